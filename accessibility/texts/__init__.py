@@ -1,0 +1,36 @@
+"""All user-facing texts, one TOML file per screen and language, so translating is a data change.
+
+``text("home", "intro")`` returns the English text; ``text("home", "intro", "cy")`` the Welsh one,
+falling back to English while a Welsh text is missing.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+
+DEFAULT_LANGUAGE = "en"
+_ROOT = Path(__file__).parent
+
+
+@cache
+def screen(name: str, language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """Every text of one screen in one language (English where a translation is missing)."""
+    texts: dict[str, str] = {}
+    for lang in dict.fromkeys((DEFAULT_LANGUAGE, language)):
+        path = _ROOT / lang / f"{name}.toml"
+        if path.is_file():
+            with path.open("rb") as handle:
+                texts.update({key: str(value) for key, value in tomllib.load(handle).items()})
+    if not texts:
+        raise KeyError(f"no texts for screen '{name}'")
+    return texts
+
+
+def text(screen_name: str, key: str, language: str = DEFAULT_LANGUAGE) -> str:
+    return screen(screen_name, language)[key]
+
+
+def screens(language: str = DEFAULT_LANGUAGE) -> list[str]:
+    return sorted(p.stem for p in (_ROOT / language).glob("*.toml"))

@@ -1,0 +1,26 @@
+"""WTfC Collect: page set-up, the store check and role-based navigation. No logic lives here."""
+
+import streamlit as st
+
+from wtfc_collect.storage.port import StoreError
+from wtfc_collect.ui import context
+from wtfc_collect.ui.navigation import pages_for
+
+st.set_page_config(page_title="WTfC Collect", page_icon="🤝", layout="wide")
+
+try:
+    context.repository()
+except StoreError as error:
+    st.title("WTfC Collect cannot open its data")
+    st.error(str(error))
+    st.stop()
+
+navigation = st.navigation(
+    {
+        section: [
+            st.Page(spec.path, title=spec.title, icon=spec.icon, default=spec.default) for spec in specs
+        ]
+        for section, specs in pages_for(None).items()
+    }
+)
+navigation.run()

@@ -1,0 +1,42 @@
+"""Home: what the tool is, in plain words, and the projects with their progress."""
+
+import streamlit as st
+
+from accessibility.texts import screen
+from wtfc_collect import services
+from wtfc_collect.ui import context
+
+t = screen("home")
+repo = context.repository()
+
+st.title(t["title"])
+st.caption(t["help"])
+st.markdown(t["intro"])
+
+st.header(t["projects_heading"])
+projects = services.list_projects(repo)
+if not projects:
+    st.info(t["no_projects"])
+    if st.button(t["demo_button"], key="home.demo"):
+        project = services.install_demo(repo, now=context.now(), actor=context.actor())
+        context.choose_project(project.id)
+        st.success(t["demo_done"])
+        st.rerun()
+for project in projects:
+    progress = services.project_progress(repo, project.id)
+    overall = progress.overall
+    with st.container(border=True):
+        st.subheader(project.name, anchor=False)
+        if project.purpose:
+            st.text(project.purpose)
+        target = overall.target or 0
+        st.write(f"**{overall.submitted}** reviews sent in" + (f" of **{target}** wanted" if target else "")
+                 + f", **{overall.drafts}** still in progress.")
+        if target:
+            st.progress(min(overall.submitted / target, 1.0), text=t["progress_caption"])
+st.page_link("pages/project_setup.py", label=t["new_project_button"], icon="➕")
+
+st.header(t["steps_heading"])
+st.markdown(t["steps"])
+st.header(t["privacy_heading"])
+st.markdown(t["privacy"])

@@ -1,0 +1,53 @@
+"""Step 1, Prepare: create or change a project's purpose, level, sample plan, lists and dates."""
+
+import streamlit as st
+
+from accessibility.texts import screen
+from wtfc_collect import services
+from wtfc_collect.storage.port import ConflictError
+from wtfc_collect.ui import context
+from wtfc_collect.ui.project_form import project_form, set_errors
+from wtfc_collect.ui.progress_table import progress_table
+
+t = screen("project_setup")
+repo = context.repository()
+
+st.title(t["title"])
+st.markdown(t["help"])
+
+projects = services.list_projects(repo)
+options = [None, *[p.id for p in projects]]
+names = {p.id: p.name for p in projects}
+chosen = context.chosen_project_id()
+picked = st.selectbox(
+    t["choose_project"], options, index=options.index(chosen) if chosen in options else 0,
+    format_func=lambda pid: names.get(pid, t["new_project_option"]) if pid else t["new_project_option"],
+    key="project_setup.choice",
+)
+project = next((p for p in projects if p.id == picked), None)
+
+details = project_form(project)
+if details is not None:
+    try:
+        if project is None:
+            project = services.create_project(repo, details, actor=context.actor(), now=context.now())
+        else:
+            project = services.update_project(repo, project.id, details, expected_revision=project.revision,
+                                              actor=context.actor(), now=context.now())
+    except services.InvalidInput as invalid:
+        set_errors(invalid.errors)
+        st.error(t["fix_errors"])
+    except ConflictError as conflict:
+        st.error(str(conflict))
+    else:
+        set_errors({})
+        context.choose_project(project.id)
+        st.session_state["project_setup.choice"] = project.id
+        st.toast(t["saved"])
+        st.rerun()
+
+if project is not None:
+    if project.purpose and not project.purpose_follows_pattern():
+        st.info(t["purpose_hint"])
+    st.header(t["progress_heading"])
+    progress_table(services.project_progress(repo, project.id), no_target=t["no_target"])

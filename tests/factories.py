@@ -1,0 +1,58 @@
+"""Small builders for tests: valid records with sensible defaults, overridable per test."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from wtfc_collect.domain import Consent, Project, Question, Review, ReviewStatus, Speaker, new_id
+
+NOW = datetime(2026, 5, 1, 10, 0, tzinfo=UTC)
+TODAY = date(2026, 5, 1)
+
+
+def project(**overrides: Any) -> Project:
+    data: dict[str, Any] = {
+        "id": new_id(),
+        "name": "Day services review",
+        "purpose": "We are using WTfC to improve day services so that people choose what they do",
+        "teams": ["North team", "South team"],
+        "areas": ["North", "South"],
+        "service_types": ["Day service", "Home care"],
+        "sample_plan": {
+            "target_reviews": 10,
+            "team_targets": [{"name": "North team", "target": 6}, {"name": "South team", "target": 4}],
+        },
+        "created_at": NOW,
+    }
+    data.update(overrides)
+    return Project.model_validate(data)
+
+
+def review(project_id: str, **overrides: Any) -> Review:
+    data: dict[str, Any] = {
+        "id": new_id(),
+        "project_id": project_id,
+        "person_ref": "P-001",
+        "review_date": TODAY,
+        "team": "North team",
+        "created_at": NOW,
+        "updated_at": NOW,
+    }
+    data.update(overrides)
+    return Review.model_validate(data)
+
+
+def complete_review(project_id: str, **overrides: Any) -> Review:
+    """A review that satisfies every rule for sending it in (but is still a draft)."""
+    r = review(project_id, consent=Consent(given=True, recorded_on=TODAY), **overrides)
+    for question, words in (
+        (Question.WORKING, ("Going to the allotment on Tuesdays", "My sister visits")),
+        (Question.NOT_WORKING, ("The bus is late so I miss the start", "Carers change all the time")),
+        (Question.FUTURE, ("I want to try swimming", "Living nearer my sister")),
+    ):
+        for place, text in enumerate(words, start=1):
+            s = r.add_statement(question, text, Speaker.PERSON, NOW)
+            r.set_priority(s.id, 1 if place == 1 else 2, NOW)
+    assert r.status is ReviewStatus.DRAFT
+    return r

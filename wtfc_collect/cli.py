@@ -1,0 +1,70 @@
+"""Command line: ``python -m wtfc_collect COMMAND``. Run with ``--help`` for the list."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from wtfc_collect import bootstrap, services
+from wtfc_collect.storage.port import Repository, StoreError
+
+CLI_ACTOR = "command line"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _open(data_dir: Path | None) -> Repository:
+    try:
+        return bootstrap.build_repository(data_dir)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@click.group()
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar=bootstrap.DATA_DIR_VARIABLE,
+    default=None,
+    help="Folder for the data (default: $WTFC_DATA_DIR, else ./data).",
+)
+@click.pass_context
+def main(ctx: click.Context, data_dir: Path | None) -> None:
+    """WTfC Collect: people's own words for Working Together for Change."""
+    ctx.obj = data_dir.resolve() if data_dir else None
+
+
+@main.command()
+@click.option("--reviews", default=40, show_default=True, type=click.IntRange(1, 100_000), help="How many reviews.")
+@click.option("--seed", default=7, show_default=True, type=int, help="Change for a different demo.")
+@click.option("--if-empty", is_flag=True, help="Only add the demo when there are no projects yet.")
+@click.pass_obj
+def demo(data_dir: Path | None, reviews: int, seed: int, if_empty: bool) -> None:
+    """Add a demo project with made-up reviews (some with typical quality problems to find)."""
+    repo = _open(data_dir)
+    if if_empty and services.list_projects(repo):
+        click.echo("The data folder already has a project, so no demo was added.")
+        return
+    project = services.install_demo(repo, now=_now(), reviews=reviews, seed=seed, actor=CLI_ACTOR)
+    click.echo(f"Added the demo project '{project.name}' with {reviews} reviews.")
+
+
+@main.command()
+@click.option(
+    "--to",
+    "destination",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the backup (default: the data folder's backups/).",
+)
+@click.pass_obj
+def backup(data_dir: Path | None, destination: Path | None) -> None:
+    """Copy all data into one backup file (safe while the app is running)."""
+    repo = _open(data_dir)
+    path = services.backup_store(repo, destination or bootstrap.backup_dir(data_dir), actor=CLI_ACTOR, now=_now())
+    click.echo(f"Backup written to {path}")
+    click.echo("It holds personal data: keep it somewhere as safe as the data folder itself.")

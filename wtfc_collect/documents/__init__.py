@@ -1,0 +1,1 @@
+"""Word documents built with python-docx. Builders return bytes; pages only offer the download."""

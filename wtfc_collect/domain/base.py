@@ -1,0 +1,103 @@
+"""Shared building blocks for every domain model: a strict base, cleaned text types, ids and errors.
+
+Nothing here does IO or reads the clock; callers pass ``now`` in.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
+
+SCHEMA_VERSION = 1
+
+# C0 controls except tab and newline, DEL and the C1 block. Word files and terminals break on them.
+# Also lone surrogates and the non-characters U+FFFE/U+FFFF: XML (so Word) and UTF-8 files refuse them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAKS = re.compile(r"\s*[\n\t]\s*")
+
+
+def strip_control(value: object) -> object:
+    """Remove control characters from text; normalise line endings. Other input is left to pydantic."""
+    if isinstance(value, str):
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+        return _CONTROL.sub("", value).strip()
+    return value
+
+
+def one_line(value: object) -> object:
+    """Like :func:`strip_control`, and fold tabs and line breaks into single spaces."""
+    value = strip_control(value)
+    if isinstance(value, str):
+        return _LINE_BREAKS.sub(" ", value)
+    return value
+
+
+# The cleaning validator comes last in each Annotated type so that it runs first, before the length
+# checks: then "   " counts as empty, and length errors are reported as string errors (plain messages).
+
+# A short single-line label: names of teams, areas, people's roles.
+Label = Annotated[str, StringConstraints(min_length=1, max_length=120), BeforeValidator(one_line)]
+# A longer free text that may hold line breaks: purposes, plans, notes. May be left empty.
+Text = Annotated[str, StringConstraints(max_length=4000), BeforeValidator(strip_control)]
+# Like Text, but something must be written (an idea, a success statement, a measure).
+FilledText = Annotated[str, StringConstraints(min_length=1, max_length=4000), BeforeValidator(strip_control)]
+# What a person said. Long enough for a story, short enough to fit a workshop card.
+StatementText = Annotated[
+    str, StringConstraints(min_length=1, max_length=2000), BeforeValidator(strip_control)
+]
+# Who did something: a staff member's name or account, or a role such as "self-review".
+Actor = Annotated[str, StringConstraints(min_length=1, max_length=80), BeforeValidator(one_line)]
+# Why something was done. Never the statement itself.
+Reason = Annotated[str, StringConstraints(max_length=500), BeforeValidator(strip_control)]
+RecordId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
+
+
+def _require_utc(value: datetime) -> datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("must be a time with a time zone (UTC)")
+    return value.astimezone(UTC)
+
+
+UtcDateTime = Annotated[datetime, AfterValidator(_require_utc)]
+
+
+def new_id() -> str:
+    """A random record id (not derived from anything about the person)."""
+    return uuid.uuid4().hex
+
+
+class StrictModel(BaseModel):
+    """Base for every record: unknown fields are refused and assignments are validated."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, validate_default=True)
+
+
+class Record(StrictModel):
+    """A stored record: it has an id and a revision that the store bumps on every save.
+
+    The revision lets the store refuse a save made from an out-of-date copy, so two people editing
+    the same review cannot silently overwrite each other.
+    """
+
+    id: RecordId
+    revision: int = 0
+
+
+class DomainError(ValueError):
+    """A rule of the method was broken. ``message`` is written for the person using the tool."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def utc(value: datetime) -> datetime:
+    """Return ``value`` as an aware UTC time (naive times are taken to be UTC already)."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)

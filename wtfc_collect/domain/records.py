@@ -1,0 +1,41 @@
+"""Every kind of stored record and the name of its collection in a store."""
+
+from __future__ import annotations
+
+from .audit import AuditEvent
+from .base import Record
+from .project import Project
+from .review import Review
+from .workshop import (
+    ActionPlan,
+    CardCall,
+    Idea,
+    Measure,
+    ProcessNote,
+    RootCause,
+    SuccessStatement,
+    Theme,
+    Vote,
+)
+
+COLLECTIONS: dict[type[Record], str] = {
+    Project: "projects",
+    Review: "reviews",
+    Theme: "themes",
+    CardCall: "card_calls",
+    Vote: "votes",
+    RootCause: "root_causes",
+    SuccessStatement: "success_statements",
+    Measure: "measures",
+    Idea: "ideas",
+    ActionPlan: "action_plans",
+    ProcessNote: "process_notes",
+    AuditEvent: "audit",
+}
+
+
+def collection_of(kind: type[Record]) -> str:
+    try:
+        return COLLECTIONS[kind]
+    except KeyError:
+        raise TypeError(f"{kind.__name__} is not a stored record") from None

@@ -1,0 +1,357 @@
+"""Step 2, Collect: a person-centred review and the statements in it.
+
+The text a person said is kept exactly as recorded and can never be overwritten. A changed version for
+the workshop (for example with a name taken out) lives beside it, with a record of who changed it and why.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field, StringConstraints, model_validator
+
+from .base import (
+    SCHEMA_VERSION,
+    Actor,
+    DomainError,
+    Label,
+    Reason,
+    Record,
+    StatementText,
+    StrictModel,
+    UtcDateTime,
+    new_id,
+    utc,
+)
+
+
+class Question(StrEnum):
+    """The three questions of a person-centred review."""
+
+    WORKING = "working"
+    NOT_WORKING = "not_working"
+    FUTURE = "future"
+
+    @property
+    def label(self) -> str:
+        return QUESTION_LABELS[self]
+
+
+QUESTION_LABELS = {
+    Question.WORKING: "What is working?",
+    Question.NOT_WORKING: "What is not working?",
+    Question.FUTURE: "What is important to you for the future?",
+}
+
+
+class Speaker(StrEnum):
+    """Who said a statement."""
+
+    PERSON = "person"
+    FAMILY_OR_CARER = "family_or_carer"
+    STAFF_ON_BEHALF = "staff_on_behalf"
+
+    @property
+    def label(self) -> str:
+        return SPEAKER_LABELS[self]
+
+
+SPEAKER_LABELS = {
+    Speaker.PERSON: "The person",
+    Speaker.FAMILY_OR_CARER: "Family or carer",
+    Speaker.STAFF_ON_BEHALF: "Staff, on the person's behalf",
+}
+
+
+class ReviewMode(StrEnum):
+    WITH_STAFF = "with_staff"
+    SELF = "self"
+
+
+class ReviewStatus(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    WITHDRAWN = "withdrawn"
+
+
+class ConsentGiver(StrEnum):
+    PERSON = "person"
+    REPRESENTATIVE = "representative"
+
+
+class TriageStatus(StrEnum):
+    """What the quality check decided about a statement."""
+
+    NOT_CHECKED = "not_checked"
+    ACCEPTED = "accepted"
+    ASK_AGAIN = "ask_again"
+    EXCLUDED = "excluded"
+
+
+Priority = Literal[1, 2]
+
+
+def _not_contact_details(value: object) -> object:
+    """Refuse an email address or phone number as a reference, in words that say why.
+
+    Runs before the pattern check, so an email gets this message rather than "use only letters …".
+    Nine or more digits also catches NHS numbers, which must not be used as a reference either.
+    """
+    if isinstance(value, str):
+        digits = sum(ch.isdigit() for ch in value)
+        if "@" in value or digits >= 9:
+            raise ValueError("use a reference, not a phone number, email address or NHS number")
+    return value
+
+
+PersonRef = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9 _./-]*$"
+    ),
+    BeforeValidator(_not_contact_details),
+]
+ChangedField = Literal["workshop_text", "said_by", "priority"]
+
+
+class Consent(StrictModel):
+    """Whether the person agreed that their words may be used, and who agreed."""
+
+    given: bool
+    given_by: ConsentGiver = ConsentGiver.PERSON
+    representative_role: Label | None = None
+    recorded_on: date
+
+    @model_validator(mode="after")
+    def _representative_named(self) -> Consent:
+        if self.given_by is ConsentGiver.REPRESENTATIVE and not self.representative_role:
+            raise ValueError("say who the representative is, for example 'daughter with power of attorney'")
+        return self
+
+
+class TriageDecision(StrictModel):
+    status: TriageStatus
+    by: Actor
+    at: UtcDateTime
+    reason: Reason = ""
+
+
+class StatementChange(StrictModel):
+    """One change to a statement's workshop text, speaker or priority: who, when, what and why."""
+
+    field: ChangedField
+    old: str | None
+    new: str | None
+    by: Actor
+    at: UtcDateTime
+    reason: Reason = ""
+
+
+class Statement(StrictModel):
+    """One thing a person said in answer to one of the three questions."""
+
+    id: str = Field(default_factory=new_id, pattern=r"^[0-9a-f]{32}$")
+    question: Question
+    text: StatementText = Field(frozen=True)
+    said_by: Speaker = Speaker.PERSON
+    priority: Priority | None = None
+    workshop_text: StatementText | None = None
+    triage: list[TriageDecision] = Field(default_factory=list)
+    changes: list[StatementChange] = Field(default_factory=list)
+    created_at: UtcDateTime
+
+    @property
+    def triage_status(self) -> TriageStatus:
+        return self.triage[-1].status if self.triage else TriageStatus.NOT_CHECKED
+
+    @property
+    def card_text(self) -> str:
+        """The words to show at a workshop: the changed version if there is one, else the original."""
+        return self.workshop_text if self.workshop_text is not None else self.text
+
+    def decide(self, status: TriageStatus, by: str, now: datetime, reason: str = "") -> None:
+        if status is TriageStatus.NOT_CHECKED:
+            raise DomainError("Choose accept, ask again or exclude.", "status")
+        if status is not TriageStatus.ACCEPTED and not reason.strip():
+            raise DomainError("Say why, so the team knows what to do next.", "reason")
+        self.triage = [*self.triage, TriageDecision(status=status, by=by, at=utc(now), reason=reason)]
+
+    def set_workshop_text(self, new_text: str | None, by: str, now: datetime, reason: str) -> None:
+        """Record a workshop version of the words. The original text stays as it was."""
+        if not reason.strip():
+            raise DomainError("Say why the words were changed.", "reason")
+        old = self.workshop_text
+        # Check who/when/why before changing anything, so a change is never left without its record.
+        StatementChange(field="workshop_text", old=None, new=None, by=by, at=utc(now), reason=reason)
+        self.workshop_text = new_text
+        self._log("workshop_text", old, self.workshop_text, by, now, reason)
+
+    def _log(
+        self, field: ChangedField, old: object, new: object, by: str, now: datetime, reason: str
+    ) -> None:
+        if old == new:
+            return
+        change = StatementChange(
+            field=field,
+            old=None if old is None else str(old),
+            new=None if new is None else str(new),
+            by=by,
+            at=utc(now),
+            reason=reason,
+        )
+        self.changes = [*self.changes, change]
+
+
+class Review(Record):
+    """One person's review: who, when, how, consent, and their statements."""
+
+    project_id: str
+    person_ref: PersonRef
+    review_date: date
+    mode: ReviewMode = ReviewMode.WITH_STAFF
+    team: Label | None = None
+    reviewer: Label | None = None
+    service_type: Label | None = None
+    area: Label | None = None
+    group: Label | None = None
+    participants: list[Label] = Field(default_factory=list, max_length=20)
+    consent: Consent | None = None
+    status: ReviewStatus = ReviewStatus.DRAFT
+    statements: list[Statement] = Field(default_factory=list, max_length=300)
+    created_at: UtcDateTime
+    updated_at: UtcDateTime
+    submitted_at: UtcDateTime | None = None
+    withdrawn_reason: Reason = ""
+    schema_version: int = SCHEMA_VERSION
+
+    @model_validator(mode="after")
+    def _rules(self) -> Review:
+        for question in Question:
+            taken = [s.priority for s in self.statements if s.question is question and s.priority]
+            if len(taken) != len(set(taken)):
+                raise ValueError(f"'{question.label}' can have only one first and one second choice")
+        ids = [s.id for s in self.statements]
+        if len(ids) != len(set(ids)):
+            raise ValueError("two statements have the same id")
+        if self.status is ReviewStatus.SUBMITTED and not (self.consent and self.consent.given):
+            raise ValueError("a review can only be sent in when consent has been given")
+        return self
+
+    # --- reading -------------------------------------------------------------------------------
+    def statements_for(self, question: Question) -> list[Statement]:
+        return [s for s in self.statements if s.question is question]
+
+    def prioritised(self, question: Question) -> list[Statement]:
+        """The person's top two for one question, first choice first. Only these go to the workshop."""
+        chosen = [s for s in self.statements_for(question) if s.priority is not None]
+        return sorted(chosen, key=lambda s: s.priority or 0)
+
+    def statement(self, statement_id: str) -> Statement:
+        for statement in self.statements:
+            if statement.id == statement_id:
+                return statement
+        raise DomainError("That statement is not in this review.", "statement")
+
+    def problems_before_submit(self) -> list[DomainError]:
+        """Everything that stops this review being sent in, in plain words, each tied to a field."""
+        problems: list[DomainError] = []
+        if self.status is not ReviewStatus.DRAFT:
+            problems.append(DomainError("This review has already been sent in or withdrawn.", "status"))
+        if not self.consent or not self.consent.given:
+            problems.append(
+                DomainError("Record that consent was given before sending the review.", "consent")
+            )
+        if not self.statements:
+            problems.append(DomainError("Add at least one thing the person said.", "statements"))
+        for question in Question:
+            said = self.statements_for(question)
+            wanted = min(len(said), 2)
+            # The places must be filled in order: a lone statement is the first choice, not the second.
+            places = {s.priority for s in self.prioritised(question)}
+            if not set(range(1, wanted + 1)) <= places:
+                problems.append(
+                    DomainError(
+                        f"Ask the person to choose their top {'two' if wanted == 2 else 'one'} "
+                        f"for '{question.label}'.",
+                        question.value,
+                    )
+                )
+        return problems
+
+    # --- changing ------------------------------------------------------------------------------
+    def _require_draft(self) -> None:
+        if self.status is ReviewStatus.WITHDRAWN:
+            raise DomainError("This review was withdrawn, so its statements cannot be changed.", "status")
+        if self.status is not ReviewStatus.DRAFT:
+            raise DomainError(
+                "This review has been sent in, so its statements cannot be changed here.", "status"
+            )
+
+    def add_statement(self, question: Question, text: str, said_by: Speaker, now: datetime) -> Statement:
+        self._require_draft()
+        statement = Statement(question=question, text=text, said_by=said_by, created_at=utc(now))
+        self.statements = [*self.statements, statement]
+        self.updated_at = utc(now)
+        return statement
+
+    def remove_statement(self, statement_id: str, now: datetime) -> None:
+        """Take out a statement while the review is still a draft (a slip while typing)."""
+        self._require_draft()
+        self.statement(statement_id)
+        self.statements = [s for s in self.statements if s.id != statement_id]
+        self.updated_at = utc(now)
+
+    def set_priority(self, statement_id: str, priority: Priority | None, now: datetime) -> None:
+        """Make a statement the person's first or second choice; whatever held that place loses it."""
+        self._require_draft()
+        chosen = self.statement(statement_id)
+        if priority is not None:
+            for other in self.statements_for(chosen.question):
+                if other.id != chosen.id and other.priority == priority:
+                    other.priority = None
+        chosen.priority = priority
+        self.updated_at = utc(now)
+
+    def set_speaker(
+        self, statement_id: str, said_by: Speaker, by: str, now: datetime, reason: str = ""
+    ) -> None:
+        """Correct who said a statement. Once the review is sent in, say why: it changes the evidence."""
+        if self.status is ReviewStatus.WITHDRAWN:
+            raise DomainError("This review was withdrawn, so its statements cannot be changed.", "status")
+        if self.status is ReviewStatus.SUBMITTED and not reason.strip():
+            raise DomainError("Say why who said this has changed.", "reason")
+        chosen = self.statement(statement_id)
+        old = Speaker(chosen.said_by)
+        said_by = Speaker(said_by)
+        # Check who/when/why before changing anything, so a change is never left without its record.
+        StatementChange(field="said_by", old=None, new=None, by=by, at=utc(now), reason=reason)
+        chosen.said_by = said_by
+        chosen._log("said_by", old.value, said_by.value, by, now, reason)
+        self.updated_at = utc(now)
+
+    def submit(self, now: datetime) -> None:
+        problems = self.problems_before_submit()
+        if problems:
+            raise problems[0]
+        self.submitted_at = utc(now)
+        self.updated_at = utc(now)
+        self.status = ReviewStatus.SUBMITTED
+
+    def withdraw(self, reason: str, now: datetime) -> None:
+        """The person (or their representative) took back their consent."""
+        if self.status is ReviewStatus.WITHDRAWN:
+            raise DomainError("This review is already withdrawn.", "status")
+        if not reason.strip():
+            raise DomainError(
+                "Say briefly why (for example 'asked by the person'). Do not quote them.", "reason"
+            )
+        self.withdrawn_reason = reason
+        self.status = ReviewStatus.WITHDRAWN
+        self.updated_at = utc(now)
+
+    @property
+    def usable(self) -> bool:
+        """True when the review's words may go forward: sent in, with consent, not withdrawn."""
+        return self.status is ReviewStatus.SUBMITTED and bool(self.consent and self.consent.given)

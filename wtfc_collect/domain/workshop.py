@@ -1,0 +1,238 @@
+"""Steps 3 to 8: themes, votes, root causes, success, ideas, action plans and the golden thread.
+
+Workshops only ever see statements that were sent in with consent, accepted at the quality check and
+given a workshop text; the golden thread links every action back to those statements.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, model_validator
+
+from .base import FilledText, Label, Record, StrictModel, Text, UtcDateTime
+from .review import Question
+
+_FIRST_PERSON_OPENERS = {
+    "i", "i'm", "i've", "i'd", "i'll", "im", "ive", "my", "me", "we", "we're", "we've", "we'd",
+    "we'll", "our", "us",
+}
+_WORD = re.compile(r"[A-Za-z']+")
+
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+
+
+def is_first_person(text: str) -> bool:
+    """True when a theme name starts as an "I" (or "We") statement, e.g. "I want to choose my staff".
+
+    Curly apostrophes ("I’m") count, and quote marks around the name ('I am lonely') are ignored.
+    """
+    words = [w.strip("'") for w in _WORD.findall(text.translate(_APOSTROPHES))]
+    words = [w for w in words if w]
+    return bool(words) and words[0].lower() in _FIRST_PERSON_OPENERS
+
+
+def _first_person(value: str) -> str:
+    if not is_first_person(value):
+        raise ValueError('name the theme as the people would say it, starting with "I", e.g. "I want …"')
+    return value
+
+
+ThemeName = Annotated[Label, AfterValidator(_first_person)]
+# 1-2 is low, 3-4 is high: an even scale has no "middle" for an idea to hide in.
+Score = Annotated[int, Field(ge=1, le=4)]
+
+
+class Theme(Record):
+    """A cluster of statements from the card call (Step 3). Its name is an "I" statement."""
+
+    project_id: str
+    question: Question
+    name: ThemeName | None = None
+    statement_ids: list[str] = Field(default_factory=list)
+    chosen: bool = False  # taken forward as a priority
+    created_at: UtcDateTime
+
+
+class CardCall(Record):
+    """Where the card call for one question stands: the cards put to one side for now."""
+
+    project_id: str
+    question: Question
+    parked_statement_ids: list[str] = Field(default_factory=list)
+    finished: bool = False
+
+
+class VoteTarget(StrEnum):
+    THEME = "theme"
+    ROOT_CAUSE = "root_cause"
+    IDEA = "idea"
+
+
+class Vote(Record):
+    """Dots one participant put on one theme, root cause or idea."""
+
+    project_id: str
+    target_kind: VoteTarget
+    target_id: str
+    voter: Label
+    dots: int = Field(default=1, ge=1, le=20)
+    at: UtcDateTime
+
+
+class WhyStep(StrictModel):
+    why: Text
+    because: Text
+
+
+class RootCause(Record):
+    """One five-whys chain for a chosen theme (Step 4), ending in a cause."""
+
+    project_id: str
+    theme_id: str
+    chain: list[WhyStep] = Field(default_factory=list, max_length=10)
+    cause: Text = ""
+
+
+class Perspective(StrEnum):
+    PEOPLE = "people"  # people using support, carers and families
+    COMMISSIONERS = "commissioners"
+    PROVIDERS = "providers"
+    OTHER = "other"
+
+
+class SuccessStatement(Record):
+    """What success would look like from one perspective (Step 5)."""
+
+    project_id: str
+    theme_id: str
+    perspective: Perspective
+    perspective_name: Label | None = None  # for OTHER, e.g. "Third sector"
+    text: FilledText
+
+    @model_validator(mode="after")
+    def _other_named(self) -> SuccessStatement:
+        if self.perspective is Perspective.OTHER and not self.perspective_name:
+            raise ValueError("name the perspective, for example 'third sector'")
+        return self
+
+
+class Reading(StrictModel):
+    on: date
+    value: float = Field(allow_inf_nan=False)
+
+
+class Measure(Record):
+    """How we will know: a measure with an optional baseline and readings over time (Steps 5, 8)."""
+
+    project_id: str
+    success_id: str
+    description: FilledText
+    unit: Label | None = None
+    baseline: float | None = Field(default=None, allow_inf_nan=False)
+    readings: list[Reading] = Field(default_factory=list)
+
+    @property
+    def current(self) -> float | None:
+        """The latest reading; of two on the same day, the one added last."""
+        if not self.readings:
+            return None
+        latest = max(range(len(self.readings)), key=lambda i: (self.readings[i].on, i))
+        return self.readings[latest].value
+
+
+class IdeaKind(StrEnum):
+    ALREADY_HAPPENING = "already_happening"
+    TRADITIONAL = "traditional"
+    RADICAL = "radical"
+    DIFFERENT = "different"
+
+
+class Quadrant(StrEnum):
+    QUICK_WIN = "quick_win"
+    MAJOR_PROJECT = "major_project"
+    FILL_IN = "fill_in"
+    THANKLESS_TASK = "thankless_task"
+
+
+class Idea(Record):
+    """An idea for a chosen theme (Step 6), with the room's best guess of its cost and impact (1–4)."""
+
+    project_id: str
+    theme_id: str
+    kind: IdeaKind
+    text: FilledText
+    cost: Score | None = None
+    impact: Score | None = None
+
+    @property
+    def quadrant(self) -> Quadrant | None:
+        if self.cost is None or self.impact is None:
+            return None
+        high_impact = self.impact >= 3
+        low_cost = self.cost <= 2
+        if high_impact:
+            return Quadrant.QUICK_WIN if low_cost else Quadrant.MAJOR_PROJECT
+        return Quadrant.FILL_IN if low_cost else Quadrant.THANKLESS_TASK
+
+
+class ActionStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    UNDER_WAY = "under_way"
+    DONE = "done"
+    STOPPED = "stopped"
+
+
+class ActionPlan(Record):
+    """What will be done about one theme, by whom, and how people will know (Steps 6 and 7)."""
+
+    project_id: str
+    theme_id: str
+    idea_ids: list[str] = Field(default_factory=list)
+    title: Label
+    key_features: Text = ""
+    who_is_involved: Text = ""
+    lead: Label | None = None
+    first_steps: Text = ""
+    six_to_twelve_months: Text = ""
+    resources: Text = ""
+    what_else_would_help: Text = ""
+    how_we_will_know: Text = ""
+    how_we_will_tell_people: Text = ""
+    status: ActionStatus = ActionStatus.NOT_STARTED
+
+
+class ProcessNote(Record):
+    """Step 8: what worked and what did not in the way the project was run."""
+
+    project_id: str
+    worked: bool
+    text: FilledText
+    at: UtcDateTime
+
+
+class ThreadLink(StrictModel):
+    """One row of the golden thread: an action, its theme and one statement behind it."""
+
+    action_id: str
+    theme_id: str
+    statement_id: str
+
+
+def golden_thread(actions: list[ActionPlan], themes: list[Theme]) -> list[ThreadLink]:
+    """Link each action to every statement behind it, through its theme."""
+    by_id = {theme.id: theme for theme in themes}
+    links: list[ThreadLink] = []
+    for action in actions:
+        theme = by_id.get(action.theme_id)
+        if theme is None:
+            continue
+        links.extend(
+            ThreadLink(action_id=action.id, theme_id=theme.id, statement_id=sid)
+            for sid in theme.statement_ids
+        )
+    return links

@@ -1,0 +1,1 @@
+"""Moving reviews in and out of the tool: CSV, spreadsheets and Word review forms."""

@@ -1,0 +1,49 @@
+"""Use cases. Each takes a repository (the storage port) and returns domain objects.
+
+Pages call these functions only; they never read or write the store themselves.
+"""
+
+from .common import InvalidInput, record_audit
+from .projects import (
+    create_project,
+    current_project,
+    get_project,
+    install_demo,
+    list_projects,
+    project_progress,
+    update_project,
+)
+from .reviews import (
+    get_review,
+    list_reviews,
+    record_statement,
+    remove_statement,
+    save_review_details,
+    set_priority,
+    start_review,
+    submit_review,
+    withdraw_review,
+)
+from .store_admin import backup_store
+
+__all__ = [
+    "InvalidInput",
+    "backup_store",
+    "create_project",
+    "current_project",
+    "get_project",
+    "get_review",
+    "install_demo",
+    "list_projects",
+    "list_reviews",
+    "project_progress",
+    "record_audit",
+    "record_statement",
+    "remove_statement",
+    "save_review_details",
+    "set_priority",
+    "start_review",
+    "submit_review",
+    "update_project",
+    "withdraw_review",
+]

@@ -1,0 +1,81 @@
+"""Helpers shared by the use cases: plain-words input errors, validated updates and the audit trail."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from wtfc_collect.domain import AuditAction, AuditEvent, DomainError, Record, new_id, plain_errors, utc
+from wtfc_collect.storage.port import ConflictError, Repository
+
+M = TypeVar("M", bound=BaseModel)
+R = TypeVar("R", bound=Record)
+
+
+class InvalidInput(DomainError):
+    """What someone entered breaks a rule. ``errors`` maps each field to a plain-words message."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        self.errors = dict(errors)
+        first_field, first_message = next(iter(self.errors.items()), ("", "Please check what you entered."))
+        super().__init__(first_message, first_field or None)
+
+
+def build(model: type[M], data: Mapping[str, Any]) -> M:
+    """Validate ``data`` into ``model``; on failure raise InvalidInput with plain messages."""
+    try:
+        return model.model_validate(dict(data))
+    except ValidationError as error:
+        raise InvalidInput(plain_errors(error)) from None
+
+
+def updated(record: M, changes: Mapping[str, Any]) -> M:
+    """A validated copy of ``record`` with ``changes`` applied (model_copy alone would skip validation)."""
+    return build(type(record), {**record.model_dump(), **changes})
+
+
+def record_audit(
+    repo: Repository,
+    *,
+    actor: str,
+    action: AuditAction,
+    record: Record | None,
+    now: datetime,
+    reason: str = "",
+) -> None:
+    """Write one audit entry. Only ids and kinds go in: never the words of a statement."""
+    repo.append_audit(
+        AuditEvent(
+            id=new_id(),
+            at=utc(now),
+            actor=actor,
+            action=action,
+            record_kind="" if record is None else type(record).__name__.lower(),
+            record_id="" if record is None else record.id,
+            reason=reason,
+        )
+    )
+
+
+def change(
+    repo: Repository, kind: type[R], record_id: str, apply: Callable[[R], None], attempts: int = 3
+) -> R:
+    """Load a record, apply ``apply`` to it and save it; if someone saved in between, try again.
+
+    For changes that can be re-applied safely to a newer copy (adding a statement, choosing a
+    priority). A change built from a form that was filled in from an older copy must not use this.
+    """
+    for attempt in range(attempts):
+        record = repo.get(kind, record_id)
+        if record is None:
+            raise DomainError(f"That {kind.__name__.lower()} no longer exists.")
+        apply(record)
+        try:
+            return repo.save(record)
+        except ConflictError:
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover

@@ -1,0 +1,36 @@
+"""The list of screens and who may see each. app.py turns this into ``st.navigation``.
+
+Roles arrive with sign-in; until then everyone using the app locally is staff (``None``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ALL_STAFF = frozenset({"administrator", "reviewer", "quality_lead", "facilitator"})
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str
+    title: str
+    icon: str
+    section: str
+    roles: frozenset[str] = ALL_STAFF
+    default: bool = False
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("pages/home.py", "Home", "🏠", "Start", default=True),
+    PageSpec("pages/project_setup.py", "Set up a project", "🗂️", "Step 1 – Prepare",
+             roles=frozenset({"administrator", "quality_lead"})),
+)
+
+
+def pages_for(role: str | None) -> dict[str, list[PageSpec]]:
+    """The pages a role may use, grouped by section in method order. ``None``: local use, all staff pages."""
+    sections: dict[str, list[PageSpec]] = {}
+    for spec in PAGES:
+        if role is None or role in spec.roles:
+            sections.setdefault(spec.section, []).append(spec)
+    return sections

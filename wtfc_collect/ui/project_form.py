@@ -1,0 +1,123 @@
+"""The Step 1 set-up form. Owns the session_state keys starting with ``project_form.``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+import streamlit as st
+
+from accessibility.texts import screen
+from wtfc_collect.domain import Level, Project
+from wtfc_collect.ui.feedback import field_error
+
+PREFIX = "project_form."
+ERRORS_KEY = PREFIX + "errors"
+
+
+def lines(value: str) -> list[str]:
+    """One entry per line; blank lines and repeats (ignoring case) dropped, order kept."""
+    seen: set[str] = set()
+    result: list[str] = []
+    for line in value.splitlines():
+        item = " ".join(line.split())
+        if item and item.casefold() not in seen:
+            seen.add(item.casefold())
+            result.append(item)
+    return result
+
+
+def errors() -> dict[str, str]:
+    stored = st.session_state.get(ERRORS_KEY)
+    return dict(stored) if isinstance(stored, dict) else {}
+
+
+def set_errors(found: Mapping[str, str]) -> None:
+    st.session_state[ERRORS_KEY] = dict(found)
+
+
+def _targets(kind: str, names: list[str], current: dict[str, int], key: str) -> list[dict[str, Any]]:
+    chosen: list[dict[str, Any]] = []
+    for name in names:
+        value = st.number_input(
+            f"{kind}: {name}", min_value=0, max_value=100_000, step=1, value=current.get(name, 0),
+            key=f"{key}.{kind}.{name}",
+        )
+        if value:
+            chosen.append({"name": name, "target": int(value)})
+    return chosen
+
+
+def project_form(project: Project | None) -> dict[str, Any] | None:
+    """Draw the form for ``project`` (or a new one). Returns the entered details when saved."""
+    t = screen("project_setup")
+    key = PREFIX + (project.id if project else "new")
+    plan = project.sample_plan if project else None
+    found = errors()
+    with st.form(key, border=True, enter_to_submit=False):
+        name = st.text_input(t["name_label"], value=project.name if project else "", help=None,
+                             max_chars=120, key=key + ".name")
+        st.caption(t["name_help"])
+        field_error(found, "name")
+        purpose = st.text_area(t["purpose_label"], value=project.purpose if project else "", max_chars=4000,
+                               key=key + ".purpose")
+        st.caption(t["purpose_help"])
+        field_error(found, "purpose")
+        levels = list(Level)
+        level = st.radio(
+            t["level_label"], levels, format_func=lambda lv: lv.label,
+            captions=[lv.description for lv in levels],
+            index=levels.index(project.level if project else Level.SERVICE), key=key + ".level",
+        )
+        st.subheader(t["sample_heading"], anchor=False)
+        answers: dict[str, str] = {}
+        for part in ("what", "how", "who", "where", "when"):
+            answers[part] = st.text_input(t[f"{part}_label"], value=getattr(plan, part, ""), max_chars=4000,
+                                          key=f"{key}.{part}")
+            st.caption(t[f"{part}_help"])
+            field_error(found, f"sample_plan.{part}")
+        target = st.number_input(t["target_label"], min_value=0, max_value=100_000, step=1,
+                                 value=plan.target_reviews if plan else 0, key=key + ".target")
+        listed: dict[str, str] = {}
+        for field in ("teams", "areas", "groups", "service_types"):
+            current = "\n".join(getattr(project, field)) if project else ""
+            listed[field] = st.text_area(t[f"{field}_label"], value=current, key=f"{key}.{field}")
+            field_error(found, field)
+        st.subheader(t["targets_heading"], anchor=False)
+        st.caption(t["targets_help"])
+        team_targets = _targets("Team", project.teams if project else [],
+                                {x.name: x.target for x in plan.team_targets} if plan else {}, key)
+        kind_targets = _targets("Service type", project.service_types if project else [],
+                                {x.name: x.target for x in plan.service_type_targets} if plan else {}, key)
+        field_error(found, "sample_plan")
+        st.subheader(t["dates_heading"], anchor=False)
+        checkpoint = st.date_input(t["checkpoint_label"], value=project.checkpoint_date if project else None,
+                                   format="DD/MM/YYYY", key=key + ".checkpoint")
+        st.caption(t["no_date"])
+        days = (project.workshop_dates if project else []) + [None, None]
+        first = st.date_input(t["workshop1_label"], value=days[0], format="DD/MM/YYYY", key=key + ".day1")
+        second = st.date_input(t["workshop2_label"], value=days[1], format="DD/MM/YYYY", key=key + ".day2")
+        field_error(found, "workshop_dates", "checkpoint_date")
+        saved = st.form_submit_button(t["save_button"], type="primary")
+    if not saved:
+        return None
+    workshop_dates = [d for d in (first, second) if isinstance(d, date)]
+    lists = {field: lines(value) for field, value in listed.items()}
+    # A target for a team or service type that was just taken off its list is dropped with it.
+    team_targets = [x for x in team_targets if x["name"] in lists["teams"]]
+    kind_targets = [x for x in kind_targets if x["name"] in lists["service_types"]]
+    return {
+        "name": name,
+        "purpose": purpose,
+        "level": level,
+        "sample_plan": {
+            **answers,
+            "target_reviews": int(target),
+            "team_targets": team_targets,
+            "service_type_targets": kind_targets,
+        },
+        "checkpoint_date": checkpoint if isinstance(checkpoint, date) else None,
+        "workshop_dates": workshop_dates,
+        **lists,
+    }
