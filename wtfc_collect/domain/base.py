@@ -8,9 +8,16 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    StringConstraints,
+    ValidationError,
+)
 
 SCHEMA_VERSION = 1
 
@@ -70,10 +77,32 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
+_UNSET = object()
+
+
 class StrictModel(BaseModel):
-    """Base for every record: unknown fields are refused and assignments are validated."""
+    """Base for every record: unknown fields are refused and assignments are validated.
+
+    An assignment that breaks a whole-record rule is undone: pydantic stores the new value before it
+    runs the record's own checks, so without this a refused change would stay in the object.
+    """
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, validate_default=True)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name not in type(self).model_fields:
+            super().__setattr__(name, value)
+            return
+        old = self.__dict__.get(name, _UNSET)
+        was_set = name in self.model_fields_set
+        try:
+            super().__setattr__(name, value)
+        except ValidationError:
+            if old is not _UNSET:
+                self.__dict__[name] = old
+            if not was_set:
+                self.model_fields_set.discard(name)
+            raise
 
 
 class Record(StrictModel):
