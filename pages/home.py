@@ -30,8 +30,11 @@ for project in projects:
         if project.purpose:
             st.text(project.purpose)
         target = overall.target or 0
-        st.write(f"**{overall.submitted}** reviews sent in" + (f" of **{target}** wanted" if target else "")
-                 + f", **{overall.drafts}** still in progress.")
+        st.write(
+            f"**{overall.submitted}** reviews sent in"
+            + (f" of **{target}** wanted" if target else "")
+            + f", **{overall.drafts}** still in progress."
+        )
         if target:
             st.progress(min(overall.submitted / target, 1.0), text=t["progress_caption"])
 st.page_link("pages/project_setup.py", label=t["new_project_button"], icon="➕")

@@ -6,8 +6,8 @@ from accessibility.texts import screen
 from wtfc_collect import services
 from wtfc_collect.storage.port import ConflictError
 from wtfc_collect.ui import context
-from wtfc_collect.ui.project_form import project_form, set_errors
 from wtfc_collect.ui.progress_table import progress_table
+from wtfc_collect.ui.project_form import project_form, set_errors
 
 t = screen("project_setup")
 repo = context.repository()
@@ -18,9 +18,13 @@ st.markdown(t["help"])
 projects = services.list_projects(repo)
 options = [None, *[p.id for p in projects]]
 names = {p.id: p.name for p in projects}
-chosen = context.chosen_project_id()
+chosen = context.chosen_project_id() or (projects[0].id if projects else None)
+if st.session_state.pop("project_setup.just_saved", False):
+    st.session_state["project_setup.choice"] = chosen  # show the project just saved
 picked = st.selectbox(
-    t["choose_project"], options, index=options.index(chosen) if chosen in options else 0,
+    t["choose_project"],
+    options,
+    index=options.index(chosen) if chosen in options else 0,
     format_func=lambda pid: names.get(pid, t["new_project_option"]) if pid else t["new_project_option"],
     key="project_setup.choice",
 )
@@ -32,17 +36,23 @@ if details is not None:
         if project is None:
             project = services.create_project(repo, details, actor=context.actor(), now=context.now())
         else:
-            project = services.update_project(repo, project.id, details, expected_revision=project.revision,
-                                              actor=context.actor(), now=context.now())
+            project = services.update_project(
+                repo,
+                project.id,
+                details,
+                expected_revision=project.revision,
+                actor=context.actor(),
+                now=context.now(),
+            )
     except services.InvalidInput as invalid:
         set_errors(invalid.errors)
-        st.error(t["fix_errors"])
+        st.rerun()  # draw the form again with each message under its field; the typed values stay
     except ConflictError as conflict:
         st.error(str(conflict))
     else:
         set_errors({})
         context.choose_project(project.id)
-        st.session_state["project_setup.choice"] = project.id
+        st.session_state["project_setup.just_saved"] = True
         st.toast(t["saved"])
         st.rerun()
 

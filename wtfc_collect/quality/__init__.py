@@ -1,1 +1,1 @@
-"""The own-words checker (pure functions over statement text). Its rules arrive with the quality checkpoint."""
+"""The own-words checker: pure functions over statement text, used by the quality checkpoint."""

@@ -22,8 +22,13 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/home.py", "Home", "🏠", "Start", default=True),
-    PageSpec("pages/project_setup.py", "Set up a project", "🗂️", "Step 1 – Prepare",
-             roles=frozenset({"administrator", "quality_lead"})),
+    PageSpec(
+        "pages/project_setup.py",
+        "Set up a project",
+        "🗂️",
+        "Step 1 – Prepare",
+        roles=frozenset({"administrator", "quality_lead"}),
+    ),
 )
 
 

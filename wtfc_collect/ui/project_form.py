@@ -10,10 +10,15 @@ import streamlit as st
 
 from accessibility.texts import screen
 from wtfc_collect.domain import Level, Project
-from wtfc_collect.ui.feedback import field_error
+from wtfc_collect.ui.feedback import field_error, leftover_errors
 
 PREFIX = "project_form."
 ERRORS_KEY = PREFIX + "errors"
+# Fields whose messages appear under the field itself; anything else is shown at the top.
+FORM_FIELDS = {
+    "name", "purpose", "teams", "areas", "groups", "service_types", "workshop_dates", "checkpoint_date",
+    *(f"sample_plan.{part}" for part in ("what", "how", "who", "where", "when")),
+}
 
 
 def lines(value: str) -> list[str]:
@@ -41,7 +46,11 @@ def _targets(kind: str, names: list[str], current: dict[str, int], key: str) -> 
     chosen: list[dict[str, Any]] = []
     for name in names:
         value = st.number_input(
-            f"{kind}: {name}", min_value=0, max_value=100_000, step=1, value=current.get(name, 0),
+            f"{kind}: {name}",
+            min_value=0,
+            max_value=100_000,
+            step=1,
+            value=current.get(name, 0),
             key=f"{key}.{kind}.{name}",
         )
         if value:
@@ -56,44 +65,74 @@ def project_form(project: Project | None) -> dict[str, Any] | None:
     plan = project.sample_plan if project else None
     found = errors()
     with st.form(key, border=True, enter_to_submit=False):
-        name = st.text_input(t["name_label"], value=project.name if project else "", help=None,
-                             max_chars=120, key=key + ".name")
+        if found:
+            st.error(t["fix_errors"], icon="⚠️")
+            leftover_errors(found, FORM_FIELDS)
+        name = st.text_input(
+            t["name_label"],
+            value=project.name if project else "",
+            help=None,
+            max_chars=120,
+            key=key + ".name",
+        )
         st.caption(t["name_help"])
         field_error(found, "name")
-        purpose = st.text_area(t["purpose_label"], value=project.purpose if project else "", max_chars=4000,
-                               key=key + ".purpose")
+        purpose = st.text_area(
+            t["purpose_label"], value=project.purpose if project else "", max_chars=4000, key=key + ".purpose"
+        )
         st.caption(t["purpose_help"])
         field_error(found, "purpose")
         levels = list(Level)
         level = st.radio(
-            t["level_label"], levels, format_func=lambda lv: lv.label,
+            t["level_label"],
+            levels,
+            format_func=lambda lv: lv.label,
             captions=[lv.description for lv in levels],
-            index=levels.index(project.level if project else Level.SERVICE), key=key + ".level",
+            index=levels.index(project.level if project else Level.SERVICE),
+            key=key + ".level",
         )
-        st.subheader(t["sample_heading"], anchor=False)
+        st.header(t["sample_heading"], anchor=False)
         answers: dict[str, str] = {}
         for part in ("what", "how", "who", "where", "when"):
-            answers[part] = st.text_input(t[f"{part}_label"], value=getattr(plan, part, ""), max_chars=4000,
-                                          key=f"{key}.{part}")
+            answers[part] = st.text_input(
+                t[f"{part}_label"], value=getattr(plan, part, ""), max_chars=4000, key=f"{key}.{part}"
+            )
             st.caption(t[f"{part}_help"])
             field_error(found, f"sample_plan.{part}")
-        target = st.number_input(t["target_label"], min_value=0, max_value=100_000, step=1,
-                                 value=plan.target_reviews if plan else 0, key=key + ".target")
+        target = st.number_input(
+            t["target_label"],
+            min_value=0,
+            max_value=100_000,
+            step=1,
+            value=plan.target_reviews if plan else 0,
+            key=key + ".target",
+        )
         listed: dict[str, str] = {}
         for field in ("teams", "areas", "groups", "service_types"):
             current = "\n".join(getattr(project, field)) if project else ""
             listed[field] = st.text_area(t[f"{field}_label"], value=current, key=f"{key}.{field}")
             field_error(found, field)
-        st.subheader(t["targets_heading"], anchor=False)
+        st.header(t["targets_heading"], anchor=False)
         st.caption(t["targets_help"])
-        team_targets = _targets("Team", project.teams if project else [],
-                                {x.name: x.target for x in plan.team_targets} if plan else {}, key)
-        kind_targets = _targets("Service type", project.service_types if project else [],
-                                {x.name: x.target for x in plan.service_type_targets} if plan else {}, key)
-        field_error(found, "sample_plan")
-        st.subheader(t["dates_heading"], anchor=False)
-        checkpoint = st.date_input(t["checkpoint_label"], value=project.checkpoint_date if project else None,
-                                   format="DD/MM/YYYY", key=key + ".checkpoint")
+        team_targets = _targets(
+            "Team",
+            project.teams if project else [],
+            {x.name: x.target for x in plan.team_targets} if plan else {},
+            key,
+        )
+        kind_targets = _targets(
+            "Service type",
+            project.service_types if project else [],
+            {x.name: x.target for x in plan.service_type_targets} if plan else {},
+            key,
+        )
+        st.header(t["dates_heading"], anchor=False)
+        checkpoint = st.date_input(
+            t["checkpoint_label"],
+            value=project.checkpoint_date if project else None,
+            format="DD/MM/YYYY",
+            key=key + ".checkpoint",
+        )
         st.caption(t["no_date"])
         days = (project.workshop_dates if project else []) + [None, None]
         first = st.date_input(t["workshop1_label"], value=days[0], format="DD/MM/YYYY", key=key + ".day1")

@@ -1,0 +1,273 @@
+"""Use cases against the in-memory store: projects, reviews, statements, priorities, submit, audit."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from tests import factories as f
+from wtfc_collect import services
+from wtfc_collect.domain import (
+    AuditAction,
+    Consent,
+    DomainError,
+    Project,
+    Question,
+    Review,
+    ReviewMode,
+    ReviewStatus,
+    Speaker,
+)
+from wtfc_collect.storage.port import ConflictError, Repository
+
+ACTOR = "Sam (reviewer)"
+
+
+def _project(repo: Repository, **details: object) -> str:
+    base: dict[str, object] = {"name": "Home care review", "teams": ["East", "West"]}
+    return services.create_project(repo, {**base, **details}, actor=ACTOR, now=f.NOW).id
+
+
+def test_create_project_validates_and_audits(memory_repo: Repository) -> None:
+    project_id = _project(memory_repo, purpose="We are using WTfC to listen so that care improves")
+    stored = services.get_project(memory_repo, project_id)
+    assert stored.name == "Home care review"
+    assert stored.revision == 1
+    log = memory_repo.audit_log(project_id)
+    assert [(e.action, e.actor, e.record_kind) for e in log] == [(AuditAction.CREATE, ACTOR, "project")]
+
+
+def test_create_project_gives_plain_errors_per_field(memory_repo: Repository) -> None:
+    with pytest.raises(services.InvalidInput) as caught:
+        services.create_project(memory_repo, {"name": "", "teams": ["A", "a"]}, actor=ACTOR, now=f.NOW)
+    errors = caught.value.errors
+    assert errors["name"] == "Please fill this in."
+    assert "listed twice" in errors["teams"]
+    assert memory_repo.find(Project) == []
+
+
+def test_update_project_refuses_stale_copy(memory_repo: Repository) -> None:
+    project_id = _project(memory_repo)
+    services.update_project(
+        memory_repo, project_id, {"name": "Renamed"}, expected_revision=1, actor=ACTOR, now=f.NOW
+    )
+    with pytest.raises(ConflictError):
+        services.update_project(
+            memory_repo, project_id, {"name": "Other"}, expected_revision=1, actor=ACTOR, now=f.NOW
+        )
+    assert services.get_project(memory_repo, project_id).name == "Renamed"
+
+
+def test_update_project_cannot_change_identity(memory_repo: Repository) -> None:
+    project_id = _project(memory_repo)
+    saved = services.update_project(
+        memory_repo,
+        project_id,
+        {"id": "0" * 32, "name": "New name"},
+        expected_revision=1,
+        actor=ACTOR,
+        now=f.NOW,
+    )
+    assert saved.id == project_id and saved.name == "New name"
+
+
+def test_current_project_is_chosen_or_newest(memory_repo: Repository) -> None:
+    assert services.current_project(memory_repo) is None
+    older = services.create_project(memory_repo, {"name": "Older"}, actor=ACTOR, now=f.NOW)
+    newer = services.create_project(
+        memory_repo, {"name": "Newer"}, actor=ACTOR, now=f.NOW + timedelta(days=1)
+    )
+    assert services.current_project(memory_repo) == newer
+    assert services.current_project(memory_repo, older.id) == older
+    assert services.current_project(memory_repo, "f" * 32) == newer
+
+
+def _started(repo: Repository, project_id: str, **details: object) -> Review:
+    return services.start_review(
+        repo,
+        project_id,
+        person_ref="NV-0001",
+        review_date=f.TODAY,
+        details={"team": "East", **details},
+        actor=ACTOR,
+        now=f.NOW,
+    )
+
+
+def test_review_journey_from_start_to_submit(memory_repo: Repository) -> None:
+    project_id = _project(memory_repo)
+    review = _started(memory_repo, project_id)
+    assert review.status is ReviewStatus.DRAFT and review.mode is ReviewMode.WITH_STAFF
+    ids = {}
+    for question, words in (
+        (Question.WORKING, ["Seeing my grandson on Sundays", "My garden"]),
+        (Question.NOT_WORKING, ["Nobody tells me when the carer is late"]),
+        (Question.FUTURE, ["I want to go to the seaside", "Cooking my own tea", "A dog"]),
+    ):
+        for words_said in words:
+            _, statement = services.record_statement(
+                memory_repo, review.id, question=question, text=words_said, actor=ACTOR, now=f.NOW
+            )
+            ids[words_said] = statement.id
+    with pytest.raises(DomainError) as missing:
+        services.submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW)
+    assert missing.value.field == "consent"
+
+    services.save_review_details(
+        memory_repo,
+        review.id,
+        {"consent": Consent(given=True, recorded_on=f.TODAY).model_dump()},
+        expected_revision=services.get_review(memory_repo, review.id).revision,
+        actor=ACTOR,
+        now=f.NOW,
+    )
+    for text, place in (
+        ("Seeing my grandson on Sundays", 1),
+        ("My garden", 2),
+        ("Nobody tells me when the carer is late", 1),
+        ("I want to go to the seaside", 1),
+        ("A dog", 2),
+    ):
+        services.set_priority(memory_repo, review.id, ids[text], place, actor=ACTOR, now=f.NOW)  # type: ignore[arg-type]
+    submitted = services.submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW + timedelta(hours=1))
+    assert submitted.status is ReviewStatus.SUBMITTED
+    assert submitted.submitted_at == f.NOW + timedelta(hours=1)
+    assert [s.text for s in submitted.prioritised(Question.FUTURE)] == [
+        "I want to go to the seaside",
+        "A dog",
+    ]
+    assert len(submitted.statements_for(Question.FUTURE)) == 3  # the extra one is kept
+    actions = [e.action for e in memory_repo.audit_log(review.id)]
+    assert actions[0] is AuditAction.CREATE and actions[-1] is AuditAction.SUBMIT
+    assert actions.count(AuditAction.EDIT) == 6 + 1 + 5
+
+
+def test_statement_words_are_kept_exactly_and_never_logged(memory_repo: Repository) -> None:
+    project_id = _project(memory_repo)
+    review = _started(memory_repo, project_id)
+    said = "I <b>love</b> my **Tuesday** club 🎉 — and my cat\x07"
+    _, statement = services.record_statement(
+        memory_repo,
+        review.id,
+        question=Question.WORKING,
+        text=said,
+        said_by=Speaker.FAMILY_OR_CARER,
+        actor=ACTOR,
+        now=f.NOW,
+    )
+    stored = services.get_review(memory_repo, review.id).statement(statement.id)
+    assert stored.text == "I <b>love</b> my **Tuesday** club 🎉 — and my cat"
+    assert stored.said_by is Speaker.FAMILY_OR_CARER
+    for event in memory_repo.audit_log():
+        assert "Tuesday" not in event.model_dump_json()
+
+
+def test_empty_statement_is_refused_in_plain_words(memory_repo: Repository) -> None:
+    review = _started(memory_repo, _project(memory_repo))
+    with pytest.raises(services.InvalidInput) as caught:
+        services.record_statement(
+            memory_repo, review.id, question=Question.WORKING, text="   ", actor=ACTOR, now=f.NOW
+        )
+    assert caught.value.errors == {"text": "Please fill this in."}
+    assert services.get_review(memory_repo, review.id).statements == []
+
+
+def test_priority_moves_and_statement_removal(memory_repo: Repository) -> None:
+    review = _started(memory_repo, _project(memory_repo))
+    _, a = services.record_statement(
+        memory_repo, review.id, question=Question.WORKING, text="A", actor=ACTOR, now=f.NOW
+    )
+    _, b = services.record_statement(
+        memory_repo, review.id, question=Question.WORKING, text="B", actor=ACTOR, now=f.NOW
+    )
+    services.set_priority(memory_repo, review.id, a.id, 1, actor=ACTOR, now=f.NOW)
+    after = services.set_priority(memory_repo, review.id, b.id, 1, actor=ACTOR, now=f.NOW)
+    assert [s.text for s in after.prioritised(Question.WORKING)] == ["B"]
+    after = services.remove_statement(memory_repo, review.id, b.id, actor=ACTOR, now=f.NOW)
+    assert [s.text for s in after.statements] == ["A"]
+
+
+def test_submitted_review_statements_cannot_change(memory_repo: Repository) -> None:
+    project_id = _project(memory_repo)
+    memory_repo.save(f.complete_review(project_id))
+    review = memory_repo.find(Review)[0]
+    services.submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW)
+    with pytest.raises(DomainError):
+        services.record_statement(
+            memory_repo, review.id, question=Question.WORKING, text="More", actor=ACTOR, now=f.NOW
+        )
+
+
+def test_details_form_cannot_touch_statements_or_status(memory_repo: Repository) -> None:
+    review = _started(memory_repo, _project(memory_repo))
+    with pytest.raises(DomainError):
+        services.save_review_details(
+            memory_repo, review.id, {"status": "submitted"}, expected_revision=1, actor=ACTOR, now=f.NOW
+        )
+    with pytest.raises(ConflictError):
+        services.save_review_details(
+            memory_repo, review.id, {"team": "West"}, expected_revision=0, actor=ACTOR, now=f.NOW
+        )
+    saved = services.save_review_details(
+        memory_repo, review.id, {"team": "West", "area": "Coast"}, expected_revision=1, actor=ACTOR, now=f.NOW
+    )
+    assert (saved.team, saved.area) == ("West", "Coast")
+
+
+def test_withdraw_needs_reason_and_stops_use(memory_repo: Repository) -> None:
+    project_id = _project(memory_repo)
+    memory_repo.save(f.complete_review(project_id))
+    review = memory_repo.find(Review)[0]
+    services.submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW)
+    with pytest.raises(DomainError) as caught:
+        services.withdraw_review(memory_repo, review.id, reason=" ", actor=ACTOR, now=f.NOW)
+    assert caught.value.field == "reason"
+    withdrawn = services.withdraw_review(
+        memory_repo, review.id, reason="asked by the person", actor=ACTOR, now=f.NOW
+    )
+    assert withdrawn.status is ReviewStatus.WITHDRAWN and not withdrawn.usable
+
+
+def test_progress_counts_against_plan(memory_repo: Repository) -> None:
+    project_id = _project(
+        memory_repo, sample_plan={"target_reviews": 4, "team_targets": [{"name": "East", "target": 2}]}
+    )
+    for team in ("East", "East", "West"):
+        r = f.complete_review(project_id, team=team)
+        r.submit(f.NOW)
+        memory_repo.save(r)
+    memory_repo.save(f.review(project_id, team="West"))
+    progress = services.project_progress(memory_repo, project_id)
+    assert (progress.overall.submitted, progress.overall.drafts, progress.overall.target) == (3, 1, 4)
+    east = next(row for row in progress.by_team if row.name == "East")
+    assert (east.submitted, east.target, east.percent) == (2, 2, 100)
+    west = next(row for row in progress.by_team if row.name == "West")
+    assert (west.submitted, west.drafts, west.target) == (1, 1, None)
+
+
+def test_concurrent_additions_are_retried_not_lost(memory_repo: Repository) -> None:
+    review = _started(memory_repo, _project(memory_repo))
+    stale = services.get_review(memory_repo, review.id)
+    services.record_statement(
+        memory_repo, review.id, question=Question.WORKING, text="First", actor=ACTOR, now=f.NOW
+    )
+    # A direct save from the stale copy is refused ...
+    stale.add_statement(Question.WORKING, "Stale", Speaker.PERSON, f.NOW)
+    with pytest.raises(ConflictError):
+        memory_repo.save(stale)
+    # ... while the use case reloads and re-applies, so both additions survive.
+    saved, _ = services.record_statement(
+        memory_repo, review.id, question=Question.WORKING, text="Second", actor=ACTOR, now=f.NOW
+    )
+    assert [s.text for s in saved.statements] == ["First", "Second"]
+
+
+def test_install_demo_and_backup(memory_repo: Repository, tmp_path: object) -> None:
+    from pathlib import Path
+
+    project = services.install_demo(memory_repo, now=f.NOW, reviews=12)
+    assert len(services.list_reviews(memory_repo, project.id)) == 12
+    path = services.backup_store(memory_repo, Path(str(tmp_path)) / "backups", actor=ACTOR, now=f.NOW)
+    assert path.is_file() and path.stat().st_size > 1000
+    assert memory_repo.audit_log()[-1].action is AuditAction.BACKUP
