@@ -39,7 +39,9 @@ def main(ctx: click.Context, data_dir: Path | None) -> None:
 
 
 @main.command()
-@click.option("--reviews", default=40, show_default=True, type=click.IntRange(1, 100_000), help="How many reviews.")
+@click.option(
+    "--reviews", default=40, show_default=True, type=click.IntRange(1, 100_000), help="How many reviews."
+)
 @click.option("--seed", default=7, show_default=True, type=int, help="Change for a different demo.")
 @click.option("--if-empty", is_flag=True, help="Only add the demo when there are no projects yet.")
 @click.pass_obj
@@ -65,6 +67,8 @@ def demo(data_dir: Path | None, reviews: int, seed: int, if_empty: bool) -> None
 def backup(data_dir: Path | None, destination: Path | None) -> None:
     """Copy all data into one backup file (safe while the app is running)."""
     repo = _open(data_dir)
-    path = services.backup_store(repo, destination or bootstrap.backup_dir(data_dir), actor=CLI_ACTOR, now=_now())
+    path = services.backup_store(
+        repo, destination or bootstrap.backup_dir(data_dir), actor=CLI_ACTOR, now=_now()
+    )
     click.echo(f"Backup written to {path}")
     click.echo("It holds personal data: keep it somewhere as safe as the data folder itself.")
