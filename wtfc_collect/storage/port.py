@@ -26,6 +26,10 @@ class ConflictError(StoreError):
     """The record was changed by someone else since it was opened; saving would overwrite their work."""
 
 
+class WordsProtected(StoreError):
+    """A save would change the words a person said. They are kept exactly as recorded, always."""
+
+
 class Repository(Protocol):
     """Records by kind. Every method is safe to call from several threads at once."""
 
@@ -34,27 +38,36 @@ class Repository(Protocol):
         ...
 
     def find(self, kind: type[R], **where: str | int | bool | None) -> list[R]:
-        """Records whose top-level fields equal the given values, oldest first."""
+        """Records whose top-level fields equal the given values, oldest first (in the order they were
+        first saved). Pass enum members or their values, dates as ISO text. TypeError for a field the
+        kind does not have."""
         ...
 
     def save(self, record: R) -> R:
         """Store a new or changed record and return it with its revision raised by one.
 
         Raises ConflictError if the stored copy has a different revision from ``record.revision``
-        (someone saved in between), so nobody's work is silently overwritten.
+        (someone saved in between), so nobody's work is silently overwritten. A new record must come
+        with revision 0; a record that is no longer stored (deleted meanwhile) is refused the same way.
+        The returned record is a new object: exactly what a later ``get`` returns. Audit events are
+        refused with TypeError: they go through ``append_audit``.
         """
         ...
 
     def save_all(self, records: Iterable[Record]) -> int:
-        """Store many new records in one write (for imports and the demo). Returns how many."""
+        """Store many new records, of any kinds, in one write (for imports and the demo): all or none.
+
+        Each must have revision 0 and not be stored yet (ConflictError otherwise). Returns how many.
+        """
         ...
 
     def delete(self, kind: type[R], record_id: str) -> bool:
-        """Remove a record; True if there was one."""
+        """Remove a record; True if there was one. Audit events cannot be removed (TypeError)."""
         ...
 
     def append_audit(self, event: AuditEvent) -> None:
-        """Add an entry to the append-only audit log."""
+        """Add an entry to the append-only audit log. Entries are never changed or removed; adding
+        one whose id is already in the log raises ValueError."""
         ...
 
     def audit_log(self, record_id: str | None = None) -> list[AuditEvent]:
@@ -62,5 +75,9 @@ class Repository(Protocol):
         ...
 
     def backup(self, directory: Path) -> Path:
-        """Write a consistent copy of everything into ``directory``; return the file written."""
+        """Write a consistent copy of everything into ``directory``; return the file written.
+
+        The file is ``wtfc-backup-YYYYmmdd-HHMMSS.json`` (UTC; ``-2``, ``-3`` … if the name is taken), in
+        the TinyDB file format, so it can be opened as a store or put in place of the data file.
+        """
         ...

@@ -1,0 +1,429 @@
+"""The TinyDB file store: threads, damaged files, schema upgrades, atomic writes and hard kills."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests import factories as f
+from wtfc_collect.domain import Measure, Project, Reading, Review, new_id
+from wtfc_collect.storage import shared, tinydb_store
+from wtfc_collect.storage.port import ConflictError, StoreError, StoreUnreadable
+from wtfc_collect.storage.tinydb_store import TinyDBRepository, close_all, read_store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_registry() -> Iterator[None]:
+    close_all()
+    yield
+    close_all()
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "wtfc.json"
+
+
+def _measure(project_id: str) -> Measure:
+    return Measure(id=new_id(), project_id=project_id, success_id=new_id(), description="Counts")
+
+
+def _run_threads(count: int, work: Callable[[int], None]) -> None:
+    """Run ``work(0)`` … ``work(count - 1)`` on as many threads at once; re-raise the first error."""
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        list(pool.map(work, range(count)))
+
+
+# --- one instance per file ------------------------------------------------------------------------------
+def test_the_file_and_its_folders_are_created_private_to_the_owner(path: Path) -> None:
+    TinyDBRepository(path)
+    assert read_store(path) == {shared.META_TABLE: shared.meta(tinydb_store.SCHEMA_VERSION)}
+    assert path.stat().st_mode & 0o077 == 0
+
+
+def test_repositories_on_one_path_share_one_instance_and_lock(path: Path, monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    monkeypatch.chdir(path.parent.parent)
+    first = TinyDBRepository(path)
+    second = TinyDBRepository(Path("data") / ".." / "data" / "wtfc.json")
+    other = TinyDBRepository(path.with_name("other.json"))
+    assert first._file is second._file
+    assert first._file.lock is second._file.lock
+    assert other._file is not first._file
+
+
+def test_twenty_threads_saving_new_reviews_lose_nothing(path: Path) -> None:
+    project = TinyDBRepository(path).save(f.project())
+    started = time.perf_counter()
+
+    def work(n: int) -> None:
+        repo = TinyDBRepository(path)
+        for i in range(50):
+            repo.save(f.review(project.id, person_ref=f"T{n}-{i}", reviewer=f"Reviewer {n}"))
+
+    _run_threads(20, work)
+    elapsed = time.perf_counter() - started
+    close_all()
+
+    code = (
+        "import json, sys; from wtfc_collect.domain import Review;"
+        "from wtfc_collect.storage.tinydb_store import TinyDBRepository;"
+        "print(json.dumps([[r.person_ref, r.reviewer, r.revision] for r in"
+        " TinyDBRepository(sys.argv[1]).find(Review)]))"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(path)], cwd=ROOT, capture_output=True,
+                            text=True, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    rows = json.loads(result.stdout)
+    assert len(rows) == 1000
+    assert sorted(map(tuple, rows)) == sorted((f"T{n}-{i}", f"Reviewer {n}", 1)
+                                              for n in range(20) for i in range(50))
+    print(f"20 threads x 50 new reviews: {elapsed:.2f} s")
+
+
+def test_twenty_threads_updating_the_same_records_lose_no_update(path: Path) -> None:
+    repo = TinyDBRepository(path)
+    project = repo.save(f.project())
+    counters = [repo.save(_measure(project.id)) for _ in range(3)]
+    conflicts = 0
+    started = time.perf_counter()
+
+    def work(n: int) -> None:
+        nonlocal conflicts
+        for i in range(50):
+            target = counters[(n + i) % 3].id
+            while True:
+                current = repo.get(Measure, target)
+                assert current is not None
+                current.readings = [*current.readings, Reading(on=date(2026, 1, 1), value=n * 1000 + i)]
+                try:
+                    repo.save(current)
+                    break
+                except ConflictError:
+                    conflicts += 1
+
+    _run_threads(20, work)
+    elapsed = time.perf_counter() - started
+    close_all()
+    stored = [TinyDBRepository(path).get(Measure, c.id) for c in counters]
+    values = sorted(r.value for m in stored if m for r in m.readings)
+    assert values == sorted(float(n * 1000 + i) for n in range(20) for i in range(50))
+    assert all(m is not None and m.revision == len(m.readings) + 1 for m in stored)
+    print(f"20 threads x 50 updates of 3 records: {elapsed:.2f} s, {conflicts} conflicts retried")
+
+
+# --- damaged and unreadable files -----------------------------------------------------------------------
+def _valid_store_bytes(tmp_path: Path) -> bytes:
+    source = tmp_path / "source.json"
+    repo = TinyDBRepository(source)
+    project = repo.save(f.project())
+    repo.save_all([f.review(project.id, person_ref=f"P{i}") for i in range(20)])
+    close_all()
+    return source.read_bytes()
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "list", "wrong shape", "empty", "not utf-8"])
+def test_an_unreadable_file_is_refused_in_plain_words_and_left_alone(
+    damage: str, path: Path, tmp_path: Path
+) -> None:
+    content = {
+        "garbage": b"\x00\x13\x37 this is not json \xff",
+        "truncated": _valid_store_bytes(tmp_path)[:-200],
+        "list": b"[1, 2, 3]",
+        "wrong shape": b'{"reviews": [1, 2]}',
+        "empty": b"",
+        "not utf-8": b'{"reviews": {"\xff": {}}}',
+    }[damage]
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+    with pytest.raises(StoreUnreadable) as caught:
+        TinyDBRepository(path)
+    message = str(caught.value)
+    assert str(path) in message
+    assert "Nothing was changed" in message and "python -m wtfc_collect backup" in message
+    assert "Traceback" not in message and "Error" not in message
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in path.parent.iterdir()) == [".wtfc.json.lock", "wtfc.json"]
+
+
+def test_a_file_that_cannot_be_opened_is_refused(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    TinyDBRepository(path)
+    close_all()
+    before = path.read_bytes()
+
+    def refuse(file: object, *args: object, **kwargs: object) -> object:
+        raise PermissionError(13, "Permission denied", str(file))
+
+    # A real refusal; root may read anything, so there it is simulated.
+    if getattr(os, "geteuid", lambda: 0)() != 0:
+        path.chmod(0)
+    else:
+        monkeypatch.setattr(tinydb_store, "open", refuse, raising=False)
+    with pytest.raises(StoreUnreadable, match="not allowed to open it") as caught:
+        TinyDBRepository(path)
+    assert str(path) in str(caught.value)
+    path.chmod(0o600)
+    assert path.read_bytes() == before
+
+
+def test_damage_after_opening_is_noticed_and_a_replaced_file_is_read_afresh(path: Path, tmp_path: Path
+                                                                            ) -> None:
+    repo = TinyDBRepository(path)
+    project = repo.save(f.project())
+    assert repo.get(Project, project.id) == project.model_copy(update={"revision": 1})
+
+    replacement = tmp_path / "replacement.json"
+    other = TinyDBRepository(replacement)
+    newer = other.save(f.project(name="From elsewhere"))
+    os.replace(replacement, path)
+    assert repo.find(Project) == [newer]
+
+    path.write_bytes(b"{ broken")
+    with pytest.raises(StoreUnreadable, match="could not be read"):
+        repo.get(Project, newer.id)
+    with pytest.raises(StoreUnreadable):
+        repo.save(f.project())
+    assert path.read_bytes() == b"{ broken"
+
+
+def test_a_record_that_breaks_the_rules_is_reported_with_its_id(path: Path) -> None:
+    repo = TinyDBRepository(path)
+    project = repo.save(f.project())
+    data = read_store(path)
+    data["projects"][project.id]["name"] = ""
+    path.write_text(json.dumps(data))
+    with pytest.raises(StoreUnreadable, match=f"project \\(id {project.id}\\).*expected form"):
+        repo.get(Project, project.id)
+
+
+# --- schema versions ------------------------------------------------------------------------------------
+def _write_version(path: Path, version: int | None, records: dict[str, dict[str, object]]) -> bytes:
+    data: dict[str, object] = dict(records)
+    if version is not None:
+        data[shared.META_TABLE] = shared.meta(version)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data))
+    return path.read_bytes()
+
+
+def test_an_older_file_is_upgraded_once(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = f.project()
+    old = project.model_dump(mode="json")
+    old["title"] = old.pop("name")  # pretend version 1 called it "title"
+    _write_version(path, 1, {"projects": {project.id: old}})
+    calls: list[int] = []
+
+    def rename_title(data: shared.RawData) -> shared.RawData:
+        calls.append(1)
+        for document in data.get("projects", {}).values():
+            document["name"] = document.pop("title")
+        return data
+
+    monkeypatch.setattr(tinydb_store, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(tinydb_store, "MIGRATIONS", {1: rename_title})
+    assert TinyDBRepository(path).get(Project, project.id) == project
+    assert read_store(path)[shared.META_TABLE] == shared.meta(2)
+    close_all()
+    assert TinyDBRepository(path).get(Project, project.id) == project
+    assert calls == [1]
+
+
+@pytest.mark.parametrize("problem", ["missing", "failing"])
+def test_a_failed_upgrade_changes_nothing(path: Path, monkeypatch: pytest.MonkeyPatch, problem: str) -> None:
+    before = _write_version(path, 1, {"projects": {}})
+
+    def broken(data: shared.RawData) -> shared.RawData:
+        raise KeyError("title")
+
+    monkeypatch.setattr(tinydb_store, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(tinydb_store, "MIGRATIONS", {1: broken} if problem == "failing" else {})
+    with pytest.raises(StoreUnreadable, match="data version 1"):
+        TinyDBRepository(path)
+    assert path.read_bytes() == before
+
+
+def test_a_file_from_a_newer_version_is_refused(path: Path) -> None:
+    before = _write_version(path, tinydb_store.SCHEMA_VERSION + 1, {"projects": {}})
+    with pytest.raises(StoreUnreadable, match="written by a newer version of WTfC Collect") as caught:
+        TinyDBRepository(path)
+    assert str(path) in str(caught.value)
+    assert path.read_bytes() == before
+
+
+def test_a_file_without_a_version_is_taken_as_version_one(path: Path) -> None:
+    project = f.project().model_copy(update={"revision": 1})
+    _write_version(path, None, {"projects": {project.id: project.model_dump(mode="json")}})
+    assert TinyDBRepository(path).find(Project) == [project]
+    assert read_store(path)[shared.META_TABLE] == shared.meta(tinydb_store.SCHEMA_VERSION)
+
+
+# --- atomic writes --------------------------------------------------------------------------------------
+def test_writes_leave_no_temporary_files(path: Path) -> None:
+    repo = TinyDBRepository(path)
+    project = repo.save(f.project())
+    repo.save_all([f.review(project.id, person_ref=f"P{i}") for i in range(5)])
+    repo.save(project)
+    repo.delete(Project, project.id)
+    repo.backup(path.parent / "backups")
+    assert sorted(p.name for p in path.parent.iterdir()) == [".wtfc.json.lock", "backups", "wtfc.json"]
+    assert [p.suffix for p in (path.parent / "backups").iterdir()] == [".json"]
+
+
+def test_a_failed_write_keeps_the_old_file_and_reports_it(path: Path, monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    repo = TinyDBRepository(path)
+    project = repo.save(f.project())
+    before = path.read_bytes()
+
+    def full_disk(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(shared.os, "replace", full_disk)
+    with pytest.raises(StoreError, match=r"could not be saved.*No space left on device") as caught:
+        repo.save(project.model_copy(update={"name": "Lost"}))
+    assert str(path) in str(caught.value)
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == [".wtfc.json.lock", "wtfc.json"]
+    assert repo.get(Project, project.id) == project  # nothing half-saved is remembered
+    assert repo.save(project.model_copy(update={"name": "Kept"})).revision == 2
+
+
+def test_old_temporary_files_are_cleared_when_the_file_is_opened(path: Path) -> None:
+    TinyDBRepository(path)
+    close_all()
+    stale, fresh = path.parent / ".wtfc.json.abc123.tmp", path.parent / ".wtfc.json.def456.tmp"
+    stale.write_text("half a write")
+    fresh.write_text("a write in progress")
+    an_hour_ago = time.time() - 3600
+    os.utime(stale, (an_hour_ago, an_hour_ago))
+    TinyDBRepository(path)
+    assert not stale.exists() and fresh.exists()
+
+
+def _save_reviews(path: str, project_id: str, name: str) -> None:
+    close_all()
+    repo = TinyDBRepository(path)
+    for i in range(100):
+        repo.save(f.review(project_id, person_ref=f"{name}{i}"))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_two_processes_writing_one_file_take_turns(path: Path) -> None:
+    project = TinyDBRepository(path).save(f.project())
+    close_all()
+    context = multiprocessing.get_context("fork")
+    writers = [context.Process(target=_save_reviews, args=(str(path), project.id, name)) for name in "AB"]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join(60)
+    assert [w.exitcode for w in writers] == [0, 0]
+    refs = sorted(r.person_ref for r in TinyDBRepository(path).find(Review))
+    assert refs == sorted(f"{name}{i}" for name in "AB" for i in range(100))
+
+
+# --- hard kills -----------------------------------------------------------------------------------------
+def _expected_review(project_id: str, i: int) -> Review:
+    return f.review(project_id, id=f"{i:032x}", person_ref=f"K{i}", reviewer="Writer")
+
+
+def _writer(path: str, project_id: str, counter_id: str, started: multiprocessing.synchronize.Event) -> None:
+    """Save review i, then add reading i to the counter, for i = 0, 1, 2, ... until killed."""
+    close_all()
+    repo = TinyDBRepository(path)
+    counter = repo.get(Measure, counter_id)
+    assert counter is not None
+
+    def count(value: int) -> Measure:
+        assert counter is not None
+        readings = [*counter.readings, Reading(on=date(2026, 1, 1), value=value)]
+        return repo.save(counter.model_copy(update={"readings": readings}))
+
+    i = len(repo.find(Review, reviewer="Writer"))
+    if len(counter.readings) < i:
+        counter = count(i - 1)
+    while True:
+        repo.save(_expected_review(project_id, i))
+        started.set()
+        counter = count(i)
+        i += 1
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_writer_killed_mid_write_always_leaves_a_committed_state(path: Path) -> None:
+    repo = TinyDBRepository(path)
+    project = repo.save(f.project())
+    counter = repo.save(_measure(project.id))
+    repo.save_all([f.review(project.id, person_ref=f"Ballast{i}") for i in range(400)])  # slower writes
+    close_all()
+    context = multiprocessing.get_context("fork")
+    rng = random.Random(20260501)
+    seen = killed_mid_write = 0
+    left_behind: list[Path] = []
+    started_at = time.perf_counter()
+    for _ in range(20):
+        started = context.Event()
+        writer = context.Process(target=_writer, args=(str(path), project.id, counter.id, started))
+        writer.start()
+        assert started.wait(10), "the writer did not start"
+        time.sleep(rng.uniform(0, 0.03))
+        assert writer.pid is not None
+        os.kill(writer.pid, signal.SIGKILL)
+        writer.join(10)
+        temps = [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+        killed_mid_write += len(temps) > len(left_behind)
+        left_behind = temps
+
+        close_all()
+        reopened = TinyDBRepository(path)
+        written = reopened.find(Review, reviewer="Writer")
+        stored_counter = reopened.get(Measure, counter.id)
+        assert stored_counter is not None
+        count = len(written)
+        assert written == [_expected_review(project.id, i).model_copy(update={"revision": 1})
+                           for i in range(count)]
+        assert [r.value for r in stored_counter.readings] in (list(range(count)), list(range(count - 1)))
+        assert count >= seen
+        seen = count
+        assert len(reopened.find(Review)) == 400 + count
+    elapsed = time.perf_counter() - started_at
+    assert seen > 20
+    print(f"20 kills: {elapsed:.2f} s, {seen} reviews, {killed_mid_write} kills left a temporary file")
+
+
+def _crash_at_rename(path: str, project_id: str) -> None:
+    """Write the whole temporary file, then die just before it would replace the store."""
+    close_all()
+    repo = TinyDBRepository(path)
+    os.replace = lambda src, dst: os.kill(os.getpid(), signal.SIGKILL)  # type: ignore[assignment]
+    repo.save(f.review(project_id, person_ref="Never"))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_crash_just_before_the_rename_keeps_the_previous_state(path: Path) -> None:
+    repo = TinyDBRepository(path)
+    project = repo.save(f.project())
+    before = path.read_bytes()
+    close_all()
+    context = multiprocessing.get_context("fork")
+    writer = context.Process(target=_crash_at_rename, args=(str(path), project.id))
+    writer.start()
+    writer.join(30)
+    assert writer.exitcode == -signal.SIGKILL
+    assert path.read_bytes() == before
+    assert len([p for p in path.parent.iterdir() if p.name.endswith(".tmp")]) == 1
+    assert TinyDBRepository(path).find(Review) == []

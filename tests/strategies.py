@@ -1,0 +1,277 @@
+"""Hypothesis strategies for every stored record and the models nested in them.
+
+Text strategies mix awkward real-world input into ordinary text: HTML, markdown, emoji, right-to-left
+scripts, Welsh, control characters, Windows line endings. Each strategy only builds valid records; the
+domain's own cleaning functions decide what counts as empty or too long.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta, timezone
+from functools import cache
+from typing import Any, get_args, get_origin
+
+from hypothesis import strategies as st
+from hypothesis.strategies import SearchStrategy as Strategy
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from wtfc_collect.domain import (
+    ActionPlan,
+    ActionStatus,
+    AuditAction,
+    AuditEvent,
+    CardCall,
+    Consent,
+    ConsentGiver,
+    Idea,
+    IdeaKind,
+    Level,
+    Measure,
+    Perspective,
+    ProcessNote,
+    Project,
+    Question,
+    Reading,
+    Record,
+    Review,
+    ReviewMode,
+    ReviewStatus,
+    RootCause,
+    SamplePlan,
+    SampleTarget,
+    Speaker,
+    Statement,
+    StatementChange,
+    StrictModel,
+    SuccessStatement,
+    Theme,
+    ThreadLink,
+    TriageDecision,
+    TriageStatus,
+    Vote,
+    VoteTarget,
+    WhyStep,
+)
+from wtfc_collect.domain.base import one_line
+
+AWKWARD = [
+    "<script>alert('hi')</script>",
+    "<b>bold</b> &amp; <i>",
+    "**bold** _it_ [link](javascript:alert(1)) # heading",
+    "| a | b |\n|---|---|",
+    "😀 👍🏽 👨‍👩‍👧 ❤️",
+    "مرحبا بالعالم",
+    "שלום עולם",
+    "Mae’r bws yn hwyr: ŵ ŷ â",
+    "\u202eevil\u202c",
+    "zero\u200bwidth",
+    "tab\there",
+    "line\r\nbreak\rold mac",
+    "nul\x00bell\x07esc\x1b",
+    "del\x7f next\x85line c1\x9f",
+    "lone \ud83d surrogate \ufffe",
+    "  spaced  ",
+    "'single' \"double\" \\back`tick`",
+    "{\"json\": [1, 2]}",
+]
+# C0 and C1 controls the models strip (tab and newline are kept or folded).
+CONTROL = {chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]}
+
+ZONES = [UTC, timezone(timedelta(hours=1)), timezone(-timedelta(hours=5, minutes=30))]
+
+raw_text = st.lists(st.one_of(st.sampled_from(AWKWARD), st.text(max_size=12)), max_size=4).map("".join)
+clean_raw_text = st.text(alphabet=st.characters(exclude_categories=("Cc", "Cs")), max_size=30)
+
+
+def _accepted_by(adapter: TypeAdapter[Any]) -> Callable[[str], bool]:
+    def check(value: str) -> bool:
+        try:
+            adapter.validate_python(value)
+        except ValidationError:
+            return False
+        return True
+
+    return check
+
+
+@cache
+def text(model: type[BaseModel], field: str, base: st.SearchStrategy[str] = raw_text) -> Strategy[str]:
+    """Awkward text that the field (or, for a list, each item) accepts, judged by the field's own type,
+    so the models' limits are never copied here."""
+    info = model.model_fields[field]
+    annotation = info.annotation
+    element = get_args(annotation)[0] if get_origin(annotation) is list else info.rebuild_annotation()
+    return base.filter(_accepted_by(TypeAdapter(element)))
+
+
+def _casefold_key(value: str) -> str:
+    cleaned = one_line(value)
+    return cleaned.casefold() if isinstance(cleaned, str) else value
+
+
+def optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.none() | strategy
+
+
+record_id = st.uuids().map(lambda u: u.hex)
+aware = st.datetimes(
+    min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.sampled_from(ZONES)
+)
+day = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1))
+revision = st.integers(min_value=0, max_value=10**6)
+finite = st.floats(allow_nan=False, allow_infinity=False)
+label = text(SampleTarget, "name")
+unique_labels = st.lists(text(Project, "teams"), max_size=4, unique_by=_casefold_key)
+actor = text(TriageDecision, "by")
+reason = text(TriageDecision, "reason")
+
+# --- nested models --------------------------------------------------------------------------------------
+sample_target = st.builds(SampleTarget, name=label, target=st.integers(0, 100_000))
+consent = st.one_of(
+    st.builds(Consent, given=st.booleans(), given_by=st.just(ConsentGiver.PERSON),
+              representative_role=optional(text(Consent, "representative_role")), recorded_on=day),
+    st.builds(Consent, given=st.booleans(), given_by=st.just(ConsentGiver.REPRESENTATIVE),
+              representative_role=text(Consent, "representative_role"), recorded_on=day),
+)
+triage = st.builds(TriageDecision, status=st.sampled_from(TriageStatus), by=actor, at=aware, reason=reason)
+change = st.builds(
+    StatementChange,
+    field=st.sampled_from(["workshop_text", "said_by", "priority"]),
+    old=optional(text(StatementChange, "old")),
+    new=optional(text(StatementChange, "new")),
+    by=text(StatementChange, "by"),
+    at=aware,
+    reason=text(StatementChange, "reason"),
+)
+statement = st.builds(
+    Statement,
+    id=record_id,
+    question=st.sampled_from(Question),
+    text=text(Statement, "text"),
+    said_by=st.sampled_from(Speaker),
+    priority=st.none(),
+    workshop_text=optional(text(Statement, "workshop_text")),
+    triage=st.lists(triage, max_size=2),
+    changes=st.lists(change, max_size=2),
+    created_at=aware,
+)
+why_step = st.builds(WhyStep, why=text(WhyStep, "why"), because=text(WhyStep, "because"))
+reading = st.builds(Reading, on=day, value=finite)
+thread_link = st.builds(ThreadLink, action_id=record_id, theme_id=record_id, statement_id=record_id)
+
+
+@st.composite
+def sample_plan(draw: st.DrawFn, teams: list[str] | None = None, kinds: list[str] | None = None
+                ) -> SamplePlan:
+    def targets(names: list[str]) -> list[dict[str, Any]]:
+        chosen = draw(st.lists(st.sampled_from(names), unique=True)) if names else []
+        return [{"name": n, "target": draw(st.integers(0, 100_000))} for n in chosen]
+
+    words = {name: draw(text(SamplePlan, name)) for name in ("what", "how", "who", "where", "when")}
+    return SamplePlan(
+        **words, target_reviews=draw(st.integers(0, 100_000)),
+        team_targets=targets(teams or []), service_type_targets=targets(kinds or []),
+    )
+
+
+# --- records --------------------------------------------------------------------------------------------
+@st.composite
+def project(draw: st.DrawFn) -> Project:
+    teams, kinds = draw(unique_labels), draw(unique_labels)
+    return Project(
+        id=draw(record_id), revision=draw(revision), name=draw(text(Project, "name")),
+        purpose=draw(text(Project, "purpose")), level=draw(st.sampled_from(Level)),
+        sample_plan=draw(sample_plan(teams, kinds)), checkpoint_date=draw(optional(day)),
+        workshop_dates=draw(st.lists(day, max_size=3)), teams=teams, areas=draw(unique_labels),
+        groups=draw(unique_labels), service_types=kinds, created_at=draw(aware),
+    )
+
+
+person_refs = st.from_regex(r"[A-Za-z][A-Za-z0-9 _./-]{0,30}", fullmatch=True)
+
+
+@st.composite
+def review(draw: st.DrawFn) -> Review:
+    statements = draw(st.lists(statement, max_size=6, unique_by=lambda s: s.id))
+    for question in Question:
+        mine = [s for s in statements if s.question is question]
+        for place, chosen in enumerate(draw(st.permutations(mine))[:2], start=1):
+            chosen.priority = 1 if place == 1 else 2
+    status = draw(st.sampled_from(ReviewStatus))
+    agreed = draw(optional(consent))
+    if status is ReviewStatus.SUBMITTED and not (agreed and agreed.given):
+        agreed = draw(consent.filter(lambda c: c.given))
+    labels = {name: draw(optional(text(Review, name))) for name in ("team", "reviewer", "service_type",
+                                                                    "area", "group")}
+    return Review(
+        id=draw(record_id), revision=draw(revision), project_id=draw(record_id),
+        person_ref=draw(text(Review, "person_ref", person_refs)),
+        review_date=draw(day), mode=draw(st.sampled_from(ReviewMode)), **labels,
+        participants=draw(st.lists(text(Review, "participants"), max_size=3)), consent=agreed,
+        status=status, statements=statements, created_at=draw(aware), updated_at=draw(aware),
+        submitted_at=draw(optional(aware)), withdrawn_reason=draw(text(Review, "withdrawn_reason")),
+    )
+
+
+theme_name = text(Theme, "name", st.tuples(st.sampled_from(["I", "I'm", "My", "We", "Our", "I’ve"]), raw_text)
+                  .map(" ".join))
+_ids = {"id": record_id, "revision": revision, "project_id": record_id}
+_theme_ids = {**_ids, "theme_id": record_id}
+_plan_texts = ("key_features", "who_is_involved", "first_steps", "six_to_twelve_months", "resources",
+               "what_else_would_help", "how_we_will_know", "how_we_will_tell_people")
+
+RECORDS: dict[type[Record], st.SearchStrategy[Any]] = {
+    Project: project(),
+    Review: review(),
+    Theme: st.builds(Theme, **_ids, question=st.sampled_from(Question), name=optional(theme_name),
+                     statement_ids=st.lists(record_id, max_size=3), chosen=st.booleans(), created_at=aware),
+    CardCall: st.builds(CardCall, **_ids, question=st.sampled_from(Question),
+                        parked_statement_ids=st.lists(record_id, max_size=3), finished=st.booleans()),
+    Vote: st.builds(Vote, **_ids, target_kind=st.sampled_from(VoteTarget), target_id=record_id,
+                    voter=text(Vote, "voter"), dots=st.integers(1, 20), at=aware),
+    RootCause: st.builds(RootCause, **_theme_ids, chain=st.lists(why_step, max_size=3),
+                         cause=text(RootCause, "cause")),
+    SuccessStatement: st.one_of(
+        st.builds(SuccessStatement, **_theme_ids,
+                  perspective=st.sampled_from([p for p in Perspective if p is not Perspective.OTHER]),
+                  perspective_name=optional(text(SuccessStatement, "perspective_name")),
+                  text=text(SuccessStatement, "text")),
+        st.builds(SuccessStatement, **_theme_ids, perspective=st.just(Perspective.OTHER),
+                  perspective_name=text(SuccessStatement, "perspective_name"),
+                  text=text(SuccessStatement, "text")),
+    ),
+    Measure: st.builds(Measure, **_ids, success_id=record_id, description=text(Measure, "description"),
+                       unit=optional(text(Measure, "unit")), baseline=optional(finite),
+                       readings=st.lists(reading, max_size=3)),
+    Idea: st.builds(Idea, **_theme_ids, kind=st.sampled_from(IdeaKind), text=text(Idea, "text"),
+                    cost=optional(st.integers(1, 4)), impact=optional(st.integers(1, 4))),
+    ActionPlan: st.builds(ActionPlan, **_theme_ids, idea_ids=st.lists(record_id, max_size=3),
+                          title=text(ActionPlan, "title"), lead=optional(text(ActionPlan, "lead")),
+                          status=st.sampled_from(ActionStatus),
+                          **{name: text(ActionPlan, name) for name in _plan_texts}),
+    ProcessNote: st.builds(ProcessNote, **_ids, worked=st.booleans(), text=text(ProcessNote, "text"),
+                           at=aware),
+    AuditEvent: st.builds(AuditEvent, id=record_id, revision=revision, at=aware,
+                          actor=text(AuditEvent, "actor"),
+                          action=st.sampled_from(AuditAction),
+                          record_kind=st.from_regex(r"[a-z_]{0,40}", fullmatch=True),
+                          record_id=st.one_of(st.just(""), record_id), reason=text(AuditEvent, "reason")),
+}
+
+NESTED: dict[type[StrictModel], st.SearchStrategy[Any]] = {
+    SampleTarget: sample_target,
+    SamplePlan: sample_plan(),
+    Consent: consent,
+    TriageDecision: triage,
+    StatementChange: change,
+    Statement: statement,
+    WhyStep: why_step,
+    Reading: reading,
+    ThreadLink: thread_link,
+}
+
+
+def new_record(kind: type[Record]) -> st.SearchStrategy[Any]:
+    """Records of ``kind`` as they are before their first save (revision 0)."""
+    return RECORDS[kind].map(lambda r: r.model_copy(update={"revision": 0}))
