@@ -364,18 +364,19 @@ def test_an_action_plan_starts_not_started_and_needs_a_title() -> None:
 
 
 def test_golden_thread_links_each_action_to_every_statement_behind_its_theme() -> None:
-    lonely = theme("I am lonely", statement_ids=["s1", "s2"])
-    bored = theme("I am bored", statement_ids=["s3"])
+    s1, s2, s3 = "a" * 32, "b" * 32, "c" * 32
+    lonely = theme("I am lonely", statement_ids=[s1, s2])
+    bored = theme("I am bored", statement_ids=[s3])
     first = action(lonely.id)
     second = action(bored.id)
     third = action(lonely.id, title="Befriending")
     links = golden_thread([first, second, third], [bored, lonely])
     assert links == [
-        ThreadLink(action_id=first.id, theme_id=lonely.id, statement_id="s1"),
-        ThreadLink(action_id=first.id, theme_id=lonely.id, statement_id="s2"),
-        ThreadLink(action_id=second.id, theme_id=bored.id, statement_id="s3"),
-        ThreadLink(action_id=third.id, theme_id=lonely.id, statement_id="s1"),
-        ThreadLink(action_id=third.id, theme_id=lonely.id, statement_id="s2"),
+        ThreadLink(action_id=first.id, theme_id=lonely.id, statement_id=s1),
+        ThreadLink(action_id=first.id, theme_id=lonely.id, statement_id=s2),
+        ThreadLink(action_id=second.id, theme_id=bored.id, statement_id=s3),
+        ThreadLink(action_id=third.id, theme_id=lonely.id, statement_id=s1),
+        ThreadLink(action_id=third.id, theme_id=lonely.id, statement_id=s2),
     ]
 
 

@@ -31,5 +31,5 @@ class AuditEvent(Record):
     actor: Actor
     action: AuditAction
     record_kind: str = Field(max_length=40, pattern=r"^[a-z_]*$")
-    record_id: str = Field(default="", max_length=64)
+    record_id: str = Field(default="", pattern=r"^([0-9a-f]{32})?$")
     reason: Reason = ""

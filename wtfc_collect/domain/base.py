@@ -15,6 +15,7 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Field,
     StringConstraints,
     ValidationError,
 )
@@ -113,7 +114,7 @@ class Record(StrictModel):
     """
 
     id: RecordId
-    revision: int = 0
+    revision: int = Field(default=0, ge=0)
 
 
 class DomainError(ValueError):

@@ -19,6 +19,7 @@ from .base import (
     Label,
     Reason,
     Record,
+    RecordId,
     StatementText,
     StrictModel,
     UtcDateTime,
@@ -142,8 +143,8 @@ class StatementChange(StrictModel):
     """One change to a statement's workshop text, speaker or priority: who, when, what and why."""
 
     field: ChangedField
-    old: str | None
-    new: str | None
+    old: StatementText | None
+    new: StatementText | None
     by: Actor
     at: UtcDateTime
     reason: Reason = ""
@@ -207,7 +208,7 @@ class Statement(StrictModel):
 class Review(Record):
     """One person's review: who, when, how, consent, and their statements."""
 
-    project_id: str
+    project_id: RecordId
     person_ref: PersonRef
     review_date: date
     mode: ReviewMode = ReviewMode.WITH_STAFF

@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, model_validator
 
-from .base import FilledText, Label, Record, StrictModel, Text, UtcDateTime
+from .base import FilledText, Label, Record, RecordId, StrictModel, Text, UtcDateTime
 from .review import Question
 
 _FIRST_PERSON_OPENERS = {
@@ -50,10 +50,10 @@ Score = Annotated[int, Field(ge=1, le=4)]
 class Theme(Record):
     """A cluster of statements from the card call (Step 3). Its name is an "I" statement."""
 
-    project_id: str
+    project_id: RecordId
     question: Question
     name: ThemeName | None = None
-    statement_ids: list[str] = Field(default_factory=list)
+    statement_ids: list[RecordId] = Field(default_factory=list)
     chosen: bool = False  # taken forward as a priority
     created_at: UtcDateTime
 
@@ -61,9 +61,9 @@ class Theme(Record):
 class CardCall(Record):
     """Where the card call for one question stands: the cards put to one side for now."""
 
-    project_id: str
+    project_id: RecordId
     question: Question
-    parked_statement_ids: list[str] = Field(default_factory=list)
+    parked_statement_ids: list[RecordId] = Field(default_factory=list)
     finished: bool = False
 
 
@@ -76,9 +76,9 @@ class VoteTarget(StrEnum):
 class Vote(Record):
     """Dots one participant put on one theme, root cause or idea."""
 
-    project_id: str
+    project_id: RecordId
     target_kind: VoteTarget
-    target_id: str
+    target_id: RecordId
     voter: Label
     dots: int = Field(default=1, ge=1, le=20)
     at: UtcDateTime
@@ -92,8 +92,8 @@ class WhyStep(StrictModel):
 class RootCause(Record):
     """One five-whys chain for a chosen theme (Step 4), ending in a cause."""
 
-    project_id: str
-    theme_id: str
+    project_id: RecordId
+    theme_id: RecordId
     chain: list[WhyStep] = Field(default_factory=list, max_length=10)
     cause: Text = ""
 
@@ -108,8 +108,8 @@ class Perspective(StrEnum):
 class SuccessStatement(Record):
     """What success would look like from one perspective (Step 5)."""
 
-    project_id: str
-    theme_id: str
+    project_id: RecordId
+    theme_id: RecordId
     perspective: Perspective
     perspective_name: Label | None = None  # for OTHER, e.g. "Third sector"
     text: FilledText
@@ -129,8 +129,8 @@ class Reading(StrictModel):
 class Measure(Record):
     """How we will know: a measure with an optional baseline and readings over time (Steps 5, 8)."""
 
-    project_id: str
-    success_id: str
+    project_id: RecordId
+    success_id: RecordId
     description: FilledText
     unit: Label | None = None
     baseline: float | None = Field(default=None, allow_inf_nan=False)
@@ -162,8 +162,8 @@ class Quadrant(StrEnum):
 class Idea(Record):
     """An idea for a chosen theme (Step 6), with the room's best guess of its cost and impact (1–4)."""
 
-    project_id: str
-    theme_id: str
+    project_id: RecordId
+    theme_id: RecordId
     kind: IdeaKind
     text: FilledText
     cost: Score | None = None
@@ -190,9 +190,9 @@ class ActionStatus(StrEnum):
 class ActionPlan(Record):
     """What will be done about one theme, by whom, and how people will know (Steps 6 and 7)."""
 
-    project_id: str
-    theme_id: str
-    idea_ids: list[str] = Field(default_factory=list)
+    project_id: RecordId
+    theme_id: RecordId
+    idea_ids: list[RecordId] = Field(default_factory=list)
     title: Label
     key_features: Text = ""
     who_is_involved: Text = ""
@@ -209,7 +209,7 @@ class ActionPlan(Record):
 class ProcessNote(Record):
     """Step 8: what worked and what did not in the way the project was run."""
 
-    project_id: str
+    project_id: RecordId
     worked: bool
     text: FilledText
     at: UtcDateTime
@@ -218,9 +218,9 @@ class ProcessNote(Record):
 class ThreadLink(StrictModel):
     """One row of the golden thread: an action, its theme and one statement behind it."""
 
-    action_id: str
-    theme_id: str
-    statement_id: str
+    action_id: RecordId
+    theme_id: RecordId
+    statement_id: RecordId
 
 
 def golden_thread(actions: list[ActionPlan], themes: list[Theme]) -> list[ThreadLink]:
