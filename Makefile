@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 export WTFC_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: run test venv dev-venv clean-venv
+.PHONY: run test bench venv dev-venv clean-venv
 
 $(VENV)/.runtime: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (python3 --version)."; exit 1; }
@@ -30,8 +30,11 @@ test: $(VENV)/.dev
 	@scripts/system-packages.sh test
 	$(PY) -m ruff check .
 	$(PY) -m mypy wtfc_collect accessibility
-	$(VENV)/bin/lint-imports
+	$(VENV)/bin/lint-imports --no-cache
 	$(PY) -m pytest -n 2 --dist loadfile
+
+bench: $(VENV)/.dev
+	$(PY) -m benchmarks
 
 clean-venv:
 	rm -rf $(VENV)
