@@ -1,4 +1,8 @@
-"""Command line: ``python -m wtfc_collect COMMAND``. Run with ``--help`` for the list."""
+"""Command line: ``python -m wtfc_collect COMMAND``. Run with ``--help`` for the list.
+
+The group and the store commands live here; other commands live in modules of this package and are
+added at the bottom of this file.
+"""
 
 from __future__ import annotations
 
