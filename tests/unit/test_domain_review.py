@@ -556,10 +556,11 @@ def test_assigning_statements_that_break_the_top_two_rule_is_undone() -> None:
 # --- checks before sending in --------------------------------------------------------------------
 
 
-def test_an_empty_draft_needs_consent_and_statements() -> None:
+def test_an_empty_draft_needs_consent_and_an_answer_or_a_skip_for_each_question() -> None:
     problems = make_review().problems_before_submit()
-    assert fields_of(problems) == ["consent", "statements"]
+    assert fields_of(problems) == ["consent", "working", "not_working", "future"]
     assert all(p.message.endswith(".") for p in problems)
+    assert "chose not to answer" in problems[1].message
 
 
 def test_consent_refused_is_a_problem() -> None:
@@ -573,7 +574,7 @@ def test_a_ready_review_has_no_problems() -> None:
 
 
 def test_each_question_with_statements_needs_a_first_and_second_choice() -> None:
-    review = make_review(consent=consent())
+    review = make_review(consent=consent(), declined=[F])
     for question in (W, NW):
         review.add_statement(question, "one", Speaker.PERSON, NOW)
         review.add_statement(question, "two", Speaker.PERSON, NOW)
@@ -583,7 +584,7 @@ def test_each_question_with_statements_needs_a_first_and_second_choice() -> None
 
 
 def test_a_first_choice_alone_is_not_enough_when_there_are_two_or_more() -> None:
-    review = make_review(consent=consent())
+    review = make_review(consent=consent(), declined=[NW, F])
     a = review.add_statement(W, "a", Speaker.PERSON, NOW)
     review.add_statement(W, "b", Speaker.PERSON, NOW)
     review.add_statement(W, "c", Speaker.PERSON, NOW)
@@ -592,7 +593,7 @@ def test_a_first_choice_alone_is_not_enough_when_there_are_two_or_more() -> None
 
 
 def test_a_single_statement_needs_to_be_chosen_as_the_top_one() -> None:
-    review = make_review(consent=consent())
+    review = make_review(consent=consent(), declined=[W, NW])
     only = review.add_statement(F, "Seeing my friends", Speaker.PERSON, NOW)
     problems = review.problems_before_submit()
     assert fields_of(problems) == ["future"]
@@ -602,17 +603,44 @@ def test_a_single_statement_needs_to_be_chosen_as_the_top_one() -> None:
 
 
 def test_a_second_choice_without_a_first_choice_is_a_problem() -> None:
-    review = make_review(consent=consent())
+    review = make_review(consent=consent(), declined=[W, NW])
     only = review.add_statement(F, "Seeing my friends", Speaker.PERSON, NOW)
     review.set_priority(only.id, 2, NOW)
     assert fields_of(review.problems_before_submit()) == ["future"]
 
 
-def test_a_question_with_nothing_said_needs_no_choice() -> None:
+def test_a_question_the_person_chose_not_to_answer_needs_no_choice() -> None:
     review = make_review(consent=consent())
     only = review.add_statement(W, "My job", Speaker.PERSON, NOW)
     review.set_priority(only.id, 1, NOW)
+    assert fields_of(review.problems_before_submit()) == ["not_working", "future"]
+    review.decline(NW, NOW)
+    review.decline(F, NOW)
+    review.decline(F, NOW)  # twice is harmless
+    assert review.declined == [NW, F]
     assert review.problems_before_submit() == []
+
+
+def test_declining_is_refused_when_there_are_answers_and_undone_by_answering() -> None:
+    review = make_review(consent=consent())
+    review.add_statement(W, "My job", Speaker.PERSON, NOW)
+    with pytest.raises(DomainError) as refused:
+        review.decline(W, NOW)
+    assert refused.value.field == "working"
+    review.decline(F, NOW)
+    review.add_statement(F, "A holiday", Speaker.PERSON, NOW)
+    assert review.declined == []
+    review.remove_statement(review.statements_for(F)[0].id, NOW)
+    review.decline(F, NOW)
+    review.undecline(F, NOW)
+    assert review.declined == []
+
+
+def test_a_review_cannot_hold_answers_for_a_declined_question() -> None:
+    with pytest.raises(ValidationError):
+        make_review(declined=[W], statements=[make_statement(W, "a")])
+    with pytest.raises(ValidationError):
+        make_review(declined=[W, W])
 
 
 # --- sending in and withdrawing --------------------------------------------------------------------

@@ -221,6 +221,8 @@ class Review(Record):
     consent: Consent | None = None
     status: ReviewStatus = ReviewStatus.DRAFT
     statements: list[Statement] = Field(default_factory=list, max_length=300)
+    # Questions the person chose not to answer: a valid answer in itself, not a gap.
+    declined: list[Question] = Field(default_factory=list, max_length=3)
     created_at: UtcDateTime
     updated_at: UtcDateTime
     submitted_at: UtcDateTime | None = None
@@ -236,6 +238,10 @@ class Review(Record):
         ids = [s.id for s in self.statements]
         if len(ids) != len(set(ids)):
             raise ValueError("two statements have the same id")
+        if len(self.declined) != len(set(self.declined)):
+            raise ValueError("a question is marked as not answered twice")
+        if any(self.statements_for(q) for q in self.declined):
+            raise ValueError("a question with answers cannot also be marked as not answered")
         if self.status is ReviewStatus.SUBMITTED and not (self.consent and self.consent.given):
             raise ValueError("a review can only be sent in when consent has been given")
         return self
@@ -264,10 +270,17 @@ class Review(Record):
             problems.append(
                 DomainError("Record that consent was given before sending the review.", "consent")
             )
-        if not self.statements:
-            problems.append(DomainError("Add at least one thing the person said.", "statements"))
         for question in Question:
             said = self.statements_for(question)
+            if not said and question not in self.declined:
+                problems.append(
+                    DomainError(
+                        f"Add what the person said for '{question.label}', or record that they chose "
+                        "not to answer it.",
+                        question.value,
+                    )
+                )
+                continue
             wanted = min(len(said), 2)
             # The places must be filled in order: a lone statement is the first choice, not the second.
             places = {s.priority for s in self.prioritised(question)}
@@ -290,8 +303,28 @@ class Review(Record):
                 "This review has been sent in, so its statements cannot be changed here.", "status"
             )
 
+    def decline(self, question: Question, now: datetime) -> None:
+        """Record that the person chose not to answer this question."""
+        self._require_draft()
+        if self.statements_for(question):
+            raise DomainError(
+                "There are answers to this question already. Take them out first if the person "
+                "would rather not answer it.",
+                question.value,
+            )
+        if question not in self.declined:
+            self.declined = [*self.declined, question]
+        self.updated_at = utc(now)
+
+    def undecline(self, question: Question, now: datetime) -> None:
+        """The person would like to answer this question after all."""
+        self._require_draft()
+        self.declined = [q for q in self.declined if q is not question]
+        self.updated_at = utc(now)
+
     def add_statement(self, question: Question, text: str, said_by: Speaker, now: datetime) -> Statement:
         self._require_draft()
+        self.declined = [q for q in self.declined if q is not question]
         statement = Statement(question=question, text=text, said_by=said_by, created_at=utc(now))
         self.statements = [*self.statements, statement]
         self.updated_at = utc(now)
