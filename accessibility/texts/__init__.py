@@ -11,6 +11,8 @@ from functools import cache
 from pathlib import Path
 
 DEFAULT_LANGUAGE = "en"
+# Screens whose texts can be listened to (and are pre-rendered by `python -m wtfc_collect audio prerender`).
+SPOKEN_SCREENS: tuple[str, ...] = ("self_review", "review_with_person")
 _ROOT = Path(__file__).parent
 
 

@@ -271,3 +271,52 @@ def test_install_demo_and_backup(memory_repo: Repository, tmp_path: object) -> N
     path = services.backup_store(memory_repo, Path(str(tmp_path)) / "backups", actor=ACTOR, now=f.NOW)
     assert path.is_file() and path.stat().st_size > 1000
     assert memory_repo.audit_log()[-1].action is AuditAction.BACKUP
+
+
+def test_submit_lists_every_missing_thing(memory_repo: Repository) -> None:
+    review = _started(memory_repo, _project(memory_repo))
+    services.record_statement(
+        memory_repo, review.id, question=Question.WORKING, text="A", actor=ACTOR, now=f.NOW
+    )
+    services.record_statement(
+        memory_repo, review.id, question=Question.WORKING, text="B", actor=ACTOR, now=f.NOW
+    )
+    with pytest.raises(services.ReviewIncomplete) as caught:
+        services.submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW)
+    assert [p.field for p in caught.value.problems] == ["consent", "working", "not_working", "future"]
+    assert services.get_review(memory_repo, review.id).status is ReviewStatus.DRAFT
+
+
+def test_skipping_a_question_is_recorded_and_counts_as_an_answer(memory_repo: Repository) -> None:
+    project_id = _project(memory_repo)
+    review = f.complete_review(project_id)
+    review.statements = [s for s in review.statements if s.question is not Question.NOT_WORKING]
+    memory_repo.save(review)
+    with pytest.raises(services.ReviewIncomplete):
+        services.submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW)
+    services.decline_question(memory_repo, review.id, Question.NOT_WORKING, actor=ACTOR, now=f.NOW)
+    services.undecline_question(memory_repo, review.id, Question.NOT_WORKING, actor=ACTOR, now=f.NOW)
+    assert services.get_review(memory_repo, review.id).declined == []
+    services.decline_question(memory_repo, review.id, Question.NOT_WORKING, actor=ACTOR, now=f.NOW)
+    sent = services.submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW)
+    assert sent.declined == [Question.NOT_WORKING] and sent.status is ReviewStatus.SUBMITTED
+    reasons = [e.reason for e in memory_repo.audit_log(review.id)]
+    assert "question skipped" in reasons and "question reopened" in reasons
+
+
+def test_find_review_and_fit_statement(memory_repo: Repository) -> None:
+    review = _started(memory_repo, _project(memory_repo))
+    assert services.find_review(memory_repo, review.id) == services.get_review(memory_repo, review.id)
+    assert services.find_review(memory_repo, None) is None
+    assert services.find_review(memory_repo, "f" * 32) is None
+    from wtfc_collect.domain import STATEMENT_MAX_CHARS
+
+    assert services.fit_statement("short") == ("short", False)
+    cut, was_cut = services.fit_statement("é" * (STATEMENT_MAX_CHARS + 1))
+    assert was_cut and len(cut) == STATEMENT_MAX_CHARS
+
+
+def test_own_words_notes_for_professional_wording_only() -> None:
+    notes = services.own_words_notes("Service user requires support with personal care")
+    assert notes and all(n.explanation for n in notes)
+    assert services.own_words_notes("Going to the football with my dad on Saturdays") == []

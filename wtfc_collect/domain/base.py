@@ -54,8 +54,9 @@ Text = Annotated[str, StringConstraints(max_length=4000), BeforeValidator(strip_
 # Like Text, but something must be written (an idea, a success statement, a measure).
 FilledText = Annotated[str, StringConstraints(min_length=1, max_length=4000), BeforeValidator(strip_control)]
 # What a person said. Long enough for a story, short enough to fit a workshop card.
+STATEMENT_MAX_CHARS = 2000
 StatementText = Annotated[
-    str, StringConstraints(min_length=1, max_length=2000), BeforeValidator(strip_control)
+    str, StringConstraints(min_length=1, max_length=STATEMENT_MAX_CHARS), BeforeValidator(strip_control)
 ]
 # Who did something: a staff member's name or account, or a role such as "self-review".
 Actor = Annotated[str, StringConstraints(min_length=1, max_length=80), BeforeValidator(one_line)]

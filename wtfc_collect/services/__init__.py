@@ -4,6 +4,7 @@ Pages call these functions only; they never read or write the store themselves.
 """
 
 from .common import InvalidInput, record_audit
+from .own_words import OwnWordsNote, fit_statement, own_words_notes
 from .projects import (
     create_project,
     current_project,
@@ -14,6 +15,9 @@ from .projects import (
     update_project,
 )
 from .reviews import (
+    ReviewIncomplete,
+    decline_question,
+    find_review,
     get_review,
     list_reviews,
     record_statement,
@@ -22,20 +26,27 @@ from .reviews import (
     set_priority,
     start_review,
     submit_review,
+    undecline_question,
     withdraw_review,
 )
 from .store_admin import backup_store
 
 __all__ = [
     "InvalidInput",
+    "OwnWordsNote",
+    "ReviewIncomplete",
     "backup_store",
     "create_project",
     "current_project",
+    "decline_question",
+    "find_review",
+    "fit_statement",
     "get_project",
     "get_review",
     "install_demo",
     "list_projects",
     "list_reviews",
+    "own_words_notes",
     "project_progress",
     "record_audit",
     "record_statement",
@@ -44,6 +55,7 @@ __all__ = [
     "set_priority",
     "start_review",
     "submit_review",
+    "undecline_question",
     "update_project",
     "withdraw_review",
 ]

@@ -36,8 +36,11 @@ from wtfc_collect.domain import (
 
 BANK_FILE = "demo_statements.toml"
 FLAW_KINDS = ("jargon", "third_person", "service", "vague", "duplicate", "personal_data")
-GROUPS = {"Older people": "older_people", "Learning disability": "learning_disability",
-          "Mental health": "mental_health"}
+GROUPS = {
+    "Older people": "older_people",
+    "Learning disability": "learning_disability",
+    "Mental health": "mental_health",
+}
 AREAS = ("North Northvale", "East Northvale")
 SERVICE_TYPES = ("Day service", "Home care", "Supported living")
 POOR_TEAM = "North community team"
@@ -81,22 +84,32 @@ ONCE_ONLY = frozenset({"personal_data"})
 # Good practice still meets the odd vague answer or a name that has to come out before the workshop.
 BACKGROUND_KIND_WEIGHTS = {"vague": 5.0, "personal_data": 1.0}
 # Family who may sit in on a review, by group, and the legal role a representative giving consent holds.
-FAMILY = {"Older people": ("Daughter", "Son", "Daughter-in-law"),
-          "Learning disability": ("Mum", "Dad", "Sister"),
-          "Mental health": ("Mum", "Dad", "Sister")}
+FAMILY = {
+    "Older people": ("Daughter", "Son", "Daughter-in-law"),
+    "Learning disability": ("Mum", "Dad", "Sister"),
+    "Mental health": ("Mum", "Dad", "Sister"),
+}
 # The bank's statements from family carers, speaking for themselves.
-CARER_BANK = {"Older people": "carer_older", "Learning disability": "carer_younger",
-              "Mental health": "carer_younger"}
-REPRESENTATIVE_ROLE = {"Older people": "lasting power of attorney for health and welfare",
-                       "Learning disability": "court-appointed deputy for health and welfare"}
+CARER_BANK = {
+    "Older people": "carer_older",
+    "Learning disability": "carer_younger",
+    "Mental health": "carer_younger",
+}
+REPRESENTATIVE_ROLE = {
+    "Older people": "lasting power of attorney for health and welfare",
+    "Learning disability": "court-appointed deputy for health and welfare",
+}
 
 
 # --- the statement bank -----------------------------------------------------------------------------------
 @cache
 def load_bank() -> tuple[BankEntry, ...]:
     """Every statement in the bank, good and flawed, checked for mistakes in the data file."""
-    raw = tomllib.loads(resources.files(__package__ or "wtfc_collect.services").joinpath(BANK_FILE)
-                        .read_text(encoding="utf-8"))
+    raw = tomllib.loads(
+        resources.files(__package__ or "wtfc_collect.services")
+        .joinpath(BANK_FILE)
+        .read_text(encoding="utf-8")
+    )
     entries: list[BankEntry] = []
     for question in Question:
         for group, texts in raw[question.value].items():
@@ -151,17 +164,24 @@ class _Dealer:
     def _pool(self, question: Question, groups: tuple[str, ...], kind: str) -> list[BankEntry]:
         key = (question, groups, kind)
         if key not in self._pools:
-            self._pools[key] = _flawed(self._bank, question, kind) if kind else [
-                e for e in self._bank if e.question is question and e.flaw is None and e.group in groups]
+            self._pools[key] = (
+                _flawed(self._bank, question, kind)
+                if kind
+                else [
+                    e for e in self._bank if e.question is question and e.flaw is None and e.group in groups
+                ]
+            )
         return self._pools[key]
 
-    def _left(self, question: Question, groups: tuple[str, ...], kind: str,
-              skip: Collection[str]) -> list[BankEntry]:
+    def _left(
+        self, question: Question, groups: tuple[str, ...], kind: str, skip: Collection[str]
+    ) -> list[BankEntry]:
         pool = [e for e in self._pool(question, groups, kind) if e.text not in skip]
         return [e for e in pool if not self._uses[e.text]] if kind in ONCE_ONLY else pool
 
-    def deal(self, question: Question, groups: tuple[str, ...] = (), kind: str = "",
-             skip: Collection[str] = ()) -> BankEntry:
+    def deal(
+        self, question: Question, groups: tuple[str, ...] = (), kind: str = "", skip: Collection[str] = ()
+    ) -> BankEntry:
         """A good statement from ``groups``, or a flawed one of ``kind``, not one of the ``skip`` texts."""
         pool = self._left(question, groups, kind, skip)
         if not pool:
@@ -203,26 +223,28 @@ def _project(now: datetime, rng: random.Random) -> Project:
     workshop_2 = _weekday(workshop_1 + timedelta(weeks=2))
     plan = SamplePlan(
         what="Adults in Northvale who use day services, home care or supported living: older people, "
-             "people with a learning disability and people with mental health needs.",
+        "people with a learning disability and people with mental health needs.",
         how="Person-centred reviews with the three questions, and a one-page self-review form for people "
-            "who would rather fill it in themselves or with family.",
+        "who would rather fill it in themselves or with family.",
         who="Reviewers from the North community team, Riverside day service and Home support east, "
-            "two from each team.",
+        "two from each team.",
         where="People's homes, Riverside day centre and the supported living houses in North and "
-              "East Northvale.",
+        "East Northvale.",
         when=f"All reviews finished by {_say(finish)}, two weeks before the first workshop. "
-             "Quality checkpoint half way through.",
+        "Quality checkpoint half way through.",
         target_reviews=60,
         team_targets=[SampleTarget(name=team.name, target=20) for team in TEAMS],
-        service_type_targets=[SampleTarget(name=name, target=target)
-                              for name, target in zip(SERVICE_TYPES, (20, 25, 15), strict=True)],
+        service_type_targets=[
+            SampleTarget(name=name, target=target)
+            for name, target in zip(SERVICE_TYPES, (20, 25, 15), strict=True)
+        ],
     )
     return Project(
         id=_hex_id(rng),
         name="Day and home support in Northvale",
         purpose="We are using WTfC to hear from people who use day services, home care and supported living "
-                "in Northvale what is working and not working in their lives, so that the council and "
-                "providers change the support together, starting with what matters most to people.",
+        "in Northvale what is working and not working in their lives, so that the council and "
+        "providers change the support together, starting with what matters most to people.",
         level=Level.SERVICE,
         sample_plan=plan,
         checkpoint_date=_weekday(today + timedelta(days=2)),
@@ -272,7 +294,7 @@ def _plans(rng: random.Random, count: int, today: date) -> list[_Plan]:
     plans.sort(key=lambda plan: plan.day)
     # The newest few are still being written; a few older ones were withdrawn after they were sent in.
     drafts = count // 10
-    for plan in plans[count - drafts:]:
+    for plan in plans[count - drafts :]:
         plan.status = ReviewStatus.DRAFT
     withdrawn = round(count * 0.05)
     for plan in rng.sample(plans[: count - drafts], min(withdrawn, count - drafts)):
@@ -307,8 +329,9 @@ def _flaw_rate(plan: _Plan) -> tuple[float, dict[str, float]]:
     return rate, POOR_KIND_WEIGHTS if plan.team.name == POOR_TEAM else BACKGROUND_KIND_WEIGHTS
 
 
-def _statements(rng: random.Random, dealer: _Dealer, plan: _Plan, copy: bool, family: bool,
-                at: datetime) -> list[Statement]:
+def _statements(
+    rng: random.Random, dealer: _Dealer, plan: _Plan, copy: bool, family: bool, at: datetime
+) -> list[Statement]:
     rate, kinds = _flaw_rate(plan)
     led_by_staff = plan.team.name == POOR_TEAM and plan.reviewer is not None
     mine = (GROUPS[plan.group], "anyone")
@@ -334,16 +357,22 @@ def _statements(rng: random.Random, dealer: _Dealer, plan: _Plan, copy: bool, fa
         if led_by_staff:
             order.sort(key=lambda i: chosen[i][0].flaw is None)
         for index, (entry, speaker) in enumerate(chosen):
-            statements.append(Statement(
-                id=_hex_id(rng), question=question, text=entry.text, said_by=speaker,
-                priority=1 if index == order[0] else 2 if index == order[1] else None,
-                created_at=at + timedelta(minutes=3 * len(statements)),
-            ))
+            statements.append(
+                Statement(
+                    id=_hex_id(rng),
+                    question=question,
+                    text=entry.text,
+                    said_by=speaker,
+                    priority=1 if index == order[0] else 2 if index == order[1] else None,
+                    created_at=at + timedelta(minutes=3 * len(statements)),
+                )
+            )
     return statements
 
 
-def _review(rng: random.Random, dealer: _Dealer, plan: _Plan, ref: str, project_id: str, now: datetime,
-            copy: bool) -> Review:
+def _review(
+    rng: random.Random, dealer: _Dealer, plan: _Plan, ref: str, project_id: str, now: datetime, copy: bool
+) -> Review:
     started = min(datetime.combine(plan.day, time(rng.randint(9, 15), rng.choice((0, 15, 30, 45))), UTC), now)
     relative = rng.choice(FAMILY[plan.group]) if rng.random() < 0.4 else None
     consent: Consent | None = None
@@ -351,8 +380,12 @@ def _review(rng: random.Random, dealer: _Dealer, plan: _Plan, ref: str, project_
         consent = Consent(given=True, recorded_on=plan.day)
         if plan.group in REPRESENTATIVE_ROLE and rng.random() < 0.12:
             relative = relative or rng.choice(FAMILY[plan.group])
-            consent = Consent(given=True, recorded_on=plan.day, given_by=ConsentGiver.REPRESENTATIVE,
-                              representative_role=f"{relative}, {REPRESENTATIVE_ROLE[plan.group]}")
+            consent = Consent(
+                given=True,
+                recorded_on=plan.day,
+                given_by=ConsentGiver.REPRESENTATIVE,
+                representative_role=f"{relative}, {REPRESENTATIVE_ROLE[plan.group]}",
+            )
     statements = _statements(rng, dealer, plan, copy, relative is not None, started)
     people = ["The person", *([relative] if relative else [])]
     if plan.reviewer:
@@ -362,18 +395,30 @@ def _review(rng: random.Random, dealer: _Dealer, plan: _Plan, ref: str, project_
             if statement.question is Question.FUTURE:
                 statement.priority = None
     review = Review(
-        id=_hex_id(rng), project_id=project_id, person_ref=ref, review_date=plan.day,
+        id=_hex_id(rng),
+        project_id=project_id,
+        person_ref=ref,
+        review_date=plan.day,
         mode=ReviewMode.SELF if plan.reviewer is None else ReviewMode.WITH_STAFF,
-        team=plan.team.name, reviewer=plan.reviewer, service_type=plan.service_type, area=plan.area,
-        group=plan.group, participants=people, consent=consent, statements=statements,
-        created_at=started, updated_at=statements[-1].created_at if statements else started,
+        team=plan.team.name,
+        reviewer=plan.reviewer,
+        service_type=plan.service_type,
+        area=plan.area,
+        group=plan.group,
+        participants=people,
+        consent=consent,
+        statements=statements,
+        created_at=started,
+        updated_at=statements[-1].created_at if statements else started,
     )
     if plan.status is not ReviewStatus.DRAFT:
         review.submit(min(review.updated_at + timedelta(minutes=rng.randint(5, 240)), now))
     if plan.status is ReviewStatus.WITHDRAWN:
         sent = review.submitted_at or now
-        review.withdraw("The person changed their mind and asked for their words not to be used.",
-                        min(sent + timedelta(days=rng.randint(1, 6)), now))
+        review.withdraw(
+            "The person changed their mind and asked for their words not to be used.",
+            min(sent + timedelta(days=rng.randint(1, 6)), now),
+        )
     return review
 
 

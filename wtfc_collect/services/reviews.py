@@ -172,8 +172,43 @@ def set_priority(
     return saved
 
 
+def decline_question(
+    repo: Repository, review_id: str, question: Question, *, actor: str, now: datetime
+) -> Review:
+    """Record that the person chose not to answer a question (a valid answer, not a gap)."""
+    saved = change(repo, Review, review_id, lambda r: r.decline(question, now))
+    record_audit(repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason="question skipped")
+    return saved
+
+
+def undecline_question(
+    repo: Repository, review_id: str, question: Question, *, actor: str, now: datetime
+) -> Review:
+    saved = change(repo, Review, review_id, lambda r: r.undecline(question, now))
+    record_audit(
+        repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason="question reopened"
+    )
+    return saved
+
+
+class ReviewIncomplete(DomainError):
+    """A review cannot be sent in yet. ``problems`` lists every missing thing, each tied to a field."""
+
+    def __init__(self, problems: list[DomainError]) -> None:
+        super().__init__(problems[0].message, problems[0].field)
+        self.problems = problems
+
+
+def find_review(repo: Repository, review_id: str | None) -> Review | None:
+    """The review with this id, or None (for pages that remember which review was open)."""
+    return repo.get(Review, review_id) if review_id else None
+
+
 def submit_review(repo: Repository, review_id: str, *, actor: str, now: datetime) -> Review:
-    """Send a complete review in. Raises DomainError naming the first thing still missing."""
+    """Send a complete review in. Raises ReviewIncomplete listing everything still missing."""
+    problems = get_review(repo, review_id).problems_before_submit()
+    if problems:
+        raise ReviewIncomplete(problems)
     saved = change(repo, Review, review_id, lambda r: r.submit(now), attempts=1)
     record_audit(repo, actor=actor, action=AuditAction.SUBMIT, record=saved, now=now)
     return saved

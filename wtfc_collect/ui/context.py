@@ -40,3 +40,15 @@ def chosen_project_id() -> str | None:
 
 def choose_project(project_id: str | None) -> None:
     st.session_state[PROJECT_KEY] = project_id
+
+
+REVIEW_KEY = "context.review_id"
+
+
+def chosen_review_id() -> str | None:
+    value = st.session_state.get(REVIEW_KEY)
+    return value if isinstance(value, str) else None
+
+
+def choose_review(review_id: str | None) -> None:
+    st.session_state[REVIEW_KEY] = review_id

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ALL_STAFF = frozenset({"administrator", "reviewer", "quality_lead", "facilitator"})
+COLLECTORS = frozenset({"administrator", "reviewer", "quality_lead"})
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,13 @@ PAGES: tuple[PageSpec, ...] = (
         "🗂️",
         "Step 1 – Prepare",
         roles=frozenset({"administrator", "quality_lead"}),
+    ),
+    PageSpec("pages/reviews.py", "Reviews", "📋", "Step 2 – Collect", roles=COLLECTORS),
+    PageSpec(
+        "pages/review_with_person.py", "Review with a person", "🗣️", "Step 2 – Collect", roles=COLLECTORS
+    ),
+    PageSpec(
+        "pages/self_review.py", "My review", "✍️", "Step 2 – Collect", roles=COLLECTORS | {"self_reviewer"}
     ),
 )
 

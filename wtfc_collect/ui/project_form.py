@@ -16,7 +16,14 @@ PREFIX = "project_form."
 ERRORS_KEY = PREFIX + "errors"
 # Fields whose messages appear under the field itself; anything else is shown at the top.
 FORM_FIELDS = {
-    "name", "purpose", "teams", "areas", "groups", "service_types", "workshop_dates", "checkpoint_date",
+    "name",
+    "purpose",
+    "teams",
+    "areas",
+    "groups",
+    "service_types",
+    "workshop_dates",
+    "checkpoint_date",
     *(f"sample_plan.{part}" for part in ("what", "how", "who", "where", "when")),
 }
 

@@ -1,0 +1,66 @@
+"""Step 2, Collect: every review of the project, with filters; open one to carry on or start a new one."""
+
+import streamlit as st
+
+from accessibility.texts import screen
+from wtfc_collect import services
+from wtfc_collect.domain import ReviewMode
+from wtfc_collect.ui import context
+from wtfc_collect.ui.reviews_table import filtered, filters, mode_label, status_label, table
+
+t = screen("reviews")
+repo = context.repository()
+st.title(t["title"])
+st.markdown(t["help"])
+
+project = services.current_project(repo, context.chosen_project_id())
+if project is None:
+    st.info(t["no_project"])
+    st.stop()
+st.caption(project.name)
+
+everything = services.list_reviews(repo, project.id)
+shown = filtered(everything, *filters(project))
+if shown:
+    table(shown)
+    st.caption(t["count"].format(shown=len(shown), total=len(everything)))
+    chosen = st.selectbox(
+        t["open_label"],
+        shown,
+        key="reviews.open_choice",
+        format_func=lambda r: (
+            f"{r.person_ref} · {r.review_date:%d/%m/%Y} · {mode_label(r.mode)} · {status_label(r.status)}"
+        ),
+    )
+    if st.button(t["open_button"], type="primary", key="reviews.open") and chosen is not None:
+        context.choose_review(chosen.id)
+        st.switch_page(
+            "pages/self_review.py" if chosen.mode is ReviewMode.SELF else "pages/review_with_person.py"
+        )
+else:
+    st.info(t["none_found"])
+
+st.divider()
+if st.button(t["new_staff"], key="reviews.new_staff"):
+    context.choose_review(None)
+    st.switch_page("pages/review_with_person.py")
+with st.form("reviews.new_self", enter_to_submit=False):
+    person_ref = st.text_input(t["self_ref_label"], max_chars=40, key="reviews.self_ref")
+    st.caption(t["self_ref_help"])
+    start_self = st.form_submit_button(t["new_self"])
+if start_self:
+    try:
+        started = services.start_review(
+            repo,
+            project.id,
+            person_ref=person_ref,
+            review_date=context.now().date(),
+            mode=ReviewMode.SELF,
+            actor=context.actor(),
+            now=context.now(),
+        )
+    except services.InvalidInput as invalid:
+        st.error(next(iter(invalid.errors.values())), icon="⚠️")
+    else:
+        context.choose_review(started.id)
+        st.switch_page("pages/self_review.py")

@@ -1,0 +1,293 @@
+"""AppTest journeys through the review screens: with staff, the easy-read own review, and the list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests import factories as f
+from wtfc_collect import bootstrap, services
+from wtfc_collect.domain import STATEMENT_MAX_CHARS, Question, Review, ReviewMode, ReviewStatus
+from wtfc_collect.storage.port import Repository
+from wtfc_collect.ui.context import PROJECT_KEY, REVIEW_KEY
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+W, NW, F = Question.WORKING, Question.NOT_WORKING, Question.FUTURE
+
+
+@pytest.fixture
+def repo(data_dir: Path) -> Repository:
+    repository = bootstrap.build_repository()
+    repository.save(f.project(name="Eastvale home care"))
+    return repository
+
+
+def _open(page: str, **state: Any) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _click(at: AppTest, label: str) -> AppTest:
+    matches = [b for b in at.button if b.label == label]
+    assert matches, f"no button {label!r}; buttons: {[b.label for b in at.button]}"
+    matches[0].click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _only_review(repo: Repository) -> Review:
+    reviews = repo.find(Review)
+    assert len(reviews) == 1
+    return reviews[0]
+
+
+def _texts(at: AppTest) -> list[str]:
+    return [str(x.value) for x in (*at.text, *at.markdown, *at.error, *at.warning, *at.info, *at.success)]
+
+
+# --- review with a person ---------------------------------------------------------------------------------
+def _start_staff_review(at: AppTest, repo: Repository) -> Review:
+    at.text_input(key="review_details.new.person_ref").input("EV-0007")
+    at.selectbox(key="review_details.new.team").set_value("North team")
+    _click(at, "Start the review")
+    review = _only_review(repo)
+    assert (review.person_ref, review.team, review.mode) == ("EV-0007", "North team", ReviewMode.WITH_STAFF)
+    return review
+
+
+def _add(at: AppTest, review: Review, question: Question, text: str) -> None:
+    at.text_area(key=f"review_statements.{review.id}.{question.value}.text").input(text)
+    at.button(key=f"review_statements.{review.id}.{question.value}.add").click().run()
+    assert not at.exception, at.exception
+
+
+def test_staff_review_from_start_to_sent_in(repo: Repository) -> None:
+    at = _open("pages/review_with_person.py")
+    review = _start_staff_review(at, repo)
+    _add(at, review, W, "Going to the allotment with my brother")
+    _add(at, review, W, "My cat Smudge")
+    _add(at, review, W, "Sunday dinners")
+    _add(at, review, NW, "The carers come at different times every day")
+    at.radio(key=f"review_statements.{review.id}.{F.value}.said_by").set_value(
+        next(
+            o
+            for o in at.radio(key=f"review_statements.{review.id}.{F.value}.said_by").options
+            if "Family" in o
+        )
+    )
+    _add(at, review, F, "Learning to use the bus on my own")
+    stored = repo.get(Review, review.id)
+    assert stored is not None and len(stored.statements) == 5
+    assert stored.statements_for(F)[0].said_by.value == "family_or_carer"
+    assert stored.statements_for(F)[0].priority is None
+
+    # Sending in too early lists what is missing, next to each question.
+    _click(at, "Send in the review")
+    messages = "\n".join(_texts(at))
+    assert "consent" in messages and "top two" in messages and "top one" in messages
+    assert repo.get(Review, review.id).status is ReviewStatus.DRAFT  # type: ignore[union-attr]
+
+    working = repo.get(Review, review.id).statements_for(W)  # type: ignore[union-attr]
+    at.radio(key=f"review_statements.{review.id}.{working[2].id}.priority").set_value(1).run()
+    at.radio(key=f"review_statements.{review.id}.{working[0].id}.priority").set_value(2).run()
+    for question in (NW, F):
+        only = repo.get(Review, review.id).statements_for(question)[0]  # type: ignore[union-attr]
+        at.radio(key=f"review_statements.{review.id}.{only.id}.priority").set_value(1).run()
+    at.radio(key=f"review_details.{review.id}.consent").set_value("yes").run()
+    assert not at.exception, at.exception
+    _click(at, "Send in the review")
+    sent = repo.get(Review, review.id)
+    assert sent is not None and sent.status is ReviewStatus.SUBMITTED
+    assert [s.text for s in sent.prioritised(W)] == [
+        "Sunday dinners",
+        "Going to the allotment with my brother",
+    ]
+    assert len(sent.statements_for(W)) == 3  # the extra one is kept
+    assert "The review was sent in. Thank you." in [s.value for s in at.success]
+
+
+def test_moving_first_choice_updates_the_other_statement(repo: Repository) -> None:
+    at = _open("pages/review_with_person.py")
+    review = _start_staff_review(at, repo)
+    _add(at, review, W, "A")
+    _add(at, review, W, "B")
+    a, b = repo.get(Review, review.id).statements_for(W)  # type: ignore[union-attr]
+    at.radio(key=f"review_statements.{review.id}.{a.id}.priority").set_value(1).run()
+    at.radio(key=f"review_statements.{review.id}.{b.id}.priority").set_value(1).run()
+    assert at.radio(key=f"review_statements.{review.id}.{a.id}.priority").value is None
+    assert at.radio(key=f"review_statements.{review.id}.{b.id}.priority").value == 1
+
+
+def test_staff_review_details_autosave_and_bad_input_kept(repo: Repository) -> None:
+    at = _open("pages/review_with_person.py")
+    review = _start_staff_review(at, repo)
+    at.text_input(key=f"review_details.{review.id}.reviewer").input("Priya").run()
+    assert repo.get(Review, review.id).reviewer == "Priya"  # type: ignore[union-attr]
+    at.text_input(key=f"review_details.{review.id}.person_ref").input("jo@example.com").run()
+    assert any("not a phone number or email" in e.value or "email" in e.value for e in at.error)
+    assert at.text_input(key=f"review_details.{review.id}.person_ref").value == "jo@example.com"
+    assert repo.get(Review, review.id).person_ref == "EV-0007"  # type: ignore[union-attr]
+
+
+def test_statements_are_literal_and_over_long_pastes_are_cut_visibly(repo: Repository) -> None:
+    at = _open("pages/review_with_person.py")
+    review = _start_staff_review(at, repo)
+    _add(at, review, W, "<b>My</b> **garden** 🌻 и 庭")
+    assert "<b>My</b> **garden** 🌻 и 庭" in [t.value for t in at.text]
+    _add(at, review, NW, "x" * (STATEMENT_MAX_CHARS + 50))
+    assert any(str(STATEMENT_MAX_CHARS) in w.value for w in at.warning)
+    stored = repo.get(Review, review.id)
+    assert stored is not None and len(stored.statements_for(NW)[0].text) == STATEMENT_MAX_CHARS
+    _add(at, review, F, "   ")
+    assert "Please fill this in." in [e.value for e in at.error]
+
+
+def test_own_words_note_appears_beside_professional_wording(repo: Repository) -> None:
+    at = _open("pages/review_with_person.py")
+    review = _start_staff_review(at, repo)
+    _add(at, review, NW, "Service user requires support with personal care")
+    _add(at, review, W, "Playing darts with my mates on Thursday")
+    notes = [w.value for w in at.warning if "Is this how the person said it?" in w.value]
+    assert len(notes) >= 1
+    assert all("darts" not in n for n in notes)
+
+
+def test_skip_a_question_then_answer_after_all(repo: Repository) -> None:
+    at = _open("pages/review_with_person.py")
+    review = _start_staff_review(at, repo)
+    at.button(key=f"review_statements.{review.id}.{NW.value}.decline").click().run()
+    assert repo.get(Review, review.id).declined == [NW]  # type: ignore[union-attr]
+    assert "The person chose not to answer this question." in [i.value for i in at.info]
+    at.button(key=f"review_statements.{review.id}.{NW.value}.undecline").click().run()
+    assert repo.get(Review, review.id).declined == []  # type: ignore[union-attr]
+
+
+def test_save_draft_then_resume_from_the_list(repo: Repository) -> None:
+    at = _open("pages/review_with_person.py")
+    review = _start_staff_review(at, repo)
+    _add(at, review, W, "Singing in the choir")
+    _click(at, "Save draft")
+    assert at.title[0].value == "Reviews"
+    later = _open("pages/reviews.py")
+    later.selectbox(key="reviews.open_choice").set_value(
+        next(o for o in later.selectbox(key="reviews.open_choice").options if "EV-0007" in str(o))
+    )
+    _click(later, "Open")
+    assert later.title[0].value == "Review with a person"
+    assert "Singing in the choir" in [t.value for t in later.text]
+
+
+# --- reviews list -------------------------------------------------------------------------------------------
+def test_reviews_list_filters_by_team_status_and_mode(repo: Repository) -> None:
+    project = services.current_project(repo)
+    assert project is not None
+    sent = f.complete_review(project.id, team="North team", person_ref="N-1")
+    sent.submit(f.NOW)
+    repo.save(sent)
+    repo.save(f.review(project.id, team="South team", person_ref="S-1"))
+    repo.save(f.review(project.id, team="South team", person_ref="S-2", mode=ReviewMode.SELF))
+    at = _open("pages/reviews.py")
+    assert len(at.dataframe[0].value) == 3
+    at.selectbox(key="reviews_table.team").set_value("South team").run()
+    assert sorted(at.dataframe[0].value["Person"]) == ["S-1", "S-2"]
+    at.selectbox(key="reviews_table.mode").set_value(ReviewMode.SELF).run()
+    assert list(at.dataframe[0].value["Person"]) == ["S-2"]
+    at.selectbox(key="reviews_table.team").set_value(None).run()
+    at.selectbox(key="reviews_table.mode").set_value(None).run()
+    at.selectbox(key="reviews_table.status").set_value(ReviewStatus.SUBMITTED).run()
+    assert list(at.dataframe[0].value["Person"]) == ["N-1"]
+
+
+# --- my review (easy read) ---------------------------------------------------------------------------------
+def _start_self_review(repo: Repository) -> tuple[AppTest, Review]:
+    at = _open("pages/reviews.py")
+    at.text_input(key="reviews.self_ref").input("EV-0100")
+    _click(at, "Start an own review (easy read)")
+    assert at.title[0].value == "My review"
+    # AppTest stays on the page it was told to run; carry on there as the browser would.
+    at.switch_page("pages/self_review.py").run()
+    review = _only_review(repo)
+    assert review.mode is ReviewMode.SELF
+    return at, review
+
+
+def _type(at: AppTest, review: Review, question: Question, text: str) -> None:
+    at.text_area(key=f"self_review.{review.id}.{question.value}.text").input(text)
+    _click(at, "Add this")
+
+
+def test_self_review_whole_journey(repo: Repository) -> None:
+    at, review = _start_self_review(repo)
+    _click(at, "Yes, that is OK")
+    assert "Question 1 of 3" in "\n".join(_texts(at))
+    _type(at, review, W, "My job at the café")
+    _type(at, review, W, "Swimming")
+    _type(at, review, W, "My mum")
+    _click(at, "Pick: My mum")
+    _click(at, "Pick: Swimming")
+    labels = [b.label for b in at.button]
+    assert "Number 1: My mum" in labels and "Number 2: Swimming" in labels
+    _click(at, "Next")
+    assert "Question 2 of 3" in "\n".join(_texts(at))
+    _click(at, "I don't want to answer this")
+    assert "You chose not to answer this question. That is OK." in "\n".join(_texts(at))
+    _click(at, "Next")
+    _type(at, review, F, "A holiday by the sea")
+    _click(at, "Next")
+    assert "Check your answers" in [h.value for h in at.header]
+    shown = [t.value for t in at.text]
+    assert "My mum" in shown and "A holiday by the sea" in shown and "My job at the café" not in shown
+    _click(at, "Send")
+    assert "Thank you" in [h.value for h in at.header]
+    sent = repo.get(Review, review.id)
+    assert sent is not None and sent.status is ReviewStatus.SUBMITTED
+    assert sent.declined == [NW]
+    assert [s.text for s in sent.prioritised(F)] == ["A holiday by the sea"]  # a lone answer is number 1
+    assert sent.consent is not None and sent.consent.given
+
+
+def test_self_review_change_link_and_resume_later(repo: Repository) -> None:
+    at, review = _start_self_review(repo)
+    _click(at, "Yes, that is OK")
+    _type(at, review, W, "Gardening")
+    _click(at, "Save for later")
+    assert "Saved. You can come back and carry on later." in [s.value for s in at.success]
+    # Another day, another session: it opens at the first question still to answer.
+    again = _open("pages/self_review.py", **{REVIEW_KEY: review.id})
+    assert "Question 1 of 3" in "\n".join(_texts(again))  # working has one answer but "Next" was not pressed
+    _click(again, "Next")
+    assert "Question 2 of 3" in "\n".join(_texts(again))
+    _type(again, review, NW, "Waiting for the bus")
+    _click(again, "Next")
+    _type(again, review, F, "More gardening")
+    _click(again, "Next")
+    _click(again, "Change: What is not working well?")
+    assert "Question 2 of 3" in "\n".join(_texts(again))
+
+
+def test_self_review_refusing_consent_ends_politely(repo: Repository) -> None:
+    at, review = _start_self_review(repo)
+    _click(at, "No, thank you")
+    assert "That is OK. We will not use anything. Thank you for your time." in "\n".join(_texts(at))
+    stored = repo.get(Review, review.id)
+    assert stored is not None and stored.consent is not None and not stored.consent.given
+
+
+def test_self_review_without_an_open_review_asks_for_staff(data_dir: Path) -> None:
+    at = _open("pages/self_review.py")
+    assert "ask a member of staff" in "\n".join(_texts(at))
+
+
+def test_pages_remember_project_choice(repo: Repository) -> None:
+    project = services.current_project(repo)
+    assert project is not None
+    at = _open("pages/reviews.py", **{PROJECT_KEY: project.id})
+    assert project.name in [c.value for c in at.caption]

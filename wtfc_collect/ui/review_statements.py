@@ -1,0 +1,188 @@
+"""The three questions of a review with a person. Owns the keys starting with ``review_statements.``.
+
+Each statement is saved the moment it is added, with who said it; the person's top two are chosen per
+question; a gentle note appears beside words that may not be the person's own.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from accessibility.texts import screen
+from wtfc_collect import services
+from wtfc_collect.domain import STATEMENT_MAX_CHARS, DomainError, Question, Review, Speaker, Statement
+from wtfc_collect.domain.review import Priority
+from wtfc_collect.storage.port import StoreError
+from wtfc_collect.ui import context
+
+PREFIX = "review_statements."
+MESSAGES = PREFIX + "messages"
+PRIORITY_CHOICES: tuple[Priority | None, ...] = (None, 1, 2)
+
+
+def _key(review_id: str, *parts: str) -> str:
+    return PREFIX + ".".join((review_id, *parts))
+
+
+def _messages() -> dict[str, tuple[str, str]]:
+    """Messages from the last action, per place on the page: (kind, text); kind is error/warning/success."""
+    found = st.session_state.get(MESSAGES)
+    return dict(found) if isinstance(found, dict) else {}
+
+
+def _say(place: str, kind: str, text: str) -> None:
+    st.session_state[MESSAGES] = {**_messages(), place: (kind, text)}
+
+
+def _show(place: str) -> None:
+    kind, text = _messages().pop(place, ("", ""))
+    if kind == "error":
+        st.error(text, icon="⚠️")
+    elif kind == "warning":
+        st.warning(text, icon="✂️")
+    elif kind == "success":
+        st.success(text)
+
+
+def _run(place: str, action: object) -> bool:
+    """Call ``action``; a broken rule becomes a plain message at ``place``. True when it worked."""
+    try:
+        action()  # type: ignore[operator]
+    except services.InvalidInput as invalid:
+        _say(place, "error", next(iter(invalid.errors.values())))
+        return False
+    except (DomainError, StoreError) as problem:
+        _say(place, "error", str(problem))
+        return False
+    return True
+
+
+def _add(review_id: str, question: Question) -> None:
+    """on_click of Add: save the words, then clear the box (only when they were saved)."""
+    t = screen("review_with_person")
+    text_key, who_key = _key(review_id, question.value, "text"), _key(review_id, question.value, "said_by")
+    typed = str(st.session_state.get(text_key, ""))
+    text, was_cut = services.fit_statement(typed)
+    saved = _run(
+        question.value,
+        lambda: services.record_statement(
+            context.repository(),
+            review_id,
+            question=question,
+            text=text,
+            said_by=st.session_state.get(who_key, Speaker.PERSON),
+            actor=context.actor(),
+            now=context.now(),
+        ),
+    )
+    if saved:
+        st.session_state[text_key] = ""
+        if was_cut:
+            _say(question.value, "warning", t["too_long"].format(limit=STATEMENT_MAX_CHARS))
+
+
+def _priority(review_id: str, statement_id: str, place: str) -> None:
+    value = st.session_state.get(_key(review_id, statement_id, "priority"))
+    _run(
+        place,
+        lambda: services.set_priority(
+            context.repository(), review_id, statement_id, value, actor=context.actor(), now=context.now()
+        ),
+    )
+
+
+def _remove(review_id: str, statement_id: str, place: str) -> None:
+    _run(
+        place,
+        lambda: services.remove_statement(
+            context.repository(), review_id, statement_id, actor=context.actor(), now=context.now()
+        ),
+    )
+
+
+def _decline(review_id: str, question: Question, decline: bool) -> None:
+    use_case = services.decline_question if decline else services.undecline_question
+    _run(
+        question.value,
+        lambda: use_case(context.repository(), review_id, question, actor=context.actor(), now=context.now()),
+    )
+
+
+def _statement_row(review: Review, statement: Statement, place: str) -> None:
+    t = screen("review_with_person")
+    labels = {None: t["priority_none"], 1: t["priority_first"], 2: t["priority_second"]}
+    with st.container(border=True):
+        st.text(statement.text)  # the person's words, shown literally (never as markdown or HTML)
+        st.caption(f"{t['said_by_label']} {statement.said_by.label}")
+        for note in services.own_words_notes(statement.text):
+            extra = f" Try: {note.alternative}" if note.alternative else ""
+            st.warning(f"{t['own_words_note']} “{note.words}”: {note.explanation}{extra}", icon="💬")
+        choice, remove = st.columns([3, 1], vertical_alignment="bottom")
+        with choice:
+            # Choosing a 1st elsewhere takes it from this one: show what is stored, not what was clicked.
+            st.session_state[_key(review.id, statement.id, "priority")] = statement.priority
+            st.radio(
+                t["priority_label"],
+                PRIORITY_CHOICES,
+                format_func=labels.__getitem__,
+                horizontal=True,
+                key=_key(review.id, statement.id, "priority"),
+                on_change=_priority,
+                args=(review.id, statement.id, place),
+            )
+        with remove:
+            st.button(
+                t["remove_statement"],
+                key=_key(review.id, statement.id, "remove"),
+                on_click=_remove,
+                args=(review.id, statement.id, place),
+            )
+
+
+def question_section(review: Review, question: Question, problem: str | None = None) -> None:
+    """One question: prompts, the box to add what was said, the statements and their top-two choice."""
+    t = screen("review_with_person")
+    st.header(question.label, anchor=False)
+    with st.expander(t["prompts_heading"]):
+        st.markdown(t[f"{question.value}_prompts"])
+    if problem:
+        st.error(problem, icon="⚠️")
+    if question in review.declined:
+        st.info(t["declined"])
+        st.button(
+            t["undecline_button"],
+            key=_key(review.id, question.value, "undecline"),
+            on_click=_decline,
+            args=(review.id, question, False),
+        )
+        _show(question.value)
+        return
+    st.text_area(t["statement_label"], key=_key(review.id, question.value, "text"), height=90)
+    speakers = list(Speaker)
+    st.radio(
+        t["said_by_label"],
+        speakers,
+        format_func=lambda s: s.label,
+        horizontal=True,
+        key=_key(review.id, question.value, "said_by"),
+    )
+    st.button(
+        t["add_statement"],
+        type="primary",
+        key=_key(review.id, question.value, "add"),
+        on_click=_add,
+        args=(review.id, question),
+    )
+    _show(question.value)
+    said = review.statements_for(question)
+    if said:
+        st.subheader(t["statements_heading"], anchor=False)
+        for statement in said:
+            _statement_row(review, statement, question.value)
+    else:
+        st.button(
+            t["declined_button"],
+            key=_key(review.id, question.value, "decline"),
+            on_click=_decline,
+            args=(review.id, question, True),
+        )

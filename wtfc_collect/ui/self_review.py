@@ -1,0 +1,327 @@
+"""The easy-read own review, one screen at a time. Owns the keys starting with ``self_review.``.
+
+Screens: consent → question 1 → 2 → 3 → check → thank you. Every answer is saved the moment it is
+added, so "Save for later" only has to say so; coming back opens the first screen still to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import streamlit as st
+
+from accessibility.pictures import svg
+from accessibility.texts import screen
+from wtfc_collect import services
+from wtfc_collect.domain import (
+    STATEMENT_MAX_CHARS,
+    ConsentGiver,
+    DomainError,
+    Question,
+    Review,
+    ReviewStatus,
+    Speaker,
+)
+from wtfc_collect.domain.review import Priority
+from wtfc_collect.storage.port import StoreError
+from wtfc_collect.ui import context
+from wtfc_collect.ui.spoken import listen, say
+
+PREFIX = "self_review."
+STEP = PREFIX + "step"
+MESSAGE = PREFIX + "message"
+QUESTIONS = list(Question)
+CONSENT, CHECK, THANKS, NO_CONSENT = "consent", "check", "thanks", "no_consent"
+
+
+def first_step(review: Review) -> str:
+    """Where to carry on: consent, then the first question not yet answered (with the top picks made) or
+    skipped, then the check page."""
+    if review.status is ReviewStatus.SUBMITTED:
+        return THANKS
+    if review.consent is None:
+        return CONSENT
+    if not review.consent.given:
+        return NO_CONSENT
+    for question in QUESTIONS:
+        said = review.statements_for(question)
+        done = question in review.declined or (
+            said and len(review.prioritised(question)) >= min(len(said), 2)
+        )
+        if not done:
+            return question.value
+    return CHECK
+
+
+def step(review: Review) -> str:
+    key = STEP + "." + review.id
+    if key not in st.session_state:
+        st.session_state[key] = first_step(review)
+    return str(st.session_state[key])
+
+
+def go(review: Review, to: str) -> None:
+    st.session_state[STEP + "." + review.id] = to
+
+
+def _message(kind: str, text: str) -> None:
+    st.session_state[MESSAGE] = (kind, text)
+
+
+def _show_message() -> None:
+    kind, text = st.session_state.pop(MESSAGE, ("", ""))
+    if kind == "error":
+        st.error(text, icon="⚠️")
+    elif kind == "warning":
+        st.warning(text, icon="✂️")
+    elif kind == "success":
+        st.success(text)
+
+
+def _safely(action: Callable[[], object]) -> bool:
+    try:
+        action()
+    except services.InvalidInput as invalid:
+        _message("error", next(iter(invalid.errors.values())))
+        return False
+    except (DomainError, StoreError) as problem:
+        _message("error", str(problem))
+        return False
+    return True
+
+
+def _act(action: Callable[[], object]) -> None:
+    """For buttons: do it, and turn a broken rule into a message on the screen."""
+    _safely(action)
+
+
+def _consent(review: Review, given: bool) -> None:
+    consent = {"given": given, "given_by": ConsentGiver.PERSON, "recorded_on": date.today()}
+    if _safely(
+        lambda: services.save_review_details(
+            context.repository(),
+            review.id,
+            {"consent": consent},
+            expected_revision=review.revision,
+            actor=context.actor(),
+            now=context.now(),
+        )
+    ):
+        go(review, QUESTIONS[0].value if given else NO_CONSENT)
+
+
+def _add(review: Review, question: Question) -> None:
+    t = screen("self_review")
+    key = f"{PREFIX}{review.id}.{question.value}.text"
+    typed = str(st.session_state.get(key, ""))
+    if not typed.strip():
+        _message("error", t["empty"])
+        return
+    text, was_cut = services.fit_statement(typed)
+    if _safely(
+        lambda: services.record_statement(
+            context.repository(),
+            review.id,
+            question=question,
+            text=text,
+            said_by=Speaker.PERSON,
+            actor=context.actor(),
+            now=context.now(),
+        )
+    ):
+        st.session_state[key] = ""
+        _message("warning", t["too_long"].format(limit=STATEMENT_MAX_CHARS)) if was_cut else _message(
+            "success", t["added"]
+        )
+
+
+def _tap(review: Review, question: Question, statement_id: str) -> None:
+    """Tapping picks the next free place (1, then 2); tapping a picked one un-picks it."""
+    said = services.get_review(context.repository(), review.id).statements_for(question)
+    tapped = next(s for s in said if s.id == statement_id)
+    taken = {s.priority for s in said if s.priority}
+    place: Priority | None = None if tapped.priority else (1 if 1 not in taken else 2)
+    _safely(
+        lambda: services.set_priority(
+            context.repository(), review.id, statement_id, place, actor=context.actor(), now=context.now()
+        )
+    )
+
+
+def _leave_question(review: Review, question: Question, to: str) -> None:
+    """Going on: a lone answer becomes number 1, and with two answers and one picked the other is
+    number 2 (the screen says so). With more to choose from, the person is asked to pick first."""
+    t = screen("self_review")
+    said = services.get_review(context.repository(), review.id).statements_for(question)
+    unpicked = [s for s in said if s.priority is None]
+    taken = {s.priority for s in said if s.priority}
+    if len(said) == 1 and unpicked:
+        _safely(
+            lambda: services.set_priority(
+                context.repository(), review.id, said[0].id, 1, actor=context.actor(), now=context.now()
+            )
+        )
+    elif len(said) == 2 and len(unpicked) == 1:
+        place: Priority = 2 if 1 in taken else 1
+        _safely(
+            lambda: services.set_priority(
+                context.repository(),
+                review.id,
+                unpicked[0].id,
+                place,
+                actor=context.actor(),
+                now=context.now(),
+            )
+        )
+    elif len(said) >= 2 and len(taken) < 2:
+        _message("error", t["pick_first"])
+        return
+    go(review, to)
+
+
+def consent_screen(review: Review) -> None:
+    t = screen("self_review")
+    st.header(t["consent_heading"], anchor=False)
+    for key in ("start_text", "consent_text", "consent_change"):
+        say(t[key], key)
+    yes, no = st.columns(2)
+    yes.button(t["consent_yes"], type="primary", key=PREFIX + "yes", on_click=_consent, args=(review, True))
+    no.button(t["consent_no"], key=PREFIX + "no", on_click=_consent, args=(review, False))
+
+
+def question_screen(review: Review, question: Question) -> None:
+    t = screen("self_review")
+    index = QUESTIONS.index(question)
+    st.markdown(f"**{t['question_of'].format(n=index + 1)}**")
+    picture, words = st.columns([1, 3])
+    picture.image(svg(question.value), width=160, alt=t[f"{question.value}_picture"])
+    with words:
+        st.header(t[f"{question.value}_question"], anchor=False)
+        listen(t[f"{question.value}_question"], f"{question.value}_question")
+        say(t[f"{question.value}_hint"], f"{question.value}_hint")
+    said = review.statements_for(question)
+    if question in review.declined:
+        say(t["skipped"], "skipped")
+        st.button(
+            t["answer_after_all"],
+            key=f"{PREFIX}{question.value}.undecline",
+            on_click=lambda: _act(
+                lambda: services.undecline_question(
+                    context.repository(), review.id, question, actor=context.actor(), now=context.now()
+                )
+            ),
+        )
+    else:
+        st.text_area(t["write_label"], key=f"{PREFIX}{review.id}.{question.value}.text", height=110)
+        st.button(
+            t["add_button"],
+            type="primary",
+            key=f"{PREFIX}{question.value}.add",
+            on_click=_add,
+            args=(review, question),
+        )
+        _show_message()
+        if said:
+            say(t["you_said"], "you_said")
+            _choices(review, question, said)
+        else:
+            st.button(
+                t["skip_button"],
+                key=f"{PREFIX}{question.value}.skip",
+                on_click=lambda: _act(
+                    lambda: services.decline_question(
+                        context.repository(), review.id, question, actor=context.actor(), now=context.now()
+                    )
+                ),
+            )
+    _navigation(review, question)
+
+
+def _choices(review: Review, question: Question, said: list) -> None:  # type: ignore[type-arg]
+    t = screen("self_review")
+    if len(said) == 1:
+        st.text(said[0].text)
+        say(t["only_one"], "only_one")
+    else:
+        st.subheader(t["choose_heading"], anchor=False)
+        say(t["choose_text"], "choose_text")
+        for statement in said:
+            label = {1: t["chosen_first"], 2: t["chosen_second"]}.get(
+                statement.priority or 0, t["not_chosen"]
+            )
+            st.button(
+                label.format(text=statement.text),
+                key=f"{PREFIX}{statement.id}.tap",
+                type="primary" if statement.priority else "secondary",
+                width="stretch",
+                on_click=_tap,
+                args=(review, question, statement.id),
+            )
+    for statement in said:
+        st.button(
+            f"{t['remove']}: {statement.text}",
+            key=f"{PREFIX}{statement.id}.remove",
+            on_click=lambda sid=statement.id: _act(
+                lambda: services.remove_statement(
+                    context.repository(), review.id, sid, actor=context.actor(), now=context.now()
+                )
+            ),
+        )
+
+
+def _navigation(review: Review, question: Question) -> None:
+    t = screen("self_review")
+    index = QUESTIONS.index(question)
+    back_to = CONSENT if index == 0 else QUESTIONS[index - 1].value
+    next_to = CHECK if index == len(QUESTIONS) - 1 else QUESTIONS[index + 1].value
+    st.divider()
+    back, later, forward = st.columns(3)
+    back.button(t["back"], key=f"{PREFIX}{question.value}.back", on_click=go, args=(review, back_to))
+    later.button(
+        t["save_later"],
+        key=f"{PREFIX}{question.value}.later",
+        on_click=lambda: _message("success", t["saved_later"]),
+    )
+    forward.button(
+        t["next"],
+        type="primary",
+        key=f"{PREFIX}{question.value}.next",
+        on_click=_leave_question,
+        args=(review, question, next_to),
+    )
+
+
+def check_screen(review: Review) -> None:
+    t = screen("self_review")
+    st.header(t["check_heading"], anchor=False)
+    say(t["check_text"], "check_text")
+    for question in QUESTIONS:
+        st.subheader(t[f"{question.value}_question"], anchor=False)
+        if question in review.declined or not review.statements_for(question):
+            st.markdown(t["not_answered"])
+        for statement in review.prioritised(question) or review.statements_for(question):
+            st.text(statement.text)
+        st.button(
+            f"{t['change']}: {t[f'{question.value}_question']}",
+            key=f"{PREFIX}change.{question.value}",
+            on_click=go,
+            args=(review, question.value),
+        )
+    _show_message()
+    if st.button(t["send"], type="primary", key=PREFIX + "send"):
+        try:
+            services.submit_review(context.repository(), review.id, actor=context.actor(), now=context.now())
+        except services.ReviewIncomplete as incomplete:
+            _message("error", t["send_problem"] + " " + incomplete.problems[0].message)
+            go(review, CHECK)
+        else:
+            go(review, THANKS)
+        st.rerun()
+
+
+def end_screen(kind: str) -> None:
+    t = screen("self_review")
+    st.header(t["thanks_heading"], anchor=False)
+    for key in ("thanks_text", "thanks_next") if kind == THANKS else ("consent_no_text",):
+        say(t[key], key)
