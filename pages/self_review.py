@@ -16,11 +16,13 @@ from wtfc_collect.ui.self_review import (
     question_screen,
     step,
 )
+from wtfc_collect.ui.spoken import speed_control
 
 t = screen("self_review")
 repo = context.repository()
 easy_read_style()
 st.title(t["title"])
+speed_control()
 
 review = services.find_review(repo, context.chosen_review_id())
 if review is None or review.mode is not ReviewMode.SELF:

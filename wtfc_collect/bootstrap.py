@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wtfc_collect.storage.port import Repository
+
+if TYPE_CHECKING:
+    from accessibility.speech import Speech
 
 DATA_DIR_VARIABLE = "WTFC_DATA_DIR"
 STORE_FILE = "wtfc.json"
@@ -32,3 +36,21 @@ def build_repository(directory: Path | None = None) -> Repository:
     from wtfc_collect.storage.tinydb_store import TinyDBRepository
 
     return TinyDBRepository(store_path(directory))
+
+
+ONLINE_SPEECH_VARIABLE = "WTFC_ONLINE_SPEECH"
+SPEECH_ORDER_VARIABLE = "WTFC_SPEECH_ORDER"
+
+
+def build_speech(directory: Path | None = None) -> Speech:
+    """Text to speech with the real engines, clips of the tool's prompts cached in ``<data>/audio-cache``.
+
+    ``$WTFC_SPEECH_ORDER`` (default ``cache,gtts,espeak``) sets the order; the online engine (gTTS) is
+    used only when ``$WTFC_ONLINE_SPEECH=1``, and then only for the tool's own prompts.
+    """
+    from accessibility.speech import speech_from_settings
+
+    allow_online = os.environ.get(ONLINE_SPEECH_VARIABLE, "").strip() == "1"
+    return speech_from_settings(
+        os.environ.get(SPEECH_ORDER_VARIABLE), allow_online=allow_online, data_dir=directory or data_dir()
+    )

@@ -76,3 +76,8 @@ def backup(data_dir: Path | None, destination: Path | None) -> None:
     )
     click.echo(f"Backup written to {path}")
     click.echo("It holds personal data: keep it somewhere as safe as the data folder itself.")
+
+
+from wtfc_collect.cli.audio import audio  # noqa: E402
+
+main.add_command(audio)

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+from accessibility.speech import Speech
 from wtfc_collect import bootstrap
 from wtfc_collect.storage.port import Repository
 
@@ -22,6 +23,17 @@ def _repository(store_file: str) -> Repository:
 def repository() -> Repository:
     """The store for ``$WTFC_DATA_DIR``. Raises StoreUnreadable (plain message) if it cannot be read."""
     return _repository(str(bootstrap.store_path()))
+
+
+@st.cache_resource(show_spinner=False)
+def _speech(data_folder: str) -> Speech:
+    del data_folder  # the cache key: one speech service (and sound cache) per data folder
+    return bootstrap.build_speech()
+
+
+def speech() -> Speech:
+    """Text to speech for the whole app (engines chosen once; never raises, never hangs)."""
+    return _speech(str(bootstrap.data_dir()))
 
 
 def now() -> datetime:

@@ -14,6 +14,7 @@ from wtfc_collect.domain import STATEMENT_MAX_CHARS, DomainError, Question, Revi
 from wtfc_collect.domain.review import Priority
 from wtfc_collect.storage.port import StoreError
 from wtfc_collect.ui import context
+from wtfc_collect.ui.spoken import listen
 
 PREFIX = "review_statements."
 MESSAGES = PREFIX + "messages"
@@ -143,8 +144,10 @@ def question_section(review: Review, question: Question, problem: str | None = N
     """One question: prompts, the box to add what was said, the statements and their top-two choice."""
     t = screen("review_with_person")
     st.header(question.label, anchor=False)
+    listen(question.label, f"staff.{question.value}")
     with st.expander(t["prompts_heading"]):
         st.markdown(t[f"{question.value}_prompts"])
+        listen(t[f"{question.value}_prompts"], f"staff.{question.value}.prompts")
     if problem:
         st.error(problem, icon="⚠️")
     if question in review.declined:

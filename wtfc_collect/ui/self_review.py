@@ -193,7 +193,7 @@ def consent_screen(review: Review) -> None:
 def question_screen(review: Review, question: Question) -> None:
     t = screen("self_review")
     index = QUESTIONS.index(question)
-    st.markdown(f"**{t['question_of'].format(n=index + 1)}**")
+    say(f"**{t['question_of'].format(n=index + 1)}**", "question_of")
     picture, words = st.columns([1, 3])
     picture.image(svg(question.value), width=160, alt=t[f"{question.value}_picture"])
     with words:
@@ -242,6 +242,7 @@ def _choices(review: Review, question: Question, said: list) -> None:  # type: i
     t = screen("self_review")
     if len(said) == 1:
         st.text(said[0].text)
+        listen(said[0].text, f"mine.{said[0].id}", private=True)
         say(t["only_one"], "only_one")
     else:
         st.subheader(t["choose_heading"], anchor=False)
@@ -276,6 +277,7 @@ def _navigation(review: Review, question: Question) -> None:
     back_to = CONSENT if index == 0 else QUESTIONS[index - 1].value
     next_to = CHECK if index == len(QUESTIONS) - 1 else QUESTIONS[index + 1].value
     st.divider()
+    say(t["buttons_help"], "buttons_help")
     back, later, forward = st.columns(3)
     back.button(t["back"], key=f"{PREFIX}{question.value}.back", on_click=go, args=(review, back_to))
     later.button(
@@ -302,6 +304,7 @@ def check_screen(review: Review) -> None:
             st.markdown(t["not_answered"])
         for statement in review.prioritised(question) or review.statements_for(question):
             st.text(statement.text)
+            listen(statement.text, f"check.{statement.id}", private=True)
         st.button(
             f"{t['change']}: {t[f'{question.value}_question']}",
             key=f"{PREFIX}change.{question.value}",
