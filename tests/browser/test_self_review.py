@@ -39,7 +39,7 @@ def test_a_person_completes_their_own_review(browser: Any, app_server: RunningAp
         _wait_text(page, "Can we use your words?")
         _button(page, "Yes, that is OK").click()
         _wait_text(page, "Question 1 of 3")
-        assert page.get_by_role("img", name="A smiling face with a green tick").count() >= 1
+        page.get_by_role("img", name="A smiling face with a green tick").first.wait_for(timeout=20_000)
         _answer(page, "Going to the pub quiz")
         _answer(page, "My budgie")
         _answer(page, "Bingo on Fridays")
