@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from benchmarks import audio, storage
+from benchmarks import audio, quality, storage
 
 
 def main(argv: list[str]) -> int:
@@ -26,6 +26,7 @@ def main(argv: list[str]) -> int:
     if 2_000 in latency:
         headline["save_p95_ms_2000"] = round(latency[2_000]["p95_ms"], 1)
     headline["audio_cached_ms"] = round(audio.run()["audio_cached_ms"], 2)
+    headline.update(quality.run())
     print(json.dumps(headline))
     return 0
 

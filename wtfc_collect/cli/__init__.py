@@ -81,3 +81,7 @@ def backup(data_dir: Path | None, destination: Path | None) -> None:
 from wtfc_collect.cli.audio import audio  # noqa: E402
 
 main.add_command(audio)
+
+from wtfc_collect.cli.quality import check  # noqa: E402
+
+main.add_command(check)

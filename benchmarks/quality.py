@@ -1,0 +1,217 @@
+"""Own-words checker figures, side by side with two naive peers, on the shared reference data.
+
+* accuracy for "not in the person's own words" on shared/data/own_words_dev.tsv: a fixed split, every
+  third row (rows 3, 6, 9 …) held out and never used to tune the checker; the rest was used for tuning;
+* the expected flags of shared/data/symptoms_dev.tsv;
+* the share of 10,334 real NHS Friends & Family Test comments that get a jargon or service flag (real
+  people's words: every flag there is a false alarm or, at best, a soft note);
+* speed: statements a second over those comments, p99 per statement, and the checker's time compared
+  with one pass of one compiled regex (the lexicon's) over the same texts.
+
+Peers: a reading-ease threshold (textstat's Flesch reading ease, threshold chosen on the tuning rows) and a
+bare term lookup (any lexicon term, any case, no endings, no context). Run: ``python -m benchmarks.quality``.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from wtfc_collect.quality import FlagKind, check_statement, check_statements, duplicate_groups, lexicon
+from wtfc_collect.services.demo import demo_flaws, load_bank
+
+SHARED_DATA = Path(os.environ.get("WTFC_SHARED_DATA", Path(__file__).resolve().parents[1].parent / "shared"
+                                  / "data"))
+Predict = Callable[[str], bool]  # True: not in the person's own words
+
+
+def held_out(index: int) -> bool:
+    """The fixed split of own_words_dev.tsv: every third data row is held out."""
+    return index % 3 == 2
+
+
+def _tsv(name: str) -> list[dict[str, str]]:
+    with (SHARED_DATA / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def _comments() -> list[str]:
+    with (SHARED_DATA / "nhs_fft_comments.csv").open(encoding="utf-8", newline="") as handle:
+        return [row["feedback"] for row in csv.DictReader(handle)]
+
+
+def scores(predict: Predict, rows: Sequence[dict[str, str]]) -> dict[str, float]:
+    """Precision, recall and F1 for "not own words" (label ``professional``)."""
+    tp = fp = fn = 0
+    for row in rows:
+        said, truth = predict(row["statement"]), row["label"] == "professional"
+        tp += said and truth
+        fp += said and not truth
+        fn += truth and not said
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "n": len(rows)}
+
+
+def checker(text: str) -> bool:
+    return not check_statement(text).own_words
+
+
+def bare_lookup() -> Predict:
+    """Any lexicon term as a whole word, ignoring case: no endings, no 'my', no first person."""
+    import re
+
+    terms = sorted((t.term for t in lexicon().terms), key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\b", re.IGNORECASE)
+    return lambda text: pattern.search(text) is not None
+
+
+def reading_ease() -> Callable[[str], float] | None:
+    """textstat's Flesch reading ease, offline: 0.7.x reaches for nltk's cmudict (a download); use pyphen."""
+    try:
+        import textstat
+        import textstat.backend.counts._count_syllables as syllables
+    except ImportError:
+        return None
+    syllables.get_cmudict = lambda lang: None  # type: ignore[attr-defined]  # pyphen only, no download
+    return lambda text: float(textstat.flesch_reading_ease(text))
+
+
+def best_threshold(ease: Callable[[str], float], rows: Sequence[dict[str, str]]) -> float:
+    """The reading-ease threshold with the best F1 on ``rows`` (below it: not own words)."""
+    values = sorted({round(ease(row["statement"])) for row in rows})
+    return max(values, key=lambda t: (scores(lambda s: ease(s) < t, rows)["f1"], -t))
+
+
+def symptoms() -> tuple[int, int, list[str]]:
+    """How many rows of symptoms_dev.tsv get the expected flag (or, for 'no', no strong flag of it)."""
+    kinds = {"acronym": {FlagKind.ACRONYM, FlagKind.JARGON}, "duplicate": {FlagKind.DUPLICATE},
+             "pii": {FlagKind.PERSONAL_DATA}, "service_solution": {FlagKind.SERVICE},
+             "third_person": {FlagKind.THIRD_PERSON}, "vague": {FlagKind.VAGUE}}
+    rows = _tsv("symptoms_dev.tsv")
+    misses = []
+    for row in rows:
+        text, wanted = row["statement"], kinds[row["symptom"]]
+        if row["symptom"] == "duplicate":  # as in the file's note: the same text in 20 people's reviews
+            flags = check_statements([(str(n), text, f"person {n}") for n in range(20)])["0"].flags
+        else:
+            flags = check_statement(text).flags
+        found = [f for f in flags if f.kind in wanted
+                 and (f.kind is not FlagKind.JARGON or text[f.start:f.end].isupper())]
+        ok = bool(found) if row["expected_flag"] == "yes" else not any(f.strong for f in found)
+        if not ok:
+            misses.append(text)
+    return len(rows) - len(misses), len(rows), misses
+
+
+def speed(texts: Sequence[str], repeats: int = 5) -> dict[str, float]:
+    """Best of ``repeats`` runs over ``texts``, p99 of single calls, and the ratio to one regex pass."""
+    check_statement("Warm up: Mrs Patel, my friend Sam, 07700 900461, service user, 3 hours a week.")
+    pattern = lexicon().pattern
+    best = regex = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        for text in texts:
+            check_statement(text)
+        best = min(best, time.perf_counter() - started)
+        started = time.perf_counter()
+        for text in texts:
+            pattern.findall(text)
+        regex = min(regex, time.perf_counter() - started)
+    single = []
+    for text in texts:
+        started = time.perf_counter()
+        check_statement(text)
+        single.append((time.perf_counter() - started) * 1000)
+    single.sort()
+    return {"per_s": len(texts) / best, "p99_ms": single[int(0.99 * (len(single) - 1))], "max_ms": single[-1],
+            "regex_ratio": best / regex}
+
+
+def demo_figures() -> dict[str, float]:
+    """Flawed demo statements caught (right kind), and good demo statements wrongly flagged."""
+    flawed = demo_flaws()
+    caught = total = 0
+    for kind, texts in flawed.items():
+        for text in texts:
+            total += 1
+            if kind == "duplicate":
+                found = check_statements([("a", text, "one"), ("b", text, "two")])["a"]
+            else:
+                found = check_statement(text)
+            caught += any(f.kind == kind and (f.strong or kind == "personal_data") for f in found.flags)
+    good = [e.text for e in load_bank() if e.flaw is None]
+    wrong = sum(not check_statement(text).own_words for text in good)
+    return {"flawed_caught": caught, "flawed": total, "good_flagged": wrong, "good": len(good)}
+
+
+def _row(name: str, tune: dict[str, float], held: dict[str, float], jargon: float, not_own: float) -> str:
+    return (f"{name:<22}{tune['precision']:>7.2f}{tune['recall']:>7.2f}{tune['f1']:>7.2f}"
+            f"{held['precision']:>9.2f}{held['recall']:>7.2f}{held['f1']:>7.2f}{jargon:>11.1%}{not_own:>9.1%}")
+
+
+def run() -> dict[str, float | int]:
+    """Print the figures; return the headline ones (empty when shared/data is not there)."""
+    if not (SHARED_DATA / "own_words_dev.tsv").exists():
+        print(f"Own-words checker: skipped, no reference data at {SHARED_DATA} (set WTFC_SHARED_DATA).")
+        return {}
+    rows = _tsv("own_words_dev.tsv")
+    tune = [row for i, row in enumerate(rows) if not held_out(i)]
+    held = [row for i, row in enumerate(rows) if held_out(i)]
+    comments = _comments()
+    verdicts = [check_statement(text) for text in comments]
+    flagged = sum(any(f.kind in (FlagKind.JARGON, FlagKind.SERVICE) and f.strong for f in v.flags)
+                  for v in verdicts)
+    noted = sum(any(f.kind in (FlagKind.JARGON, FlagKind.SERVICE) for f in v.flags) for v in verdicts)
+    print(f"\nOwn-words checker: finding 'not in the person's own words' in own_words_dev.tsv ({len(tune)} "
+          f"tuning rows, {len(held)} held-out rows never tuned on). FFT: share of {len(comments):,} real "
+          "patient comments given a jargon/service sign, and called 'not own words' (the checker also calls "
+          "vague answers such as 'Nothing' not own words)")
+    print(f"{'':<22}{'tune P':>7}{'R':>7}{'F1':>7}{'held P':>9}{'R':>7}{'F1':>7}{'FFT jargon':>11}"
+          f"{'not own':>9}")
+    print(_row("checker", scores(checker, tune), scores(checker, held), flagged / len(comments),
+               sum(not v.own_words for v in verdicts) / len(comments)))
+    lookup = bare_lookup()
+    share = sum(map(lookup, comments)) / len(comments)
+    print(_row("bare term lookup", scores(lookup, tune), scores(lookup, held), share, share))
+    ease = reading_ease()
+    if ease is None:
+        print("reading ease: skipped (pip install textstat pyphen, see requirements-dev.txt)")
+    else:
+        threshold = best_threshold(ease, tune)
+        below: Predict = lambda text: ease(text) < threshold  # noqa: E731
+        share = sum(map(below, comments)) / len(comments)
+        print(_row(f"reading ease < {threshold:.0f}", scores(below, tune), scores(below, held), share, share))
+    misses = [row["statement"] for row in held
+              if checker(row["statement"]) != (row["label"] == "professional")]
+    print("Held-out rows the checker gets wrong:" if misses else "Held-out rows: all right.")
+    for text in misses:
+        print(f"  - {text}")
+    matched, total, symptom_misses = symptoms()
+    print(f"symptoms_dev.tsv: {matched} of {total} expected flags" + (f"; missed: {symptom_misses}"
+                                                                    if symptom_misses else ""))
+    print(f"FFT comments with a jargon/service sign: {flagged / len(comments):.1%} (strong), "
+          f"{noted / len(comments):.1%} counting soft notes too")
+    started = time.perf_counter()
+    groups = duplicate_groups([(str(i), text, str(i)) for i, text in enumerate(comments)])
+    print(f"Copies across the FFT comments: {len(groups)} groups, {sum(len(g.statement_ids) for g in groups)}"
+          f" comments ({time.perf_counter() - started:.2f} s)")
+    demo = demo_figures()
+    print(f"Demo bank: {demo['flawed_caught']} of {demo['flawed']} flawed statements caught with the right "
+          f"kind; {demo['good_flagged']} of {demo['good']} good statements flagged")
+    figures = speed(comments)
+    print(f"Speed: {figures['per_s']:,.0f} statements/s (best of 5, one core), p99 {figures['p99_ms']:.3f} "
+          f"ms, max {figures['max_ms']:.2f} ms, {figures['regex_ratio']:.1f}x one compiled-regex pass")
+    return {
+        "checker_per_s": round(figures["per_s"]),
+        "checker_vs_regex_ratio": round(figures["regex_ratio"], 1),
+        "checker_p99_ms": round(figures["p99_ms"], 3),
+    }
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,283 @@
+"""Each kind of flag, with cases that must and must not be flagged (including the pitfalls in RECIPES.md)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wtfc_collect.quality import OWN_WORDS_KINDS, Flag, FlagKind, Verdict, check_statement, nhs_number_valid
+
+
+def flags(text: str, kind: FlagKind, strong: bool | None = None) -> list[str]:
+    """The flagged words of one kind (optionally only strong or only soft ones)."""
+    return [text[f.start:f.end] for f in check_statement(text).flags
+            if f.kind is kind and (strong is None or f.strong is strong)]
+
+
+def own(text: str) -> bool:
+    return check_statement(text).own_words
+
+
+# --- jargon ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Service user requires support with personal care",
+    "Addressing social isolation",
+    "Facilitate access to education, training and employment",
+    "Concerns regarding the balance of dietary intake",
+    "Eligible needs met via domiciliary care",
+    "Suffers from dementia",
+    "MDT to discuss discharge planning",
+])
+def test_care_and_office_words_are_strong_jargon(text: str) -> None:
+    assert flags(text, FlagKind.JARGON, strong=True)
+    assert not own(text)
+
+
+def test_jargon_flag_explains_in_plain_words_with_an_alternative() -> None:
+    flag = check_statement("Service user is happy").of_kind(FlagKind.JARGON)[0]
+    assert "'Service user' is how services talk about people" in flag.explanation
+    assert "Try: 'me' or 'people who get support'" in flag.explanation
+    assert flag.alternative == "me / people who get support"
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("My CPN is great", "CPN"),
+    ("My PA takes me swimming on Fridays", "PA"),
+    ("I get respite once a month and I love it", "respite"),
+    ("My key worker is off this week", "key worker"),
+    ("I don't want my care package cut", "care package"),
+])
+def test_people_using_a_term_about_their_own_life_get_a_soft_note_only(text: str, term: str) -> None:
+    assert flags(text, FlagKind.JARGON, strong=False) + flags(text, FlagKind.SERVICE, strong=False) == [term]
+    assert own(text)
+
+
+def test_medium_risk_terms_are_strong_without_a_first_person() -> None:
+    assert flags("Advocacy offered", FlagKind.JARGON, strong=True) == ["Advocacy"]
+    assert flags("I would like an advocate", FlagKind.JARGON, strong=False) == ["advocate"]
+
+
+@pytest.mark.parametrize("text", [
+    "I have chronic pain and it stops me sleeping",
+    "Good family contact. Nice keyworker - supportive. Treat me like a person.",
+    "You always want to discharge me after 2 - 3 weeks",
+    "I love feeding the ducks at the park with my nan",
+])
+def test_everyday_use_of_risky_words_stays_own_words(text: str) -> None:
+    assert own(text)
+
+
+# --- third person / care-record voice ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("He enjoys going to the shops", "He"),
+    ("She does not get on with the evening carers", "She"),
+    ("Enjoys TV and music", "Enjoys"),
+    ("Requires prompting with medication", "Requires"),
+    ("Would like to attend more activities", "Would like"),
+    ("Client is happy with current service", "Client"),
+    ("The adult is eating a restricted diet", "adult"),
+    ("John enjoys bingo on a Tuesday", "John"),
+])
+def test_care_record_voice_is_third_person(text: str, word: str) -> None:
+    assert word in flags(text, FlagKind.THIRD_PERSON, strong=True)
+    assert not own(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I like the food; I can choose what I want",
+    "Having someone visit me daily.",
+    "Getting to the football",
+    "They (the staff) are marvellous",
+    "When you're alone, you feel that you can't achieve anything.",
+    "Mum comes home from the day centre chatty and tired in a good way",
+    "Would be nice to see the same nurse each time",
+    "Can't get up the stairs any more",
+])
+def test_first_person_and_plain_phrases_are_not_third_person(text: str) -> None:
+    assert flags(text, FlagKind.THIRD_PERSON, strong=True) == []
+
+
+def test_a_named_worker_praised_is_only_a_soft_note() -> None:
+    text = "Michelle was very helpful"
+    assert flags(text, FlagKind.THIRD_PERSON) == ["Michelle"]
+    assert flags(text, FlagKind.THIRD_PERSON, strong=True) == []
+    assert own(text)
+
+
+# --- service or solution instead of a life ----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("3 hours of home care a week", "3 hours of home care"),
+    ("Four calls a day from the agency", "four calls a day"),
+    ("Day centre two days a week", "Day centre two days a week"),
+    ("Referral to day centre", "Referral"),
+    ("Direct payment to be set up", "to be set up"),
+    ("Lifeline pendant in place", "in place"),
+    ("Awaiting a reassessment of needs", "Awaiting"),
+    ("Needs an increase in care hours", "increase in care"),
+    ("Continue current package of care", "package of care"),
+])
+def test_services_instead_of_a_life_are_flagged(text: str, words: str) -> None:
+    found = [w.lower() for w in flags(text, FlagKind.SERVICE, strong=True)]
+    assert words.lower() in found
+    assert not own(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Helping out in the charity shop two mornings a week",
+    "Going to church on Sunday and having a cup of tea after",
+    "I only see my dad once a month because nobody can drive me there",
+])
+def test_a_life_with_times_in_it_is_not_a_service(text: str) -> None:
+    assert flags(text, FlagKind.SERVICE, strong=True) == []
+
+
+def test_service_wording_in_the_first_person_is_a_soft_note() -> None:
+    text = "The other day I had a carer who only stayed five minutes, I am meant to have a 20 minute call."
+    assert own(text)
+    assert flags("I get 3 hours of home care a week", FlagKind.SERVICE, strong=False)
+
+
+# --- vague or empty answers ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "ok", "OK.", "fine", "Nothing", "nothing.", "n/a", "N/A", "No", "All good.", "Everything is fine.",
+    "Don't know", "Can't think of anything.", "Same as last time", "Not sure really", "-", "  ",
+    "Absolutely nothing", "Excellent service",
+])
+def test_empty_or_vague_whole_answers_are_vague(text: str) -> None:
+    verdict = check_statement(text)
+    assert [f.kind for f in verdict.flags] == [FlagKind.VAGUE]
+    assert not verdict.own_words
+
+
+@pytest.mark.parametrize("text", [
+    "Not feeling alone.",
+    "There is nothing better Chris can do.",
+    "I'm fine when I've got my music on",
+    "Nothing to do on Mondays since my course finished",
+])
+def test_vague_words_inside_a_real_statement_are_fine(text: str) -> None:
+    assert flags(text, FlagKind.VAGUE) == []
+
+
+# --- personal data -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("My neighbour Mrs Patel pops in every morning", "Mrs Patel"),
+    ("Going to the allotment with Dave", "Dave"),
+    ("Tracey was my CPN and her care was excellent .", "Tracey"),
+    ("My friend Agnieszka phones on Sundays", "Agnieszka"),
+    ("My son Will takes me shopping", "Will"),
+    ("His number is 07700 900461 if you need him", "07700 900461"),
+    ("Ring my daughter on +44 7700 900118", "+44 7700 900118"),
+    ("The landline is 0161 496 0000", "0161 496 0000"),
+    ("The rota never gets sent to jo.hartley@example.com", "jo.hartley@example.com"),
+    ("I live at NV1 2AB now", "NV1 2AB"),
+    ("DOB 03/04/1948, lives alone", "03/04/1948"),
+    ("NHS number 943 476 5919", "943 476 5919"),
+])
+def test_personal_data_is_found(text: str, found: str) -> None:
+    assert found in flags(text, FlagKind.PERSONAL_DATA, strong=True)
+
+
+@pytest.mark.parametrize("text", [
+    "Playing darts at the Red Lion on a Tuesday",
+    "Going to watch Northvale Town when they play at home",
+    "Visiting Queen Elizabeth Hospital for my eyes",
+    "Walking down Elizabeth Street to the shop",
+    "I will go in May if it's warm",
+    "Having my own key to my front door",
+])
+def test_places_months_and_words_are_not_names(text: str) -> None:
+    assert flags(text, FlagKind.PERSONAL_DATA) == []
+
+
+def test_names_of_friends_do_not_make_a_statement_not_own_words() -> None:
+    verdict = check_statement("Going to the allotment with Dave on Sundays")
+    assert verdict.own_words
+    flag = verdict.of_kind(FlagKind.PERSONAL_DATA)[0]
+    assert "replace it with [name] for the workshop" in flag.explanation
+    assert "not a problem with the person's own words" in flag.explanation
+    assert flag.alternative == "[name]"
+
+
+def test_an_nhs_number_needs_its_check_digit_and_context() -> None:
+    assert nhs_number_valid("9434765919")
+    assert not nhs_number_valid("9434765918")
+    assert not nhs_number_valid("943476591")
+    # A valid number with no "NHS" near it is only a soft note: 1 in 11 random numbers pass the check.
+    assert flags("Ref 943 476 5919", FlagKind.PERSONAL_DATA, strong=False) == ["943 476 5919"]
+    assert flags("NHS no. 943 476 5918", FlagKind.PERSONAL_DATA) == []
+
+
+def test_a_date_that_is_not_a_birth_date_is_a_soft_note() -> None:
+    assert flags("My husband died on 3 May 1998", FlagKind.PERSONAL_DATA, strong=False) == ["3 May 1998"]
+    assert flags("Born 3rd March 1950", FlagKind.PERSONAL_DATA, strong=True) == ["3rd March 1950"]
+
+
+# --- acronyms ------------------------------------------------------------------------------------------
+
+def test_shouting_is_not_acronyms() -> None:
+    assert check_statement("THANK YOU ALL SO MUCH") == Verdict(own_words=True, flags=())
+    assert flags("I was NOT happy with it", FlagKind.ACRONYM) == []
+
+
+def test_everyday_acronyms_are_fine_and_unknown_ones_a_soft_note() -> None:
+    assert check_statement("I saw my GP and then went to A&E and the NHS was great").flags == ()
+    assert flags("The QMC parking is awful", FlagKind.ACRONYM, strong=False) == ["QMC"]
+    assert own("The QMC parking is awful")
+
+
+def test_care_acronyms_are_jargon() -> None:
+    assert flags("Awaiting CHC assessment; DST completed", FlagKind.JARGON, strong=True) == ["CHC", "DST"]
+    assert flags("Awaiting OT assessment", FlagKind.JARGON) == ["OT", "assessment"]
+
+
+# --- the verdict --------------------------------------------------------------------------------------
+
+def test_own_words_follows_the_strong_flags_of_the_own_words_kinds() -> None:
+    assert own("My memory is going and it frightens me")
+    assert check_statement("My memory is going and it frightens me").flags == ()
+    verdict = check_statement("Mr Jones states he is happy with his care")
+    assert not verdict.own_words
+    assert {f.kind for f in verdict.flags} >= {FlagKind.THIRD_PERSON, FlagKind.PERSONAL_DATA}
+
+
+def test_flags_point_at_the_words_and_are_sorted() -> None:
+    text = "Service user Mrs Jones requires prompting, ring 07700 900461"
+    verdict = check_statement(text)
+    starts = [f.start for f in verdict.flags]
+    assert starts == sorted(starts)
+    for flag in verdict.flags:
+        assert 0 <= flag.start < flag.end <= len(text)
+        assert flag.explanation[0].isupper() or flag.explanation.startswith("'")
+
+
+def test_curly_quotes_and_odd_characters_keep_positions() -> None:
+    text = "İ don\u2019t like the service user\u2019s room"
+    flag = check_statement(text).of_kind(FlagKind.JARGON)[0]
+    assert text[flag.start:flag.end] == "service user"
+
+
+def test_a_flag_is_frozen() -> None:
+    flag = Flag(kind=FlagKind.VAGUE, start=0, end=2, explanation="x")
+    with pytest.raises(ValueError):
+        flag.start = 1  # type: ignore[misc]
+
+
+PIECES = ["I", "my", "He", "service user", "Mrs", "Patel", "07700 900461", "CPN", "NHS", "943 476 5919", "ok",
+          ".", "3 hours", "a week", "to be set up", "İ", "\u2019", "-", "Dave", "THANK YOU"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200) | st.lists(st.sampled_from(PIECES), max_size=12).map(" ".join))
+def test_any_text_gets_a_consistent_verdict(text: str) -> None:
+    verdict = check_statement(text)
+    for flag in verdict.flags:
+        assert 0 <= flag.start <= flag.end <= len(text)
+        assert flag.explanation.strip()
+    assert verdict.own_words is not any(f.strong and f.kind in OWN_WORDS_KINDS for f in verdict.flags)

@@ -1,0 +1,236 @@
+"""Voice, service wording and empty answers: the checks that look at the shape of a statement.
+
+Every function takes the original text and its folded copy (see :mod:`.text`) and returns flags whose
+positions are positions in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import Flag, FlagKind
+from .text import trie_regex
+
+# --- third person / care-record voice ----------------------------------------------------------------
+
+# Third-person verbs that start care notes with the subject left out: "Enjoys visits", "Requires help".
+_OPENERS = {
+    "enjoys": "I enjoy", "likes": "I like", "loves": "I love", "requires": "I need", "needs": "I need",
+    "appears": "I feel", "presents": "I have", "mobilises": "I walk", "mobilizes": "I walk", "has": "I have",
+    "wishes": "I want", "wants": "I want", "feels": "I feel", "suffers": "I have", "attends": "I go to",
+    "benefits": "It helps me", "lacks": "I haven't got", "lives": "I live", "prefers": "I prefer",
+    "states": "I said", "reports": "I said", "says": "I said", "struggles": "I find it hard",
+    "becomes": "I get", "engages": "I join in", "declines": "I don't want", "refuses": "I don't want",
+    "responds": "I like it when", "communicates": "I tell people", "uses": "I use", "spends": "I spend",
+    "shows": "I show", "displays": "I show", "continues": "I still", "remains": "I am still",
+    "tends": "I often", "seems": "I feel", "tries": "I try", "manages": "I can", "experiences": "I have",
+    "accesses": "I go to", "participates": "I join in", "receives": "I get", "relies": "I rely",
+    "dislikes": "I don't like", "hates": "I hate", "misses": "I miss", "worries": "I worry",
+    "doesn't": "I don't", "isn't": "I'm not", "hasn't": "I haven't", "would like": "I would like",
+    "would prefer": "I would prefer", "would benefit": "It would help me", "would enjoy": "I would enjoy",
+    "would love": "I would love", "can become": "I get", "is able": "I can", "is unable": "I can't",
+    "is independent": "I can … myself", "is settled": "I feel settled", "is reluctant": "I don't want",
+}
+# Not openers: "Would be nice …", "Can't fault …", "Was very good …" are how people write, too.
+_OPENER = re.compile(r"^\W*(" + "|".join(re.escape(v) for v in sorted(_OPENERS, key=len, reverse=True))
+                     + r")\b")
+_PRONOUN = re.compile(r"\b(?:he|she)\b")
+_PERSON_NOUN_WORDS = re.compile(r"user|client|patient|resident|individual|adult|customer|tenant|person|"
+                                r"gentleman|lady")
+# Words services use for the person as the subject: "Service user requires …", "The adult is …".
+_PERSON_NOUN = re.compile(
+    r"(?:^|[.;!?]\s+)\W*(?:the\s+)?(service\s+users?|clients?|patients?|residents?|individuals?|adults?|"
+    r"customers?|tenants?|(?:young\s+)?person|gentleman|lady)\s+(?:is|was|has|had|does|did|would|will|can|"
+    + "|".join(v for v in _OPENERS if v.endswith("s") and v != "has") + r")\b"
+)
+
+
+def third_person(text: str, folded: str, voice: bool) -> list[Flag]:
+    """Care-record voice: 'He enjoys …', 'Requires support …', 'Service user …', when there is no 'I' or
+    'you' (``voice``) in the statement."""
+    if voice:
+        return []
+    flags: list[Flag] = []
+    if match := _PRONOUN.search(folded):
+        word = text[match.start():match.end()]
+        flags.append(Flag(
+            kind=FlagKind.THIRD_PERSON, start=match.start(), end=match.end(),
+            explanation=f"'{word}': this is written about the person, not in their voice. Ask them, and "
+                        "write down what they said, in their words: 'I …'.",
+            alternative="I"))
+    if (match := _OPENER.search(folded)) and not text.rstrip().endswith("?"):
+        start, end = match.span(1)
+        flags.append(Flag(
+            kind=FlagKind.THIRD_PERSON, start=start, end=end,
+            explanation=f"'{text[start:end]} …' reads like care notes about the person. Write it as they "
+                        f"said it, for example '{_OPENERS[match.group(1)]} …'.",
+            alternative=_OPENERS[match.group(1)]))
+    if _PERSON_NOUN_WORDS.search(folded) and (match := _PERSON_NOUN.search(folded)):
+        start, end = match.span(1)
+        flags.append(Flag(
+            kind=FlagKind.THIRD_PERSON, start=start, end=end,
+            explanation=f"'{text[start:end]}' is how services write about someone. Put down the person's "
+                        "own words, starting with 'I' or 'my'.",
+            alternative="I"))
+    return flags
+
+
+def named_subject(text: str, folded: str, start: int, end: int, voice: bool) -> Flag | None:
+    """A flag when a name found at ``start:end`` starts a sentence about the person: 'John is …'."""
+    if voice or not sentence_start(folded, start) or not verb_follows(folded, end):
+        return None
+    # "John enjoys …" reads like care notes; "Michelle was lovely" may be praise of a worker: a soft note.
+    notes = _NOTE_VERB_AFTER.match(folded, end) is not None
+    return Flag(
+        kind=FlagKind.THIRD_PERSON, start=start, end=end, strong=notes,
+        explanation=f"'{text[start:end]} …' is written about someone by name. If it is about the person, "
+                    "write what they said, in their words: 'I …'.",
+        alternative="I")
+
+
+_NOTE_VERBS = "|".join(v for v in _OPENERS if v.endswith("s") and v != "has")
+_VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|does|did|doesn't|isn't|would|will|can|could|"
+                         + _NOTE_VERBS + r")\b")
+_NOTE_VERB_AFTER = re.compile(r"\s+(?:" + _NOTE_VERBS + r")\b")
+_SENTENCE_START = re.compile(r"(?:^|[.;!?]\s+)\W*\Z")
+
+
+def sentence_start(folded: str, position: int) -> bool:
+    """True when only punctuation stands between ``position`` and the start of a sentence."""
+    return _SENTENCE_START.search(folded, max(0, position - 12), position) is not None
+
+
+def verb_follows(folded: str, position: int) -> bool:
+    """True when a third-person verb comes straight after ``position`` ('John *is* …')."""
+    return _VERB_AFTER.match(folded, position) is not None
+
+
+# --- a service or solution instead of a life ----------------------------------------------------------
+
+_NUMBER = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)"
+_PERIOD = (r"(?:(?:a|an|per|each|every)\s+(?:day|week|month|fortnight|year|morning|afternoon|evening|night|"
+           r"weekday|weekend)|in\s+(?:two|three|four|five|six|seven|eight|\d+))")
+_SERVICE_NOUN = (r"(?:day\s+(?:centre|center|care|services?|opportunit(?:y|ies))|home\s+care|"
+                 r"domiciliary\s+care|"
+                 r"respite|support|care|sitting|carers?|agency|pa|support\s+workers?|provider)")
+# (words one of which must be in the text, pattern, explanation): the words make the check cheap.
+_SERVICE_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
+    (("hour", "hr", "call", "visit", "session"),
+     re.compile(rf"\b{_NUMBER}\s+(?:x\s+)?(?:hours?|hrs?|calls?|visits?|sessions?)\b"
+                rf"(?:\s+of\s+[\w\s]{{0,30}}?{_SERVICE_NOUN}\b|\s+{_PERIOD}\b)"),
+     "This counts a service (hours, calls, visits), not what it means in the person's life. Ask what "
+     "it lets them do, or what goes wrong without it."),
+    (("day", "night", "time", "hour", "call", "visit", "week"),
+     re.compile(rf"\b{_SERVICE_NOUN}\s+(?:{_NUMBER}\s+)?(?:days?|nights?|times?|hours?|calls?|visits?|"
+                rf"weeks?)\s+{_PERIOD}\b"),
+     "This counts a service, not what it means in the person's life. Ask what it lets them do."),
+    (("refer", "signpost"),
+     re.compile(r"\b(?:referral|refer(?:red)?|signposted)\s+(?:on\s+)?(?:to|for)\b"),
+     "'Referral to …' is a service's next step, not what matters to the person. Ask what they would "
+     "like to be different."),
+    (("to be",),
+     re.compile(r"\bto\s+be\s+(?:\w+ly\s+)?(?:set\s+up|offered|installed|arranged|reviewed|provided|"
+                r"maintained|completed|put\s+in\s+place|continued|increased|commissioned|explored|"
+                r"considered|sourced|referred|assessed|monitored|allocated|funded|implemented|sought|"
+                r"organised|organized|encouraged|prompted|facilitated)\b"),
+     "This is a task for staff, not the person's words. What does the person want, and why does it "
+     "matter to them?"),
+    (("in place",),
+     re.compile(r"\b(?:(?:is|are|was|were|now|remains?|already)\s+)?in\s+place\b(?!\s+of)"),
+     "'in place' lists a service or a piece of equipment. What does it let the person do?"),
+    (("awaiting",),
+     re.compile(r"\bawaiting\b"),
+     "'Awaiting …' is a service process. How does the wait affect the person? For example 'I'm still "
+     "waiting and I can't …'."),
+    (("increase", "decrease", "reduc", "continu", "maintain", "extend", "extension"),
+     re.compile(r"\b(?:increase|increased|decrease|reduce|reduction|continue|continuation|maintain|"
+                r"extend|extension)\s+(?:(?:in|of|to|with)\s+)?(?:the\s+|her\s+|his\s+|their\s+)?"
+                r"(?:current\s+)?(?:care|support|respite|package|hours|calls|visits|placement|provision|"
+                r"services?|funding|budget|direct\s+payments?)\b"),
+     "This asks for more (or the same) service, which is a solution. What is working or not working in "
+     "the person's life?"),
+    (("current",),
+     re.compile(r"\bcurrent\s+(?:care|support|services?|package|placement|provision|arrangements?|"
+                r"provider)\b"),
+     "'current service' is how services describe themselves. What is it like for the person?"),
+    (("needs",),
+     re.compile(r"\bmeet\s+(?:the\s+|his\s+|her\s+|their\s+|people's\s+|the\s+person's\s+)"
+                r"(?:\w+\s+)?needs\b"),
+     "'to meet … needs' is how services talk about themselves. What does the person need, in their "
+     "words?"),
+)
+
+
+_SERVICE_GATE = re.compile(trie_regex({word for needed, _, _ in _SERVICE_PATTERNS for word in needed}))
+
+
+def service(text: str, folded: str, first_person: bool) -> list[Flag]:
+    """A service or solution instead of the person's life: hours and calls, referrals, 'to be set up'.
+
+    Only a soft note when the statement is in the first person ("I get 3 hours a week").
+    """
+    gate = _SERVICE_GATE.search(folded)
+    if gate is None:
+        return []
+    present = {gate.group(), *_SERVICE_GATE.findall(folded, gate.end())}
+    flags: list[Flag] = []
+    for needed, pattern, explanation in _SERVICE_PATTERNS:
+        if not present.isdisjoint(needed) and (match := pattern.search(folded)):
+            start, end = match.span()
+            while start < end and folded[start].isspace():
+                start += 1
+            flags.append(Flag(kind=FlagKind.SERVICE, start=start, end=end, explanation=explanation,
+                              strong=not first_person))
+    return flags
+
+
+# --- vague or empty answers (the whole statement only) -----------------------------------------------
+
+_VAGUE_CORE = (
+    r"ok|okay|k|fine|good|alright|all\s+right|great|excellent|brilliant|lovely|perfect|fantastic|grand|"
+    r"superb|amazing|nothing|none|no|yes|nil|na|n\s+a|not\s+applicable|no\s+comments?|nothing\s+to\s+"
+    r"(?:say|add|report|change|improve|mention|comment)|nothing\s+(?:much|really|else|in\s+particular)|"
+    r"not\s+(?:much|really|a\s+lot|a\s+thing)|don'?t\s+know|dunno|do\s+not\s+know|not\s+sure|unsure|"
+    r"no\s+idea|(?:can'?t|cannot|can\s+not)\s+think(?:\s+of\s+any(?:thing)?)?|nothing\s+comes?\s+to\s+mind|"
+    r"no\s+(?:complaints?|problems?|issues?|concerns?)|all\s+(?:good|fine|ok|okay|well)|"
+    r"everything(?:'s|\s+is|\s+was)?(?:\s+(?:fine|good|ok|okay|great|alright))?|same(?:\s+as\s+(?:before|"
+    r"last\s+time|last\s+year|usual|above))?|as\s+(?:above|before)|see\s+above|no\s+changes?|whatever|"
+    r"don'?t\s+mind|all\s+of\s+it|nope|yeah|yep|it'?s\s+(?:fine|ok|okay|good|alright|all\s+right)|"
+    r"(?:very|really|quite|pretty)\s+(?:good|well|happy)|(?:(?:very|really)\s+)?(?:good|great|excellent|"
+    r"brilliant|fantastic|superb|lovely|perfect)\s+(?:service|care|treatment|experience)"
+)
+_VAGUE_AFTER = (r"really|thanks|thank\s+you|at\s+all|at\s+the\s+moment|at\s+present|for\s+now|so\s+far|"
+                r"whatsoever|i\s+think|i\s+suppose|to\s+be\s+honest|very\s+much|though")
+_VAGUE = re.compile(
+    r"(?:(?:um|erm|oh|well|just|really|very|absolutely|honestly|it'?s|it\s+is|its|that'?s|all\s+is|"
+    r"there'?s|there\s+is|there\s+was)\s+)*(?:" + _VAGUE_CORE + r")(?:\s+(?:" + _VAGUE_CORE + "|"
+    + _VAGUE_AFTER + r"))*"
+)
+_VAGUE_LONGEST = 60  # characters: anything longer says something
+# The words a vague answer can start with (see _VAGUE): a quick test before the full one.
+_VAGUE_FIRST = re.compile(
+    r"[\W_]*(?:\Z|(?:um|erm|oh|well|just|really|very|absolutely|honestly|it|its|that|all|there|ok|okay|k|"
+    r"fine|good|alright|great|excellent|brilliant|lovely|perfect|fantastic|grand|superb|amazing|nothing|"
+    r"none|no|yes|nil|na|n|not|don|dont|dunno|do|unsure|can|cant|cannot|everything|same|as|see|whatever|nope|"
+    r"yeah|yep|quite|pretty)\b)"
+)
+_NOT_WORDS = re.compile(r"[^\w']+")
+
+
+def vague(text: str, folded: str) -> list[Flag]:
+    """An empty or vague answer as the whole statement: 'ok', 'fine', 'nothing', 'n/a', 'don't know'."""
+    if len(folded) > _VAGUE_LONGEST or not _VAGUE_FIRST.match(folded):
+        return []
+    core = " ".join(_NOT_WORDS.sub(" ", folded).split())
+    if core and not _VAGUE.fullmatch(core):
+        return []
+    stripped = text.strip()
+    start = text.find(stripped[:1]) if stripped else 0
+    empty = not core or core.startswith(("no", "n a", "na", "nil", "don", "do not", "dunno", "not", "can",
+                                         "unsure", "same", "as ", "see", "whatever"))
+    explanation = (
+        "An empty answer, too little to put on a card. Try asking the question another way, or note that "
+        "the person chose not to answer." if empty else
+        f"'{stripped}' is too vague to put on a card. Ask what exactly: what makes it good or bad for them?"
+    )
+    return [Flag(kind=FlagKind.VAGUE, start=start, end=start + len(stripped), explanation=explanation)]
