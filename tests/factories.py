@@ -56,3 +56,22 @@ def complete_review(project_id: str, **overrides: Any) -> Review:
             r.set_priority(s.id, 1 if place == 1 else 2, NOW)
     assert r.status is ReviewStatus.DRAFT
     return r
+
+
+def wav(seconds: float = 0.5, rate: int = 16_000, tone: int = 0) -> bytes:
+    """A real, small mono 16-bit WAV recording (silence, or a square wave when ``tone`` is set)."""
+    import io
+    import wave
+
+    frames = int(seconds * rate)
+    samples = bytearray()
+    for i in range(frames):
+        value = (8000 if (i * tone * 2 // rate) % 2 else -8000) if tone else 0
+        samples += value.to_bytes(2, "little", signed=True)
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(bytes(samples))
+    return buffer.getvalue()

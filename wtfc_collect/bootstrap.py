@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wtfc_collect.storage.port import Repository
+from wtfc_collect.storage.port import Recordings, Repository
 
 if TYPE_CHECKING:
     from accessibility.speech import Speech
@@ -36,6 +36,20 @@ def build_repository(directory: Path | None = None) -> Repository:
     from wtfc_collect.storage.tinydb_store import TinyDBRepository
 
     return TinyDBRepository(store_path(directory))
+
+
+RECORDINGS_FOLDER = "recordings"
+
+
+def recordings_dir(directory: Path | None = None) -> Path:
+    return (directory or data_dir()) / RECORDINGS_FOLDER
+
+
+def build_recordings(directory: Path | None = None) -> Recordings:
+    """Where voice answers are kept: ``<data>/recordings/<review id>/``, private to this account."""
+    from wtfc_collect.storage.recordings import FileRecordings
+
+    return FileRecordings(recordings_dir(directory))
 
 
 ONLINE_SPEECH_VARIABLE = "WTFC_ONLINE_SPEECH"

@@ -17,9 +17,12 @@ from wtfc_collect.domain import (
     ReviewStatus,
     Speaker,
     Statement,
+    VoiceAnswer,
+    VoiceStatus,
     new_id,
     plain_errors,
     utc,
+    voice_questions,
 )
 from wtfc_collect.domain.review import Priority
 from wtfc_collect.storage.port import ConflictError, Repository
@@ -205,11 +208,15 @@ def find_review(repo: Repository, review_id: str | None) -> Review | None:
 
 
 def submit_review(repo: Repository, review_id: str, *, actor: str, now: datetime) -> Review:
-    """Send a complete review in. Raises ReviewIncomplete listing everything still missing."""
-    problems = get_review(repo, review_id).problems_before_submit()
+    """Send a complete review in. Raises ReviewIncomplete listing everything still missing.
+
+    A question answered by a recording still to be written down counts as answered.
+    """
+    voice = voice_questions(repo.find(VoiceAnswer, review_id=review_id, status=VoiceStatus.WAITING))
+    problems = get_review(repo, review_id).problems_before_submit(voice)
     if problems:
         raise ReviewIncomplete(problems)
-    saved = change(repo, Review, review_id, lambda r: r.submit(now), attempts=1)
+    saved = change(repo, Review, review_id, lambda r: r.submit(now, voice), attempts=1)
     record_audit(repo, actor=actor, action=AuditAction.SUBMIT, record=saved, now=now)
     return saved
 

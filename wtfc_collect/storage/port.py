@@ -81,3 +81,27 @@ class Repository(Protocol):
         the TinyDB file format, so it can be opened as a store or put in place of the data file.
         """
         ...
+
+
+class Recordings(Protocol):
+    """The sound of voice answers, kept beside the reviews (personal data: erased with the review).
+
+    Ids are record ids (32 hexadecimal characters); anything else is refused with ValueError. Every method
+    is safe to call from several threads at once.
+    """
+
+    def put(self, review_id: str, recording_id: str, data: bytes) -> None:
+        """Keep a recording (replacing one with the same ids), written whole or not at all."""
+        ...
+
+    def get(self, review_id: str, recording_id: str) -> bytes | None:
+        """The recording's bytes, or None if there is none."""
+        ...
+
+    def delete(self, review_id: str, recording_id: str) -> bool:
+        """Remove one recording; True if there was one."""
+        ...
+
+    def delete_review(self, review_id: str) -> int:
+        """Remove every recording of a review; returns how many were removed."""
+        ...

@@ -8,7 +8,7 @@ import streamlit as st
 
 from accessibility.speech import Speech
 from wtfc_collect import bootstrap
-from wtfc_collect.storage.port import Repository
+from wtfc_collect.storage.port import Recordings, Repository
 
 PROJECT_KEY = "context.project_id"
 LOCAL_ACTOR = "local user"
@@ -23,6 +23,17 @@ def _repository(store_file: str) -> Repository:
 def repository() -> Repository:
     """The store for ``$WTFC_DATA_DIR``. Raises StoreUnreadable (plain message) if it cannot be read."""
     return _repository(str(bootstrap.store_path()))
+
+
+@st.cache_resource(show_spinner=False)
+def _recordings(folder: str) -> Recordings:
+    del folder  # the cache key: one recordings store per data folder
+    return bootstrap.build_recordings()
+
+
+def recordings() -> Recordings:
+    """Where voice answers are kept, in the data folder (personal data, like the store)."""
+    return _recordings(str(bootstrap.recordings_dir()))
 
 
 @st.cache_resource(show_spinner=False)

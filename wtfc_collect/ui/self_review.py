@@ -6,7 +6,7 @@ added, so "Save for later" only has to say so; coming back opens the first scree
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 
 import streamlit as st
@@ -22,11 +22,14 @@ from wtfc_collect.domain import (
     Review,
     ReviewStatus,
     Speaker,
+    VoiceAnswer,
+    voice_questions,
 )
 from wtfc_collect.domain.review import Priority
 from wtfc_collect.storage.port import StoreError
 from wtfc_collect.ui import context
 from wtfc_collect.ui.spoken import listen, say
+from wtfc_collect.ui.voice_recorder import voice_recorder
 
 PREFIX = "self_review."
 STEP = PREFIX + "step"
@@ -35,9 +38,10 @@ QUESTIONS = list(Question)
 CONSENT, CHECK, THANKS, NO_CONSENT = "consent", "check", "thanks", "no_consent"
 
 
-def first_step(review: Review) -> str:
-    """Where to carry on: consent, then the first question not yet answered (with the top picks made) or
-    skipped, then the check page."""
+def first_step(review: Review, voice: Collection[Question] = ()) -> str:
+    """Where to carry on: consent, then the first question not yet answered (with the top picks made),
+    answered only out loud (``voice``: recordings waiting to be written down) or skipped, then the check
+    page."""
     if review.status is ReviewStatus.SUBMITTED:
         return THANKS
     if review.consent is None:
@@ -46,18 +50,24 @@ def first_step(review: Review) -> str:
         return NO_CONSENT
     for question in QUESTIONS:
         said = review.statements_for(question)
-        done = question in review.declined or (
-            said and len(review.prioritised(question)) >= min(len(said), 2)
+        done = (
+            question in review.declined
+            or (not said and question in voice)
+            or (said and len(review.prioritised(question)) >= min(len(said), 2))
         )
         if not done:
             return question.value
     return CHECK
 
 
+def _voice_answers(review: Review) -> list[VoiceAnswer]:
+    return services.voice_answers_for_review(context.repository(), review.id)
+
+
 def step(review: Review) -> str:
     key = STEP + "." + review.id
     if key not in st.session_state:
-        st.session_state[key] = first_step(review)
+        st.session_state[key] = first_step(review, voice_questions(_voice_answers(review)))
     return str(st.session_state[key])
 
 
@@ -201,6 +211,7 @@ def question_screen(review: Review, question: Question) -> None:
         listen(t[f"{question.value}_question"], f"{question.value}_question")
         say(t[f"{question.value}_hint"], f"{question.value}_hint")
     said = review.statements_for(question)
+    answers = _voice_answers(review)
     if question in review.declined:
         say(t["skipped"], "skipped")
         st.button(
@@ -222,10 +233,11 @@ def question_screen(review: Review, question: Question) -> None:
             args=(review, question),
         )
         _show_message()
+        voice_recorder(review, question, answers)
         if said:
             say(t["you_said"], "you_said")
             _choices(review, question, said)
-        else:
+        elif question not in voice_questions(answers):
             st.button(
                 t["skip_button"],
                 key=f"{PREFIX}{question.value}.skip",
@@ -298,9 +310,12 @@ def check_screen(review: Review) -> None:
     t = screen("self_review")
     st.header(t["check_heading"], anchor=False)
     say(t["check_text"], "check_text")
+    voice = voice_questions(_voice_answers(review))
     for question in QUESTIONS:
         st.subheader(t[f"{question.value}_question"], anchor=False)
-        if question in review.declined or not review.statements_for(question):
+        if question in voice:
+            st.markdown(t["voice_check"])
+        elif question in review.declined or not review.statements_for(question):
             st.markdown(t["not_answered"])
         for statement in review.prioritised(question) or review.statements_for(question):
             st.text(statement.text)
