@@ -19,15 +19,21 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from wtfc_collect.domain import (
     ActionPlan,
     ActionStatus,
+    Answer,
     AuditAction,
     AuditEvent,
     CardCall,
+    Checkpoint,
+    CheckpointAnswer,
+    CheckpointQuestion,
     Consent,
     ConsentGiver,
     Idea,
     IdeaKind,
     Level,
     Measure,
+    MitigatingAction,
+    MitigationKind,
     Perspective,
     ProcessNote,
     Project,
@@ -49,6 +55,8 @@ from wtfc_collect.domain import (
     ThreadLink,
     TriageDecision,
     TriageStatus,
+    VoiceAnswer,
+    VoiceStatus,
     Vote,
     VoteTarget,
     WhyStep,
@@ -73,7 +81,7 @@ AWKWARD = [
     "lone \ud83d surrogate \ufffe",
     "  spaced  ",
     "'single' \"double\" \\back`tick`",
-    "{\"json\": [1, 2]}",
+    '{"json": [1, 2]}',
 ]
 # C0 and C1 controls the models strip (tab and newline are kept or folded).
 CONTROL = {chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]}
@@ -129,10 +137,20 @@ reason = text(TriageDecision, "reason")
 # --- nested models --------------------------------------------------------------------------------------
 sample_target = st.builds(SampleTarget, name=label, target=st.integers(0, 100_000))
 consent = st.one_of(
-    st.builds(Consent, given=st.booleans(), given_by=st.just(ConsentGiver.PERSON),
-              representative_role=optional(text(Consent, "representative_role")), recorded_on=day),
-    st.builds(Consent, given=st.booleans(), given_by=st.just(ConsentGiver.REPRESENTATIVE),
-              representative_role=text(Consent, "representative_role"), recorded_on=day),
+    st.builds(
+        Consent,
+        given=st.booleans(),
+        given_by=st.just(ConsentGiver.PERSON),
+        representative_role=optional(text(Consent, "representative_role")),
+        recorded_on=day,
+    ),
+    st.builds(
+        Consent,
+        given=st.booleans(),
+        given_by=st.just(ConsentGiver.REPRESENTATIVE),
+        representative_role=text(Consent, "representative_role"),
+        recorded_on=day,
+    ),
 )
 triage = st.builds(TriageDecision, status=st.sampled_from(TriageStatus), by=actor, at=aware, reason=reason)
 change = st.builds(
@@ -155,6 +173,15 @@ statement = st.builds(
     triage=st.lists(triage, max_size=2),
     changes=st.lists(change, max_size=2),
     created_at=aware,
+    voice_answer_id=optional(record_id),
+    anonymised_by=optional(actor),
+    anonymised_at=optional(aware),
+)
+checkpoint_answer = st.builds(
+    CheckpointAnswer,
+    question=st.sampled_from(CheckpointQuestion),
+    answer=st.sampled_from(Answer),
+    notes=text(CheckpointAnswer, "notes"),
 )
 why_step = st.builds(WhyStep, why=text(WhyStep, "why"), because=text(WhyStep, "because"))
 reading = st.builds(Reading, on=day, value=finite)
@@ -162,16 +189,19 @@ thread_link = st.builds(ThreadLink, action_id=record_id, theme_id=record_id, sta
 
 
 @st.composite
-def sample_plan(draw: st.DrawFn, teams: list[str] | None = None, kinds: list[str] | None = None
-                ) -> SamplePlan:
+def sample_plan(
+    draw: st.DrawFn, teams: list[str] | None = None, kinds: list[str] | None = None
+) -> SamplePlan:
     def targets(names: list[str]) -> list[dict[str, Any]]:
         chosen = draw(st.lists(st.sampled_from(names), unique=True)) if names else []
         return [{"name": n, "target": draw(st.integers(0, 100_000))} for n in chosen]
 
     words = {name: draw(text(SamplePlan, name)) for name in ("what", "how", "who", "where", "when")}
     return SamplePlan(
-        **words, target_reviews=draw(st.integers(0, 100_000)),
-        team_targets=targets(teams or []), service_type_targets=targets(kinds or []),
+        **words,
+        target_reviews=draw(st.integers(0, 100_000)),
+        team_targets=targets(teams or []),
+        service_type_targets=targets(kinds or []),
     )
 
 
@@ -180,11 +210,19 @@ def sample_plan(draw: st.DrawFn, teams: list[str] | None = None, kinds: list[str
 def project(draw: st.DrawFn) -> Project:
     teams, kinds = draw(unique_labels), draw(unique_labels)
     return Project(
-        id=draw(record_id), revision=draw(revision), name=draw(text(Project, "name")),
-        purpose=draw(text(Project, "purpose")), level=draw(st.sampled_from(Level)),
-        sample_plan=draw(sample_plan(teams, kinds)), checkpoint_date=draw(optional(day)),
-        workshop_dates=draw(st.lists(day, max_size=3)), teams=teams, areas=draw(unique_labels),
-        groups=draw(unique_labels), service_types=kinds, created_at=draw(aware),
+        id=draw(record_id),
+        revision=draw(revision),
+        name=draw(text(Project, "name")),
+        purpose=draw(text(Project, "purpose")),
+        level=draw(st.sampled_from(Level)),
+        sample_plan=draw(sample_plan(teams, kinds)),
+        checkpoint_date=draw(optional(day)),
+        workshop_dates=draw(st.lists(day, max_size=3)),
+        teams=teams,
+        areas=draw(unique_labels),
+        groups=draw(unique_labels),
+        service_types=kinds,
+        created_at=draw(aware),
     )
 
 
@@ -202,64 +240,202 @@ def review(draw: st.DrawFn) -> Review:
     agreed = draw(optional(consent))
     if status is ReviewStatus.SUBMITTED and not (agreed and agreed.given):
         agreed = draw(consent.filter(lambda c: c.given))
-    labels = {name: draw(optional(text(Review, name))) for name in ("team", "reviewer", "service_type",
-                                                                    "area", "group")}
+    labels = {
+        name: draw(optional(text(Review, name)))
+        for name in ("team", "reviewer", "service_type", "area", "group")
+    }
     return Review(
-        id=draw(record_id), revision=draw(revision), project_id=draw(record_id),
+        id=draw(record_id),
+        revision=draw(revision),
+        project_id=draw(record_id),
         person_ref=draw(text(Review, "person_ref", person_refs)),
-        review_date=draw(day), mode=draw(st.sampled_from(ReviewMode)), **labels,
-        participants=draw(st.lists(text(Review, "participants"), max_size=3)), consent=agreed,
-        status=status, statements=statements, created_at=draw(aware), updated_at=draw(aware),
-        submitted_at=draw(optional(aware)), withdrawn_reason=draw(text(Review, "withdrawn_reason")),
+        review_date=draw(day),
+        mode=draw(st.sampled_from(ReviewMode)),
+        **labels,
+        participants=draw(st.lists(text(Review, "participants"), max_size=3)),
+        consent=agreed,
+        status=status,
+        statements=statements,
+        created_at=draw(aware),
+        updated_at=draw(aware),
+        submitted_at=draw(optional(aware)),
+        withdrawn_reason=draw(text(Review, "withdrawn_reason")),
     )
 
 
-theme_name = text(Theme, "name", st.tuples(st.sampled_from(["I", "I'm", "My", "We", "Our", "I’ve"]), raw_text)
-                  .map(" ".join))
+theme_name = text(
+    Theme, "name", st.tuples(st.sampled_from(["I", "I'm", "My", "We", "Our", "I’ve"]), raw_text).map(" ".join)
+)
 _ids = {"id": record_id, "revision": revision, "project_id": record_id}
 _theme_ids = {**_ids, "theme_id": record_id}
-_plan_texts = ("key_features", "who_is_involved", "first_steps", "six_to_twelve_months", "resources",
-               "what_else_would_help", "how_we_will_know", "how_we_will_tell_people")
+_plan_texts = (
+    "key_features",
+    "who_is_involved",
+    "first_steps",
+    "six_to_twelve_months",
+    "resources",
+    "what_else_would_help",
+    "how_we_will_know",
+    "how_we_will_tell_people",
+)
+
+
+@st.composite
+def voice_answer(draw: st.DrawFn) -> VoiceAnswer:
+    status = draw(st.sampled_from(VoiceStatus))
+    written = [] if status is VoiceStatus.DISCARDED else draw(st.lists(record_id, max_size=3, unique=True))
+    if status is VoiceStatus.WRITTEN_DOWN and not written:
+        written = [draw(record_id)]
+    finished = status is not VoiceStatus.WAITING
+    return VoiceAnswer(
+        id=draw(record_id),
+        revision=draw(revision),
+        project_id=draw(record_id),
+        review_id=draw(record_id),
+        question=draw(st.sampled_from(Question)),
+        recorded_at=draw(aware),
+        recorded_by=draw(text(VoiceAnswer, "recorded_by")),
+        mime=draw(st.sampled_from(["audio/wav", "audio/webm", "audio/ogg"])),
+        size=draw(st.integers(1, 10 * 1024 * 1024)),
+        seconds=draw(optional(st.floats(0, 3600))),
+        sha256=draw(st.from_regex(r"[0-9a-f]{64}", fullmatch=True)),
+        status=status,
+        written_statement_ids=written,
+        handled_by=draw(text(VoiceAnswer, "handled_by")) if finished else None,
+        handled_at=draw(aware) if finished else None,
+        reason=draw(text(VoiceAnswer, "reason")),
+    )
+
 
 RECORDS: dict[type[Record], st.SearchStrategy[Any]] = {
     Project: project(),
     Review: review(),
-    Theme: st.builds(Theme, **_ids, question=st.sampled_from(Question), name=optional(theme_name),
-                     statement_ids=st.lists(record_id, max_size=3), chosen=st.booleans(), created_at=aware),
-    CardCall: st.builds(CardCall, **_ids, question=st.sampled_from(Question),
-                        parked_statement_ids=st.lists(record_id, max_size=3), finished=st.booleans()),
-    Vote: st.builds(Vote, **_ids, target_kind=st.sampled_from(VoteTarget), target_id=record_id,
-                    voter=text(Vote, "voter"), dots=st.integers(1, 20), at=aware),
-    RootCause: st.builds(RootCause, **_theme_ids, chain=st.lists(why_step, max_size=3),
-                         cause=text(RootCause, "cause")),
-    SuccessStatement: st.one_of(
-        st.builds(SuccessStatement, **_theme_ids,
-                  perspective=st.sampled_from([p for p in Perspective if p is not Perspective.OTHER]),
-                  perspective_name=optional(text(SuccessStatement, "perspective_name")),
-                  text=text(SuccessStatement, "text")),
-        st.builds(SuccessStatement, **_theme_ids, perspective=st.just(Perspective.OTHER),
-                  perspective_name=text(SuccessStatement, "perspective_name"),
-                  text=text(SuccessStatement, "text")),
+    Theme: st.builds(
+        Theme,
+        **_ids,
+        question=st.sampled_from(Question),
+        name=optional(theme_name),
+        statement_ids=st.lists(record_id, max_size=3),
+        chosen=st.booleans(),
+        created_at=aware,
     ),
-    Measure: st.builds(Measure, **_ids, success_id=record_id, description=text(Measure, "description"),
-                       unit=optional(text(Measure, "unit")), baseline=optional(finite),
-                       readings=st.lists(reading, max_size=3)),
-    Idea: st.builds(Idea, **_theme_ids, kind=st.sampled_from(IdeaKind), text=text(Idea, "text"),
-                    cost=optional(st.integers(1, 4)), impact=optional(st.integers(1, 4))),
-    ActionPlan: st.builds(ActionPlan, **_theme_ids, idea_ids=st.lists(record_id, max_size=3),
-                          title=text(ActionPlan, "title"), lead=optional(text(ActionPlan, "lead")),
-                          status=st.sampled_from(ActionStatus),
-                          **{name: text(ActionPlan, name) for name in _plan_texts}),
-    ProcessNote: st.builds(ProcessNote, **_ids, worked=st.booleans(), text=text(ProcessNote, "text"),
-                           at=aware),
-    AuditEvent: st.builds(AuditEvent, id=record_id, revision=revision, at=aware,
-                          actor=text(AuditEvent, "actor"),
-                          action=st.sampled_from(AuditAction),
-                          record_kind=st.from_regex(r"[a-z_]{0,40}", fullmatch=True),
-                          record_id=st.one_of(st.just(""), record_id), reason=text(AuditEvent, "reason")),
+    CardCall: st.builds(
+        CardCall,
+        **_ids,
+        question=st.sampled_from(Question),
+        parked_statement_ids=st.lists(record_id, max_size=3),
+        finished=st.booleans(),
+    ),
+    Vote: st.builds(
+        Vote,
+        **_ids,
+        target_kind=st.sampled_from(VoteTarget),
+        target_id=record_id,
+        voter=text(Vote, "voter"),
+        dots=st.integers(1, 20),
+        at=aware,
+    ),
+    RootCause: st.builds(
+        RootCause, **_theme_ids, chain=st.lists(why_step, max_size=3), cause=text(RootCause, "cause")
+    ),
+    SuccessStatement: st.one_of(
+        st.builds(
+            SuccessStatement,
+            **_theme_ids,
+            perspective=st.sampled_from([p for p in Perspective if p is not Perspective.OTHER]),
+            perspective_name=optional(text(SuccessStatement, "perspective_name")),
+            text=text(SuccessStatement, "text"),
+        ),
+        st.builds(
+            SuccessStatement,
+            **_theme_ids,
+            perspective=st.just(Perspective.OTHER),
+            perspective_name=text(SuccessStatement, "perspective_name"),
+            text=text(SuccessStatement, "text"),
+        ),
+    ),
+    Measure: st.builds(
+        Measure,
+        **_ids,
+        success_id=record_id,
+        description=text(Measure, "description"),
+        unit=optional(text(Measure, "unit")),
+        baseline=optional(finite),
+        readings=st.lists(reading, max_size=3),
+    ),
+    Idea: st.builds(
+        Idea,
+        **_theme_ids,
+        kind=st.sampled_from(IdeaKind),
+        text=text(Idea, "text"),
+        cost=optional(st.integers(1, 4)),
+        impact=optional(st.integers(1, 4)),
+    ),
+    ActionPlan: st.builds(
+        ActionPlan,
+        **_theme_ids,
+        idea_ids=st.lists(record_id, max_size=3),
+        title=text(ActionPlan, "title"),
+        lead=optional(text(ActionPlan, "lead")),
+        status=st.sampled_from(ActionStatus),
+        **{name: text(ActionPlan, name) for name in _plan_texts},
+    ),
+    VoiceAnswer: voice_answer(),
+    Checkpoint: st.one_of(
+        st.builds(
+            Checkpoint,
+            **_ids,
+            answers=st.lists(checkpoint_answer, max_size=3, unique_by=lambda a: a.question),
+        ),
+        st.builds(
+            Checkpoint,
+            **_ids,
+            answers=st.permutations(list(CheckpointQuestion)).flatmap(
+                lambda order: st.tuples(
+                    *[
+                        st.builds(
+                            CheckpointAnswer,
+                            question=st.just(q),
+                            answer=st.sampled_from(Answer),
+                            notes=text(CheckpointAnswer, "notes"),
+                        )
+                        for q in order
+                    ]
+                ).map(list)
+            ),
+            signed_by=actor,
+            signed_at=aware,
+        ),
+    ),
+    MitigatingAction: st.builds(
+        MitigatingAction,
+        **_ids,
+        team=optional(label),
+        kind=st.sampled_from(MitigationKind),
+        description=text(MitigatingAction, "description").filter(str.strip),
+        owner=label,
+        due=optional(day),
+        done=st.booleans(),
+        created_at=aware,
+    ),
+    ProcessNote: st.builds(
+        ProcessNote, **_ids, worked=st.booleans(), text=text(ProcessNote, "text"), at=aware
+    ),
+    AuditEvent: st.builds(
+        AuditEvent,
+        id=record_id,
+        revision=revision,
+        at=aware,
+        actor=text(AuditEvent, "actor"),
+        action=st.sampled_from(AuditAction),
+        record_kind=st.from_regex(r"[a-z_]{0,40}", fullmatch=True),
+        record_id=st.one_of(st.just(""), record_id),
+        reason=text(AuditEvent, "reason"),
+    ),
 }
 
 NESTED: dict[type[StrictModel], st.SearchStrategy[Any]] = {
+    CheckpointAnswer: checkpoint_answer,
     SampleTarget: sample_target,
     SamplePlan: sample_plan(),
     Consent: consent,

@@ -2,6 +2,16 @@
 
 from .audit import AuditAction, AuditEvent
 from .base import SCHEMA_VERSION, STATEMENT_MAX_CHARS, DomainError, Record, StrictModel, new_id, utc
+from .checkpoint import (
+    CHECKPOINT_QUESTIONS,
+    MITIGATION_LABELS,
+    Answer,
+    Checkpoint,
+    CheckpointAnswer,
+    CheckpointQuestion,
+    MitigatingAction,
+    MitigationKind,
+)
 from .errors import plain_errors
 from .progress import Progress, ProgressRow, progress
 from .project import LEVEL_DESCRIPTIONS, LEVEL_LABELS, Level, Project, SamplePlan, SampleTarget
@@ -20,6 +30,15 @@ from .review import (
     StatementChange,
     TriageDecision,
     TriageStatus,
+)
+from .voice import (
+    MAX_RECORDING_BYTES,
+    VOICE_STATUS_LABELS,
+    RecordingInfo,
+    VoiceAnswer,
+    VoiceStatus,
+    inspect_recording,
+    voice_questions,
 )
 from .workshop import (
     ActionPlan,
@@ -44,18 +63,26 @@ from .workshop import (
 )
 
 __all__ = [
+    "CHECKPOINT_QUESTIONS",
     "COLLECTIONS",
     "LEVEL_DESCRIPTIONS",
     "LEVEL_LABELS",
+    "MAX_RECORDING_BYTES",
+    "MITIGATION_LABELS",
     "QUESTION_LABELS",
     "SCHEMA_VERSION",
     "SPEAKER_LABELS",
     "STATEMENT_MAX_CHARS",
+    "VOICE_STATUS_LABELS",
     "ActionPlan",
     "ActionStatus",
+    "Answer",
     "AuditAction",
     "AuditEvent",
     "CardCall",
+    "Checkpoint",
+    "CheckpointAnswer",
+    "CheckpointQuestion",
     "Consent",
     "ConsentGiver",
     "DomainError",
@@ -63,6 +90,8 @@ __all__ = [
     "IdeaKind",
     "Level",
     "Measure",
+    "MitigatingAction",
+    "MitigationKind",
     "Perspective",
     "ProcessNote",
     "Progress",
@@ -72,6 +101,7 @@ __all__ = [
     "Question",
     "Reading",
     "Record",
+    "RecordingInfo",
     "Review",
     "ReviewMode",
     "ReviewStatus",
@@ -87,14 +117,18 @@ __all__ = [
     "ThreadLink",
     "TriageDecision",
     "TriageStatus",
+    "VoiceAnswer",
+    "VoiceStatus",
     "Vote",
     "VoteTarget",
     "WhyStep",
     "collection_of",
     "golden_thread",
+    "inspect_recording",
     "is_first_person",
     "new_id",
     "plain_errors",
     "progress",
     "utc",
+    "voice_questions",
 ]

@@ -57,9 +57,7 @@ def _rows(names: list[str], targets: dict[str, int], reviews: list[Review], key:
         {n for n in (*submitted, *drafts) if n is not None and n not in listed}, key=str.casefold
     )
     rows = [
-        ProgressRow(
-            name=n, target=target_of.get(n.casefold()), submitted=submitted[n], drafts=drafts[n]
-        )
+        ProgressRow(name=n, target=target_of.get(n.casefold()), submitted=submitted[n], drafts=drafts[n])
         for n in ordered
     ]
     if submitted[None] or drafts[None]:

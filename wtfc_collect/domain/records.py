@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from .audit import AuditEvent
 from .base import Record
+from .checkpoint import Checkpoint, MitigatingAction
 from .project import Project
 from .review import Review
+from .voice import VoiceAnswer
 from .workshop import (
     ActionPlan,
     CardCall,
@@ -30,6 +32,9 @@ COLLECTIONS: dict[type[Record], str] = {
     Idea: "ideas",
     ActionPlan: "action_plans",
     ProcessNote: "process_notes",
+    VoiceAnswer: "voice_answers",
+    Checkpoint: "checkpoints",
+    MitigatingAction: "mitigating_actions",
     AuditEvent: "audit",
 }
 

@@ -6,64 +6,54 @@ the workshop (for example with a name taken out) lives beside it, with a record 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
 from .base import (
     SCHEMA_VERSION,
-    Actor,
     DomainError,
     Label,
     Reason,
     Record,
     RecordId,
-    StatementText,
     StrictModel,
     UtcDateTime,
-    new_id,
     utc,
 )
+from .statement import (
+    QUESTION_LABELS,
+    SPEAKER_LABELS,
+    ChangedField,
+    Priority,
+    Question,
+    Speaker,
+    Statement,
+    StatementChange,
+    TriageDecision,
+    TriageStatus,
+)
 
-
-class Question(StrEnum):
-    """The three questions of a person-centred review."""
-
-    WORKING = "working"
-    NOT_WORKING = "not_working"
-    FUTURE = "future"
-
-    @property
-    def label(self) -> str:
-        return QUESTION_LABELS[self]
-
-
-QUESTION_LABELS = {
-    Question.WORKING: "What is working?",
-    Question.NOT_WORKING: "What is not working?",
-    Question.FUTURE: "What is important to you for the future?",
-}
-
-
-class Speaker(StrEnum):
-    """Who said a statement."""
-
-    PERSON = "person"
-    FAMILY_OR_CARER = "family_or_carer"
-    STAFF_ON_BEHALF = "staff_on_behalf"
-
-    @property
-    def label(self) -> str:
-        return SPEAKER_LABELS[self]
-
-
-SPEAKER_LABELS = {
-    Speaker.PERSON: "The person",
-    Speaker.FAMILY_OR_CARER: "Family or carer",
-    Speaker.STAFF_ON_BEHALF: "Staff, on the person's behalf",
-}
+__all__ = [
+    "QUESTION_LABELS",
+    "SPEAKER_LABELS",
+    "ChangedField",
+    "Consent",
+    "ConsentGiver",
+    "Priority",
+    "Question",
+    "Review",
+    "ReviewMode",
+    "ReviewStatus",
+    "Speaker",
+    "Statement",
+    "StatementChange",
+    "TriageDecision",
+    "TriageStatus",
+]
 
 
 class ReviewMode(StrEnum):
@@ -80,18 +70,6 @@ class ReviewStatus(StrEnum):
 class ConsentGiver(StrEnum):
     PERSON = "person"
     REPRESENTATIVE = "representative"
-
-
-class TriageStatus(StrEnum):
-    """What the quality check decided about a statement."""
-
-    NOT_CHECKED = "not_checked"
-    ACCEPTED = "accepted"
-    ASK_AGAIN = "ask_again"
-    EXCLUDED = "excluded"
-
-
-Priority = Literal[1, 2]
 
 
 def _not_contact_details(value: object) -> object:
@@ -114,7 +92,6 @@ PersonRef = Annotated[
     ),
     BeforeValidator(_not_contact_details),
 ]
-ChangedField = Literal["workshop_text", "said_by", "priority"]
 
 
 class Consent(StrictModel):
@@ -130,79 +107,6 @@ class Consent(StrictModel):
         if self.given_by is ConsentGiver.REPRESENTATIVE and not self.representative_role:
             raise ValueError("say who the representative is, for example 'daughter with power of attorney'")
         return self
-
-
-class TriageDecision(StrictModel):
-    status: TriageStatus
-    by: Actor
-    at: UtcDateTime
-    reason: Reason = ""
-
-
-class StatementChange(StrictModel):
-    """One change to a statement's workshop text, speaker or priority: who, when, what and why."""
-
-    field: ChangedField
-    old: StatementText | None
-    new: StatementText | None
-    by: Actor
-    at: UtcDateTime
-    reason: Reason = ""
-
-
-class Statement(StrictModel):
-    """One thing a person said in answer to one of the three questions."""
-
-    id: str = Field(default_factory=new_id, pattern=r"^[0-9a-f]{32}$")
-    question: Question
-    text: StatementText = Field(frozen=True)
-    said_by: Speaker = Speaker.PERSON
-    priority: Priority | None = None
-    workshop_text: StatementText | None = None
-    triage: list[TriageDecision] = Field(default_factory=list)
-    changes: list[StatementChange] = Field(default_factory=list)
-    created_at: UtcDateTime
-
-    @property
-    def triage_status(self) -> TriageStatus:
-        return self.triage[-1].status if self.triage else TriageStatus.NOT_CHECKED
-
-    @property
-    def card_text(self) -> str:
-        """The words to show at a workshop: the changed version if there is one, else the original."""
-        return self.workshop_text if self.workshop_text is not None else self.text
-
-    def decide(self, status: TriageStatus, by: str, now: datetime, reason: str = "") -> None:
-        if status is TriageStatus.NOT_CHECKED:
-            raise DomainError("Choose accept, ask again or exclude.", "status")
-        if status is not TriageStatus.ACCEPTED and not reason.strip():
-            raise DomainError("Say why, so the team knows what to do next.", "reason")
-        self.triage = [*self.triage, TriageDecision(status=status, by=by, at=utc(now), reason=reason)]
-
-    def set_workshop_text(self, new_text: str | None, by: str, now: datetime, reason: str) -> None:
-        """Record a workshop version of the words. The original text stays as it was."""
-        if not reason.strip():
-            raise DomainError("Say why the words were changed.", "reason")
-        old = self.workshop_text
-        # Check who/when/why before changing anything, so a change is never left without its record.
-        StatementChange(field="workshop_text", old=None, new=None, by=by, at=utc(now), reason=reason)
-        self.workshop_text = new_text
-        self._log("workshop_text", old, self.workshop_text, by, now, reason)
-
-    def _log(
-        self, field: ChangedField, old: object, new: object, by: str, now: datetime, reason: str
-    ) -> None:
-        if old == new:
-            return
-        change = StatementChange(
-            field=field,
-            old=None if old is None else str(old),
-            new=None if new is None else str(new),
-            by=by,
-            at=utc(now),
-            reason=reason,
-        )
-        self.changes = [*self.changes, change]
 
 
 class Review(Record):
@@ -261,8 +165,12 @@ class Review(Record):
                 return statement
         raise DomainError("That statement is not in this review.", "statement")
 
-    def problems_before_submit(self) -> list[DomainError]:
-        """Everything that stops this review being sent in, in plain words, each tied to a field."""
+    def problems_before_submit(self, voice_answered: Collection[Question] = ()) -> list[DomainError]:
+        """Everything that stops this review being sent in, in plain words, each tied to a field.
+
+        ``voice_answered``: questions with a recording still to be written down. Such a question counts as
+        answered (staff write the words down with the person later, even after sending in).
+        """
         problems: list[DomainError] = []
         if self.status is not ReviewStatus.DRAFT:
             problems.append(DomainError("This review has already been sent in or withdrawn.", "status"))
@@ -272,6 +180,8 @@ class Review(Record):
             )
         for question in Question:
             said = self.statements_for(question)
+            if not said and question in voice_answered:
+                continue
             if not said and question not in self.declined:
                 problems.append(
                     DomainError(
@@ -330,6 +240,44 @@ class Review(Record):
         self.updated_at = utc(now)
         return statement
 
+    def add_voice_statement(
+        self,
+        question: Question,
+        text: str,
+        said_by: Speaker,
+        *,
+        voice_answer_id: str,
+        recorded_at: datetime,
+        now: datetime,
+    ) -> Statement:
+        """Add the words of a voice answer, typed by staff with the person.
+
+        Allowed after the review was sent in, but only for a recording made before it was sent: the person
+        answered in time, in their own voice. The statement takes the next free place in the top two for
+        its question (as a lone typed answer becomes number 1), so an answer given only by voice still
+        goes forward.
+        """
+        if self.status is ReviewStatus.WITHDRAWN:
+            raise DomainError("This review was withdrawn, so nothing can be added to it.", "status")
+        if self.status is ReviewStatus.SUBMITTED and (
+            self.submitted_at is None or utc(recorded_at) > self.submitted_at
+        ):
+            raise DomainError("This recording was made after the review was sent in.", "status")
+        taken = {s.priority for s in self.statements_for(question) if s.priority}
+        place: Priority | None = 1 if 1 not in taken else 2 if 2 not in taken else None
+        statement = Statement(
+            question=question,
+            text=text,
+            said_by=said_by,
+            priority=place,
+            voice_answer_id=voice_answer_id,
+            created_at=utc(now),
+        )
+        self.declined = [q for q in self.declined if q is not question]
+        self.statements = [*self.statements, statement]
+        self.updated_at = utc(now)
+        return statement
+
     def remove_statement(self, statement_id: str, now: datetime) -> None:
         """Take out a statement while the review is still a draft (a slip while typing)."""
         self._require_draft()
@@ -365,8 +313,8 @@ class Review(Record):
         chosen._log("said_by", old.value, said_by.value, by, now, reason)
         self.updated_at = utc(now)
 
-    def submit(self, now: datetime) -> None:
-        problems = self.problems_before_submit()
+    def submit(self, now: datetime, voice_answered: Collection[Question] = ()) -> None:
+        problems = self.problems_before_submit(voice_answered)
         if problems:
             raise problems[0]
         self.submitted_at = utc(now)

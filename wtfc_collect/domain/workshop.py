@@ -17,8 +17,22 @@ from .base import FilledText, Label, Record, RecordId, StrictModel, Text, UtcDat
 from .review import Question
 
 _FIRST_PERSON_OPENERS = {
-    "i", "i'm", "i've", "i'd", "i'll", "im", "ive", "my", "me", "we", "we're", "we've", "we'd",
-    "we'll", "our", "us",
+    "i",
+    "i'm",
+    "i've",
+    "i'd",
+    "i'll",
+    "im",
+    "ive",
+    "my",
+    "me",
+    "we",
+    "we're",
+    "we've",
+    "we'd",
+    "we'll",
+    "our",
+    "us",
 }
 _WORD = re.compile(r"[A-Za-z']+")
 

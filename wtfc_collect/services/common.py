@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -22,6 +23,17 @@ class InvalidInput(DomainError):
         self.errors = dict(errors)
         first_field, first_message = next(iter(self.errors.items()), ("", "Please check what you entered."))
         super().__init__(first_message, first_field or None)
+
+
+@contextmanager
+def words_checked(field: str) -> Iterator[None]:
+    """Turn a broken rule about some words (empty, too long) into InvalidInput for ``field``."""
+    try:
+        yield
+    except ValidationError as error:
+        raise InvalidInput(
+            {field: next(iter(plain_errors(error).values()), "Please check the words.")}
+        ) from None
 
 
 def build(model: type[M], data: Mapping[str, Any]) -> M:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 ALL_STAFF = frozenset({"administrator", "reviewer", "quality_lead", "facilitator"})
 COLLECTORS = frozenset({"administrator", "reviewer", "quality_lead"})
+QUALITY = frozenset({"administrator", "quality_lead"})
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,11 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "pages/self_review.py", "My review", "✍️", "Step 2 – Collect", roles=COLLECTORS | {"self_reviewer"}
     ),
+    PageSpec(
+        "pages/voice_answers.py", "Voice answers to write down", "🎙️", "Step 2 – Collect", roles=COLLECTORS
+    ),
+    PageSpec("pages/checkpoint.py", "Quality checkpoint", "🔎", "Step 2 – Check quality", roles=QUALITY),
+    PageSpec("pages/triage.py", "Check statements", "✅", "Step 2 – Check quality", roles=QUALITY),
 )
 
 

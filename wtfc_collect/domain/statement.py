@@ -1,0 +1,165 @@
+"""What a person said: one statement, its question, who said it, the quality decisions about it, and
+its workshop copy. The words themselves are kept exactly as recorded and can never be overwritten.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Actor, DomainError, Reason, RecordId, StatementText, StrictModel, UtcDateTime, new_id, utc
+
+
+class Question(StrEnum):
+    """The three questions of a person-centred review."""
+
+    WORKING = "working"
+    NOT_WORKING = "not_working"
+    FUTURE = "future"
+
+    @property
+    def label(self) -> str:
+        return QUESTION_LABELS[self]
+
+
+QUESTION_LABELS = {
+    Question.WORKING: "What is working?",
+    Question.NOT_WORKING: "What is not working?",
+    Question.FUTURE: "What is important to you for the future?",
+}
+
+
+class Speaker(StrEnum):
+    """Who said a statement."""
+
+    PERSON = "person"
+    FAMILY_OR_CARER = "family_or_carer"
+    STAFF_ON_BEHALF = "staff_on_behalf"
+
+    @property
+    def label(self) -> str:
+        return SPEAKER_LABELS[self]
+
+
+SPEAKER_LABELS = {
+    Speaker.PERSON: "The person",
+    Speaker.FAMILY_OR_CARER: "Family or carer",
+    Speaker.STAFF_ON_BEHALF: "Staff, on the person's behalf",
+}
+
+
+class TriageStatus(StrEnum):
+    """What the quality check decided about a statement."""
+
+    NOT_CHECKED = "not_checked"
+    ACCEPTED = "accepted"
+    ASK_AGAIN = "ask_again"
+    EXCLUDED = "excluded"
+
+
+Priority = Literal[1, 2]
+
+
+ChangedField = Literal["workshop_text", "said_by", "priority"]
+
+
+class TriageDecision(StrictModel):
+    status: TriageStatus
+    by: Actor
+    at: UtcDateTime
+    reason: Reason = ""
+
+
+class StatementChange(StrictModel):
+    """One change to a statement's workshop text, speaker or priority: who, when, what and why."""
+
+    field: ChangedField
+    old: StatementText | None
+    new: StatementText | None
+    by: Actor
+    at: UtcDateTime
+    reason: Reason = ""
+
+
+class Statement(StrictModel):
+    """One thing a person said in answer to one of the three questions."""
+
+    id: str = Field(default_factory=new_id, pattern=r"^[0-9a-f]{32}$")
+    question: Question
+    text: StatementText = Field(frozen=True)
+    said_by: Speaker = Speaker.PERSON
+    priority: Priority | None = None
+    workshop_text: StatementText | None = None
+    triage: list[TriageDecision] = Field(default_factory=list)
+    changes: list[StatementChange] = Field(default_factory=list)
+    created_at: UtcDateTime
+    # Set when staff wrote these words down with the person from a recording (a voice answer).
+    voice_answer_id: RecordId | None = Field(default=None, frozen=True)
+    # Who checked that the workshop copy identifies nobody, and when. Any later change clears it.
+    anonymised_by: Actor | None = None
+    anonymised_at: UtcDateTime | None = None
+
+    @property
+    def triage_status(self) -> TriageStatus:
+        return self.triage[-1].status if self.triage else TriageStatus.NOT_CHECKED
+
+    @property
+    def card_text(self) -> str:
+        """The words to show at a workshop: the changed version if there is one, else the original."""
+        return self.workshop_text if self.workshop_text is not None else self.text
+
+    @property
+    def ready_for_workshop(self) -> bool:
+        """Accepted at the quality check, with a workshop copy a person has confirmed."""
+        return self.triage_status is TriageStatus.ACCEPTED and self.anonymised_at is not None
+
+    def confirm_workshop_text(self, text: str, by: str, now: datetime) -> None:
+        """A person has checked ``text`` as the workshop copy: it keeps the meaning and names nobody.
+
+        The same words as the original need no copy; anything else is kept beside the original.
+        """
+        if self.triage_status is not TriageStatus.ACCEPTED:
+            raise DomainError("Accept the words first, then confirm their workshop copy.", "status")
+        wanted = None if text.strip() == self.text else text
+        if wanted != self.workshop_text:
+            self.set_workshop_text(
+                wanted, by, now, "workshop copy: details that could identify someone taken out"
+            )
+        self.anonymised_by = by
+        self.anonymised_at = utc(now)
+
+    def decide(self, status: TriageStatus, by: str, now: datetime, reason: str = "") -> None:
+        if status is TriageStatus.NOT_CHECKED:
+            raise DomainError("Choose accept, ask again or exclude.", "status")
+        if status is not TriageStatus.ACCEPTED and not reason.strip():
+            raise DomainError("Say why, so the team knows what to do next.", "reason")
+        self.triage = [*self.triage, TriageDecision(status=status, by=by, at=utc(now), reason=reason)]
+
+    def set_workshop_text(self, new_text: str | None, by: str, now: datetime, reason: str) -> None:
+        """Record a workshop version of the words. The original text stays as it was."""
+        if not reason.strip():
+            raise DomainError("Say why the words were changed.", "reason")
+        old = self.workshop_text
+        # Check who/when/why before changing anything, so a change is never left without its record.
+        StatementChange(field="workshop_text", old=None, new=None, by=by, at=utc(now), reason=reason)
+        self.workshop_text = new_text
+        self.anonymised_by, self.anonymised_at = None, None  # changed words must be checked again
+        self._log("workshop_text", old, self.workshop_text, by, now, reason)
+
+    def _log(
+        self, field: ChangedField, old: object, new: object, by: str, now: datetime, reason: str
+    ) -> None:
+        if old == new:
+            return
+        change = StatementChange(
+            field=field,
+            old=None if old is None else str(old),
+            new=None if new is None else str(new),
+            by=by,
+            at=utc(now),
+            reason=reason,
+        )
+        self.changes = [*self.changes, change]

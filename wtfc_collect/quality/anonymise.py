@@ -1,0 +1,37 @@
+"""A proposed workshop copy of a statement with personal data swapped for neutral placeholders.
+
+It is only a proposal: a person confirms (or corrects) it before the statement can reach a workshop.
+"""
+
+from __future__ import annotations
+
+from .checker import check_statement
+from .models import Flag, FlagKind
+
+FALLBACK = "[name]"
+
+
+def personal_data(text: str) -> list[Flag]:
+    """The personal data the checker finds in a statement, in reading order."""
+    return sorted(
+        (f for f in check_statement(text).flags if f.kind is FlagKind.PERSONAL_DATA), key=lambda f: f.start
+    )
+
+
+def propose_anonymised(text: str) -> tuple[str, list[Flag]]:
+    """The text with each piece of personal data replaced by a placeholder such as [name] or [phone
+    number], and the flags that were replaced. Overlapping finds are replaced once."""
+    replaced: list[Flag] = []
+    last_end = -1
+    for flag in personal_data(text):
+        if flag.start >= last_end:
+            replaced.append(flag)
+            last_end = flag.end
+    pieces: list[str] = []
+    cursor = 0
+    for flag in replaced:
+        pieces.append(text[cursor : flag.start])
+        pieces.append(flag.alternative or FALLBACK)
+        cursor = flag.end
+    pieces.append(text[cursor:])
+    return "".join(pieces), replaced
