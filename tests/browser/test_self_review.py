@@ -18,16 +18,39 @@ def _button(page: Any, name: str) -> Any:
     return page.get_by_role("button", name=name, exact=True)
 
 
+def _click(page: Any, name: str) -> None:
+    _settle(page)
+    _button(page, name).click()
+
+
 def _wait_text(page: Any, text: str) -> None:
     page.get_by_text(text, exact=False).first.wait_for(timeout=20_000)
 
 
+def _settle(page: Any) -> None:
+    """Wait until Streamlit has finished running the page (typing during a run can be overwritten)."""
+    page.wait_for_function(
+        """() => { const s = document.querySelector('[data-testid="stStatusWidget"]');
+                   return !s || !/running/i.test(s.innerText); }""",
+        timeout=20_000,
+    )
+    page.wait_for_timeout(200)
+
+
 def _answer(page: Any, words: str) -> None:
     box = page.get_by_label("Write one thing here")
+    _settle(page)
     box.fill(words)
     box.press("Tab")  # Streamlit takes the text when the box loses focus
+    _settle(page)
     _button(page, "Add this").click()
     page.get_by_text(words, exact=True).first.wait_for(timeout=20_000)
+    page.wait_for_function(
+        """() => { const b = document.querySelector('textarea[aria-label="Write one thing here"]');
+                   return b && b.value === ""; }""",
+        timeout=20_000,
+    )
+    _settle(page)
 
 
 def test_a_person_completes_their_own_review(browser: Any, app_server: RunningApp) -> None:
@@ -35,30 +58,30 @@ def test_a_person_completes_their_own_review(browser: Any, app_server: RunningAp
     try:
         page.goto(app_server.url + "/reviews")
         page.get_by_label("Person reference for the own review").fill("BR-0001")
-        _button(page, "Start an own review (easy read)").click()
+        _click(page, "Start an own review (easy read)")
         _wait_text(page, "Can we use your words?")
-        _button(page, "Yes, that is OK").click()
+        _click(page, "Yes, that is OK")
         _wait_text(page, "Question 1 of 3")
         page.get_by_role("img", name="A smiling face with a green tick").first.wait_for(timeout=20_000)
         _answer(page, "Going to the pub quiz")
         _answer(page, "My budgie")
         _answer(page, "Bingo on Fridays")
-        _button(page, "Pick: My budgie").click()
+        _click(page, "Pick: My budgie")
         _button(page, "Number 1: My budgie").wait_for(timeout=20_000)
-        _button(page, "Next").click()
+        _click(page, "Next")
         _wait_text(page, "Please pick your top 2 first")
-        _button(page, "Pick: Going to the pub quiz").click()
+        _click(page, "Pick: Going to the pub quiz")
         _button(page, "Number 2: Going to the pub quiz").wait_for(timeout=20_000)
-        _button(page, "Next").click()
+        _click(page, "Next")
         _wait_text(page, "Question 2 of 3")
-        _button(page, "I don't want to answer this").click()
+        _click(page, "I don't want to answer this")
         _wait_text(page, "You chose not to answer this question")
-        _button(page, "Next").click()
+        _click(page, "Next")
         _wait_text(page, "Question 3 of 3")
         _answer(page, "Seeing the sea")
-        _button(page, "Next").click()
+        _click(page, "Next")
         _wait_text(page, "Check your answers")
-        _button(page, "Send").click()
+        _click(page, "Send")
         _wait_text(page, "We got your answers")
     finally:
         page.close()
