@@ -23,6 +23,7 @@ from wtfc_collect.domain import (
     AuditAction,
     AuditEvent,
     CardCall,
+    CardMove,
     Checkpoint,
     CheckpointAnswer,
     CheckpointQuestion,
@@ -177,6 +178,15 @@ statement = st.builds(
     anonymised_by=optional(actor),
     anonymised_at=optional(aware),
 )
+card_move = st.builds(
+    CardMove,
+    statement_id=record_id,
+    from_theme_id=optional(record_id),
+    to_theme_id=optional(record_id),
+    from_parked=st.booleans(),
+    to_parked=st.booleans(),
+    at=aware,
+)
 checkpoint_answer = st.builds(
     CheckpointAnswer,
     question=st.sampled_from(CheckpointQuestion),
@@ -324,6 +334,7 @@ RECORDS: dict[type[Record], st.SearchStrategy[Any]] = {
         **_ids,
         question=st.sampled_from(Question),
         parked_statement_ids=st.lists(record_id, max_size=3),
+        moves=st.lists(card_move, max_size=3),
         finished=st.booleans(),
     ),
     Vote: st.builds(
@@ -368,6 +379,8 @@ RECORDS: dict[type[Record], st.SearchStrategy[Any]] = {
         **_theme_ids,
         kind=st.sampled_from(IdeaKind),
         text=text(Idea, "text"),
+        root_cause_id=optional(record_id),
+        chosen=st.booleans(),
         cost=optional(st.integers(1, 4)),
         impact=optional(st.integers(1, 4)),
     ),
@@ -436,6 +449,7 @@ RECORDS: dict[type[Record], st.SearchStrategy[Any]] = {
 
 NESTED: dict[type[StrictModel], st.SearchStrategy[Any]] = {
     CheckpointAnswer: checkpoint_answer,
+    CardMove: card_move,
     SampleTarget: sample_target,
     SamplePlan: sample_plan(),
     Consent: consent,

@@ -44,6 +44,7 @@ from .workshop import (
     ActionPlan,
     ActionStatus,
     CardCall,
+    CardMove,
     Idea,
     IdeaKind,
     Measure,
@@ -63,6 +64,7 @@ from .workshop import (
 )
 
 __all__ = [
+    "CardMove",
     "CHECKPOINT_QUESTIONS",
     "COLLECTIONS",
     "LEVEL_DESCRIPTIONS",

@@ -62,17 +62,29 @@ class Checkpoint(Record):
         return next((a for a in self.answers if a.question is question), None)
 
     def set_answer(self, question: CheckpointQuestion, answer: Answer, notes: str) -> None:
-        """Record or change one answer. Changing an answer after sign-off withdraws the sign-off."""
+        """Record or change one answer. Changing an answer after sign-off withdraws the sign-off;
+        saving the same answer and notes again changes nothing."""
+        given = CheckpointAnswer(question=question, answer=answer, notes=notes)
+        current = self.answer(question)
+        if current is not None and (current.answer, current.notes) == (given.answer, given.notes):
+            return
         others = [a for a in self.answers if a.question is not question]
-        self.signed_by, self.signed_at = None, None
-        self.answers = [*others, CheckpointAnswer(question=question, answer=answer, notes=notes)]
+        self._set_sign_off(None, None)
+        self.answers = [*others, given]
 
     def sign_off(self, by: str, now: datetime) -> None:
         missing = [q.label for q in CheckpointQuestion if self.answer(q) is None]
         if missing:
             raise DomainError("Answer every question before signing off: " + " ".join(missing), "answers")
-        self.signed_at = utc(now)
-        self.signed_by = by
+        self._set_sign_off(by, utc(now))
+
+    def _set_sign_off(self, by: str | None, at: datetime | None) -> None:
+        """Set the name and the time together. Assigned one by one, the rule that needs both would refuse
+        the first assignment (a name without a time), so the pair is checked on a copy, then kept."""
+        checked = type(self).model_validate({**self.model_dump(), "signed_by": by, "signed_at": at})
+        self.__dict__["signed_by"] = checked.signed_by
+        self.__dict__["signed_at"] = checked.signed_at
+        self.model_fields_set.update({"signed_by", "signed_at"})
 
     @property
     def signed(self) -> bool:

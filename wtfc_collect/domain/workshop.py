@@ -72,12 +72,27 @@ class Theme(Record):
     created_at: UtcDateTime
 
 
+class CardMove(StrictModel):
+    """One move in the card call, so the last one can be undone: a card from one place to another.
+
+    A place is a theme id, or None for "not placed yet"; ``parked`` marks the parking place.
+    """
+
+    statement_id: RecordId
+    from_theme_id: RecordId | None = None
+    to_theme_id: RecordId | None = None
+    from_parked: bool = False
+    to_parked: bool = False
+    at: UtcDateTime
+
+
 class CardCall(Record):
-    """Where the card call for one question stands: the cards put to one side for now."""
+    """Where the card call for one question stands: the cards put to one side for now, and the moves."""
 
     project_id: RecordId
     question: Question
     parked_statement_ids: list[RecordId] = Field(default_factory=list)
+    moves: list[CardMove] = Field(default_factory=list, max_length=5000)
     finished: bool = False
 
 
@@ -180,6 +195,8 @@ class Idea(Record):
     theme_id: RecordId
     kind: IdeaKind
     text: FilledText
+    root_cause_id: RecordId | None = None  # the cause it tackles, for the golden thread
+    chosen: bool = False  # among the ideas the room voted forward
     cost: Score | None = None
     impact: Score | None = None
 
