@@ -291,3 +291,28 @@ def test_pages_remember_project_choice(repo: Repository) -> None:
     assert project is not None
     at = _open("pages/reviews.py", **{PROJECT_KEY: project.id})
     assert project.name in [c.value for c in at.caption]
+
+
+def test_every_prompt_on_the_own_review_has_a_listen_button_and_sound_waits_to_be_asked(
+    repo: Repository,
+) -> None:
+    from accessibility.texts import screen
+    from accessibility.widgets import listen_label
+
+    t = screen("self_review")
+    at, review = _start_self_review(repo)
+    consent_labels = [b.label for b in at.button]
+    for key in ("start_text", "consent_text", "consent_change"):
+        assert listen_label(t[key]) in consent_labels, key
+    _click(at, "Yes, that is OK")
+    _type(at, review, W, "Tea with my neighbour")
+    _type(at, review, W, "Feeding the ducks")
+    labels = [b.label for b in at.button]
+    for key in ("working_question", "working_hint", "you_said", "choose_text", "buttons_help"):
+        assert listen_label(t[key]) in labels, key
+    assert listen_label(t["question_of"].format(n=1)) in labels
+    assert listen_label("Tea with my neighbour") in labels  # their own words, read back offline
+    assert not at.get("audio"), "no sound until the person asks for it"
+    next(b for b in at.button if b.label == listen_label(t["working_question"])).click().run()
+    players = at.get("audio")
+    assert len(players) == 1 and players[0].proto.autoplay is False

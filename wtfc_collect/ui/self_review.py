@@ -271,6 +271,7 @@ def _choices(review: Review, question: Question, said: list) -> None:  # type: i
                 on_click=_tap,
                 args=(review, question, statement.id),
             )
+            listen(statement.text, f"mine.{statement.id}", private=True)
     for statement in said:
         st.button(
             f"{t['remove']}: {statement.text}",
