@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from accessibility.texts import screen
 from wtfc_collect import services
 from wtfc_collect.domain import DomainError
 from wtfc_collect.services import checkpoint as checkpoints
@@ -15,18 +14,10 @@ from wtfc_collect.ui.checkpoint_view import (
     questions_form,
     sign_off,
 )
+from wtfc_collect.ui.page import project_screen
 from wtfc_collect.ui.progress_table import progress_table
 
-t = screen("checkpoint")
-repo = context.repository()
-st.title(t["title"])
-st.markdown(t["help"])
-
-project = services.current_project(repo, context.chosen_project_id())
-if project is None:
-    st.info(t["no_project"])
-    st.stop()
-st.caption(project.name)
+t, repo, project = project_screen("checkpoint")
 
 
 def act(action, *args, **kwargs):  # type: ignore[no-untyped-def]

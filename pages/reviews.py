@@ -2,22 +2,13 @@
 
 import streamlit as st
 
-from accessibility.texts import screen
 from wtfc_collect import services
 from wtfc_collect.domain import ReviewMode
 from wtfc_collect.ui import context
+from wtfc_collect.ui.page import project_screen
 from wtfc_collect.ui.reviews_table import filtered, filters, mode_label, status_label, table
 
-t = screen("reviews")
-repo = context.repository()
-st.title(t["title"])
-st.markdown(t["help"])
-
-project = services.current_project(repo, context.chosen_project_id())
-if project is None:
-    st.info(t["no_project"])
-    st.stop()
-st.caption(project.name)
+t, repo, project = project_screen("reviews")
 
 everything = services.list_reviews(repo, project.id)
 shown = filtered(everything, *filters(project))

@@ -2,24 +2,14 @@
 
 import streamlit as st
 
-from accessibility.texts import screen
-from wtfc_collect import services
 from wtfc_collect.domain import DomainError, Question, TriageStatus
 from wtfc_collect.services import triage
 from wtfc_collect.ui import context
+from wtfc_collect.ui.page import project_screen
 from wtfc_collect.ui.triage_view import statement_card
 
 MAX_ROWS = 30
-t = screen("triage")
-repo = context.repository()
-st.title(t["title"])
-st.markdown(t["help"])
-
-project = services.current_project(repo, context.chosen_project_id())
-if project is None:
-    st.info(t["no_project"])
-    st.stop()
-st.caption(project.name)
+t, repo, project = project_screen("triage")
 problem = st.session_state.pop("triage.problem", None)
 if problem:
     st.error(problem, icon="⚠️")

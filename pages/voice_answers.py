@@ -2,21 +2,11 @@
 
 import streamlit as st
 
-from accessibility.texts import screen
 from wtfc_collect import services
-from wtfc_collect.ui import context
+from wtfc_collect.ui.page import project_screen
 from wtfc_collect.ui.voice_write_down import show_message, voice_answer_card
 
-t = screen("voice_answers")
-repo = context.repository()
-st.title(t["title"])
-st.markdown(t["help"])
-
-project = services.current_project(repo, context.chosen_project_id())
-if project is None:
-    st.info(t["no_project"])
-    st.stop()
-st.caption(project.name)
+t, repo, project = project_screen("voice_answers")
 show_message()
 
 waiting = services.voice_answers_waiting(repo, project.id)

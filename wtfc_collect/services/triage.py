@@ -8,6 +8,7 @@ statements from reviews with consent reach the workshop.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -61,7 +62,8 @@ def triage_statement(
         action=AuditAction.TRIAGE,
         record=saved,
         now=now,
-        reason=f"{status.value}: {reason}".strip(": "),
+        # Ids only: the reason is kept with the decision in the review, and may quote the person.
+        reason=f"{status.value}: statement {statement_id}",
     )
     return saved
 
@@ -88,7 +90,12 @@ def edit_with_person(
 
     saved = change(repo, Review, review_id, apply)
     record_audit(
-        repo, actor=actor, action=AuditAction.TRIAGE, record=saved, now=now, reason="edited with the person"
+        repo,
+        actor=actor,
+        action=AuditAction.TRIAGE,
+        record=saved,
+        now=now,
+        reason=f"edited with the person: statement {statement_id}",
     )
     return saved
 
@@ -111,7 +118,12 @@ def confirm_workshop_text(
 
     saved = change(repo, Review, review_id, apply)
     record_audit(
-        repo, actor=actor, action=AuditAction.TRIAGE, record=saved, now=now, reason="workshop copy confirmed"
+        repo,
+        actor=actor,
+        action=AuditAction.TRIAGE,
+        record=saved,
+        now=now,
+        reason=f"workshop copy confirmed: statement {statement_id}",
     )
     return saved
 
@@ -128,29 +140,35 @@ def ask_again_list(
     return found
 
 
+def _top_two(
+    repo: Repository,
+    project_id: str,
+    review_ok: Callable[[Review], bool],
+    keep: Callable[[Statement], bool],
+    question: Question | None = None,
+) -> list[tuple[Review, Statement]]:
+    """Each person's top two (for one question or all) from the reviews and statements that pass."""
+    found: list[tuple[Review, Statement]] = []
+    for review in repo.find(Review, project_id=project_id):
+        if review_ok(review):
+            for q in [question] if question else list(Question):
+                found += [(review, s) for s in review.prioritised(q) if keep(s)]
+    return found
+
+
 def workshop_statements(
     repo: Repository, project_id: str, question: Question | None = None
 ) -> list[tuple[Review, Statement]]:
     """What may go to the workshop: each person's top two, from reviews sent in with consent, accepted
     at the checkpoint and with a confirmed workshop copy. Withdrawn reviews never appear."""
-    chosen: list[tuple[Review, Statement]] = []
-    for review in repo.find(Review, project_id=project_id):
-        if not review.usable:
-            continue
-        for q in [question] if question else list(Question):
-            chosen += [(review, s) for s in review.prioritised(q) if s.ready_for_workshop]
-    return chosen
+    return _top_two(repo, project_id, lambda r: r.usable, lambda s: s.ready_for_workshop, question)
 
 
 def statements_to_triage(repo: Repository, project_id: str) -> list[tuple[Review, Statement]]:
     """Each person's top two from reviews sent in, in need of a decision or a confirmed workshop copy."""
-    waiting: list[tuple[Review, Statement]] = []
-    for review in repo.find(Review, project_id=project_id):
-        if review.status is not ReviewStatus.SUBMITTED:
-            continue
-        for q in Question:
-            waiting += [(review, s) for s in review.prioritised(q) if not s.ready_for_workshop]
-    return waiting
+    return _top_two(
+        repo, project_id, lambda r: r.status is ReviewStatus.SUBMITTED, lambda s: not s.ready_for_workshop
+    )
 
 
 def get_statement(repo: Repository, review_id: str, statement_id: str) -> tuple[Review, Statement]:

@@ -1,0 +1,40 @@
+"""The start every project screen shares: title, help text, and the project it works on."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import streamlit as st
+
+from accessibility.texts import screen
+from wtfc_collect import services
+from wtfc_collect.domain import Project
+from wtfc_collect.storage.port import Repository
+from wtfc_collect.ui import context
+
+NO_PROJECT = "There is no project yet. Set one up first."
+
+
+class Screen(NamedTuple):
+    texts: dict[str, str]
+    repo: Repository
+    project: Project
+
+
+def project_screen(name: str) -> Screen:
+    """Draw the title and help of screen ``name`` and find the project chosen (or the newest).
+
+    With no project yet, the screen says so in plain words, links to set-up and stops.
+    """
+    texts = screen(name)
+    repo = context.repository()
+    st.title(texts["title"])
+    st.markdown(texts["help"])
+    project = services.current_project(repo, context.chosen_project_id())
+    if project is None:
+        st.info(texts.get("no_project", NO_PROJECT))
+        st.page_link("pages/project_setup.py", label="Set up a project")
+        st.stop()
+        raise RuntimeError("unreachable: st.stop() ends the script run")  # pragma: no cover
+    st.caption(project.name)
+    return Screen(texts, repo, project)
