@@ -5,6 +5,7 @@ import streamlit as st
 from wtfc_collect import services
 from wtfc_collect.domain import DomainError
 from wtfc_collect.services import checkpoint as checkpoints
+from wtfc_collect.services.documents import DocumentKind, export_document
 from wtfc_collect.ui import context
 from wtfc_collect.ui.checkpoint_view import (
     action_saved,
@@ -14,6 +15,7 @@ from wtfc_collect.ui.checkpoint_view import (
     questions_form,
     sign_off,
 )
+from wtfc_collect.ui.downloads import word_download
 from wtfc_collect.ui.page import project_screen
 from wtfc_collect.ui.progress_table import progress_table
 
@@ -69,4 +71,14 @@ actions_section(
     checkpoints.mitigating_actions(repo, project.id),
     on_add=add_action,
     on_done=lambda action_id, done: act(checkpoints.set_action_done, action_id, done),
+)
+
+st.header(t["report_heading"], anchor=False)
+word_download(
+    t["report_label"],
+    "checkpoint-report.docx",
+    lambda: export_document(
+        repo, project.id, DocumentKind.CHECKPOINT, actor=context.actor(), now=context.now()
+    ),
+    key="checkpoint_report",
 )

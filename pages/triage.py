@@ -4,7 +4,9 @@ import streamlit as st
 
 from wtfc_collect.domain import DomainError, Question, TriageStatus
 from wtfc_collect.services import triage
+from wtfc_collect.services.documents import DocumentKind, export_document
 from wtfc_collect.ui import context
+from wtfc_collect.ui.downloads import word_download
 from wtfc_collect.ui.page import project_screen
 from wtfc_collect.ui.triage_view import statement_card
 
@@ -83,3 +85,13 @@ else:
         st.caption(t["more_rows"].format(shown=MAX_ROWS, total=len(shown)))
     for review, statement in shown[:MAX_ROWS]:
         statement_card(review, statement, triage.propose_workshop_text(statement), act)
+
+st.header(t["documents_heading"], anchor=False)
+st.caption(t["documents_help"])
+for kind in (DocumentKind.CARDS, DocumentKind.STRIPS):
+    word_download(
+        t[f"{kind.value}_label"],
+        f"workshop-{kind.value}.docx",
+        lambda kind=kind: export_document(repo, project.id, kind, actor=context.actor(), now=context.now()),
+        key=f"workshop_{kind.value}",
+    )

@@ -39,3 +39,19 @@ def test_strips_render_in_a_few_pages(tmp_path: Path) -> None:
     rendered = render(build_strips(many), tmp_path)
     assert 2 <= rendered.pages <= 8
     assert "Statement number 30 about my week" in " ".join(rendered.text.split())
+
+
+def test_checkpoint_report_renders_with_its_tables(tmp_path: Path) -> None:
+    from tests import factories as f
+    from wtfc_collect import services
+    from wtfc_collect.services.documents import DocumentKind, export_document
+    from wtfc_collect.storage.memory import MemoryRepository
+
+    repo = MemoryRepository()
+    project = services.install_demo(repo, now=f.NOW, reviews=40)
+    data = export_document(repo, project.id, DocumentKind.CHECKPOINT, actor="test", now=f.NOW)
+    rendered = render(data, tmp_path)
+    flat = " ".join(rendered.text.split())
+    assert rendered.pages >= 2
+    assert "Checkpoint report: Day and home support in Northvale" in flat
+    assert "Progress against the sample plan" in flat and "Not signed off yet." in flat

@@ -85,3 +85,7 @@ main.add_command(audio)
 from wtfc_collect.cli.quality import check  # noqa: E402
 
 main.add_command(check)
+
+from wtfc_collect.cli.documents import export  # noqa: E402
+
+main.add_command(export)

@@ -84,3 +84,20 @@ def to_bytes(document: DocumentObject) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def table(document: DocumentObject, header: list[str], rows: list[list[str]]) -> None:
+    """A plain table whose first row is marked as its header (repeated on each page, read as headers)."""
+    grid = document.add_table(rows=1, cols=len(header))
+    grid.style = "Table Grid"
+    for cell, title in zip(grid.rows[0].cells, header, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(safe(title)).bold = True
+    trpr = grid.rows[0]._tr.get_or_add_trPr()
+    marker = OxmlElement("w:tblHeader")
+    marker.set(qn("w:val"), "true")
+    trpr.append(marker)
+    for values in rows:
+        cells = grid.add_row().cells
+        for cell, value in zip(cells, values, strict=True):
+            cell.text = safe(value)

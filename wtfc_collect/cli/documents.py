@@ -1,0 +1,48 @@
+"""``python -m wtfc_collect export``: Word documents from the command line."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from wtfc_collect import bootstrap, services
+from wtfc_collect.domain import DomainError
+from wtfc_collect.services.documents import DocumentKind, export_document
+from wtfc_collect.storage.port import StoreError
+
+
+@click.command("export")
+@click.option(
+    "--kind",
+    type=click.Choice([k.value for k in DocumentKind]),
+    required=True,
+    help="cards (one per page), strips (many per page) or checkpoint (the checkpoint report).",
+)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The .docx file to write.",
+)
+@click.option("--project", "project_id", default=None, help="Project id (default: the most recent project).")
+@click.pass_obj
+def export(data_dir: Path | None, kind: str, out: Path, project_id: str | None) -> None:
+    """Write a Word document for a project."""
+    try:
+        repo = bootstrap.build_repository(data_dir)
+        project = services.current_project(repo, project_id)
+        if project is None or (project_id and project.id != project_id):
+            raise click.ClickException(
+                "That project could not be found. Leave out --project for the newest one."
+            )
+        data = export_document(
+            repo, project.id, DocumentKind(kind), actor="command line", now=datetime.now(UTC)
+        )
+    except (DomainError, StoreError) as problem:
+        raise click.ClickException(getattr(problem, "message", None) or str(problem)) from None
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    click.echo(f"Wrote {out} ({len(data) // 1024} KB).")
