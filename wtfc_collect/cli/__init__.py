@@ -89,3 +89,11 @@ main.add_command(check)
 from wtfc_collect.cli.documents import export  # noqa: E402
 
 main.add_command(export)
+
+from wtfc_collect.cli.exchange import import_command  # noqa: E402
+
+main.add_command(import_command)
+
+from wtfc_collect.cli.exchange import export_reviews_command  # noqa: E402
+
+main.add_command(export_reviews_command)

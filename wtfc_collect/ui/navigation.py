@@ -41,6 +41,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "pages/voice_answers.py", "Voice answers to write down", "🎙️", "Step 2 – Collect", roles=COLLECTORS
     ),
+    PageSpec("pages/exchange.py", "Import and export reviews", "🔄", "Step 2 – Collect", roles=QUALITY),
     PageSpec("pages/checkpoint.py", "Quality checkpoint", "🔎", "Step 2 – Check quality", roles=QUALITY),
     PageSpec("pages/triage.py", "Check statements", "✅", "Step 2 – Check quality", roles=QUALITY),
 )
