@@ -10,6 +10,7 @@ from importlib import resources
 import pytest
 
 from wtfc_collect.domain import ConsentGiver, Project, Question, Review, ReviewMode, ReviewStatus, Speaker
+from wtfc_collect.quality import check_statement, check_statements, duplicate_groups
 from wtfc_collect.services.demo import (
     FLAW_KINDS,
     POOR_REVIEWER,
@@ -19,6 +20,7 @@ from wtfc_collect.services.demo import (
     demo_flaws,
     load_bank,
 )
+from wtfc_collect.services.demo_bank import wordings
 
 NOW = datetime(2026, 5, 1, 10, 0, tzinfo=UTC)
 PHONE = re.compile(r"(?:\+44\s?|0)\d(?:[\s-]?\d){8,10}")
@@ -38,6 +40,16 @@ def reviews(demo: tuple[Project, list[Review]]) -> list[Review]:
 
 def _flaw_of() -> dict[str, str]:
     return {text: kind for kind, texts in demo_flaws().items() for text in texts}
+
+
+def _items(reviews: list[Review]) -> list[tuple[str, str, str]]:
+    """What the quality checkpoint checks: every statement of the reviews that are not withdrawn."""
+    return [
+        (s.id, s.text, r.person_ref)
+        for r in reviews
+        if r.status is not ReviewStatus.WITHDRAWN
+        for s in r.statements
+    ]
 
 
 def _all_text(project: Project, reviews: list[Review]) -> list[str]:
@@ -137,8 +149,9 @@ def test_statuses_and_consent_are_a_realistic_mix(reviews: list[Review]) -> None
     assert 1 <= status[ReviewStatus.DRAFT] <= 6
     assert 1 <= status[ReviewStatus.WITHDRAWN] <= 2
     assert all(r.withdrawn_reason for r in reviews if r.status is ReviewStatus.WITHDRAWN)
-    by_representative = [r.consent for r in reviews
-                         if r.consent and r.consent.given_by is ConsentGiver.REPRESENTATIVE]
+    by_representative = [
+        r.consent for r in reviews if r.consent and r.consent.given_by is ConsentGiver.REPRESENTATIVE
+    ]
     assert 1 <= len(by_representative) <= len(reviews) // 4
     assert all(c.representative_role for c in by_representative)
 
@@ -187,10 +200,48 @@ def test_times_are_in_the_past_and_in_order(reviews: list[Review]) -> None:
     assert (max(r.review_date for r in reviews) - min(r.review_date for r in reviews)).days >= 14
 
 
-def test_good_statements_rarely_repeat(reviews: list[Review]) -> None:
+@pytest.mark.parametrize("count", [40, 60])
+def test_no_good_statement_is_given_to_two_people(count: int) -> None:
     flaw_of = _flaw_of()
+    reviews = build_demo(NOW, reviews=count)[1]
     people = Counter(text for r in reviews for text in {s.text for s in r.statements} if text not in flaw_of)
-    assert max(people.values()) <= 3
+    assert max(people.values()) == 1
+    # Nothing had to be dealt twice, so nothing needed a new wording: every statement is the bank's own.
+    assert set(people) <= {e.text for e in load_bank() if e.flaw is None}
+
+
+@pytest.mark.parametrize(("count", "seed"), [(40, 7), (60, 7), (60, 3), (25, 1)])
+def test_the_only_copies_the_checker_finds_are_the_pasted_sentence(count: int, seed: int) -> None:
+    items = _items(build_demo(NOW, reviews=count, seed=seed)[1])
+    text_of = {statement_id: text for statement_id, text, _ in items}
+    pasted = set(demo_flaws()["duplicate"])
+    groups = duplicate_groups(items)
+    assert groups
+    assert all(text_of[i] in pasted for g in groups for i in g.statement_ids), [
+        sorted({text_of[i] for i in g.statement_ids}) for g in groups
+    ]
+    assert sum(len(g.statement_ids) for g in groups) == sum(text in pasted for text in text_of.values())
+
+
+def test_the_checker_finds_every_good_statement_in_the_demo_in_own_words(reviews: list[Review]) -> None:
+    flaw_of = _flaw_of()
+    items = _items(reviews)
+    verdicts = check_statements(items)
+    assert [text for i, text, _ in items if text not in flaw_of and not verdicts[i].own_words] == []
+
+
+def test_a_larger_demo_rewords_good_statements_rather_than_copy_them() -> None:
+    flaw_of = _flaw_of()
+    bank = load_bank()
+    items = _items(build_demo(NOW, reviews=200)[1])
+    text_of = {statement_id: text for statement_id, text, _ in items}
+    worded = {text for e in bank if e.flaw is None for text in wordings(e)}
+    assert all(text in flaw_of or text in worded for text in text_of.values())
+    reworded = [text for text in text_of.values() if text in worded and text not in {e.text for e in bank}]
+    assert len(reworded) > 200
+    # Flawed statements repeat once the bank's run out; good ones are never copies.
+    groups = duplicate_groups(items)
+    assert groups and all(text_of[i] in flaw_of for g in groups for i in g.statement_ids)
 
 
 # --- the problems the quality checkpoint must find -------------------------------------------------------
@@ -255,9 +306,31 @@ def test_bank_is_package_data() -> None:
     assert resources.files("wtfc_collect.services").joinpath("demo_statements.toml").is_file()
 
 
-def test_bank_is_large_enough_for_forty_reviews() -> None:
-    good = Counter(e.question for e in load_bank() if e.flaw is None and not e.group.startswith("carer"))
-    assert all(good[q] >= 80 for q in Question), good
+def test_bank_is_large_enough_for_sixty_reviews() -> None:
+    bank = load_bank()
+    for question in Question:
+        good = Counter(e.group for e in bank if e.question is question and e.flaw is None)
+        assert (
+            sum(good[group] for group in ("older_people", "learning_disability", "mental_health", "anyone"))
+            >= 150
+        )
+        assert min(good.values()) >= 10, good
+        flawed = Counter(e.flaw for e in bank if e.question is question and e.flaw)
+        assert flawed["jargon"] + flawed["third_person"] + flawed["service"] >= 30, flawed
+
+
+def test_no_two_bank_statements_are_copies_in_the_checkers_eyes() -> None:
+    bank = load_bank()
+    assert duplicate_groups([(str(n), e.text, f"person {n}") for n, e in enumerate(bank)]) == []
+
+
+def test_new_wordings_are_not_copies_and_stay_in_the_persons_own_words() -> None:
+    good = [e for e in load_bank() if e.flaw is None]
+    assert all(wordings(e)[0] == e.text and len(wordings(e)) >= 6 for e in good)
+    items = [(f"{n}.{k}", text, f"{n}.{k}") for n, e in enumerate(good) for k, text in enumerate(wordings(e))]
+    assert duplicate_groups(items) == []
+    assert [text for _, text, _ in items if not check_statement(text).own_words] == []
+    assert all(wordings(e) == (e.text,) for e in load_bank() if e.flaw)
 
 
 def test_demo_flaws_lists_every_kind() -> None:
@@ -271,8 +344,11 @@ def test_demo_flaws_lists_every_kind() -> None:
 
 
 def test_good_statements_are_not_written_like_care_records() -> None:
-    care_words = re.compile(r"\b(service user|package of care|care package|social isolation|requires|"
-                            r"prompting|maximise|intake|referral|n/a)\b", re.IGNORECASE)
+    care_words = re.compile(
+        r"\b(service user|package of care|care package|social isolation|requires|"
+        r"prompting|maximise|intake|referral|n/a)\b",
+        re.IGNORECASE,
+    )
     for entry in load_bank():
         if entry.flaw is None:
             assert not care_words.search(entry.text), entry.text

@@ -5,18 +5,20 @@ gives the same project and reviews for the same ``now`` and ``seed``. Most state
 and specific. About one in five has a problem the quality checkpoint should find (jargon, third person,
 services instead of a life, vague answers, one sentence copied across people, personal data). The problems
 are concentrated in one team, and mostly one reviewer, so poor practice can be traced, as the method expects.
+
+Up to about 60 reviews (the plan's target) no statement is given to two people, vague answers aside, so
+the only copies the quality checker finds are the one reviewer's pasted sentence. Larger demos have to give
+statements out again (see ``demo_bank``): a good statement then comes in a new wording (another day or
+relative, a short spoken ending) that the checker does not count as a copy, while flawed ones repeat as they
+are. Each statement has only a few wordings (7 for most), so demos of more than about 500 reviews, such as
+the benchmarks' 10,000, contain many repeats, and the checker reports them as copies.
 """
 
 from __future__ import annotations
 
 import random
-import tomllib
-from collections import Counter
-from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import cache
-from importlib import resources
 
 from wtfc_collect.domain import (
     Consent,
@@ -34,8 +36,27 @@ from wtfc_collect.domain import (
     utc,
 )
 
-BANK_FILE = "demo_statements.toml"
-FLAW_KINDS = ("jargon", "third_person", "service", "vague", "duplicate", "personal_data")
+from .demo_bank import (
+    BACKGROUND_KIND_WEIGHTS,
+    FLAW_KINDS,
+    POOR_KIND_WEIGHTS,
+    BankEntry,
+    Dealer,
+    copied_sentence,
+    demo_flaws,
+    load_bank,
+)
+
+__all__ = [
+    "FLAW_KINDS",
+    "POOR_REVIEWER",
+    "POOR_TEAM",
+    "build_demo",
+    "copied_sentence",
+    "demo_flaws",
+    "load_bank",
+]
+
 GROUPS = {
     "Older people": "older_people",
     "Learning disability": "learning_disability",
@@ -46,17 +67,6 @@ SERVICE_TYPES = ("Day service", "Home care", "Supported living")
 POOR_TEAM = "North community team"
 POOR_REVIEWER = "Tom"
 PERSON_REF_PREFIX = "NV-"
-
-
-@dataclass(frozen=True)
-class BankEntry:
-    """One statement in the demo bank. ``flaw`` is None for a good statement."""
-
-    question: Question | None  # None: a vague answer that fits any question
-    text: str
-    group: str = ""  # a value of GROUPS or CARER_BANK, or "anyone"; "" when flawed
-    flaw: str | None = None
-    why: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,12 +87,6 @@ TEAMS = (
 GROUP_WEIGHTS = {"Day service": (50, 40, 10), "Home care": (70, 10, 20), "Supported living": (0, 55, 45)}
 SELF_REVIEW_EVERY = 7
 SELF_REVIEW_FLAW_RATE = 0.04
-# Poor practice: which problems a reviewer who leads rather than supports the review tends to write.
-POOR_KIND_WEIGHTS = {"jargon": 3.0, "third_person": 3.0, "service": 3.0, "vague": 1.5, "personal_data": 0.5}
-# Each piece of personal data is used once only: one phone number in two reviews would look copied.
-ONCE_ONLY = frozenset({"personal_data"})
-# Good practice still meets the odd vague answer or a name that has to come out before the workshop.
-BACKGROUND_KIND_WEIGHTS = {"vague": 5.0, "personal_data": 1.0}
 # Family who may sit in on a review, by group, and the legal role a representative giving consent holds.
 FAMILY = {
     "Older people": ("Daughter", "Son", "Daughter-in-law"),
@@ -99,107 +103,6 @@ REPRESENTATIVE_ROLE = {
     "Older people": "lasting power of attorney for health and welfare",
     "Learning disability": "court-appointed deputy for health and welfare",
 }
-
-
-# --- the statement bank -----------------------------------------------------------------------------------
-@cache
-def load_bank() -> tuple[BankEntry, ...]:
-    """Every statement in the bank, good and flawed, checked for mistakes in the data file."""
-    raw = tomllib.loads(
-        resources.files(__package__ or "wtfc_collect.services")
-        .joinpath(BANK_FILE)
-        .read_text(encoding="utf-8")
-    )
-    entries: list[BankEntry] = []
-    for question in Question:
-        for group, texts in raw[question.value].items():
-            if group not in (*GROUPS.values(), *CARER_BANK.values(), "anyone"):
-                raise ValueError(f"{BANK_FILE}: unknown group {group!r} under {question.value}")
-            entries += [BankEntry(question, text, group) for text in texts]
-    for item in raw["flawed"]:
-        if item["flaw"] not in FLAW_KINDS:
-            raise ValueError(f"{BANK_FILE}: unknown flaw {item['flaw']!r} for {item['text']!r}")
-        asked = None if item["question"] == "any" else Question(item["question"])
-        entries.append(BankEntry(asked, item["text"], "", item["flaw"], item.get("why", "")))
-    texts = [e.text for e in entries]
-    if len(texts) != len(set(texts)):
-        raise ValueError(f"{BANK_FILE}: a statement is listed twice")
-    for kind in POOR_KIND_WEIGHTS:
-        for question in Question:
-            if not _flawed(entries, question, kind):
-                raise ValueError(f"{BANK_FILE}: no {kind} statement for {question.value}")
-    return tuple(entries)
-
-
-def _flawed(entries: Sequence[BankEntry], question: Question, kind: str) -> list[BankEntry]:
-    return [e for e in entries if e.flaw == kind and e.question in (question, None)]
-
-
-def demo_flaws() -> dict[str, list[str]]:
-    """The deliberately flawed statements by kind of problem, for the quality checker's tests."""
-    flaws: dict[str, list[str]] = {kind: [] for kind in FLAW_KINDS}
-    for entry in load_bank():
-        if entry.flaw:
-            flaws[entry.flaw].append(entry.text)
-    return flaws
-
-
-def copied_sentence() -> str:
-    """The sentence one reviewer pasted into several people's reviews."""
-    return demo_flaws()["duplicate"][0]
-
-
-class _Dealer:
-    """Hands out bank statements, least used first, so reviews repeat each other as little as possible."""
-
-    def __init__(self, rng: random.Random, bank: Sequence[BankEntry]) -> None:
-        self._rng = rng
-        self._bank = bank
-        self._pools: dict[tuple[Question, tuple[str, ...], str], list[BankEntry]] = {}
-        self._uses: Counter[str] = Counter()
-        # Poor practice shows every kind of problem once before any kind repeats.
-        self._first_kinds = list(POOR_KIND_WEIGHTS)
-        rng.shuffle(self._first_kinds)
-
-    def _pool(self, question: Question, groups: tuple[str, ...], kind: str) -> list[BankEntry]:
-        key = (question, groups, kind)
-        if key not in self._pools:
-            self._pools[key] = (
-                _flawed(self._bank, question, kind)
-                if kind
-                else [
-                    e for e in self._bank if e.question is question and e.flaw is None and e.group in groups
-                ]
-            )
-        return self._pools[key]
-
-    def _left(
-        self, question: Question, groups: tuple[str, ...], kind: str, skip: Collection[str]
-    ) -> list[BankEntry]:
-        pool = [e for e in self._pool(question, groups, kind) if e.text not in skip]
-        return [e for e in pool if not self._uses[e.text]] if kind in ONCE_ONLY else pool
-
-    def deal(
-        self, question: Question, groups: tuple[str, ...] = (), kind: str = "", skip: Collection[str] = ()
-    ) -> BankEntry:
-        """A good statement from ``groups``, or a flawed one of ``kind``, not one of the ``skip`` texts."""
-        pool = self._left(question, groups, kind, skip)
-        if not pool:
-            raise ValueError(f"{BANK_FILE}: nothing left to deal for {question.value} {groups or kind}")
-        fewest = min(self._uses[e.text] for e in pool)
-        entry = self._rng.choice([e for e in pool if self._uses[e.text] == fewest])
-        self._uses[entry.text] += 1
-        return entry
-
-    def flawed(self, question: Question, weights: dict[str, float], skip: Collection[str]) -> BankEntry:
-        """A flawed statement of a kind drawn by ``weights``; a vague one when that kind has run out."""
-        if weights is POOR_KIND_WEIGHTS and self._first_kinds:
-            kind = self._first_kinds.pop()
-        else:
-            kind = self._rng.choices(list(weights), weights=list(weights.values()))[0]
-        if not self._left(question, (), kind, skip):
-            kind = "vague"
-        return self.deal(question, kind=kind, skip=skip)
 
 
 # --- the project --------------------------------------------------------------------------------------
@@ -330,38 +233,44 @@ def _flaw_rate(plan: _Plan) -> tuple[float, dict[str, float]]:
 
 
 def _statements(
-    rng: random.Random, dealer: _Dealer, plan: _Plan, copy: bool, family: bool, at: datetime
+    rng: random.Random, dealer: Dealer, plan: _Plan, copy: bool, family: bool, at: datetime
 ) -> list[Statement]:
     rate, kinds = _flaw_rate(plan)
     led_by_staff = plan.team.name == POOR_TEAM and plan.reviewer is not None
     mine = (GROUPS[plan.group], "anyone")
     statements: list[Statement] = []
     for question, count in _counts(rng).items():
-        chosen: list[tuple[BankEntry, Speaker]] = []
+        chosen: list[tuple[BankEntry, str, Speaker]] = []
         if copy and question is Question.FUTURE:
-            chosen.append((dealer.deal(question, kind="duplicate"), Speaker.PERSON))
+            chosen.append((*dealer.deal(question, kind="duplicate"), Speaker.PERSON))
         while len(chosen) < count:
             flawed = rng.random() < rate
             speaker = _speaker(rng, plan, flawed, family)
-            skip = {seen.text for seen, _ in chosen}
+            skip = {entry.text for entry, _, _ in chosen}
+            carer = (CARER_BANK[plan.group],)
             if flawed:
-                entry = dealer.flawed(question, kinds, skip)
-            elif speaker is Speaker.FAMILY_OR_CARER and rng.random() < 0.5:
-                entry = dealer.deal(question, (CARER_BANK[plan.group],), skip=skip)
+                dealt = dealer.flawed(question, kinds, skip)
+            elif (
+                speaker is Speaker.FAMILY_OR_CARER
+                and rng.random() < 0.5
+                # Family speak for themselves unless all their statements are used and the person's are not.
+                and (dealer.fresh(question, carer, skip=skip) or not dealer.fresh(question, mine, skip=skip))
+            ):
+                dealt = dealer.deal(question, carer, skip=skip)
             else:
-                entry = dealer.deal(question, mine, skip=skip)
-            chosen.append((entry, speaker))
+                dealt = dealer.deal(question, mine, skip=skip)
+            chosen.append((*dealt, speaker))
         # The person picks their top two. Where staff led the review, their own wording tends to win.
         order = list(range(len(chosen)))
         rng.shuffle(order)
         if led_by_staff:
             order.sort(key=lambda i: chosen[i][0].flaw is None)
-        for index, (entry, speaker) in enumerate(chosen):
+        for index, (_, text, speaker) in enumerate(chosen):
             statements.append(
                 Statement(
                     id=_hex_id(rng),
                     question=question,
-                    text=entry.text,
+                    text=text,
                     said_by=speaker,
                     priority=1 if index == order[0] else 2 if index == order[1] else None,
                     created_at=at + timedelta(minutes=3 * len(statements)),
@@ -371,7 +280,7 @@ def _statements(
 
 
 def _review(
-    rng: random.Random, dealer: _Dealer, plan: _Plan, ref: str, project_id: str, now: datetime, copy: bool
+    rng: random.Random, dealer: Dealer, plan: _Plan, ref: str, project_id: str, now: datetime, copy: bool
 ) -> Review:
     started = min(datetime.combine(plan.day, time(rng.randint(9, 15), rng.choice((0, 15, 30, 45))), UTC), now)
     relative = rng.choice(FAMILY[plan.group]) if rng.random() < 0.4 else None
@@ -433,7 +342,7 @@ def build_demo(now: datetime, reviews: int = 40, seed: int = 7) -> tuple[Project
     now = utc(now)
     rng = random.Random(seed)
     project = _project(now, rng)
-    dealer = _Dealer(rng, load_bank())
+    dealer = Dealer(rng, load_bank())
     made: list[Review] = []
     pasted = 0
     for number, plan in enumerate(_plans(rng, reviews, now.date()), start=1):
