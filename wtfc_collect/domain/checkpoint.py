@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from .base import Actor, DomainError, Label, Record, RecordId, StrictModel, Text, UtcDateTime, utc
 
@@ -110,20 +111,25 @@ MITIGATION_LABELS = {
 }
 
 
+def _described(value: str) -> str:
+    if not value.strip():
+        raise ValueError("say what will be done")
+    return value
+
+
+# What will be done: free text that must say something. The rule sits on the field (not the record), so
+# the message belongs to the description and anything that reads the field's type knows an empty one fails.
+Description = Annotated[Text, AfterValidator(_described)]
+
+
 class MitigatingAction(Record):
     """What will be done about quality found at the checkpoint, for one team (or all), by whom, by when."""
 
     project_id: RecordId
     team: Label | None = None
     kind: MitigationKind
-    description: Text
+    description: Description
     owner: Label
     due: date | None = None
     done: bool = False
     created_at: UtcDateTime
-
-    @model_validator(mode="after")
-    def _described(self) -> MitigatingAction:
-        if not self.description.strip():
-            raise ValueError("say what will be done")
-        return self

@@ -27,7 +27,7 @@ from wtfc_collect.domain.voice import VoiceAnswer, VoiceStatus, voice_questions
 from wtfc_collect.quality import Flag, FlagKind, check_statements, count_by, duplicate_groups
 from wtfc_collect.storage.port import Repository
 
-from .common import build, record_audit
+from .common import build, record_audit, words_checked
 from .projects import get_project
 
 NOT_SET = "(not set)"
@@ -195,14 +195,13 @@ def answer_checkpoint(
     now: datetime,
 ) -> Checkpoint:
     checkpoint = get_checkpoint(repo, project_id)
-    try:
+    was_signed = checkpoint.signed
+    with words_checked("notes"):
         checkpoint.set_answer(question, answer, notes)
-    except ValueError as error:
-        raise DomainError(str(error), "notes") from None
     saved = repo.save(checkpoint)
-    record_audit(
-        repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason=f"answered {question}"
-    )
+    withdrawn = was_signed and not saved.signed
+    reason = f"answered {question.value}" + ("; sign-off withdrawn" if withdrawn else "")
+    record_audit(repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason=reason)
     return saved
 
 
@@ -212,7 +211,8 @@ def sign_off_checkpoint(
     if not by.strip():
         raise DomainError("Write the name of the person signing off.", "signed_by")
     checkpoint = get_checkpoint(repo, project_id)
-    checkpoint.sign_off(by, utc(now))
+    with words_checked("signed_by"):
+        checkpoint.sign_off(by, utc(now))
     saved = repo.save(checkpoint)
     record_audit(
         repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason="checkpoint signed off"

@@ -1,0 +1,291 @@
+"""AppTest journeys through the quality checkpoint and the Check statements screens, on the demo project."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from wtfc_collect import bootstrap, services
+from wtfc_collect.domain import Consent, Question, Review, Speaker, Statement, TriageStatus
+from wtfc_collect.domain.checkpoint import Checkpoint, CheckpointQuestion, MitigatingAction, MitigationKind
+from wtfc_collect.services import triage
+from wtfc_collect.services.demo import POOR_REVIEWER, POOR_TEAM
+from wtfc_collect.storage.port import Repository
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+DEMO_NOW = datetime(2026, 5, 1, 10, 0, tzinfo=UTC)
+LEAD = "Ann (quality lead)"
+CHECKPOINT = "pages/checkpoint.py"
+TRIAGE = "pages/triage.py"
+
+
+@pytest.fixture
+def demo(data_dir: Path) -> tuple[Repository, str]:
+    repo = bootstrap.build_repository()
+    project = services.install_demo(repo, now=DEMO_NOW, reviews=40)
+    return repo, project.id
+
+
+def _open(page: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _click(at: AppTest, label: str, index: int = 0) -> AppTest:
+    matches = [b for b in at.button if b.label == label]
+    assert matches, f"no button {label!r}; buttons: {[b.label for b in at.button]}"
+    matches[index].click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _press(at: AppTest, key: str) -> AppTest:
+    at.button(key=key).click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _errors(at: AppTest) -> list[str]:
+    return [str(e.value) for e in at.error]
+
+
+def _cards(at: AppTest) -> list[str]:
+    """The captions under each flagged statement: person · team · reviewer · question."""
+    return [str(c.value) for c in at.caption if str(c.value).startswith("NV-")]
+
+
+# --- the checkpoint -----------------------------------------------------------------------------------------
+def test_checkpoint_shows_the_quality_tables_and_flagged_statements(demo: tuple[Repository, str]) -> None:
+    at = _open(CHECKPOINT)
+    assert at.title[0].value == "Quality checkpoint"
+    headers = [h.value for h in at.header]
+    for heading in ("Quality at a glance", "Statements to look at", "The three checkpoint questions"):
+        assert heading in headers
+    tables = {str(t.value.columns[0]): t.value for t in at.table}
+    kinds = list(tables["Kind of problem"]["Kind of problem"])
+    for name in ("Professional words", "Not in the first person", "A service, not a life", "Too vague"):
+        assert name in kinds
+    assert "Names or contact details" in kinds
+    assert tables["Team"]["Team"].iloc[0] == POOR_TEAM
+    assert tables["Reviewer"]["Reviewer"].iloc[0] == POOR_REVIEWER
+    summary = next(str(m.value) for m in at.markdown if "statements (" in str(m.value))
+    assert "have something to check" in summary
+    assert _cards(at)
+    assert at.get("html"), "flagged statements are shown with their words highlighted"
+    assert "<mark" in at.get("html")[0].proto.body
+
+
+def test_checkpoint_filters_change_the_list(demo: tuple[Repository, str]) -> None:
+    at = _open(CHECKPOINT)
+    everyone = _cards(at)
+    at.selectbox(key="checkpoint.team").set_value(POOR_TEAM).run()
+    team_cards = _cards(at)
+    assert team_cards and team_cards != everyone
+    assert all(f" · {POOR_TEAM} · " in card for card in team_cards)
+    at.selectbox(key="checkpoint.reviewer").set_value(POOR_REVIEWER).run()
+    toms = _cards(at)
+    assert toms and all(f" · {POOR_REVIEWER} · " in card for card in toms)
+    assert len(toms) <= len(team_cards)
+    at.selectbox(key="checkpoint.kind").set_value("third_person").run()
+    third = _cards(at)
+    assert third and len(third) <= len(toms)
+    explanations = [str(m.value) for m in at.markdown if str(m.value).startswith("- ")]
+    assert any(line.startswith("- Not in the first person:") for line in explanations)
+    at.selectbox(key="checkpoint.team").set_value("Riverside day service").run()
+    assert _cards(at) == []
+    assert "Nothing to show with these filters." in [str(i.value) for i in at.info]
+
+
+def _answer(at: AppTest, question: CheckpointQuestion, answer: str, notes: str) -> None:
+    at.radio(key=f"checkpoint.q.{question.value}.answer").set_value(answer)
+    at.text_area(key=f"checkpoint.q.{question.value}.notes").input(notes)
+    _click(at, "Save answer", list(CheckpointQuestion).index(question))
+
+
+def test_answer_the_three_questions_and_sign_off(demo: tuple[Repository, str]) -> None:
+    repo, project_id = demo
+    at = _open(CHECKPOINT)
+    _answer(at, CheckpointQuestion.REFLECTS_PEOPLE, "yes", "Sounds like people we know")
+    _answer(at, CheckpointQuestion.OWN_WORDS, "partly", "North team reads like case notes")
+    _answer(at, CheckpointQuestion.USABLE, "yes", "")
+    assert not _errors(at)
+    at.text_input(key="checkpoint.sign.name").input("Ann Lead")
+    _click(at, "Sign off the checkpoint")
+    assert not _errors(at)
+    [stored] = repo.find(Checkpoint, project_id=project_id)
+    assert stored.signed_by == "Ann Lead" and stored.signed_at is not None
+    assert [str(a.answer) for a in sorted(stored.answers, key=lambda a: a.question)] == [
+        "partly",
+        "yes",
+        "yes",
+    ]
+    success = [str(s.value) for s in at.success]
+    assert any(s.startswith("Signed off by Ann Lead on ") for s in success), success
+    assert not [b for b in at.button if b.label == "Sign off the checkpoint"]
+    # The saved answers are shown again, and changing one withdraws the sign-off.
+    assert at.radio(key="checkpoint.q.own_words.answer").value == "partly"
+    _answer(at, CheckpointQuestion.USABLE, "no", "Too many cards to rewrite")
+    assert not repo.find(Checkpoint, project_id=project_id)[0].signed
+    assert not any(str(s.value).startswith("Signed off by") for s in at.success)
+    assert [b for b in at.button if b.label == "Sign off the checkpoint"]
+
+
+def test_signing_off_with_answers_missing_gives_a_plain_error(demo: tuple[Repository, str]) -> None:
+    repo, project_id = demo
+    at = _open(CHECKPOINT)
+    _answer(at, CheckpointQuestion.OWN_WORDS, "no", "")
+    at.text_input(key="checkpoint.sign.name").input("Ann Lead")
+    _click(at, "Sign off the checkpoint")
+    [error] = _errors(at)
+    assert error.startswith("Answer every question before signing off")
+    assert CheckpointQuestion.USABLE.label in error
+    assert "Traceback" not in error and "validation" not in error.lower()
+    assert not repo.find(Checkpoint, project_id=project_id)[0].signed
+    at.text_input(key="checkpoint.sign.name").input("")
+    _click(at, "Sign off the checkpoint")
+    assert _errors(at) == ["Write the name of the person signing off."]
+
+
+def test_an_action_without_a_description_is_refused_and_kept_then_saved(demo: tuple[Repository, str]) -> None:
+    repo, project_id = demo
+    at = _open(CHECKPOINT)
+    at.selectbox(key="checkpoint.action.0.team").set_value(POOR_TEAM)
+    at.selectbox(key="checkpoint.action.0.kind").set_value(MitigationKind.REASK)
+    at.text_input(key="checkpoint.action.0.owner").input("Sandra")
+    _click(at, "Add the action")
+    assert _errors(at) == ["Say what will be done."]
+    assert repo.find(MitigatingAction) == []
+    assert at.text_input(key="checkpoint.action.0.owner").value == "Sandra"
+    assert at.selectbox(key="checkpoint.action.0.team").value == POOR_TEAM
+    at.text_area(key="checkpoint.action.0.description").input("Ask Tom's people the three questions again")
+    _click(at, "Add the action")
+    assert not _errors(at)
+    [action] = repo.find(MitigatingAction, project_id=project_id)
+    assert (action.team, action.kind.value, action.owner, action.description) == (
+        POOR_TEAM,
+        "reask",
+        "Sandra",
+        "Ask Tom's people the three questions again",
+    )
+    shown = [str(t.value) for t in at.text]
+    assert f"{POOR_TEAM} · Ask the questions again · Sandra" in shown
+    assert at.text_input(key="checkpoint.action.1.owner").value == ""  # a fresh form for the next one
+    at.checkbox(key=f"checkpoint.done.{action.id}").check().run()
+    assert repo.get(MitigatingAction, action.id).done  # type: ignore[union-attr]
+
+
+# --- check statements ---------------------------------------------------------------------------------------
+def _first_waiting(repo: Repository, project_id: str) -> tuple[Review, Statement]:
+    return triage.statements_to_triage(repo, project_id)[0]
+
+
+def _stored(repo: Repository, review_id: str, statement_id: str) -> Statement:
+    return triage.get_statement(repo, review_id, statement_id)[1]
+
+
+def test_accept_then_confirm_the_workshop_copy(demo: tuple[Repository, str]) -> None:
+    repo, project_id = demo
+    review, statement = _first_waiting(repo, project_id)
+    at = _open(TRIAGE)
+    key = f"triage.{statement.id}"
+    _press(at, key + ".accept")
+    assert _stored(repo, review.id, statement.id).triage_status is TriageStatus.ACCEPTED
+    assert key + ".accept" not in _keys(at)  # it has left the list waiting for a decision
+    at.selectbox(key="triage.state").set_value("to_confirm").run()
+    copy = at.text_area(key=key + ".copy")
+    assert copy.value == triage.propose_workshop_text(statement).text
+    _press(at, key + ".confirm")
+    stored = _stored(repo, review.id, statement.id)
+    assert stored.ready_for_workshop and stored.text == statement.text
+    assert key + ".confirm" not in _keys(at)  # it has left the list of copies to confirm
+    at.selectbox(key="triage.state").set_value("ready").run()
+    assert "Ready for the workshop." in [str(s.value) for s in at.success]
+    assert statement.text in [str(t.value) for t in at.text]
+
+
+def _keys(at: AppTest) -> set[str]:
+    return {str(b.key) for b in at.button}
+
+
+def test_workshop_copy_replaces_a_name_and_keeps_the_original(demo: tuple[Repository, str]) -> None:
+    repo, project_id = demo
+    review = Review.model_validate(
+        {
+            "id": "f" * 32,
+            "project_id": project_id,
+            "person_ref": "NV-9001",
+            "review_date": DEMO_NOW.date(),
+            "team": POOR_TEAM,
+            "consent": Consent(given=True, recorded_on=DEMO_NOW.date()),
+            "created_at": DEMO_NOW,
+            "updated_at": DEMO_NOW,
+        }
+    )
+    words = "My neighbour Mrs Patel pops in every morning with the paper"
+    for question in Question:
+        added = review.add_statement(
+            question, words if question is Question.WORKING else "Tea", Speaker.PERSON, DEMO_NOW
+        )
+        review.set_priority(added.id, 1, DEMO_NOW)
+    review.submit(DEMO_NOW)
+    review = repo.save(review)
+    statement = review.statements_for(Question.WORKING)[0]
+    triage.triage_statement(repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=LEAD, now=DEMO_NOW)
+    at = _open(TRIAGE)
+    at.selectbox(key="triage.state").set_value("to_confirm").run()
+    key = f"triage.{statement.id}"
+    assert at.text_area(key=key + ".copy").value == "My neighbour [name] pops in every morning with the paper"
+    assert "Replaced: Mrs Patel" in [str(t.value) for t in at.text]
+    _press(at, key + ".confirm")
+    stored = _stored(repo, review.id, statement.id)
+    assert (stored.text, stored.workshop_text) == (
+        words,
+        "My neighbour [name] pops in every morning with the paper",
+    )
+    assert stored.ready_for_workshop
+
+
+def test_ask_again_needs_a_reason_then_is_listed(demo: tuple[Repository, str]) -> None:
+    repo, project_id = demo
+    review, statement = _first_waiting(repo, project_id)
+    key = f"triage.{statement.id}"
+    at = _open(TRIAGE)
+    _press(at, key + ".again")
+    assert _errors(at) == ["Say why, so the team knows what to do next."]
+    assert _stored(repo, review.id, statement.id).triage == []
+    at.text_input(key=key + ".reason").input("Reads like the reviewer's words: ask her again")
+    _press(at, key + ".again")
+    assert not _errors(at)
+    assert _stored(repo, review.id, statement.id).triage_status is TriageStatus.ASK_AGAIN
+    at.selectbox(key="triage.state").set_value("ask_again").run()
+    captions = [str(c.value) for c in at.caption if str(c.value).startswith(review.person_ref)]
+    assert captions and all("Decision so far: To ask again with the person" in c for c in captions)
+    assert at.text_input(key=key + ".reason")  # the card is in this list
+
+
+def test_words_agreed_with_the_person_keep_the_original(demo: tuple[Repository, str]) -> None:
+    repo, project_id = demo
+    review, statement = _first_waiting(repo, project_id)
+    key = f"triage.{statement.id}"
+    at = _open(TRIAGE)
+    assert at.text_area(key=key + ".edit").value == statement.text
+    at.text_area(key=key + ".edit").input("I like <b>my</b> garden 🌻")
+    _press(at, key + ".edit_save")
+    assert _errors(at) == ["Say when and how this was agreed with the person."]
+    assert _stored(repo, review.id, statement.id).workshop_text is None
+    at.text_input(key=key + ".edit_reason").input("Read back to him on the phone, 3 May")
+    _press(at, key + ".edit_save")
+    assert not _errors(at)
+    stored = bootstrap.build_repository().get(Review, review.id)
+    assert stored is not None
+    kept = stored.statement(statement.id)
+    assert kept.text == statement.text
+    assert kept.workshop_text == "I like <b>my</b> garden 🌻"
+    assert kept.triage_status is TriageStatus.ACCEPTED
+    assert "Read back to him on the phone, 3 May" in kept.changes[-1].reason
