@@ -38,7 +38,11 @@ to_checkpoint, to_workshop = checkpoints.days_left(
     project.checkpoint_date, project.workshop_dates, context.now().date()
 )
 left, right = st.columns(2)
-left.metric(t["days_checkpoint"], t["not_set"] if to_checkpoint is None else to_checkpoint)
+left.metric(
+    t["days_checkpoint"],
+    t["not_set"] if to_checkpoint is None
+    else (to_checkpoint if to_checkpoint >= 0 else t["days_passed"].format(days=-to_checkpoint)),
+)
 right.metric(t["days_workshop"], t["not_set"] if to_workshop is None else to_workshop)
 
 overview = checkpoints.quality_overview(repo, project.id)

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from wtfc_collect import bootstrap, services
 from wtfc_collect.domain import Consent, Question, Review, Speaker, Statement, TriageStatus
 from wtfc_collect.domain.checkpoint import Checkpoint, CheckpointQuestion, MitigatingAction, MitigationKind
+from wtfc_collect.services import checkpoint as checkpoints
 from wtfc_collect.services import triage
 from wtfc_collect.services.demo import POOR_REVIEWER, POOR_TEAM
 from wtfc_collect.storage.port import Repository
@@ -289,3 +290,11 @@ def test_words_agreed_with_the_person_keep_the_original(demo: tuple[Repository, 
     assert kept.workshop_text == "I like <b>my</b> garden 🌻"
     assert kept.triage_status is TriageStatus.ACCEPTED
     assert "Read back to him on the phone, 3 May" in kept.changes[-1].reason
+
+
+def test_saving_an_answer_without_choosing_one_says_so(demo: tuple[Repository, str]) -> None:
+    repo, project_id = demo
+    at = _open("pages/checkpoint.py")
+    _click(at, "Save answer", 0)
+    assert "Choose yes, partly or no before saving." in [e.value for e in at.error]
+    assert checkpoints.get_checkpoint(repo, project_id).answers == []

@@ -145,8 +145,11 @@ def questions_form(
                 value=current.notes if current else "",
                 key=f"{PREFIX}q.{question.value}.notes",
             )
-            if st.form_submit_button(t["save_answer"]) and answer is not None:
-                on_save(question, answer, notes)
+            if st.form_submit_button(t["save_answer"]):
+                if answer is None:
+                    st.error(t["choose_answer"], icon="⚠️")
+                else:
+                    on_save(question, answer, notes)
 
 
 def sign_off(checkpoint: Checkpoint, on_sign: Callable[[str], None]) -> None:
