@@ -4,9 +4,10 @@ import streamlit as st
 
 from wtfc_collect import services
 from wtfc_collect.domain import ReviewMode
+from wtfc_collect.services import triage
 from wtfc_collect.ui import context
 from wtfc_collect.ui.page import project_screen
-from wtfc_collect.ui.reviews_table import filtered, filters, mode_label, status_label, table
+from wtfc_collect.ui.reviews_table import ask_again_table, filtered, filters, mode_label, status_label, table
 
 t, repo, project = project_screen("reviews")
 
@@ -30,6 +31,12 @@ if shown:
         )
 else:
     st.info(t["none_found"])
+
+ask_again = triage.ask_again_list(repo, project.id)
+if ask_again:
+    st.header(t["ask_again_heading"], anchor=False)
+    st.caption(t["ask_again_help"])
+    ask_again_table(ask_again)
 
 st.divider()
 if st.button(t["new_staff"], key="reviews.new_staff"):

@@ -316,3 +316,29 @@ def test_every_prompt_on_the_own_review_has_a_listen_button_and_sound_waits_to_b
     next(b for b in at.button if b.label == listen_label(t["working_question"])).click().run()
     players = at.get("audio")
     assert len(players) == 1 and players[0].proto.autoplay is False
+
+
+def test_statements_sent_back_by_the_quality_check_are_listed_for_the_reviewer(repo: Repository) -> None:
+    from wtfc_collect.domain import TriageStatus
+    from wtfc_collect.services import triage
+
+    project = services.current_project(repo)
+    assert project is not None
+    sent = f.complete_review(project.id, person_ref="N-9", reviewer="Priya")
+    sent.submit(f.NOW)
+    repo.save(sent)
+    statement = sent.prioritised(NW)[0]
+    triage.triage_statement(
+        repo,
+        sent.id,
+        statement.id,
+        TriageStatus.ASK_AGAIN,
+        reason="sounds like a care plan",
+        actor="Quality lead",
+        now=f.NOW,
+    )
+    at = _open("pages/reviews.py")
+    assert "To ask again with the person" in [h.value for h in at.header]
+    listed = at.dataframe[1].value
+    assert list(listed["Person"]) == ["N-9"] and list(listed["Why"]) == ["sounds like a care plan"]
+    assert list(listed["Words"]) == [statement.text]

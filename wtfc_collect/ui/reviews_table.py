@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from accessibility.texts import screen
-from wtfc_collect.domain import Project, Review, ReviewMode, ReviewStatus
+from wtfc_collect.domain import Project, Review, ReviewMode, ReviewStatus, Statement
 
 PREFIX = "reviews_table."
 
@@ -68,5 +68,20 @@ def table(reviews: list[Review]) -> None:
             "Reviewer": r.reviewer or "",
         }
         for r in reviews
+    ]
+    st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def ask_again_table(pairs: list[tuple[Review, Statement]]) -> None:
+    """Statements the quality check sent back: which person, which question, the words and why."""
+    rows = [
+        {
+            "Person": review.person_ref,
+            "Reviewer": review.reviewer or "",
+            "Question": statement.question.label,
+            "Words": statement.text,
+            "Why": statement.triage[-1].reason if statement.triage else "",
+        }
+        for review, statement in pairs
     ]
     st.dataframe(rows, hide_index=True, width="stretch")
