@@ -18,7 +18,7 @@ projects = services.list_projects(repo)
 if not projects:
     st.info(t["no_projects"])
     if st.button(t["demo_button"], key="home.demo"):
-        project = services.install_demo(repo, now=context.now(), actor=context.actor())
+        project = services.install_demo(repo, now=context.now(), actor=context.actor(), workshop=True)
         context.choose_project(project.id)
         st.success(t["demo_done"])
         st.rerun()

@@ -113,7 +113,7 @@ def test_checkpoint_report_has_counts_answers_actions_and_no_personal_data(memor
 
 def test_export_command_writes_the_document(data_dir: Path, tmp_path: Path) -> None:
     runner = CliRunner()
-    assert runner.invoke(main, ["demo", "--reviews", "8"]).exit_code == 0
+    assert runner.invoke(main, ["demo", "--reviews", "8", "--no-workshop"]).exit_code == 0
     out = tmp_path / "out" / "checkpoint.docx"
     done = runner.invoke(main, ["export", "--kind", "checkpoint", "--out", str(out)])
     assert done.exit_code == 0, done.output

@@ -48,14 +48,17 @@ def main(ctx: click.Context, data_dir: Path | None) -> None:
 )
 @click.option("--seed", default=7, show_default=True, type=int, help="Change for a different demo.")
 @click.option("--if-empty", is_flag=True, help="Only add the demo when there are no projects yet.")
+@click.option("--no-workshop", is_flag=True, help="Leave out the demo workshop (themes, votes, plans).")
 @click.pass_obj
-def demo(data_dir: Path | None, reviews: int, seed: int, if_empty: bool) -> None:
+def demo(data_dir: Path | None, reviews: int, seed: int, if_empty: bool, no_workshop: bool) -> None:
     """Add a demo project with made-up reviews (some with typical quality problems to find)."""
     repo = _open(data_dir)
     if if_empty and services.list_projects(repo):
         click.echo("The data folder already has a project, so no demo was added.")
         return
-    project = services.install_demo(repo, now=_now(), reviews=reviews, seed=seed, actor=CLI_ACTOR)
+    project = services.install_demo(
+        repo, now=_now(), reviews=reviews, seed=seed, actor=CLI_ACTOR, workshop=not no_workshop
+    )
     click.echo(f"Added the demo project '{project.name}' with {reviews} reviews.")
 
 

@@ -64,7 +64,6 @@ from .workshop import (
 )
 
 __all__ = [
-    "CardMove",
     "CHECKPOINT_QUESTIONS",
     "COLLECTIONS",
     "LEVEL_DESCRIPTIONS",
@@ -82,6 +81,7 @@ __all__ = [
     "AuditAction",
     "AuditEvent",
     "CardCall",
+    "CardMove",
     "Checkpoint",
     "CheckpointAnswer",
     "CheckpointQuestion",

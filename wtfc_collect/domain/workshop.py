@@ -7,13 +7,14 @@ given a workshop text; the golden thread links every action back to those statem
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, model_validator
 
-from .base import FilledText, Label, Record, RecordId, StrictModel, Text, UtcDateTime
+from .base import DomainError, FilledText, Label, Record, RecordId, StrictModel, Text, UtcDateTime
 from .review import Question
 
 _FIRST_PERSON_OPENERS = {
@@ -57,6 +58,9 @@ def _first_person(value: str) -> str:
 
 
 ThemeName = Annotated[Label, AfterValidator(_first_person)]
+# Dots each participant has when voting on themes (the guide: "their three highest priority" themes).
+DEFAULT_DOTS = 3
+MAX_DOTS = 10
 # 1-2 is low, 3-4 is high: an even scale has no "middle" for an idea to hide in.
 Score = Annotated[int, Field(ge=1, le=4)]
 
@@ -71,6 +75,11 @@ class Theme(Record):
     chosen: bool = False  # taken forward as a priority
     created_at: UtcDateTime
 
+    def seen_with(self, usable: Collection[str]) -> Theme:
+        """This theme as a workshop may see it: only the statements in ``usable`` (those that may still
+        reach a workshop). The stored ids stay, so a statement accepted again comes back to its theme."""
+        return self.model_copy(update={"statement_ids": [s for s in self.statement_ids if s in usable]})
+
 
 class CardMove(StrictModel):
     """One move in the card call, so the last one can be undone: a card from one place to another.
@@ -84,6 +93,10 @@ class CardMove(StrictModel):
     from_parked: bool = False
     to_parked: bool = False
     at: UtcDateTime
+    # Moves made together (all the cards of a merge or a split) share a batch and are undone together.
+    batch_id: RecordId | None = None
+    # The name of the theme the card came from, so undo can bring back a theme the move left empty.
+    from_theme_name: Label | None = None
 
 
 class CardCall(Record):
@@ -94,6 +107,38 @@ class CardCall(Record):
     parked_statement_ids: list[RecordId] = Field(default_factory=list)
     moves: list[CardMove] = Field(default_factory=list, max_length=5000)
     finished: bool = False
+    # The dots each participant may put on this question's themes when priorities are voted on. Only the
+    # "not working" card call uses it: the guide asks everyone for their three highest priorities.
+    dots_per_person: int = Field(default=DEFAULT_DOTS, ge=1, le=MAX_DOTS)
+
+    def last_moves(self) -> list[CardMove]:
+        """What "undo" puts back: the last move, or every move of the last merge or split."""
+        if not self.moves:
+            return []
+        batch = self.moves[-1].batch_id
+        if batch is None:
+            return self.moves[-1:]
+        start = len(self.moves)
+        while start > 0 and self.moves[start - 1].batch_id == batch:
+            start -= 1
+        return self.moves[start:]
+
+
+def check_dots(theme_ids: Sequence[str], allowed: int) -> None:
+    """One participant's dots: at least one, at most ``allowed``, and at most one dot on each theme.
+
+    One dot per theme follows the guide: people vote for their three highest priority themes, so three
+    dots mean three different themes.
+    """
+    if not theme_ids:
+        raise DomainError("Choose at least one theme for this person's dots.", "dots")
+    if len(set(theme_ids)) != len(theme_ids):
+        raise DomainError("Each theme can have only one of a person's dots.", "dots")
+    if len(theme_ids) > allowed:
+        extra = len(theme_ids) - allowed
+        raise DomainError(
+            f"Each person has {allowed} dots. {len(theme_ids)} themes are chosen: take {extra} off.", "dots"
+        )
 
 
 class VoteTarget(StrEnum):

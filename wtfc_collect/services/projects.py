@@ -73,13 +73,26 @@ def project_progress(repo: Repository, project_id: str) -> Progress:
 
 
 def install_demo(
-    repo: Repository, *, now: datetime, reviews: int = 40, seed: int = 7, actor: str = "demo"
+    repo: Repository,
+    *,
+    now: datetime,
+    reviews: int = 40,
+    seed: int = 7,
+    actor: str = "demo",
+    workshop: bool = False,
 ) -> Project:
-    """Add the demo project and its reviews to the store in one write."""
+    """Add the demo project and its reviews to the store in one write; with ``workshop``, also run a demo
+    workshop on it (checked statements, themes, votes, causes, success, ideas, plans and readings)."""
     if reviews < 1:
         raise DomainError("The demo needs at least one review.", "reviews")
     project, demo_reviews = build_demo(now=utc(now), reviews=reviews, seed=seed)
     repo.save_all([project, *demo_reviews])
     saved = get_project(repo, project.id)
     record_audit(repo, actor=actor, action=AuditAction.CREATE, record=saved, now=now, reason="demo project")
+    if workshop:
+        # Imported here: the workshop seeds use the other use cases, which import this module.
+        from . import demo_workshop_planning, demo_workshop_theming, demo_workshop_understanding
+
+        for step in (demo_workshop_theming, demo_workshop_understanding, demo_workshop_planning):
+            step.seed(repo, project.id, utc(now))
     return saved

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 ALL_STAFF = frozenset({"administrator", "reviewer", "quality_lead", "facilitator"})
 COLLECTORS = frozenset({"administrator", "reviewer", "quality_lead"})
 QUALITY = frozenset({"administrator", "quality_lead"})
+FACILITATORS = frozenset({"administrator", "facilitator", "quality_lead"})
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,28 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/exchange.py", "Import and export reviews", "🔄", "Step 2 – Collect", roles=QUALITY),
     PageSpec("pages/checkpoint.py", "Quality checkpoint", "🔎", "Step 2 – Check quality", roles=QUALITY),
     PageSpec("pages/triage.py", "Check statements", "✅", "Step 2 – Check quality", roles=QUALITY),
+    PageSpec("pages/card_call.py", "Card call", "🃏", "Step 3 – Theme", roles=FACILITATORS),
+    PageSpec("pages/priorities.py", "Priorities", "🔴", "Step 3 – Theme", roles=FACILITATORS),
+    PageSpec("pages/theme_charts.py", "Themes in numbers", "📊", "Step 3 – Theme", roles=FACILITATORS),
+    PageSpec("pages/understand.py", "Understand: why?", "❓", "Step 4 – Understand", roles=FACILITATORS),
+    PageSpec(
+        "pages/success.py", "What success looks like", "🎯", "Step 5 – Identify success", roles=FACILITATORS
+    ),
+    PageSpec("pages/plan.py", "Ideas and plans", "💡", "Step 6 – Plan", roles=FACILITATORS),
+    PageSpec(
+        "pages/progress_review.py",
+        "Progress and review",
+        "📈",
+        "Steps 7 and 8 – Implement and review",
+        roles=FACILITATORS,
+    ),
+    PageSpec(
+        "pages/golden_thread.py",
+        "Golden thread",
+        "🧵",
+        "Steps 7 and 8 – Implement and review",
+        roles=FACILITATORS,
+    ),
 )
 
 

@@ -1,0 +1,258 @@
+"""AppTest for Step 4 ("Understand: why?") and Step 5 ("What success looks like") on the demo project."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests import factories as f
+from tests.unit.test_understanding import chosen_demo
+from wtfc_collect import bootstrap, services
+from wtfc_collect.domain import Measure, Perspective, Review, RootCause, SuccessStatement, Theme, Vote
+from wtfc_collect.services import demo_workshop_understanding as demo_seed
+from wtfc_collect.services import understanding as u
+from wtfc_collect.storage.port import Repository
+from wtfc_collect.ui.context import PROJECT_KEY
+
+ROOT = Path(__file__).resolve().parents[2]
+NOW = f.NOW
+
+
+@pytest.fixture
+def repo(data_dir: Path) -> Repository:
+    return bootstrap.build_repository()
+
+
+def _open(page: str, project_id: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / f"pages/{page}.py"), default_timeout=30)
+    at.session_state[PROJECT_KEY] = project_id
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _click(at: AppTest, label: str) -> AppTest:
+    matches = [b for b in at.button if b.label == label]
+    assert matches, f"no button {label!r}; buttons: {[b.label for b in at.button]}"
+    matches[0].click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _html(at: AppTest) -> str:
+    return "\n".join(h.value for h in at.html)
+
+
+def _said(at: AppTest) -> str:
+    parts = [*at.markdown, *at.error, *at.info, *at.caption, *at.subheader]
+    return "\n".join(str(p.value) for p in parts)
+
+
+def _pick(at: AppTest, key: str, theme: Theme) -> None:
+    at.selectbox(key=key).set_value(theme.id).run()
+    assert not at.exception, at.exception
+
+
+MARKUP = "<b>Nobody</b> *asks* me"
+
+
+def _typed_markup_in_first_card(repo: Repository, theme: Theme) -> None:
+    """Give the theme's first card a workshop copy that looks like HTML and Markdown."""
+    for review in repo.find(Review, project_id=theme.project_id):
+        for statement in review.statements:
+            if statement.id in theme.statement_ids and statement.ready_for_workshop:
+                statement.set_workshop_text(MARKUP, "Quality lead", NOW, "test: typed markup")
+                statement.confirm_workshop_text(MARKUP, "Quality lead", NOW)
+                repo.save(review)
+                return
+    raise AssertionError("the theme has no card")
+
+
+# --- Understand: why? -------------------------------------------------------------------------------------
+def test_without_chosen_themes_both_pages_say_what_to_do_first(repo: Repository) -> None:
+    project = services.install_demo(repo, now=NOW, reviews=5)
+    for page in ("understand", "success"):
+        at = _open(page, project.id)
+        assert "No theme has been taken forward yet" in _said(at)
+
+
+def test_understand_shows_the_theme_its_chains_and_the_dots(repo: Repository) -> None:
+    project, themes = chosen_demo(repo)
+    demo_seed.seed(repo, project.id, NOW)
+    theme = themes[1]
+    _typed_markup_in_first_card(repo, theme)
+    at = _open("understand", project.id)
+    assert at.title[0].value == "Understand: why?"
+    _pick(at, "understand.theme", theme)
+
+    shown = _html(at)
+    evidence = u.theme_evidence(repo, theme)
+    assert html.escape(theme.name or "") in shown
+    assert f"People who said something in this theme: {evidence.people}." in _said(at)
+    assert html.escape(evidence.statements[0]) in shown
+    assert MARKUP not in shown and html.escape(MARKUP) in shown  # typed markup shows as typed
+    chains = u.chains(repo, theme.id)
+    assert all(html.escape(c.chain[0].why) in shown and html.escape(c.cause) in shown for c in chains)
+    assert f"Chain {len(chains)}" in _said(at)
+
+    results = u.cause_results(repo, theme.id)
+    table = next(h.value for h in at.html if h.value.startswith("<table"))
+    first_row = table.split("<tbody>")[1].split("</tr>")[0]
+    assert html.escape(results[0].cause.cause) in first_row and f">{results[0].dots}<" in first_row
+    assert at.get("vega_lite_chart"), "the results also show as a bar chart"
+    assert "The same figures as the table" in _said(at)
+    voters = u.theme_dots(repo, theme.id)
+    assert f"People who have voted: {len(voters)}. Dots in all: {3 * len(voters)}." in _said(at)
+
+
+def test_build_a_chain_step_by_step_then_vote_with_plain_errors(repo: Repository) -> None:
+    project, themes = chosen_demo(repo)
+    theme = themes[0]
+    at = _open("understand", project.id)
+    assert "No chain yet" in _said(at)
+
+    at.text_area(key="understand.0.new.why").input("Why do people see someone new every time?")
+    _click(at, "Start the chain")
+    assert "Write the answer the group agreed" in _said(at)
+    assert at.text_area(key="understand.0.new.why").value == "Why do people see someone new every time?"
+    assert repo.find(RootCause) == []
+    at.text_area(key="understand.0.new.because").input("Because rotas fill gaps")
+    _click(at, "Start the chain")
+    [chain] = u.chains(repo, theme.id)
+    assert chain.chain[0].because == "Because rotas fill gaps"
+
+    for number in range(2, 6):
+        version = at.session_state["understand.saved"]
+        at.text_area(key=f"understand.{version}.{chain.id}.next.why").input(f"Why {number}?")
+        at.text_area(key=f"understand.{version}.{chain.id}.next.because").input(f"Because {number}")
+        _click(at, f"Add step {number} to chain 1")
+    assert len(u.chains(repo, theme.id)[0].chain) == 5
+    assert "This chain has five whys" in _said(at)
+    assert "Suggested from the last answer" in _said(at)
+
+    _click(at, "Save the root cause of chain 1")  # the suggestion: the last "because"
+    assert u.chains(repo, theme.id)[0].cause == "Because 5"
+    version = at.session_state["understand.saved"]
+    at.text_area(key=f"understand.{version}.{chain.id}.cause.text").input("The contract pays for visits")
+    _click(at, "Save the root cause of chain 1")
+    assert u.chains(repo, theme.id)[0].cause == "The contract pays for visits"
+
+    version = at.session_state["understand.saved"]
+    assert at.text_input(key=f"understand.{version}.dots..voter").value == "Voter 1"
+    at.number_input(key=f"understand.{version}.dots..{chain.id}").set_value(4)
+    _click(at, "Save these dots")
+    assert "Voter 1 has 3 dots but 4 were given. Take 1 dot away, then save again." in _said(at)
+    assert repo.find(Vote) == []
+    at.number_input(key=f"understand.{version}.dots..{chain.id}").set_value(2)
+    _click(at, "Save these dots")
+    assert [(v.voter, v.dots) for v in repo.find(Vote)] == [("Voter 1", 2)]
+    version = at.session_state["understand.saved"]
+    assert at.text_input(key=f"understand.{version}.dots..voter").value == "Voter 2"
+    assert "People who have voted: 1. Dots in all: 2." in _said(at)
+
+    _click(at, "Remove chain 1")
+    assert "Tick the box first" in _said(at)
+    version = at.session_state["understand.saved"]
+    at.checkbox(key=f"understand.{version}.{chain.id}.remove.sure").check()
+    _click(at, "Remove chain 1")
+    assert repo.find(RootCause) == [] and repo.find(Vote) == []
+
+
+# --- What success looks like ------------------------------------------------------------------------------
+def test_success_page_shows_each_perspective_with_measures(repo: Repository) -> None:
+    project, themes = chosen_demo(repo)
+    demo_seed.seed(repo, project.id, NOW)
+    at = _open("success", project.id)
+    assert at.title[0].value == "What success looks like"
+    theme = themes[0]
+    shown = _html(at)
+    statements = repo.find(SuccessStatement, theme_id=theme.id)
+    headings = [h.value for h in at.html if h.value.startswith("<h2")]
+    assert [h.split(">")[1].split("<")[0] for h in headings][:3] == [
+        "People, carers and families",
+        "Commissioners",
+        "Providers",
+    ]
+    custom = next(s for s in statements if s.perspective is Perspective.OTHER)
+    assert len(headings) == 4 and html.escape(custom.perspective_name or "") in headings[3]
+    assert all(html.escape(s.text) in shown for s in statements)
+    measures = [m for s in statements for m in repo.find(Measure, success_id=s.id)]
+    assert measures and all(html.escape(m.description) in shown for m in measures)
+    assert ("not known yet" in shown) == any(m.baseline is None for m in measures)
+
+
+def test_add_change_and_remove_success_with_plain_errors(repo: Repository) -> None:
+    project, themes = chosen_demo(repo)
+    theme = themes[2]
+    at = _open("success", project.id)
+    _pick(at, "success.theme", theme)
+
+    _click(at, "Add a statement for Commissioners")
+    assert "Write what they would be saying" in _said(at)
+    assert repo.find(SuccessStatement) == []
+    at.text_area(key="success.0.add.commissioners..text").input("We <b>pool</b> transport *money*")
+    _click(at, "Add a statement for Commissioners")
+    [statement] = repo.find(SuccessStatement)
+    assert statement.perspective is Perspective.COMMISSIONERS
+    assert "We &lt;b&gt;pool&lt;/b&gt; transport *money*" in _html(at)
+
+    at.text_area(key="success.1.other.text").input("We drive people to the places they choose")
+    _click(at, "Add the statement")
+    assert 'Name the perspective, for example "Third sector".' in _said(at)
+    assert at.text_area(key="success.1.other.text").value == "We drive people to the places they choose"
+    at.text_input(key="success.1.other.name").input("Community *transport*")
+    _click(at, "Add the statement")
+    other = repo.find(SuccessStatement, perspective=Perspective.OTHER)
+    assert [s.perspective_name for s in other] == ["Community *transport*"]
+    assert "<h2" in _html(at) and "Community *transport*</h2>" in _html(at)
+    assert any(b.label == r"Add a statement for Community \*transport\*" for b in at.button)
+
+    key = f"success.2.{statement.id}.newmeasure"
+    at.text_area(key=key + ".description").input("Spend on day service transport")
+    at.text_input(key=key + ".unit").input("£ a year")
+    at.text_input(key=key + ".baseline").input("£180,000")
+    _click(at, "Add the measure to statement 1 (Commissioners)")
+    [measure] = repo.find(Measure)
+    assert (measure.unit, measure.baseline) == ("£ a year", 180000)
+    assert ">180,000<" in _html(at)
+
+    key = f"success.3.{statement.id}.m.{measure.id}"
+    at.text_area(key=key + ".description").input("")
+    _click(at, "Save measure 1 of statement 1 (Commissioners)")
+    assert "Please fill this in." in _said(at)
+    at.text_input(key=key + ".baseline").input("about a lot")
+    _click(at, "Save measure 1 of statement 1 (Commissioners)")
+    assert "Write the baseline as a number" in _said(at)
+    assert at.text_input(key=key + ".baseline").value == "about a lot"
+    at.text_input(key=key + ".baseline").input("")
+    at.text_area(key=key + ".description").input("Spend on transport to day services")
+    _click(at, "Save measure 1 of statement 1 (Commissioners)")
+    assert repo.get(Measure, measure.id).baseline is None  # type: ignore[union-attr]
+    assert "not known yet" in _html(at)
+
+    _click(at, "Remove statement 1 (Commissioners)")
+    assert "Tick the box first" in _said(at)
+    at.checkbox(key=f"success.4.{statement.id}.edit.sure").check()
+    _click(at, "Remove statement 1 (Commissioners)")
+    assert repo.get(SuccessStatement, statement.id) is None and repo.find(Measure) == []
+
+
+def test_both_pages_after_the_whole_demo_workshop_seed(repo: Repository) -> None:
+    theming = pytest.importorskip("wtfc_collect.services.demo_workshop_theming")
+    project = services.install_demo(repo, now=NOW, reviews=40)
+    theming.seed(repo, project.id, NOW)
+    demo_seed.seed(repo, project.id, NOW)
+    themes = u.chosen_themes(repo, project.id)
+    assert themes
+    for page, key in (("understand", "understand.theme"), ("success", "success.theme")):
+        at = _open(page, project.id)
+        for theme in themes:
+            _pick(at, key, theme)
+            assert html.escape(theme.name or "") in _html(at)
+            if page == "understand":
+                assert "Chain 1" in _said(at) and at.get("vega_lite_chart")
+            else:
+                assert len([h for h in at.html if h.value.startswith("<h2")]) == 4

@@ -1,0 +1,396 @@
+"""Step 4: five-whys chains, dots on root causes, the evidence behind a theme, and the demo seed."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from tests import factories as f
+from wtfc_collect import services
+from wtfc_collect.domain import (
+    DomainError,
+    Idea,
+    IdeaKind,
+    Measure,
+    Perspective,
+    Project,
+    Question,
+    Review,
+    RootCause,
+    SuccessStatement,
+    Theme,
+    TriageStatus,
+    Vote,
+    VoteTarget,
+    WhyStep,
+    new_id,
+)
+from wtfc_collect.domain.understanding import (
+    MAIN_PERSPECTIVES,
+    MAX_WHYS,
+    add_why,
+    check_allocation,
+    mentions_money,
+    next_voter_label,
+    resolve_perspective,
+    same_voter,
+    step_problems,
+    suggested_cause,
+    tally,
+)
+from wtfc_collect.services import demo_workshop_understanding as demo_seed
+from wtfc_collect.services import understanding as u
+from wtfc_collect.services.common import InvalidInput
+from wtfc_collect.services.triage import propose_workshop_text, workshop_statements
+from wtfc_collect.storage.port import Repository
+
+ACTOR = "Facilitator"
+NOW = f.NOW
+# Themes a room might make from the demo's "not working" cards: name, and words that place a card in it.
+DEMO_THEMES = {
+    "I see a different person every time": ("different", "changing", "new people", "again"),
+    "I am lonely": ("on my own", "lonely", "friends", "weekend", "passed away"),
+    "I can't get out and about": ("bus", "taxi", "go out", "pavement"),
+}
+
+
+def ready_for_workshop(repo: Repository, project_id: str) -> None:
+    """Accept every person's top two and confirm their anonymised workshop copy (what Step 2 ends with)."""
+    for review in repo.find(Review, project_id=project_id):
+        if not review.usable:
+            continue
+        for question in Question:
+            for statement in review.prioritised(question):
+                statement.decide(TriageStatus.ACCEPTED, "Quality lead", NOW)
+                statement.confirm_workshop_text(propose_workshop_text(statement).text, "Quality lead", NOW)
+        repo.save(review)
+
+
+def chosen_demo(repo: Repository) -> tuple[Project, list[Theme]]:
+    """The demo project with three chosen "not working" themes, as the card call and dots would leave it."""
+    project = services.install_demo(repo, now=NOW, reviews=40)
+    ready_for_workshop(repo, project.id)
+    cards = workshop_statements(repo, project.id, Question.NOT_WORKING)
+    themes = []
+    for place, (name, words) in enumerate(DEMO_THEMES.items()):
+        ids = [s.id for _, s in cards if any(w in s.card_text.casefold() for w in words)]
+        theme = Theme(
+            id=new_id(),
+            project_id=project.id,
+            question=Question.NOT_WORKING,
+            name=name,
+            statement_ids=ids,
+            chosen=True,
+            created_at=NOW + timedelta(minutes=place),
+        )
+        themes.append(repo.save(theme))
+    return project, themes
+
+
+def _theme(repo: Repository, chosen: bool = True, **overrides: object) -> Theme:
+    data: dict[str, object] = {
+        "id": new_id(),
+        "project_id": new_id(),
+        "question": Question.NOT_WORKING,
+        "name": "I am lonely",
+        "chosen": chosen,
+        "created_at": NOW,
+    }
+    data.update(overrides)
+    return repo.save(Theme.model_validate(data))
+
+
+def _chain(repo: Repository, theme: Theme, cause: str = "", steps: int = 1) -> RootCause:
+    chain = u.start_chain(
+        repo, theme.id, "Why are people lonely?", "Staff have no time", actor=ACTOR, now=NOW
+    )
+    for n in range(2, steps + 1):
+        chain = u.add_step(repo, chain.id, f"Why {n}?", f"Because {n}", actor=ACTOR, now=NOW)
+    if cause:
+        chain = u.set_cause(repo, chain.id, cause, actor=ACTOR, now=NOW)
+    return chain
+
+
+# --- pure rules -------------------------------------------------------------------------------------------
+def test_a_step_needs_both_the_question_and_the_answer() -> None:
+    assert step_problems("Why?", "Because") == {}
+    problems = step_problems("  ", "\n")
+    assert set(problems) == {"why", "because"}
+    assert "question" in problems["why"] and "answer" in problems["because"]
+
+
+def test_a_chain_has_five_whys_at_most_and_offers_its_last_answer_as_the_cause() -> None:
+    chain = RootCause(id=new_id(), project_id=new_id(), theme_id=new_id())
+    assert suggested_cause(chain) == ""
+    for n in range(1, MAX_WHYS + 1):
+        add_why(chain, f"Why {n}?", f"Because {n}")
+    with pytest.raises(DomainError, match="already has 5 whys"):
+        add_why(chain, "Why 6?", "Because 6")
+    assert len(chain.chain) == MAX_WHYS
+    assert suggested_cause(chain) == "Because 5"
+    chain.cause = "The contract counts visits"
+    assert suggested_cause(chain) == "The contract counts visits"
+
+
+def test_over_voting_is_refused_in_plain_words() -> None:
+    assert check_allocation("Voter 3", {"a": 2, "b": 0, "c": 1}, 3) == {"a": 2, "c": 1}
+    with pytest.raises(DomainError) as caught:
+        check_allocation("Voter 3", {"a": 3, "b": 1}, 3)
+    assert caught.value.message == "Voter 3 has 3 dots but 4 were given. Take 1 dot away, then save again."
+    assert caught.value.field == "dots"
+    with pytest.raises(DomainError, match="below nought"):
+        check_allocation("Voter 3", {"a": -1}, 3)
+    with pytest.raises(DomainError, match="between 1 and"):
+        check_allocation("Voter 3", {"a": 1}, 0)
+    assert check_allocation("Voter 3", {"a": 5}, 5) == {"a": 5}
+
+
+def test_tally_counts_dots_and_people_most_first_ties_in_chain_order() -> None:
+    def vote(target: str, voter: str, dots: int = 1) -> Vote:
+        return Vote(
+            id=new_id(),
+            project_id=new_id(),
+            target_kind=VoteTarget.ROOT_CAUSE,
+            target_id=target,
+            voter=voter,
+            dots=dots,
+            at=NOW,
+        )
+
+    a, b, c, other = (new_id() for _ in range(4))
+    votes = [vote(b, "Voter 1", 2), vote(c, "Voter 2", 2), vote(b, "Voter 2"), vote(other, "Voter 9", 5)]
+    result = tally(votes, [a, b, c])
+    assert [(t.target_id, t.dots, t.voters) for t in result] == [(b, 3, 2), (c, 2, 1), (a, 0, 0)]
+    tied = tally([vote(c, "Voter 1"), vote(b, "Voter 2")], [a, b, c])
+    assert [t.target_id for t in tied] == [b, c, a]
+
+
+def test_voter_labels() -> None:
+    assert next_voter_label([]) == "Voter 1"
+    assert next_voter_label(["Voter 2", "voter 7", "Ann"]) == "Voter 8"
+    assert same_voter("  voter   2 ", ["Voter 2"]) == "Voter 2"
+    assert same_voter("Ann", ["Voter 2"]) == "Ann"
+
+
+def test_money_as_a_cause_is_noticed() -> None:
+    assert mentions_money("There is not enough budget")
+    assert mentions_money("Funding was cut")
+    assert not mentions_money("Staff are not trained to support friendships")
+
+
+# --- themes and evidence ----------------------------------------------------------------------------------
+def test_evidence_counts_people_and_a_withdrawn_review_disappears_everywhere(memory_repo: Repository) -> None:
+    project, themes = chosen_demo(memory_repo)
+    assert u.chosen_themes(memory_repo, project.id) == themes
+    theme = themes[1]
+    before = u.theme_evidence(memory_repo, theme)
+    pairs = [(r, s) for r, s in workshop_statements(memory_repo, project.id) if s.id in theme.statement_ids]
+    assert before.people == len({r.id for r, _ in pairs}) >= 2
+    assert set(before.statements) == {s.card_text for _, s in pairs}
+    chain = _chain(memory_repo, theme, cause="Nobody asked people when they are lonely")
+    u.record_dots(memory_repo, theme.id, "Voter 1", {chain.id: 2}, actor=ACTOR, now=NOW)
+
+    gone, gone_statement = pairs[0]
+    services.withdraw_review(memory_repo, gone.id, reason="asked by the person", actor=ACTOR, now=NOW)
+
+    after = u.theme_evidence(memory_repo, theme)
+    assert gone_statement.card_text not in after.statements
+    assert after.people == before.people - 1
+    assert [(r.cause.id, r.dots) for r in u.cause_results(memory_repo, theme.id)] == [(chain.id, 2)]
+
+
+def test_only_chosen_themes_can_be_worked_on(memory_repo: Repository) -> None:
+    theme = _theme(memory_repo, chosen=False)
+    with pytest.raises(DomainError, match="not taken forward"):
+        u.start_chain(memory_repo, theme.id, "Why?", "Because", actor=ACTOR, now=NOW)
+    with pytest.raises(DomainError, match="could not be found"):
+        u.chosen_theme(memory_repo, new_id())
+
+
+# --- chains -----------------------------------------------------------------------------------------------
+def test_build_a_chain_step_by_step_to_its_root_cause(memory_repo: Repository) -> None:
+    theme = _theme(memory_repo)
+    with pytest.raises(InvalidInput) as caught:
+        u.start_chain(memory_repo, theme.id, "", "", actor=ACTOR, now=NOW)
+    assert set(caught.value.errors) == {"why", "because"}
+    assert memory_repo.find(RootCause) == []
+
+    chain = _chain(memory_repo, theme, steps=MAX_WHYS)
+    with pytest.raises(DomainError, match="already has 5 whys"):
+        u.add_step(memory_repo, chain.id, "Why 6?", "Because 6", actor=ACTOR, now=NOW)
+    chain = u.edit_step(
+        memory_repo, chain.id, 2, "Why is there no time?", "Visits are 15 minutes", actor=ACTOR, now=NOW
+    )
+    assert chain.chain[1] == WhyStep(why="Why is there no time?", because="Visits are 15 minutes")
+    chain = u.remove_step(memory_repo, chain.id, 3, actor=ACTOR, now=NOW)
+    assert [s.because for s in chain.chain] == [
+        "Staff have no time",
+        "Visits are 15 minutes",
+        "Because 4",
+        "Because 5",
+    ]
+    with pytest.raises(InvalidInput) as blank:
+        u.set_cause(memory_repo, chain.id, "  ", actor=ACTOR, now=NOW)
+    assert "root cause" in blank.value.errors["cause"]
+    chain = u.set_cause(
+        memory_repo, chain.id, "Contracts count visits, not friendships", actor=ACTOR, now=NOW
+    )
+    assert memory_repo.get(RootCause, chain.id) == chain
+    assert all("friendships" not in e.reason for e in memory_repo.audit_log(chain.id))
+
+
+def test_a_change_from_an_old_copy_is_refused_and_the_only_step_stays(memory_repo: Repository) -> None:
+    theme = _theme(memory_repo)
+    chain = _chain(memory_repo, theme)
+    with pytest.raises(DomainError, match="only step"):
+        u.remove_step(memory_repo, chain.id, 1, actor=ACTOR, now=NOW)
+    u.add_step(memory_repo, chain.id, "Why 2?", "Because 2", actor=ACTOR, now=NOW)
+    with pytest.raises(DomainError, match="changed this chain"):
+        u.edit_step(
+            memory_repo,
+            chain.id,
+            1,
+            "Why?",
+            "Changed",
+            expected_revision=chain.revision,
+            actor=ACTOR,
+            now=NOW,
+        )
+    with pytest.raises(DomainError, match="no step 7"):
+        u.edit_step(memory_repo, chain.id, 7, "Why?", "Because", actor=ACTOR, now=NOW)
+    assert memory_repo.get(RootCause, chain.id).chain[0].because == "Staff have no time"  # type: ignore[union-attr]
+
+
+def test_removing_a_chain_removes_its_dots_but_not_a_cause_an_idea_tackles(memory_repo: Repository) -> None:
+    theme = _theme(memory_repo)
+    keep = _chain(memory_repo, theme, cause="Staff are not trained")
+    drop = _chain(memory_repo, theme, cause="Groups close at three")
+    u.record_dots(memory_repo, theme.id, "Voter 1", {keep.id: 1, drop.id: 2}, actor=ACTOR, now=NOW)
+    memory_repo.save(
+        Idea(
+            id=new_id(),
+            project_id=theme.project_id,
+            theme_id=theme.id,
+            kind=IdeaKind.TRADITIONAL,
+            text="Train staff in supporting friendships",
+            root_cause_id=keep.id,
+        )
+    )
+    with pytest.raises(DomainError, match="An idea in the plan tackles"):
+        u.remove_chain(memory_repo, keep.id, actor=ACTOR, now=NOW)
+    u.remove_chain(memory_repo, drop.id, actor=ACTOR, now=NOW)
+    assert [c.id for c in u.chains(memory_repo, theme.id)] == [keep.id]
+    assert [v.target_id for v in memory_repo.find(Vote)] == [keep.id]
+
+
+# --- dots -------------------------------------------------------------------------------------------------
+def test_dots_per_person_replace_what_they_had_and_over_voting_changes_nothing(
+    memory_repo: Repository,
+) -> None:
+    theme = _theme(memory_repo)
+    first = _chain(memory_repo, theme, cause="Staff are not trained")
+    second = _chain(memory_repo, theme, cause="Contracts count visits")
+    unfinished = _chain(memory_repo, theme)
+    assert [c.id for c in u.votable_causes(memory_repo, theme.id)] == [first.id, second.id]
+
+    u.record_dots(memory_repo, theme.id, "Voter 1", {first.id: 1, second.id: 2}, actor=ACTOR, now=NOW)
+    u.record_dots(memory_repo, theme.id, "Voter 2", {first.id: 3}, actor=ACTOR, now=NOW)
+    u.record_dots(memory_repo, theme.id, "voter 1", {second.id: 1}, actor=ACTOR, now=NOW)  # changes Voter 1's
+    assert u.theme_dots(memory_repo, theme.id) == {"Voter 2": {first.id: 3}, "Voter 1": {second.id: 1}}
+
+    with pytest.raises(DomainError) as caught:
+        u.record_dots(memory_repo, theme.id, "Voter 3", {first.id: 2, second.id: 2}, actor=ACTOR, now=NOW)
+    assert "Voter 3 has 3 dots but 4 were given" in caught.value.message
+    with pytest.raises(DomainError, match="changed or removed"):
+        u.record_dots(memory_repo, theme.id, "Voter 3", {unfinished.id: 1}, actor=ACTOR, now=NOW)
+    with pytest.raises(InvalidInput) as nobody:
+        u.record_dots(memory_repo, theme.id, " ", {first.id: 1}, actor=ACTOR, now=NOW)
+    assert "voter" in nobody.value.errors
+    assert len(memory_repo.find(Vote)) == 2
+
+    u.record_dots(memory_repo, theme.id, "Voter 3", {second.id: 5}, allowed=5, actor=ACTOR, now=NOW)
+    results = u.cause_results(memory_repo, theme.id)
+    assert [(r.cause.id, r.number, r.dots, r.voters) for r in results] == [
+        (second.id, 2, 6, 2),
+        (first.id, 1, 3, 1),
+    ]
+
+
+def test_dots_are_counted_per_theme(memory_repo: Repository) -> None:
+    lonely = _theme(memory_repo)
+    rushed = _theme(memory_repo, project_id=lonely.project_id, name="I am rushed")
+    a = _chain(memory_repo, lonely, cause="Nobody asks")
+    b = _chain(memory_repo, rushed, cause="Visits are short")
+    u.record_dots(memory_repo, lonely.id, "Voter 1", {a.id: 3}, actor=ACTOR, now=NOW)
+    u.record_dots(memory_repo, rushed.id, "Voter 1", {b.id: 3}, actor=ACTOR, now=NOW)
+    assert u.theme_dots(memory_repo, lonely.id) == {"Voter 1": {a.id: 3}}
+    assert [r.dots for r in u.cause_results(memory_repo, rushed.id)] == [3]
+
+
+# --- the demo seed ----------------------------------------------------------------------------------------
+def test_seed_does_nothing_without_chosen_themes(memory_repo: Repository) -> None:
+    project = services.install_demo(memory_repo, now=NOW, reviews=10)
+    assert demo_seed.seed(memory_repo, project.id, NOW) == 0
+    assert memory_repo.find(RootCause) == [] and memory_repo.find(Vote) == []
+
+
+def test_seed_fills_every_chosen_theme_with_chains_dots_and_success(memory_repo: Repository) -> None:
+    project, themes = chosen_demo(memory_repo)
+    assert demo_seed.seed(memory_repo, project.id, NOW) > 0
+    topics = set()
+    for theme in themes:
+        chains = u.chains(memory_repo, theme.id)
+        assert 1 <= len(chains) <= 2
+        assert all(c.cause and 1 <= len(c.chain) <= MAX_WHYS for c in chains)
+        topics.add(chains[0].cause)
+        dots = u.theme_dots(memory_repo, theme.id)
+        assert 9 <= len(dots) <= 11
+        assert all(sum(per.values()) == 3 for per in dots.values())
+        assert u.cause_results(memory_repo, theme.id)[0].dots > 0
+        success = memory_repo.find(SuccessStatement, theme_id=theme.id)
+        kinds = [s.perspective for s in success]
+        assert kinds.count(Perspective.OTHER) == 1
+        assert {Perspective.PEOPLE, Perspective.COMMISSIONERS, Perspective.PROVIDERS} <= set(kinds)
+        for statement in success:
+            assert 1 <= len(memory_repo.find(Measure, success_id=statement.id)) <= 2
+    assert len(topics) == len(themes)  # each theme its own topic
+    baselines = [m.baseline for m in memory_repo.find(Measure)]
+    assert any(b is None for b in baselines) and any(b is not None for b in baselines)
+    lonely = next(t for t in themes if t.name == "I am lonely")
+    assert "Relationships" in u.chains(memory_repo, lonely.id)[0].cause
+
+    assert demo_seed.seed(memory_repo, project.id, NOW) == 0  # a second run adds nothing
+
+
+def test_seed_bank_reads_cleanly_and_picks_the_general_topic_when_nothing_fits() -> None:
+    bank = demo_seed.bank()
+    assert {"general", "lonely", "carers", "waiting"} <= set(bank)
+    for topic in bank.values():
+        assert 1 <= len(topic.chains) <= 2, topic.name
+        views = [resolve_perspective(s.perspective)[0] for s in topic.success]
+        assert sorted(views) == sorted([*MAIN_PERSPECTIVES, Perspective.OTHER]), topic.name
+        assert all(1 <= len(s.measures) <= 2 for s in topic.success), topic.name
+    picked = demo_seed.pick_topics(
+        [("I am lonely", ["On my own at the weekend"]), ("I like purple", []), ("I am lonely too", [])]
+    )
+    assert [t.name for t in picked] == ["lonely", "general", "general"]
+    with pytest.raises(ValueError, match="1 to 5 steps"):
+        demo_seed.parse_bank(
+            {"topic": [{"name": "x", "keywords": [], "chain": [{"steps": [], "cause": "c"}], "success": []}]}
+        )
+    with pytest.raises(ValueError, match="topic 'y'"):
+        demo_seed.parse_bank(
+            {"topic": [{"name": "y", "keywords": [], "chain": [{"steps": [["Why?", "So"]]}], "success": []}]}
+        )
+
+
+def test_seed_after_the_theming_seed(memory_repo: Repository) -> None:
+    theming = pytest.importorskip("wtfc_collect.services.demo_workshop_theming")
+    project = services.install_demo(memory_repo, now=NOW, reviews=40)
+    theming.seed(memory_repo, project.id, NOW)
+    themes = u.chosen_themes(memory_repo, project.id)
+    assert themes, "the theming seed chooses the top themes"
+    demo_seed.seed(memory_repo, project.id, NOW)
+    for theme in themes:
+        assert u.cause_results(memory_repo, theme.id)

@@ -1,0 +1,234 @@
+"""Priorities by dot voting: dots per participant, one per theme, results, and the themes taken forward;
+and the demo workshop's Step 3 (checkpoint, card call and votes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests import factories as f
+from tests.unit.test_theming import ACTOR, NOW, person
+from wtfc_collect import services
+from wtfc_collect.domain import DomainError, Question
+from wtfc_collect.domain.workshop import CardCall, Theme, Vote, check_dots, is_first_person
+from wtfc_collect.services import demo_workshop_theming as demo
+from wtfc_collect.services import theming, voting
+from wtfc_collect.services.common import InvalidInput
+from wtfc_collect.services.demo import load_bank
+from wtfc_collect.storage.port import Repository
+
+W, NW, FU = Question.WORKING, Question.NOT_WORKING, Question.FUTURE
+NAMES = (
+    "I wait too long",
+    "I am lonely",
+    "I can't get out",
+    "I worry about money",
+    "I am bored",
+    "I am tired",
+)
+
+
+@pytest.fixture
+def themes(memory_repo: Repository) -> list[str]:
+    """A project whose 'not working' cards are in six themes, one card each; returns their ids in order."""
+    project = f.project()
+    memory_repo.save(project)
+    for number in range(3):
+        person(
+            memory_repo, project.id, f"P-00{number}", not_working=(f"Problem {number}a", f"Problem {number}b")
+        )
+    cards = theming.card_call(memory_repo, project.id, Question.NOT_WORKING).waiting
+    plan = {name: [card.statement_id] for name, card in zip(NAMES, cards, strict=True)}
+    theming.record_card_call(memory_repo, project.id, Question.NOT_WORKING, plan, actor=ACTOR, now=NOW)
+    return [v.theme.id for v in theming.list_themes(memory_repo, project.id, Question.NOT_WORKING)]
+
+
+def _project_id(repo: Repository) -> str:
+    (theme, *_) = repo.find(Theme)
+    return theme.project_id
+
+
+def _vote(repo: Repository, voter: str, theme_ids: list[str]) -> list[Vote]:
+    return voting.record_votes(repo, _project_id(repo), voter, theme_ids, actor=ACTOR, now=NOW)
+
+
+def test_the_dots_rule_in_plain_words() -> None:
+    check_dots(["a", "b", "c"], 3)
+    with pytest.raises(DomainError, match=r"Each person has 3 dots\. 4 themes are chosen: take 1 off"):
+        check_dots(["a", "b", "c", "d"], 3)
+    with pytest.raises(DomainError, match="only one of a person's dots"):
+        check_dots(["a", "a"], 3)
+    with pytest.raises(DomainError, match="at least one"):
+        check_dots([], 3)
+
+
+def test_each_participant_has_three_dots_one_per_theme(memory_repo: Repository, themes: list[str]) -> None:
+    votes = _vote(memory_repo, "Voter 1", themes[:3])
+    assert [(v.voter, v.target_id, v.dots) for v in votes] == [("Voter 1", t, 1) for t in themes[:3]]
+    with pytest.raises(DomainError) as caught:
+        _vote(memory_repo, "Voter 2", themes[:4])
+    assert caught.value.field == "dots" and "3 dots" in caught.value.message
+    with pytest.raises(DomainError, match="only one"):
+        _vote(memory_repo, "Voter 2", [themes[0], themes[0]])
+    assert voting.voters(memory_repo, _project_id(memory_repo)) == {"Voter 1": 3}
+
+
+def test_voting_again_replaces_a_participant_s_dots(memory_repo: Repository, themes: list[str]) -> None:
+    _vote(memory_repo, "Voter 1", themes[:3])
+    _vote(memory_repo, "  voter   1 ", [themes[5]])  # the same person, typed differently
+    project_id = _project_id(memory_repo)
+    assert voting.votes_of(memory_repo, project_id, "VOTER 1") == [themes[5]]
+    assert voting.voters(memory_repo, project_id) == {"voter 1": 1}
+    assert voting.next_voter_label(memory_repo, project_id) == "Voter 2"
+
+
+def test_a_voter_needs_a_label(memory_repo: Repository, themes: list[str]) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        _vote(memory_repo, "   ", themes[:1])
+    assert caught.value.errors == {"voter": "Please fill this in."}
+    assert memory_repo.find(Vote) == []
+
+
+def test_only_not_working_themes_with_cards_are_on_the_ballot(
+    memory_repo: Repository, themes: list[str]
+) -> None:
+    project_id = _project_id(memory_repo)
+    working = theming.card_call(memory_repo, project_id, Question.WORKING).waiting[0]
+    other = theming.start_theme(
+        memory_repo, project_id, Question.WORKING, working.statement_id, "I like it", actor=ACTOR, now=NOW
+    )
+    assert [v.theme.id for v in voting.ballot(memory_repo, project_id)] == themes
+    with pytest.raises(DomainError, match="no longer on the list"):
+        _vote(memory_repo, "Voter 1", [other.id])
+
+
+def test_results_count_dots_and_voters_most_first(memory_repo: Repository, themes: list[str]) -> None:
+    _vote(memory_repo, "Voter 1", [themes[2], themes[0], themes[1]])
+    _vote(memory_repo, "Voter 2", [themes[2], themes[0]])
+    _vote(memory_repo, "Voter 3", [themes[2]])
+    found = voting.results(memory_repo, _project_id(memory_repo))
+    assert [(r.view.theme.name, r.dots, r.voters) for r in found[:3]] == [
+        (NAMES[2], 3, 3),
+        (NAMES[0], 2, 2),
+        (NAMES[1], 1, 1),
+    ]
+    assert len(found) == 6 and {r.dots for r in found[3:]} == {0}
+
+
+def test_the_facilitator_can_give_more_dots_but_not_fewer_than_used(
+    memory_repo: Repository, themes: list[str]
+) -> None:
+    project_id = _project_id(memory_repo)
+    assert voting.dots_per_person(memory_repo, project_id) == 3
+    assert voting.set_dots_per_person(memory_repo, project_id, 5, actor=ACTOR, now=NOW) == 5
+    _vote(memory_repo, "Voter 1", themes[:5])
+    with pytest.raises(DomainError, match="Voter 1 has already used more than 3"):
+        voting.set_dots_per_person(memory_repo, project_id, 3, actor=ACTOR, now=NOW)
+    with pytest.raises(DomainError, match="between 1 and 10"):
+        voting.set_dots_per_person(memory_repo, project_id, 0, actor=ACTOR, now=NOW)
+    assert voting.dots_per_person(memory_repo, project_id) == 5
+    assert voting.remove_votes(memory_repo, project_id, "voter 1", actor=ACTOR, now=NOW) == 5
+    assert voting.set_dots_per_person(memory_repo, project_id, 2, actor=ACTOR, now=NOW) == 2
+    with pytest.raises(DomainError, match="Nobody of that name"):
+        voting.remove_votes(memory_repo, project_id, "voter 1", actor=ACTOR, now=NOW)
+
+
+def test_the_top_four_are_offered_and_a_fifth_when_it_ties(
+    memory_repo: Repository, themes: list[str]
+) -> None:
+    project_id = _project_id(memory_repo)
+    _vote(memory_repo, "Voter 1", themes[:3])
+    _vote(memory_repo, "Voter 2", themes[:2])
+    _vote(memory_repo, "Voter 3", [themes[0], themes[3]])
+    assert voting.suggested_priorities(voting.results(memory_repo, project_id)) == themes[:4]
+    _vote(memory_repo, "Voter 4", [themes[4]])  # ties with the fourth
+    assert set(voting.suggested_priorities(voting.results(memory_repo, project_id))) == set(themes[:5])
+
+
+def test_choosing_priorities_marks_only_those_themes(memory_repo: Repository, themes: list[str]) -> None:
+    project_id = _project_id(memory_repo)
+    voting.choose_priorities(memory_repo, project_id, themes[:4], actor=ACTOR, now=NOW)
+    voting.choose_priorities(memory_repo, project_id, themes[1:5], actor=ACTOR, now=NOW)
+    assert [v.theme.id for v in voting.chosen_themes(memory_repo, project_id)] == themes[1:5]
+    with pytest.raises(DomainError, match="at least one"):
+        voting.choose_priorities(memory_repo, project_id, [], actor=ACTOR, now=NOW)
+    with pytest.raises(DomainError, match="Only the 'not working' themes"):
+        voting.choose_priorities(memory_repo, project_id, ["f" * 32], actor=ACTOR, now=NOW)
+
+
+def test_a_theme_emptied_by_a_withdrawal_leaves_the_ballot_and_results(memory_repo: Repository) -> None:
+    project = f.project()
+    memory_repo.save(project)
+    stays = person(memory_repo, project.id, "P-001", not_working=("Buses stop at six", "Taxis cost too much"))
+    goes = person(memory_repo, project.id, "P-002", not_working=("Nobody rings me", "I am on my own"))
+    cards = [c.statement_id for c in theming.card_call(memory_repo, project.id, Question.NOT_WORKING).waiting]
+    plan = {"I can't get out": cards[:2], "I am lonely": cards[2:]}
+    theming.record_card_call(memory_repo, project.id, Question.NOT_WORKING, plan, actor=ACTOR, now=NOW)
+    out, lonely = (v.theme.id for v in theming.list_themes(memory_repo, project.id))
+    voting.record_votes(memory_repo, project.id, "Voter 1", [out, lonely], actor=ACTOR, now=NOW)
+    services.withdraw_review(memory_repo, goes.id, reason="asked by the person", actor=ACTOR, now=NOW)
+    assert [r.view.theme.id for r in voting.results(memory_repo, project.id)] == [out]
+    assert voting.results(memory_repo, project.id)[0].view.cards[0].review_id == stays.id
+    with pytest.raises(DomainError, match="no longer on the list"):
+        voting.record_votes(memory_repo, project.id, "Voter 2", [lonely], actor=ACTOR, now=NOW)
+
+
+# --- the demo workshop --------------------------------------------------------------------------------------
+def test_nearly_every_good_demo_statement_has_a_theme_rule() -> None:
+    good = [e for e in load_bank() if e.flaw is None and e.question is not None]
+    missed = [e.text for e in good if demo.theme_for(e.question, e.text) is None]
+    assert len(missed) <= len(good) // 20, missed  # the rest go to the theme sharing most words
+
+
+def test_a_card_no_rule_knows_goes_to_the_theme_sharing_most_words(memory_repo: Repository) -> None:
+    project = f.project()
+    memory_repo.save(project)
+    person(
+        memory_repo, project.id, "P-001", working=("Fish and chips on a Friday", "Zebra crossings near home")
+    )
+    person(
+        memory_repo, project.id, "P-002", working=("My friend visits", "Crossings near the shops are safe")
+    )
+    demo.seed(memory_repo, project.id, NOW)
+    view = theming.card_call(memory_repo, project.id, W)
+    assert view.call.finished and view.placed == 4
+    crossings = [t for t in view.themes if any("Zebra" in c.text for c in t.cards)]
+    assert {c.text for c in crossings[0].cards} == {
+        "Zebra crossings near home",
+        "Crossings near the shops are safe",
+    }
+
+
+def test_every_demo_theme_name_is_an_i_statement() -> None:
+    names = [name for rules in demo.RULES.values() for name in rules]
+    assert all(is_first_person(name) for name in names) and len(names) == len(set(names))
+
+
+def test_demo_seed_fills_the_card_call_and_the_priorities(memory_repo: Repository) -> None:
+    project = services.install_demo(memory_repo, now=NOW, reviews=40)
+    seeded = demo.seed(memory_repo, project.id, NOW)
+    assert seeded.accepted > 100 and seeded.voters == demo.VOTERS and len(seeded.chosen) == 4
+    for question in (W, NW):
+        view = theming.card_call(memory_repo, project.id, question)
+        assert view.call.finished and view.placed == view.total > 20 and len(view.themes) >= 6
+        assert all(t.theme.name and is_first_person(t.theme.name) for t in view.themes)
+    future = theming.card_call(memory_repo, project.id, FU)
+    assert not future.call.finished and len(future.parked) == 2 and len(future.waiting) == demo.FUTURE_LEFT
+    results = voting.results(memory_repo, project.id)
+    assert sum(r.dots for r in results) == demo.VOTERS * 3
+    assert {v.theme.id for v in voting.chosen_themes(memory_repo, project.id)} == {
+        r.view.theme.id for r in results[:4]
+    }
+    # Only statements the checker finds in own words, with nothing personal, reach the cards.
+    texts = [c.text for q in Question for c in theming.cards(memory_repo, project.id, q).values()]
+    assert "Service user engages well with day opportunities" not in texts
+    assert not any("@example.com" in t or "07700" in t for t in texts)
+    again = demo.seed(memory_repo, project.id, NOW)
+    assert again.accepted == 0 and again.themes == seeded.themes and again.chosen == seeded.chosen
+
+
+def test_demo_seed_does_nothing_harmful_without_reviews(memory_repo: Repository) -> None:
+    project = f.project()
+    memory_repo.save(project)
+    seeded = demo.seed(memory_repo, project.id, NOW)
+    assert (seeded.accepted, seeded.themes, seeded.voters, seeded.chosen) == (0, 0, 0, ())
+    assert memory_repo.find(Theme) == [] and memory_repo.find(CardCall) == []

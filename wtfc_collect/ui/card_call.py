@@ -1,0 +1,320 @@
+"""Pieces of the card call screen (Step 3). Owns the keys starting with ``card_call.``.
+
+Built for a projector: the card in large type, every action a button or a list (no dragging), and each
+message in plain words next to the control it is about. People's words and theme names are shown as text
+(``st.text``, or escaped HTML), never as Markdown. What was typed stays after a mistake; it is cleared
+only once the change is saved.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import streamlit as st
+
+from accessibility.texts import screen
+from wtfc_collect.domain import DomainError, Question
+from wtfc_collect.services import theming
+from wtfc_collect.services.theming import CardCallView, ThemeView
+from wtfc_collect.storage.port import ConflictError, Repository
+from wtfc_collect.ui import context
+
+PREFIX = "card_call."
+PROBLEM = PREFIX + "problem"
+# Fixed CSS only. For a projector: larger text in lists, boxes and tick boxes on these screens.
+PROJECTOR_CSS = """
+<style>
+.stMainBlockContainer [data-baseweb="select"] *, .stMainBlockContainer input { font-size: 1.3rem; }
+.stMainBlockContainer [data-testid="stCheckbox"] label > div:not([data-testid]) { transform: scale(1.5);
+  margin: 0.3rem 0.9rem 0 0.3rem; }
+</style>
+"""
+# The current card in large, high-contrast type inside a thick border.
+CARD_CSS = """
+<style>
+.st-key-card_call_current { border: 4px solid #000; border-radius: 12px; background: #fff;
+  padding: 1.5rem 2rem; }
+.st-key-card_call_current [data-testid="stText"],
+.st-key-card_call_current [data-testid="stText"] * { font-size: 2.4rem; line-height: 1.35; color: #000;
+  white-space: pre-wrap; font-family: inherit; }
+</style>
+"""
+
+
+def projector_style() -> None:
+    """Larger controls for a room reading the screen from a distance (fixed CSS, never user text)."""
+    st.html(PROJECTOR_CSS)
+
+
+def _t() -> dict[str, str]:
+    return screen("card_call")
+
+
+# --- running a change -----------------------------------------------------------------------------------
+def _run(
+    field: str, action: Callable[..., Any], *args: Any, clear: Sequence[str] = (), **kwargs: Any
+) -> None:
+    """A button's callback: run the use case; a broken rule is kept to be shown next to ``field``."""
+    try:
+        action(context.repository(), *args, actor=context.actor(), now=context.now(), **kwargs)
+    except DomainError as problem:
+        st.session_state[PROBLEM] = (field, problem.message)
+        return
+    except ConflictError:
+        st.session_state[PROBLEM] = (field, _t()["conflict"])
+        return
+    st.session_state.pop(PROBLEM, None)
+    for key in clear:  # only after a save: nothing typed is lost on a mistake
+        st.session_state.pop(key, None)
+
+
+def _problem(field: str) -> None:
+    found = st.session_state.get(PROBLEM)
+    if isinstance(found, tuple) and found[0] == field:
+        st.error(found[1], icon="⚠️")
+
+
+def _value(key: str) -> Any:
+    return st.session_state.get(key)
+
+
+def theme_label(view: ThemeView) -> str:
+    t = _t()
+    name = view.theme.name or t["unnamed"]
+    return f"{name} ({sized(t, view.statements, view.people)})"
+
+
+def sized(t: dict[str, str], cards: int, people: int) -> str:
+    """ "4 cards from 3 people", "1 card from 1 person": a theme's size in plain words."""
+    return t["size"].format(
+        cards=cards,
+        card_word=t["card_one"] if cards == 1 else t["card_many"],
+        people=people,
+        person_word=t["person_one"] if people == 1 else t["person_many"],
+    )
+
+
+def theme_heading(text: str) -> None:
+    """A theme's name in large type, as text (escaped: typed HTML or Markdown shows as typed)."""
+    st.html(f'<h3 style="font-size:1.9rem;margin:0.2rem 0">{html.escape(text)}</h3>')
+
+
+# --- the screen, top to bottom ----------------------------------------------------------------------------
+def question_picker(repo: Repository, project_id: str) -> Question:
+    """Which question the room is sorting: "what is working" first, as the guide asks."""
+    start = theming.question_to_start(repo, project_id)
+    chosen = st.radio(
+        _t()["question"],
+        list(theming.ORDER),
+        index=theming.ORDER.index(start),
+        key=PREFIX + "question",
+        format_func=lambda q: q.label,
+        horizontal=True,
+    )
+    return chosen if isinstance(chosen, Question) else start
+
+
+def progress(view: CardCallView) -> None:
+    t = _t()
+    text = t["progress"].format(placed=view.placed, total=view.total)
+    st.progress(view.placed / view.total if view.total else 0.0, text=text)
+    st.markdown(t["parked_count"].format(parked=len(view.parked), waiting=len(view.waiting)))
+
+
+def current_card(project_id: str, view: CardCallView) -> None:
+    """The card to read out now, and what the room decides to do with it."""
+    t, q = _t(), view.call.question
+    if view.call.finished:
+        st.success(t["finished"])
+        st.button(
+            t["reopen"],
+            key=PREFIX + f"reopen.{q.value}",
+            on_click=_run,
+            args=("finish", theming.reopen_card_call, project_id, q),
+        )
+        _problem("finish")
+        return
+    st.html(CARD_CSS)
+    card = view.current
+    st.header(t["card_heading"], anchor=False)
+    if card is None:
+        st.info(t["all_placed"] if view.total else t["no_cards"])
+    else:
+        with st.container(key="card_call_current"):
+            st.text(card.text)
+        _card_actions(project_id, view, card.statement_id)
+    st.button(
+        t["undo"],
+        key=PREFIX + f"undo.{q.value}",
+        disabled=not view.call.moves,
+        on_click=_run,
+        args=("undo", theming.undo_last_move, project_id, q),
+    )
+    _problem("undo")
+
+
+def _card_actions(project_id: str, view: CardCallView, statement_id: str) -> None:
+    t, q = _t(), view.call.question
+    into, new = st.columns(2)
+    with into:
+        by_id = {v.theme.id: v for v in view.themes}
+        target_key = PREFIX + f"target.{q.value}"
+        st.selectbox(
+            t["existing"],
+            list(by_id),
+            key=target_key,
+            format_func=lambda tid: theme_label(by_id[tid]),
+            index=None,
+            placeholder=t["existing_none"] if not by_id else t["existing_choose"],
+        )
+
+        def place() -> None:
+            if not _value(target_key):
+                st.session_state[PROBLEM] = ("place", t["choose_theme"])
+                return
+            _run(
+                "place",
+                theming.place_card,
+                project_id,
+                q,
+                statement_id,
+                _value(target_key),
+                clear=[target_key],
+            )
+
+        st.button(t["place"], key=PREFIX + f"place.{q.value}", type="primary", on_click=place)
+        _problem("place")
+    with new:
+        name_key = PREFIX + f"new_name.{q.value}"
+        st.text_input(t["new_name"], key=name_key, max_chars=120, placeholder=t["new_name_hint"])
+        st.button(
+            t["new_theme"],
+            key=PREFIX + f"new.{q.value}",
+            on_click=lambda: _run(
+                "new", theming.start_theme, project_id, q, statement_id, _value(name_key), clear=[name_key]
+            ),
+        )
+        _problem("new")
+    st.button(
+        t["park"],
+        key=PREFIX + f"park.{q.value}",
+        on_click=_run,
+        args=("park", theming.park_card, project_id, q, statement_id),
+    )
+    _problem("park")
+
+
+def parked_cards(project_id: str, view: CardCallView) -> None:
+    t, q = _t(), view.call.question
+    if not view.parked:
+        return
+    st.subheader(t["parked_heading"], anchor=False)
+    st.markdown(t["parked_help"])
+    for card in view.parked:
+        with st.container(border=True):
+            st.text(card.text)
+            if not view.call.finished:
+                st.button(
+                    t["unpark"],
+                    key=PREFIX + f"unpark.{card.statement_id}",
+                    on_click=_run,
+                    args=(
+                        f"unpark.{card.statement_id}",
+                        theming.unpark_card,
+                        project_id,
+                        q,
+                        card.statement_id,
+                    ),
+                )
+                _problem(f"unpark.{card.statement_id}")
+
+
+def theme_list(view: CardCallView) -> None:
+    """Every theme with its cards; rename and split under each."""
+    t = _t()
+    st.header(t["themes_heading"], anchor=False)
+    if not view.themes:
+        st.info(t["no_themes"])
+    for number, shown in enumerate(view.themes, start=1):
+        with st.container(border=True):
+            theme_heading(f"{number}. {shown.theme.name or t['unnamed']}")
+            st.markdown(sized(t, shown.statements, shown.people))
+            if not shown.cards:
+                st.markdown(t["emptied"])
+            with st.expander(t["cards_and_changes"], expanded=False):
+                for card in shown.cards:
+                    st.text(f"• {card.text}")
+                _rename(shown)
+                if not view.call.finished and shown.statements > 1:
+                    _split(shown)
+
+
+def _rename(shown: ThemeView) -> None:
+    t, tid = _t(), shown.theme.id
+    key = PREFIX + f"rename.{tid}"
+    if key not in st.session_state:
+        st.session_state[key] = shown.theme.name or ""
+    st.text_input(t["rename_label"], key=key, max_chars=120, help=None)
+    st.markdown(t["rename_hint"])
+    st.button(
+        t["rename"],
+        key=PREFIX + f"rename_button.{tid}",
+        on_click=lambda: _run(f"rename.{tid}", theming.rename_theme, tid, _value(key) or "", clear=[key]),
+    )
+    _problem(f"rename.{tid}")
+
+
+def _split(shown: ThemeView) -> None:
+    t, tid = _t(), shown.theme.id
+    texts = {card.statement_id: card.text for card in shown.cards}
+    cards_key, name_key = PREFIX + f"split.{tid}", PREFIX + f"split_name.{tid}"
+    st.multiselect(t["split_cards"], list(texts), key=cards_key, format_func=lambda sid: texts[sid])
+    st.text_input(t["new_name"], key=name_key, max_chars=120, placeholder=t["new_name_hint"])
+    st.button(
+        t["split"],
+        key=PREFIX + f"split_button.{tid}",
+        on_click=lambda: _run(
+            f"split.{tid}",
+            theming.split_theme,
+            tid,
+            list(_value(cards_key) or []),
+            _value(name_key),
+            clear=[cards_key, name_key],
+        ),
+    )
+    _problem(f"split.{tid}")
+
+
+def merge_and_finish(project_id: str, view: CardCallView) -> None:
+    t, q = _t(), view.call.question
+    if not view.call.finished and len(view.themes) > 1:
+        st.subheader(t["merge_heading"], anchor=False)
+        by_id = {v.theme.id: v for v in view.themes}
+        keep_key, absorb_key = PREFIX + f"keep.{q.value}", PREFIX + f"absorb.{q.value}"
+        keep_col, absorb_col = st.columns(2)
+        keep_col.selectbox(
+            t["merge_keep"], list(by_id), key=keep_key, format_func=lambda i: theme_label(by_id[i])
+        )
+        absorb_col.selectbox(
+            t["merge_into"], list(by_id), key=absorb_key, format_func=lambda i: theme_label(by_id[i]), index=1
+        )
+        st.button(
+            t["merge"],
+            key=PREFIX + f"merge.{q.value}",
+            on_click=lambda: _run(
+                "merge", theming.merge_themes, _value(keep_key) or "", _value(absorb_key) or ""
+            ),
+        )
+        _problem("merge")
+    if not view.call.finished:
+        st.subheader(t["finish_heading"], anchor=False)
+        st.markdown(t["finish_help"])
+        st.button(
+            t["finish"],
+            key=PREFIX + f"finish.{q.value}",
+            on_click=_run,
+            args=("finish", theming.finish_card_call, project_id, q),
+        )
+        _problem("finish")

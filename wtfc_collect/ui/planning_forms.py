@@ -1,0 +1,149 @@
+"""Forms of the workshop's later steps: errors shown under their field, nothing typed lost on an error, a
+fresh form after a save; and the action plan form. Owns the session_state keys starting with ``forms.``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import streamlit as st
+
+from accessibility.texts import screen
+from wtfc_collect.domain import ActionPlan, DomainError, Idea
+from wtfc_collect.domain.planning import PLAN_FIELDS
+from wtfc_collect.services import InvalidInput
+from wtfc_collect.ui.feedback import field_error, leftover_errors
+
+PREFIX = "forms."
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$])")
+
+
+def short(text: str, limit: int = 90) -> str:
+    """Words typed by someone on one line, cut to ``limit`` characters (for the options of a select box,
+    which are shown as they are)."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def plain_label(text: str, limit: int = 90) -> str:
+    """Words typed by someone, safe as a widget label (labels read Markdown): its signs show as typed."""
+    return _MARKDOWN.sub(r"\\\1", short(text, limit))
+
+
+def form_key(name: str) -> str:
+    """The key of form ``name`` now: it changes after a save, so the next form starts empty."""
+    return f"{PREFIX}{name}.{st.session_state.get(PREFIX + name + '.saved', 0)}"
+
+
+def errors(name: str) -> dict[str, str]:
+    found = st.session_state.get(PREFIX + name + ".errors")
+    return dict(found) if isinstance(found, dict) else {}
+
+
+def run(name: str, action: Callable[[], object], *, fresh: bool = True) -> bool:
+    """Carry out ``action`` for form ``name``. A broken rule is kept to show under its field on the next
+    run (what was typed stays); a success clears the errors and, with ``fresh``, empties the form."""
+    try:
+        action()
+    except InvalidInput as invalid:
+        st.session_state[PREFIX + name + ".errors"] = invalid.errors
+        return False
+    except DomainError as problem:
+        st.session_state[PREFIX + name + ".errors"] = {problem.field or "": problem.message}
+        return False
+    st.session_state[PREFIX + name + ".errors"] = {}
+    if fresh:
+        st.session_state[PREFIX + name + ".saved"] = (
+            int(st.session_state.get(PREFIX + name + ".saved", 0)) + 1
+        )
+    return True
+
+
+def problems(name: str, shown: set[str]) -> None:
+    """Messages of form ``name`` that belong to no field on it."""
+    leftover_errors(errors(name), shown)
+
+
+def flash(name: str) -> None:
+    """Show the problems of a one-click action ``name`` once (there is no field to keep them beside)."""
+    found = st.session_state.pop(PREFIX + name + ".errors", None)
+    if isinstance(found, dict):
+        leftover_errors(found, set())
+
+
+# --- action plans -------------------------------------------------------------------------------------
+_SHORT = {"title", "lead"}
+
+
+def plan_form(name: str, plan: ActionPlan | None, ideas: list[Idea]) -> dict[str, Any] | None:
+    """The action plan's questions, filled in from ``plan`` when editing. Returns the answers on submit."""
+    t = screen("plan")
+    key = form_key(name) + ("" if plan is None else f".{plan.revision}")
+    found = errors(name)
+    values: dict[str, Any] = {}
+    with st.form(key, enter_to_submit=False):
+        problems(name, {*PLAN_FIELDS, "idea_ids"})
+        by_id = {i.id: i for i in ideas}
+        chosen = [i for i in (plan.idea_ids if plan else list(by_id)[:1]) if i in by_id]
+        values["idea_ids"] = st.multiselect(
+            t["plan_ideas"],
+            list(by_id),
+            default=chosen,
+            format_func=lambda i: short(by_id[i].text),
+            key=key + ".idea_ids",
+        )
+        field_error(found, "idea_ids")
+        for field, label in PLAN_FIELDS.items():
+            current = "" if plan is None else getattr(plan, field) or ""
+            if field in _SHORT:
+                values[field] = st.text_input(label, value=current, max_chars=120, key=f"{key}.{field}")
+            else:
+                values[field] = st.text_area(label, value=current, height=90, key=f"{key}.{field}")
+            field_error(found, field)
+        label = t["plan_create"] if plan is None else t["plan_save"]
+        if st.form_submit_button(label, type="primary"):
+            return values
+    return None
+
+
+def plan_text(plan: ActionPlan, ideas: Mapping[str, Idea]) -> None:
+    """A plan as plain text, question by question (for reading out or a projector)."""
+    t = screen("plan")
+    for idea_id in plan.idea_ids:
+        if idea_id in ideas:
+            st.markdown(f"**{t['plan_from_idea']}**")
+            st.text(ideas[idea_id].text)
+    for field, label in PLAN_FIELDS.items():
+        if field == "title":
+            continue
+        value = getattr(plan, field)
+        st.markdown(f"**{label}**")
+        st.text(value or t["not_written"])
+
+
+def plans_section(
+    theme_id: str,
+    plans: list[ActionPlan],
+    ideas: list[Idea],
+    on_create: Callable[[dict[str, Any]], None],
+    on_update: Callable[[ActionPlan, dict[str, Any]], None],
+) -> None:
+    """The theme's action plans, each to read and edit, and a form for a new one (from the chosen ideas)."""
+    t = screen("plan")
+    by_id = {i.id: i for i in ideas}
+    chosen = [i for i in ideas if i.chosen]
+    if not chosen:
+        st.info(t["plans_no_chosen"])
+    for plan in plans:
+        with st.expander(plain_label(plan.title)):
+            plan_text(plan, by_id)
+            st.divider()
+            edited = plan_form(f"plan.edit.{plan.id}", plan, ideas)
+            if edited is not None:
+                on_update(plan, edited)
+    st.subheader(t["plan_new_heading"], anchor=False)
+    details = plan_form(f"plan.new.{theme_id}", None, chosen or ideas)
+    if details is not None:
+        on_create(details)

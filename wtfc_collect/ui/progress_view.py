@@ -1,0 +1,226 @@
+"""Steps 7 and 8 on the screen: each measure's baseline against now (chart and table), readings, where each
+action stands, and what worked and what did not. Owns the session_state keys starting with ``progress.``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import cast
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from accessibility.texts import screen
+from wtfc_collect.domain import ActionPlan, ActionStatus, Measure, ProcessNote, Theme
+from wtfc_collect.domain.planning import ACTION_STATUS_LABELS
+from wtfc_collect.services.review_progress import MeasureRow, readings, status_counts
+from wtfc_collect.ui.feedback import field_error
+from wtfc_collect.ui.planning_forms import errors, form_key, plain_label, problems, short
+
+PREFIX = "progress."
+INK = "#111111"  # near-black axis text: grey is too faint on a projector
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:g}"
+
+
+def _change(value: float | None) -> str:
+    return "–" if value is None else f"{value:+g}"
+
+
+def _theme_label(row: MeasureRow) -> str:
+    t = screen("progress_review")
+    return (row.theme.name or t["unnamed"]) if row.theme else t["no_theme"]
+
+
+def pick_theme(rows: list[MeasureRow]) -> list[MeasureRow]:
+    """Which theme's measures to look at (one theme at a time reads better on a projector)."""
+    t = screen("progress_review")
+    themes = {(row.theme.id if row.theme else ""): _theme_label(row) for row in rows}
+    chosen = st.selectbox(
+        t["theme_label"],
+        list(themes),
+        format_func=lambda i: short(themes[i], 140),
+        key=PREFIX + "theme",
+    )
+    return [row for row in rows if (row.theme.id if row.theme else "") == chosen]
+
+
+def measures_table(rows: list[MeasureRow]) -> None:
+    t = screen("progress_review")
+    st.table(
+        [
+            {
+                t["col_measure"]: row.measure.description,
+                t["col_unit"]: row.measure.unit or "",
+                t["col_baseline"]: _number(row.measure.baseline),
+                t["col_now"]: _number(row.measure.current),
+                t["col_change"]: _change(row.change),
+                t["col_readings"]: len(row.measure.readings),
+                t["col_last"]: f"{row.last_reading:%d/%m/%Y}" if row.last_reading else "–",
+            }
+            for row in rows
+        ],
+        hide_index=True,
+    )
+
+
+def pick_measure(rows: list[MeasureRow]) -> MeasureRow:
+    t = screen("progress_review")
+    by_id = {row.measure.id: row for row in rows}
+    chosen = st.selectbox(
+        t["measure_label"],
+        list(by_id),
+        format_func=lambda i: short(by_id[i].measure.description, 120),
+        key=PREFIX + "measure",
+    )
+    return by_id[chosen or next(iter(by_id))]
+
+
+def readings_chart(measure: Measure) -> alt.LayerChart:
+    """The readings over time as a line, and the baseline as a dashed line across."""
+    t = screen("progress_review")
+    values = [{"day": r.on.isoformat(), "value": r.value} for r in readings(measure)]
+    line = (
+        alt.Chart(pd.DataFrame(values))
+        .mark_line(point=alt.OverlayMarkDef(size=120), strokeWidth=4, color="#1f3b73")
+        .encode(
+            x=alt.X(
+                "day:T",
+                title=t["chart_day"],
+                axis=alt.Axis(format="%d/%m/%Y", labelFontSize=14, labelColor=INK, titleColor=INK),
+            ),
+            y=alt.Y(
+                "value:Q",
+                title=measure.unit or t["chart_value"],
+                axis=alt.Axis(labelFontSize=14, labelColor=INK, titleColor=INK),
+            ),
+        )
+    )
+    layers: list[alt.Chart] = [line]
+    if measure.baseline is not None:
+        baseline = alt.Chart(pd.DataFrame([{"baseline": measure.baseline}])).mark_rule(
+            strokeDash=[8, 6], strokeWidth=3, color="#8a1c1c"
+        )
+        layers.append(baseline.encode(y="baseline:Q"))
+    return cast(alt.LayerChart, alt.layer(*layers).properties(height=360).configure_axis(titleFontSize=16))
+
+
+def measure_detail(
+    row: MeasureRow,
+    today: date,
+    on_reading: Callable[[float | None, date | None], None],
+    on_baseline: Callable[[float | None], None],
+) -> None:
+    t = screen("progress_review")
+    measure = row.measure
+    if row.success is not None:
+        st.markdown(f"**{t['success_label']}**")
+        st.text(row.success.text)
+    st.markdown(
+        t["baseline_now"].format(
+            baseline=_number(measure.baseline), now=_number(measure.current), change=_change(row.change)
+        )
+    )
+    if measure.readings:
+        st.altair_chart(readings_chart(measure), width="stretch", alt=t["chart_alt"])
+        st.caption(t["readings_caption"])
+        st.table(
+            [{t["col_day"]: f"{r.on:%d/%m/%Y}", t["col_value"]: f"{r.value:g}"} for r in readings(measure)],
+            hide_index=True,
+        )
+    else:
+        st.info(t["no_readings"])
+    name = "progress.reading"
+    key = form_key(name) + "." + measure.id
+    found = errors(name)
+    with st.form(key, enter_to_submit=False):
+        st.subheader(t["reading_heading"], anchor=False)
+        value = st.number_input(t["reading_value"], value=None, step=1.0, key=key + ".value")
+        field_error(found, "value")
+        on = st.date_input(
+            t["reading_day"], value=today, max_value=today, format="DD/MM/YYYY", key=key + ".on"
+        )
+        field_error(found, "on")
+        problems(name, {"value", "on"})
+        if st.form_submit_button(t["reading_add"], type="primary"):
+            on_reading(value, on if isinstance(on, date) else None)
+    if measure.baseline is None:
+        name = "progress.baseline"
+        key = form_key(name) + "." + measure.id
+        with st.form(key, enter_to_submit=False):
+            st.caption(t["baseline_help"])
+            value = st.number_input(t["baseline_value"], value=None, step=1.0, key=key + ".value")
+            field_error(errors(name), "baseline", "")
+            if st.form_submit_button(t["baseline_save"]):
+                on_baseline(value)
+
+
+def actions_section(
+    actions: list[ActionPlan], themes: dict[str, Theme], on_status: Callable[[str, ActionStatus], None]
+) -> None:
+    t = screen("progress_review")
+    counts = status_counts(actions)
+    st.table(
+        [{t["col_status"]: ACTION_STATUS_LABELS[s], t["col_actions"]: n} for s, n in counts.items()],
+        hide_index=True,
+    )
+    statuses = list(ActionStatus)
+    for action in actions:
+        theme = themes.get(action.theme_id)
+        key = f"{PREFIX}status.{action.id}.{action.revision}"
+        with st.container(border=True):
+            st.text(action.title)
+            about = f"{t['theme_word']}: {(theme.name or t['unnamed']) if theme else t['no_theme']}"
+            st.caption(
+                plain_label(about + (f" · {t['lead_word']}: {action.lead}" if action.lead else ""), 300)
+            )
+            st.selectbox(
+                plain_label(f"{t['status_label']}: {action.title}"),
+                statuses,
+                index=statuses.index(action.status),
+                format_func=ACTION_STATUS_LABELS.__getitem__,
+                key=key,
+                on_change=lambda aid=action.id, k=key: on_status(aid, st.session_state[k]),
+            )
+
+
+def notes_section(
+    worked: list[ProcessNote],
+    did_not: list[ProcessNote],
+    on_add: Callable[[bool, str], None],
+    on_remove: Callable[[str], None],
+) -> None:
+    t = screen("progress_review")
+    left, right = st.columns(2)
+    for column, heading, notes in ((left, t["worked"], worked), (right, t["did_not"], did_not)):
+        column.subheader(heading, anchor=False)
+        if not notes:
+            column.caption(t["no_notes"])
+        for number, note in enumerate(notes, start=1):
+            column.text(f"{number}. {note.text}")
+            if column.button(
+                t["remove"].format(heading=heading.lower(), n=number), key=f"{PREFIX}remove.{note.id}"
+            ):
+                on_remove(note.id)
+    name = "progress.note"
+    key = form_key(name)
+    found = errors(name)
+    with st.form(key, enter_to_submit=False):
+        st.subheader(t["note_heading"], anchor=False)
+        kind = st.radio(
+            t["note_kind"],
+            [True, False],
+            format_func=lambda w: t["worked"] if w else t["did_not"],
+            horizontal=True,
+            key=key + ".worked",
+        )
+        text = st.text_area(t["note_text"], height=90, key=key + ".text")
+        field_error(found, "text")
+        problems(name, {"text"})
+        if st.form_submit_button(t["note_add"], type="primary"):
+            on_add(bool(kind), text)

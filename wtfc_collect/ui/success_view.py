@@ -1,0 +1,146 @@
+"""Pieces of the "What success looks like" screen (Step 5). Owns the keys starting with ``success.``.
+
+Each perspective has its statements, each statement its measures. What the room wrote is shown as text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+import streamlit as st
+
+from accessibility.texts import screen
+from wtfc_collect.domain import Measure
+from wtfc_collect.services.success import PerspectiveGroup, SuccessItem
+from wtfc_collect.ui.understanding_view import big_text, heading, plain_table, show_problems, version
+
+PREFIX = "success."
+Problems = Mapping[str, str]
+Actions = Mapping[str, Callable[..., Problems]]
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
+
+
+def plain_label(text: str) -> str:
+    """Words someone typed, made safe for a widget label (which Streamlit reads as Markdown)."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def figure(value: float | None, missing: str) -> str:
+    """A baseline as people write it: 12, 1,500,000 or 2.5."""
+    if value is None:
+        return missing
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _measure_fields(key: str, measure: Measure | None) -> tuple[str, str, str, dict[str, object]]:
+    t = screen("success")
+    description = st.text_area(
+        t["measure_label"], measure.description if measure else "", key=key + ".description"
+    )
+    slots: dict[str, object] = {"description": st.empty()}
+    unit = st.text_input(t["unit_label"], (measure.unit or "") if measure else "", key=key + ".unit")
+    slots["unit"] = st.empty()
+    # Text, not a number box: a number box cannot be emptied again once it holds a figure.
+    baseline = st.text_input(
+        t["baseline_label"], figure(measure.baseline, "") if measure else "", key=key + ".baseline"
+    )
+    slots["baseline"] = st.empty()
+    return description, unit, baseline, slots
+
+
+def _measures(item: SuccessItem, which: dict[str, object], key: str, actions: Actions) -> None:
+    t = screen("success")
+    st.markdown(f"**{t['measures_heading']}**")
+    if not item.measures:
+        st.caption(t["no_measures"])
+    else:
+        plain_table(
+            [t["col_measure"], t["col_unit"], t["col_baseline"]],
+            [(m.description, m.unit or "", figure(m.baseline, t["no_baseline"])) for m in item.measures],
+        )
+    for number, measure in enumerate(item.measures, start=1):
+        with st.expander(t["change_measure"].format(measure=number, **which)):
+            form = f"{key}.m.{measure.id}"
+            with st.form(form, enter_to_submit=False):
+                description, unit, baseline, slots = _measure_fields(form, measure)
+                sure = st.checkbox(t["remove_measure_confirm"], key=form + ".sure")
+                rest = st.empty()
+                save, remove = st.columns(2)
+                if save.form_submit_button(t["save_measure"].format(measure=number, **which)):
+                    problems = actions["edit_measure"](measure, description, unit, baseline)
+                    show_problems(problems, slots, rest)
+                if remove.form_submit_button(t["remove_measure"].format(measure=number, **which)):
+                    problems = actions["remove_measure"](measure) if sure else {"": t["confirm_needed"]}
+                    show_problems(problems, {}, rest)
+    with st.expander(t["add_measure_heading"].format(**which)):
+        form = f"{key}.newmeasure"
+        with st.form(form, enter_to_submit=False):
+            description, unit, baseline, slots = _measure_fields(form, None)
+            rest = st.empty()
+            if st.form_submit_button(t["add_measure"].format(**which)):
+                problems = actions["add_measure"](item.statement, description, unit, baseline)
+                show_problems(problems, slots, rest)
+
+
+def _statement(item: SuccessItem, label: str, number: int, actions: Actions) -> None:
+    """One statement in a card: its words, its measures, and the forms to change them. Buttons name the
+    statement ("statement 2 (Providers)"), so each one says what it acts on."""
+    t = screen("success")
+    key = f"{PREFIX}{version(PREFIX)}.{item.statement.id}"
+    which: dict[str, object] = {"number": number, "perspective": plain_label(label)}
+    with st.container(border=True):
+        big_text(item.statement.text, 1.6)
+        _measures(item, which, key, actions)
+        with (
+            st.expander(t["change_statement"].format(**which)),
+            st.form(key + ".edit", enter_to_submit=False),
+        ):
+            text = st.text_area(t["statement_label"], item.statement.text, key=key + ".edit.text")
+            slot = st.empty()
+            sure = st.checkbox(t["remove_statement_confirm"], key=key + ".edit.sure")
+            rest = st.empty()
+            save, remove = st.columns(2)
+            if save.form_submit_button(t["save_statement"].format(**which)):
+                show_problems(actions["edit"](item.statement, text), {"text": slot}, rest)
+            if remove.form_submit_button(t["remove_statement"].format(**which)):
+                problems = actions["remove"](item.statement) if sure else {"": t["confirm_needed"]}
+                show_problems(problems, {}, rest)
+
+
+def perspective(group: PerspectiveGroup, actions: Actions) -> None:
+    """One perspective: its statements with their measures, and a form to add another statement."""
+    t = screen("success")
+    heading(group.label)
+    if not group.items:
+        st.info(t["none_yet"])
+    for number, item in enumerate(group.items, start=1):
+        _statement(item, group.label, number, actions)
+    key = f"{PREFIX}{version(PREFIX)}.add.{group.perspective.value}.{(group.name or '').casefold()}"
+    with st.form(key, enter_to_submit=False):
+        text = st.text_area(t["statement_label"], key=key + ".text", placeholder=t["statement_placeholder"])
+        slot = st.empty()
+        rest = st.empty()
+        if st.form_submit_button(t["add_statement"].format(perspective=plain_label(group.label))):
+            show_problems(actions["add"](group.perspective, group.name, text), {"text": slot}, rest)
+
+
+def other_perspective(actions: Actions) -> None:
+    """A statement from a perspective not on the screen yet, such as the third sector."""
+    t = screen("success")
+    st.header(t["other_heading"], anchor=False)
+    st.markdown(t["other_help"])
+    key = f"{PREFIX}{version(PREFIX)}.other"
+    with st.form(key, enter_to_submit=False):
+        name = st.text_input(
+            t["perspective_label"], key=key + ".name", placeholder=t["perspective_placeholder"], max_chars=120
+        )
+        name_slot = st.empty()
+        text = st.text_area(t["statement_label"], key=key + ".text", placeholder=t["statement_placeholder"])
+        text_slot = st.empty()
+        rest = st.empty()
+        if st.form_submit_button(t["add_other"], type="primary"):
+            problems = actions["add_other"](name, text)
+            show_problems(problems, {"perspective_name": name_slot, "text": text_slot}, rest)

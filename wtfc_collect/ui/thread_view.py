@@ -1,0 +1,118 @@
+"""The golden thread on the screen, as text: from an action back to what people said, from a theme to its
+actions, and the whole project as a table. Owns the session_state keys starting with ``thread.``."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from accessibility.texts import screen
+from wtfc_collect.domain import ActionPlan, Theme
+from wtfc_collect.domain.planning import ACTION_STATUS_LABELS, IDEA_KIND_LABELS, ActionThread
+from wtfc_collect.services.golden_thread import ThreadRow
+from wtfc_collect.ui.planning_forms import short
+
+PREFIX = "thread."
+
+
+def pick_action(actions: list[ActionPlan]) -> ActionPlan:
+    t = screen("golden_thread")
+    by_id = {a.id: a for a in actions}
+    chosen = st.selectbox(
+        t["action_label"],
+        list(by_id),
+        format_func=lambda i: short(by_id[i].title),
+        key=PREFIX + "action",
+    )
+    return by_id[chosen or next(iter(by_id))]
+
+
+def pick_theme(themes: list[Theme]) -> Theme:
+    t = screen("golden_thread")
+    by_id = {th.id: th for th in themes}
+    chosen = st.selectbox(
+        t["theme_label"],
+        list(by_id),
+        format_func=lambda i: short(by_id[i].name or t["unnamed"], 140),
+        key=PREFIX + "theme",
+    )
+    return by_id[chosen or next(iter(by_id))]
+
+
+def _step(heading: str) -> None:
+    st.markdown(f"## {heading}")
+
+
+def people_line(people: int) -> str:
+    """ "12 people said something in this theme." """
+    t = screen("golden_thread")
+    return t["people_one"] if people == 1 else t["people_many"].format(people=people)
+
+
+def chain(thread: ActionThread) -> None:
+    """Action → idea → root cause → theme → the statements, each written out in full."""
+    t = screen("golden_thread")
+    action = thread.action
+    _step(t["step_action"])
+    st.text(action.title)
+    st.caption(f"{t['status_word']}: {ACTION_STATUS_LABELS[action.status]}")
+    _step(t["step_idea"])
+    if not thread.ideas:
+        st.text(t["no_idea"])
+    for link in thread.ideas:
+        st.text(f"{link.idea.text} ({IDEA_KIND_LABELS[link.idea.kind]})")
+    _step(t["step_cause"])
+    if not thread.root_causes:
+        st.text(t["no_cause"])
+    for cause in thread.root_causes:
+        st.text(cause.cause)
+    _step(t["step_theme"])
+    if thread.theme is None:
+        st.warning(t["theme_gone"], icon="⚠️")
+        return
+    st.text(thread.theme.name or t["unnamed"])
+    st.caption(thread.theme.question.label)
+    st.markdown(f"**{people_line(thread.evidence.people)}**")
+    _step(t["step_words"].format(statements=thread.evidence.statements))
+    if not thread.evidence.cards:
+        st.info(t["no_words"])
+    for card in thread.evidence.cards:
+        st.text(f"“{card.text}”")
+
+
+def theme_actions(actions: list[ActionPlan], people: int) -> None:
+    t = screen("golden_thread")
+    st.markdown(f"**{people_line(people)}**")
+    if not actions:
+        st.info(t["no_actions_for_theme"])
+        return
+    st.table(
+        [
+            {
+                t["col_action"]: a.title,
+                t["col_status"]: ACTION_STATUS_LABELS[a.status],
+                t["col_lead"]: a.lead or "–",
+                t["col_first"]: a.first_steps or "–",
+            }
+            for a in actions
+        ],
+        hide_index=True,
+    )
+
+
+def whole_table(rows: list[ThreadRow]) -> None:
+    t = screen("golden_thread")
+    st.table(
+        [
+            {
+                t["col_action"]: r.action,
+                t["col_status"]: ACTION_STATUS_LABELS[r.status],
+                t["col_idea"]: r.ideas or "–",
+                t["col_cause"]: r.root_causes or "–",
+                t["col_theme"]: r.theme,
+                t["col_people"]: r.people,
+                t["col_statements"]: r.statements,
+            }
+            for r in rows
+        ],
+        hide_index=True,
+    )

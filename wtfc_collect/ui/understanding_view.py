@@ -1,0 +1,329 @@
+"""Pieces of the "Understand: why?" screen (Step 4). Owns the keys starting with ``understand.``.
+
+Everything the room or a person wrote is shown as text: escaped before it goes into any HTML, never as
+Markdown. Forms keep what was typed after a mistake; they start afresh only after something was saved.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import altair as alt
+import streamlit as st
+
+from accessibility.texts import screen
+from wtfc_collect.domain import DomainError, RootCause, Theme
+from wtfc_collect.domain.understanding import (
+    DEFAULT_DOTS,
+    MAX_DOTS,
+    MAX_WHYS,
+    mentions_money,
+    next_voter_label,
+    suggested_cause,
+)
+from wtfc_collect.services.common import InvalidInput
+from wtfc_collect.services.understanding import CauseResult, ThemeEvidence
+from wtfc_collect.ui import context
+from wtfc_collect.ui.easy_read import easy_read_style
+
+PREFIX = "understand."
+SHOWN_STATEMENTS = 4
+Problems = Mapping[str, str]
+
+
+# Fixed CSS only, never user text: bigger values in boxes and lists, for a room reading a projector.
+PROJECTOR_CSS = """
+<style>
+.stMainBlockContainer input, .stMainBlockContainer [data-baseweb="select"] div { font-size: 1.3rem; }
+</style>
+"""
+
+
+# --- shared with the success screen -----------------------------------------------------------------------
+def projector_style() -> None:
+    """Large type for a workshop screen: the easy-read sizes, and bigger text inside inputs."""
+    easy_read_style()
+    st.html(PROJECTOR_CSS)
+
+
+def version(prefix: str) -> int:
+    """Part of every form key: it changes after a save, so the forms show what is stored now."""
+    return int(st.session_state.get(prefix + "saved", 0))
+
+
+def act(prefix: str, action: Callable[..., Any], *args: Any, **kwargs: Any) -> dict[str, str]:
+    """Run a use case. Broken rules come back as plain messages by field; after a save the page reloads."""
+    try:
+        action(context.repository(), *args, actor=context.actor(), now=context.now(), **kwargs)
+    except InvalidInput as problem:
+        return dict(problem.errors)
+    except DomainError as problem:
+        return {problem.field or "": problem.message}
+    st.session_state[prefix + "saved"] = version(prefix) + 1
+    st.rerun()
+
+
+def show_problems(problems: Problems, slots: Mapping[str, Any], rest: Any) -> None:
+    """Each message in the slot under its field; messages about anything else in ``rest``."""
+    for field, message in problems.items():
+        slots.get(field, rest).error(message, icon="⚠️")
+
+
+def big_text(text: str, size: float = 1.5, bold: bool = False) -> None:
+    """Someone's words in large type, as text (escaped: typed HTML or Markdown shows as it was typed)."""
+    weight = "700" if bold else "400"
+    body = html.escape(text).replace("\n", "<br>")
+    st.html(f'<p style="font-size:{size}rem;font-weight:{weight};line-height:1.4;margin:0.2rem 0">{body}</p>')
+
+
+def heading(text: str) -> None:
+    """A section heading made from words someone typed (a perspective's name), as text."""
+    st.html(f'<h2 style="font-size:1.8rem;margin:1.2rem 0 0.4rem">{html.escape(text)}</h2>')
+
+
+def plain_table(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """A real HTML table in large type, every cell escaped: a table alternative screen readers can walk."""
+    cell = "border:1px solid currentColor;padding:0.4rem 0.6rem;text-align:left;vertical-align:top"
+    head = "".join(f'<th scope="col" style="{cell}">{html.escape(c)}</th>' for c in columns)
+    body = "".join(
+        "<tr>" + "".join(f'<td style="{cell}">{html.escape(str(v))}</td>' for v in row) + "</tr>"
+        for row in rows
+    )
+    st.html(
+        '<table style="border-collapse:collapse;font-size:1.3rem;width:100%">'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def theme_label(theme: Theme) -> str:
+    return theme.name or f"{screen('understand')['unnamed']} ({theme.question.label})"
+
+
+def theme_picker(themes: list[Theme], prefix: str, label: str) -> Theme:
+    by_id = {t.id: t for t in themes}
+    chosen = st.selectbox(
+        label, list(by_id), key=prefix + "theme", format_func=lambda tid: theme_label(by_id[tid])
+    )
+    return by_id.get(chosen or "", themes[0])
+
+
+def evidence(found: ThemeEvidence, shown: int = SHOWN_STATEMENTS) -> None:
+    """The theme's "I" statement, how many people it stands for, and a few of their (anonymised) words."""
+    t = screen("understand")
+    big_text(theme_label(found.theme), 2.2, bold=True)
+    st.caption(found.theme.question.label)
+    if not found.statements:
+        st.info(t["nobody"])
+        return
+    st.markdown(t["people"].format(people=found.people, statements=len(found.statements)))
+    if shown:
+        st.markdown(t["some_said"])
+        for words in found.statements[:shown]:
+            big_text(f"“{words}”", 1.3)
+        if len(found.statements) > shown:
+            st.caption(t["more_said"].format(count=len(found.statements) - shown))
+
+
+# --- five whys --------------------------------------------------------------------------------------------
+ChainAction = Callable[..., Problems]
+
+
+def _steps(chain: RootCause) -> None:
+    t = screen("understand")
+    for number, step in enumerate(chain.chain, start=1):
+        st.markdown(f"**{t['step_label'].format(number=number)}**")
+        left, right = st.columns(2)
+        with left:
+            st.markdown(f"**{t['why_label']}**")
+            big_text(step.why, 1.4)
+        with right:
+            st.markdown(f"**{t['because_label']}**")
+            big_text(step.because, 1.4)
+
+
+def _step_forms(
+    chain: RootCause, chain_number: int, key: str, on_edit: ChainAction, on_remove: ChainAction
+) -> None:
+    t = screen("understand")
+    for number, step in enumerate(chain.chain, start=1):
+        with st.form(f"{key}.edit{number}", enter_to_submit=False):
+            why = st.text_area(t["why_label"], step.why, key=f"{key}.edit{number}.why")
+            why_slot = st.empty()
+            because = st.text_area(t["because_label"], step.because, key=f"{key}.edit{number}.because")
+            because_slot = st.empty()
+            rest = st.empty()
+            save, remove = st.columns(2)
+            if save.form_submit_button(t["save_step"].format(number=number, chain=chain_number)):
+                show_problems(on_edit(number, why, because), {"why": why_slot, "because": because_slot}, rest)
+            if remove.form_submit_button(t["remove_step"].format(number=number, chain=chain_number)):
+                show_problems(on_remove(number), {}, rest)
+
+
+def _next_step_form(chain: RootCause, chain_number: int, key: str, on_add: ChainAction) -> None:
+    t = screen("understand")
+    number = len(chain.chain) + 1
+    if number > MAX_WHYS:
+        st.info(t["five_reached"])
+        return
+    with st.form(f"{key}.next", enter_to_submit=False):
+        st.markdown(f"**{t['next_why'].format(number=number)}**")
+        why = st.text_area(t["why_label"], key=f"{key}.next.why", placeholder=t["why_placeholder"])
+        why_slot = st.empty()
+        because = st.text_area(
+            t["because_label"], key=f"{key}.next.because", placeholder=t["because_placeholder"]
+        )
+        because_slot = st.empty()
+        rest = st.empty()
+        if st.form_submit_button(t["add_step"].format(number=number, chain=chain_number)):
+            show_problems(on_add(why, because), {"why": why_slot, "because": because_slot}, rest)
+
+
+def _cause_form(chain: RootCause, number: int, key: str, on_cause: ChainAction) -> None:
+    t = screen("understand")
+    with st.form(f"{key}.cause", enter_to_submit=False):
+        cause = st.text_area(
+            t["cause_label"].format(number=number), suggested_cause(chain), key=f"{key}.cause.text"
+        )
+        if not chain.cause:
+            st.caption(t["cause_unsaved"])
+        slot = st.empty()
+        if st.form_submit_button(t["save_cause"].format(number=number), type="primary"):
+            show_problems(on_cause(cause), {"cause": slot}, slot)
+
+
+def _remove_form(key: str, number: int, on_remove_chain: Callable[[], Problems]) -> None:
+    t = screen("understand")
+    with st.form(f"{key}.remove", enter_to_submit=False):
+        sure = st.checkbox(t["remove_confirm"], key=f"{key}.remove.sure")
+        slot = st.empty()
+        if st.form_submit_button(t["remove_chain"].format(number=number)):
+            show_problems(on_remove_chain() if sure else {"": t["confirm_needed"]}, {}, slot)
+
+
+def chain_card(chain: RootCause, number: int, actions: Mapping[str, Callable[..., Problems]]) -> None:
+    """One chain: its whys and becauses, its root cause, and the forms to grow or change it.
+
+    ``actions`` holds ``add``, ``edit``, ``remove_step``, ``cause`` and ``remove`` for this chain.
+    """
+    t = screen("understand")
+    key = f"{PREFIX}{version(PREFIX)}.{chain.id}"
+    with st.container(border=True):
+        st.subheader(t["chain_heading"].format(number=number), anchor=False)
+        _steps(chain)
+        st.markdown(f"**{t['cause_heading']}**")
+        if chain.cause:
+            big_text(chain.cause, 1.6, bold=True)
+            if mentions_money(chain.cause):
+                st.caption(t["money_hint"])
+        else:
+            st.info(t["no_cause"])
+        if not chain.cause:  # still being built: the next why and the cause are the main actions
+            _next_step_form(chain, number, key, actions["add"])
+            _cause_form(chain, number, key, actions["cause"])
+        with st.expander(t["change_chain"].format(number=number)):
+            _step_forms(chain, number, key, actions["edit"], actions["remove_step"])
+            if chain.cause:
+                _next_step_form(chain, number, key, actions["add"])
+                _cause_form(chain, number, key, actions["cause"])
+            _remove_form(key, number, actions["remove"])
+
+
+def new_chain_form(on_start: Callable[[str, str], Problems]) -> None:
+    t = screen("understand")
+    key = f"{PREFIX}{version(PREFIX)}.new"
+    with st.form(key, enter_to_submit=False):
+        st.subheader(t["new_chain"], anchor=False)
+        why = st.text_area(t["first_why"], key=key + ".why", placeholder=t["why_placeholder"])
+        why_slot = st.empty()
+        because = st.text_area(t["first_because"], key=key + ".because", placeholder=t["because_placeholder"])
+        because_slot = st.empty()
+        rest = st.empty()
+        if st.form_submit_button(t["start_chain"], type="primary"):
+            show_problems(on_start(why, because), {"why": why_slot, "because": because_slot}, rest)
+
+
+# --- dots on root causes ----------------------------------------------------------------------------------
+def dots_form(
+    causes: list[CauseResult],
+    dots: Mapping[str, Mapping[str, int]],
+    on_save: Callable[[str, dict[str, int], int], Problems],
+) -> None:
+    """Record one person's dots across the root causes; pick someone already recorded to change theirs."""
+    t = screen("understand")
+    allowed = int(
+        st.number_input(t["dots_each"], 1, MAX_DOTS, DEFAULT_DOTS, step=1, key=PREFIX + "dots_each")
+    )
+    st.markdown(t["causes_list"])
+    in_order = sorted(causes, key=lambda c: c.number)
+    for result in in_order:
+        st.markdown(f"**{t['cause_item'].format(number=result.number)}**")
+        big_text(result.cause.cause, 1.3)
+    voters = list(dots)
+    who = st.selectbox(
+        t["whose_dots"],
+        [None, *voters],
+        key=f"{PREFIX}{version(PREFIX)}.who",
+        format_func=lambda v: t["new_voter"] if v is None else v,
+    )
+    key = f"{PREFIX}{version(PREFIX)}.dots.{who or ''}"
+    current = dots.get(who or "", {})
+    with st.form(key, enter_to_submit=False):
+        label = st.text_input(
+            t["voter_label"], who or next_voter_label(voters), key=key + ".voter", disabled=who is not None
+        )
+        voter_slot = st.empty()
+        given = {
+            r.cause.id: int(
+                st.number_input(
+                    t["dots_on"].format(number=r.number),
+                    0,
+                    MAX_DOTS,
+                    current.get(r.cause.id, 0),
+                    step=1,
+                    key=f"{key}.{r.cause.id}",
+                )
+            )
+            for r in in_order
+        }
+        rest = st.empty()
+        if st.form_submit_button(t["save_dots"], type="primary"):
+            show_problems(on_save(who or label, given, allowed), {"voter": voter_slot}, rest)
+
+
+def results(causes: list[CauseResult], dots: Mapping[str, Mapping[str, int]]) -> None:
+    """The root causes, most dots first: a table, and the same figures as a bar chart."""
+    t = screen("understand")
+    st.subheader(t["results_heading"], anchor=False)
+    total = sum(sum(per.values()) for per in dots.values())
+    st.markdown(t["voted"].format(voters=len(dots), dots=total))
+    plain_table(
+        [t["col_place"], t["col_cause"], t["col_chain"], t["col_dots"], t["col_voters"]],
+        [(place, r.cause.cause, r.number, r.dots, r.voters) for place, r in enumerate(causes, start=1)],
+    )
+    # Short labels on the chart ("Root cause 2"); the table above gives each cause in full.
+    data = [
+        {"cause": t["cause_item"].format(number=r.number), "dots": r.dots, "place": place}
+        for place, r in enumerate(causes, start=1)
+    ]
+    chart = (
+        alt.Chart(alt.InlineData(values=data))
+        .mark_bar(color="#1F4E79")
+        .encode(
+            x=alt.X(
+                "dots:Q",
+                title=t["col_dots"],
+                axis=alt.Axis(tickMinStep=1, format="d", labelFontSize=18, titleFontSize=18),
+            ),
+            y=alt.Y(
+                "cause:N",
+                title=None,
+                sort=alt.SortField("place"),
+                axis=alt.Axis(labelFontSize=18, labelLimit=300),
+            ),
+        )
+        .properties(height=alt.Step(56))
+    )
+    st.altair_chart(chart, width="stretch", alt=t["chart_caption"])
+    st.caption(t["chart_caption"])

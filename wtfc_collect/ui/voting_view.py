@@ -1,0 +1,245 @@
+"""Pieces of the priorities screen (Step 3, dot voting). Owns the keys starting with ``priorities.``.
+
+Every action is a button, a tick box or a list, reachable by keyboard. Theme names are shown as text
+(escaped), the chart always has the same figures as a table beside it, and a message in plain words
+appears next to the control it is about. What was ticked or typed stays after a mistake.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from accessibility.texts import screen
+from wtfc_collect.domain import DomainError
+from wtfc_collect.domain.workshop import MAX_DOTS
+from wtfc_collect.services import voting
+from wtfc_collect.services.theming import ThemeView
+from wtfc_collect.services.voting import ThemeResult
+from wtfc_collect.storage.port import ConflictError
+from wtfc_collect.ui import context
+from wtfc_collect.ui.card_call import sized
+
+PREFIX = "priorities."
+PROBLEM = PREFIX + "problem"
+DONE = PREFIX + "done"
+NEW = "__new__"
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
+
+
+def _t() -> dict[str, str]:
+    return screen("priorities")
+
+
+def plain(text: str) -> str:
+    """Text for a widget label, with Markdown signs escaped so it shows exactly as it was typed."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def name_of(view: ThemeView) -> str:
+    return view.theme.name or _t()["unnamed"]
+
+
+def _run(
+    field: str, action: Callable[..., Any], *args: Any, done: str = "", clear: Sequence[str] = ()
+) -> None:
+    try:
+        action(context.repository(), *args, actor=context.actor(), now=context.now())
+    except DomainError as problem:
+        st.session_state[PROBLEM] = (field, problem.message)
+        return
+    except ConflictError:
+        st.session_state[PROBLEM] = (field, _t()["conflict"])
+        return
+    st.session_state.pop(PROBLEM, None)
+    st.session_state[DONE] = (field, done)
+    for key in clear:  # only after a save: nothing ticked or typed is lost on a mistake
+        st.session_state.pop(key, None)
+
+
+def _problem(field: str) -> None:
+    """The message about ``field``, next to it: what went wrong, or that the change was saved."""
+    found = st.session_state.get(PROBLEM)
+    if isinstance(found, tuple) and found[0] == field:
+        st.error(found[1], icon="⚠️")
+    saved = st.session_state.get(DONE)
+    if isinstance(saved, tuple) and saved[0] == field and saved[1]:
+        st.success(saved[1])
+
+
+def plain_table(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """A real HTML table in large type, every cell escaped: the table alternative to the chart."""
+    cell = "border:1px solid currentColor;padding:0.4rem 0.6rem;text-align:left;vertical-align:top"
+    head = "".join(f'<th scope="col" style="{cell}">{html.escape(c)}</th>' for c in columns)
+    body = "".join(
+        "<tr>" + "".join(f'<td style="{cell}">{html.escape(str(v))}</td>' for v in row) + "</tr>"
+        for row in rows
+    )
+    st.html(
+        '<table style="border-collapse:collapse;font-size:1.3rem;width:100%">'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+# --- settings -------------------------------------------------------------------------------------------
+def dots_setting(project_id: str, dots: int) -> None:
+    t = _t()
+    with st.expander(t["setting_heading"].format(dots=dots)):
+        key = PREFIX + "dots_per_person"
+        st.number_input(t["setting_label"], min_value=1, max_value=MAX_DOTS, value=dots, step=1, key=key)
+        st.button(
+            t["setting_save"],
+            key=PREFIX + "dots_save",
+            on_click=lambda: _run(
+                "setting", voting.set_dots_per_person, project_id, int(st.session_state[key]), done=t["saved"]
+            ),
+        )
+        _problem("setting")
+
+
+# --- one person's dots ------------------------------------------------------------------------------------
+def _voter_slug(voter: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", voter.casefold()).strip("_") or "voter"
+
+
+def ballot(
+    project_id: str,
+    views: list[ThemeView],
+    voters: dict[str, int],
+    dots: int,
+    next_label: str,
+    votes_of: Callable[[str], list[str]],
+) -> None:
+    """Choose who is voting (a new person, or someone to correct), tick their themes, save."""
+    t = _t()
+    st.header(t["vote_heading"], anchor=False)
+    st.markdown(t["vote_help"].format(dots=dots))
+    who = st.selectbox(
+        t["who"],
+        [NEW, *voters],
+        key=PREFIX + "who",
+        format_func=lambda v: t["new_voter"] if v == NEW else t["voter_used"].format(name=v, used=voters[v]),
+    )
+    label_key = PREFIX + "label"
+    if who == NEW or who not in voters:
+        if label_key not in st.session_state:
+            st.session_state[label_key] = next_label
+        st.text_input(t["label"], key=label_key, max_chars=120, help=None)
+        st.markdown(t["label_hint"])
+        _problem("voter")
+        slug, had = "new", set[str]()
+    else:
+        slug, had = _voter_slug(who), set(votes_of(who))
+    boxes = {v.theme.id: PREFIX + f"dot.{slug}.{v.theme.id}" for v in views}
+    for view in views:
+        label = f"{plain(name_of(view))} — {sized(t, view.statements, view.people)}"
+        st.checkbox(label, key=boxes[view.theme.id], value=view.theme.id in had)
+    ticked = [tid for tid, key in boxes.items() if st.session_state.get(key)]
+    st.markdown(t["used"].format(used=len(ticked), dots=dots))
+    if len(ticked) > dots:
+        st.warning(t["too_many"].format(dots=dots, extra=len(ticked) - dots))
+
+    def save() -> None:
+        voter = st.session_state.get(label_key, "") if who == NEW else who
+        chosen = [tid for tid, key in boxes.items() if st.session_state.get(key)]
+        clear = [label_key, *boxes.values()] if who == NEW else []
+        _run(
+            "dots",
+            voting.record_votes,
+            project_id,
+            voter,
+            chosen,
+            done=t["recorded"].format(name=voter),
+            clear=clear,
+        )
+
+    st.button(t["save"], key=PREFIX + "save", type="primary", on_click=save)
+    _problem("dots")
+    if who != NEW and who in voters:
+        st.button(
+            t["remove"].format(name=who),
+            key=PREFIX + "remove",
+            on_click=lambda: _run(
+                "dots",
+                voting.remove_votes,
+                project_id,
+                who,
+                done=t["removed"].format(name=who),
+                clear=[PREFIX + "who"],
+            ),
+        )
+
+
+def _chart(rows: Sequence[Sequence[object]], t: dict[str, str]) -> alt.Chart:
+    """Dots per theme as horizontal bars, most first, with the whole theme name readable from afar."""
+    data = pd.DataFrame({"theme": [f"{row[0]}. {row[1]}" for row in rows], "dots": [row[2] for row in rows]})
+    dots_axis = alt.Axis(tickMinStep=1, labelFontSize=16, titleFontSize=18)
+    chart: alt.Chart = (
+        alt.Chart(data, title=alt.TitleParams(t["chart_title"], fontSize=20))
+        .mark_bar(color="#1f4e8c")
+        .encode(
+            x=alt.X("dots:Q", title=t["col_dots"], axis=dots_axis),
+            y=alt.Y("theme:N", sort=None, title=None, axis=alt.Axis(labelLimit=520, labelFontSize=16)),
+        )
+        .properties(height=alt.Step(30))
+    )
+    return chart
+
+
+# --- results and the themes taken forward ---------------------------------------------------------------
+def results(found: list[ThemeResult], voters: int) -> None:
+    t = _t()
+    st.header(t["results_heading"], anchor=False)
+    st.markdown(t["results_summary"].format(voters=voters, dots=sum(r.dots for r in found)))
+    rows = [
+        (place, name_of(r.view), r.dots, r.voters, r.view.statements, r.view.people)
+        for place, r in enumerate(found, start=1)
+    ]
+    st.altair_chart(_chart(rows, t), use_container_width=True)
+    st.subheader(t["table_heading"], anchor=False)
+    columns = ("col_place", "col_theme", "col_dots", "col_voters", "col_cards", "col_people")
+    plain_table([t[c] for c in columns], rows)
+
+
+def choose(project_id: str, found: list[ThemeResult], suggested: list[str]) -> None:
+    t = _t()
+    st.header(t["choose_heading"], anchor=False)
+    st.markdown(t["choose_help"])
+    by_id = {r.view.theme.id: r for r in found}
+    chosen_now = [tid for tid, r in by_id.items() if r.view.theme.chosen]
+    key = PREFIX + "chosen"
+    if key not in st.session_state:
+        st.session_state[key] = chosen_now or suggested
+    st.multiselect(
+        t["choose_label"],
+        list(by_id),
+        key=key,
+        format_func=lambda tid: t["choose_option"].format(
+            name=name_of(by_id[tid].view), dots=by_id[tid].dots
+        ),
+    )
+    st.button(
+        t["choose_save"],
+        key=PREFIX + "choose_save",
+        type="primary",
+        on_click=lambda: _run(
+            "chosen",
+            voting.choose_priorities,
+            project_id,
+            list(st.session_state.get(key) or []),
+            done=t["chosen_saved"],
+        ),
+    )
+    _problem("chosen")
+    if chosen_now:
+        st.subheader(t["chosen_heading"], anchor=False)
+        for tid in chosen_now:
+            st.text(f"• {name_of(by_id[tid].view)}")
+    else:
+        st.info(t["none_chosen"])
