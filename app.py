@@ -3,7 +3,7 @@
 import streamlit as st
 
 from wtfc_collect.storage.port import StoreError
-from wtfc_collect.ui import context
+from wtfc_collect.ui import context, display
 from wtfc_collect.ui.navigation import pages_for
 
 st.set_page_config(page_title="WTfC Collect", page_icon="🤝", layout="wide")
@@ -22,4 +22,6 @@ pages = [
     for specs in pages_for(None).values()
     for spec in specs
 ]
-st.navigation(pages).run()
+page = st.navigation(pages)
+display.sidebar()  # text size and high contrast, on every page (drawn after st.navigation: kept)
+page.run()

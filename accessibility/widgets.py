@@ -12,12 +12,14 @@ from typing import Final
 import streamlit as st
 
 from accessibility.speech import SPEEDS, Audio, Speech, Speed, as_speed, speakable
+from accessibility.texts import DEFAULT_LANGUAGE, screen
 
 NO_SOUND: Final = "Sound is not working on this computer right now. The words are on the screen."
 SPEED_LABEL: Final = "How fast to speak"
-SPEED_NAMES: Final[dict[Speed, str]] = {"normal": "Normal", "slower": "Slower"}
+SPEED_NAMES: Final[dict[Speed, str]] = {"normal": "Normal speed", "slower": "Slower"}
 SPEED_KEY: Final = "audio.speed"  # the person's choice, kept across pages
 LABEL_WORDS: Final = 5
+WORDS_SCREEN: Final = "widgets"  # these words in every language: accessibility/texts/<language>/widgets.toml
 _PREFIX: Final = "audio."
 
 
@@ -28,9 +30,9 @@ def first_words(text: str, words: int = LABEL_WORDS) -> str:
     return f"{start}…" if len(spoken) > words else start
 
 
-def listen_label(text: str) -> str:
+def listen_label(text: str, language: str = DEFAULT_LANGUAGE) -> str:
     """``"Listen: What is working well in…"``: says what will be read, so each button is distinct."""
-    return f"Listen: {first_words(text)}"
+    return f"{screen(WORDS_SCREEN, language)['listen']}: {first_words(text)}"
 
 
 def audio_button(
@@ -48,11 +50,14 @@ def audio_button(
     ``private=True`` for a person's own words: they are spoken offline, in memory, and never cached.
     When no engine can speak, a plain message says so instead of a player.
     """
+    words = screen(WORDS_SCREEN, language)
     chosen = as_speed(speed)
     clip_key = f"{_PREFIX}{key}.clip"
     signature = _signature(text, language, chosen, private)
-    if st.button(label or listen_label(text), key=f"{_PREFIX}{key}.button", icon=":material/volume_up:"):
-        with st.spinner("Getting the sound ready…"):
+    if st.button(
+        label or listen_label(text, language), key=f"{_PREFIX}{key}.button", icon=":material/volume_up:"
+    ):
+        with st.spinner(words["getting_ready"]):
             audio = speech.say(text, language, chosen, private=private)
         st.session_state[clip_key] = (signature, audio)
     stored = st.session_state.get(clip_key)
@@ -61,19 +66,25 @@ def audio_button(
         return
     audio = stored[1]
     if isinstance(audio, Audio):
-        st.audio(audio.data, format=audio.mime, autoplay=False, alt=f"Spoken version of: {first_words(text)}")
+        alt = f"{words['spoken_version']}: {first_words(text)}"
+        st.audio(audio.data, format=audio.mime, autoplay=False, alt=alt)
     else:
-        st.info(NO_SOUND)
+        st.info(words["no_sound"])
 
 
-def speed_choice(key: str) -> Speed:
+def speed_choice(key: str, language: str = DEFAULT_LANGUAGE) -> Speed:
     """Normal or slower speech. The choice is remembered for the whole visit (``audio.speed``)."""
+    words = screen(WORDS_SCREEN, language)
     widget_key = f"{_PREFIX}{key}.speed"
     remembered = as_speed(st.session_state.get(SPEED_KEY))
     if widget_key not in st.session_state:
         st.session_state[widget_key] = remembered
     st.radio(
-        SPEED_LABEL, SPEEDS, key=widget_key, format_func=lambda value: SPEED_NAMES[value], horizontal=True
+        words["speed_label"],
+        SPEEDS,
+        key=widget_key,
+        format_func=lambda value: words[f"speed_{value}"],
+        horizontal=True,
     )
     chosen = as_speed(st.session_state.get(widget_key))
     st.session_state[SPEED_KEY] = chosen

@@ -1,36 +1,40 @@
-"""Step 2, Collect: "My review" — the easy-read own review, one question per screen."""
+"""Step 2, Collect: "My review" — the easy-read own review, one question per screen, in English or Welsh."""
 
 import streamlit as st
 
-from accessibility.texts import screen
 from wtfc_collect import services
 from wtfc_collect.domain import Question, ReviewMode
-from wtfc_collect.ui import context
+from wtfc_collect.ui import context, display
 from wtfc_collect.ui.easy_read import easy_read_style
 from wtfc_collect.ui.self_review import (
     CHECK,
     CONSENT,
     check_screen,
+    choices,
     consent_screen,
     end_screen,
+    language,
     question_screen,
     step,
+    texts,
 )
 from wtfc_collect.ui.spoken import speed_control
 
-t = screen("self_review")
 repo = context.repository()
 easy_read_style()
-st.title(t["title"])
-speed_control()
+display.page_language(language())
+st.title(texts()["title"], anchor=False)
 
 review = services.find_review(repo, context.chosen_review_id())
 if review is None or review.mode is not ReviewMode.SELF:
-    st.markdown(t["start_text"])
-    st.markdown(t["ask_staff"])
+    st.markdown(texts()["start_text"])
+    st.markdown(texts()["ask_staff"])
     st.stop()
 
 current = step(review)
+if current == CONSENT:
+    choices()  # English or Cymraeg, text size, high contrast: first, where everyone sees them
+speed_control(language())
 if current == CONSENT:
     consent_screen(review)
 elif current == CHECK:

@@ -13,6 +13,11 @@ from pathlib import Path
 DEFAULT_LANGUAGE = "en"
 # Screens whose texts can be listened to (and are pre-rendered by `python -m wtfc_collect audio prerender`).
 SPOKEN_SCREENS: tuple[str, ...] = ("self_review", "review_with_person")
+# Texts of parts shown on many pages rather than of one page: the text size and contrast choices, and
+# the words of the Listen button and speed choice.
+SHARED_SCREENS: tuple[str, ...] = ("display", "widgets")
+# Screens written in easy read, held to a reading grade of 5 and 15 words a sentence by the tests.
+EASY_READ_SCREENS: tuple[str, ...] = ("self_review", "display", "widgets")
 _ROOT = Path(__file__).parent
 
 

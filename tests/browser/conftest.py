@@ -13,8 +13,10 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -68,9 +70,21 @@ def chromium_path() -> str:
     return CHROMIUM if Path(CHROMIUM).exists() else str(shutil.which("chromium"))
 
 
-@pytest.fixture(scope="session")
-def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
-    data_dir = tmp_path_factory.mktemp("browser-data")
+def _open_the_entry_page(browser: Any, url: str) -> None:
+    """Run app.py once before any test: with a ``pages/`` folder next to app.py, Streamlit 1.67 serves
+    every page file directly ("v1" pages, without app.py: no sidebar choices, no role-based list) until
+    some session has run app.py's ``st.navigation``. A first visit straight to /reviews would get that."""
+    page = browser.new_page()
+    try:
+        page.goto(url + "/", wait_until="domcontentloaded")
+        page.wait_for_selector('[data-testid="stSidebarUserContent"] [data-testid="stRadio"]', timeout=60_000)
+    finally:
+        page.close()
+
+
+@contextmanager
+def _running_app(data_dir: Path) -> Iterator[RunningApp]:
+    """``streamlit run app.py`` on a free local port with the demo data in ``data_dir``, until closed."""
     env = {**os.environ, "WTFC_DATA_DIR": str(data_dir)}
     subprocess.run(
         [sys.executable, "-m", "wtfc_collect", "demo", "--reviews", "12"],
@@ -115,7 +129,21 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_path: str) -> Iterator[object]:
+def app_server(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Iterator[RunningApp]:
+    with _running_app(tmp_path_factory.mktemp("browser-data")) as app:
+        _open_the_entry_page(browser, app.url)
+        yield app
+
+
+@pytest.fixture
+def fresh_app_server(tmp_path: Path) -> Iterator[RunningApp]:
+    """An app nobody has visited yet (costs a start of its own: a few seconds)."""
+    with _running_app(tmp_path / "data") as app:
+        yield app
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: str) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

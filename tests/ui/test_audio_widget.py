@@ -110,7 +110,7 @@ def test_a_persons_words_are_spoken_but_not_cached(tmp_path: Path) -> None:
 def test_speed_choice_is_remembered_for_the_visit() -> None:
     at = _app(Speech([]))
     assert at.radio[0].value == "normal" and at.radio[0].label == "How fast to speak"
-    assert list(at.radio[0].options) == ["Normal", "Slower"]
+    assert list(at.radio[0].options) == ["Normal speed", "Slower"]
     at.radio[0].set_value("slower").run()
     assert at.session_state["audio.speed"] == "slower"
     assert all(key.startswith("audio.") for key in at.session_state)

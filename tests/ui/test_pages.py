@@ -53,7 +53,7 @@ def test_home_explains_and_offers_demo_when_empty(data_dir: Path) -> None:
     text = _texts(at)
     assert "What is not working?" in text and "top two" in text
     assert "There are no projects yet" in text
-    _button(at, "Add the demo project").click().run()
+    _button(at, "Add the demo project").click().run(timeout=240)  # it also runs the demo workshop
     assert not at.exception
     repo = bootstrap.build_repository()
     assert len(repo.find(Project)) == 1 and len(repo.find(Review)) == 40

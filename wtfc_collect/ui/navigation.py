@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ALL_STAFF = frozenset({"administrator", "reviewer", "quality_lead", "facilitator"})
+EVERYONE = ALL_STAFF | {"self_reviewer"}
 COLLECTORS = frozenset({"administrator", "reviewer", "quality_lead"})
 QUALITY = frozenset({"administrator", "quality_lead"})
 FACILITATORS = frozenset({"administrator", "facilitator", "quality_lead"})
@@ -67,6 +68,7 @@ PAGES: tuple[PageSpec, ...] = (
         "Steps 7 and 8 – Implement and review",
         roles=FACILITATORS,
     ),
+    PageSpec("pages/accessibility_statement.py", "Accessibility statement", "♿", "About", roles=EVERYONE),
 )
 
 

@@ -2,6 +2,9 @@
 
 Screens: consent → question 1 → 2 → 3 → check → thank you. Every answer is saved the moment it is
 added, so "Save for later" only has to say so; coming back opens the first screen still to do.
+
+The first screen also offers English or Cymraeg, the text size and high contrast. The language is kept
+for the visit (``self_review.language``): every text, every Listen button's voice and ``<html lang>``.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from datetime import date
 import streamlit as st
 
 from accessibility.pictures import svg
-from accessibility.texts import screen
+from accessibility.texts import DEFAULT_LANGUAGE, screen
 from wtfc_collect import services
 from wtfc_collect.domain import (
     STATEMENT_MAX_CHARS,
@@ -27,8 +30,7 @@ from wtfc_collect.domain import (
 )
 from wtfc_collect.domain.review import Priority
 from wtfc_collect.storage.port import StoreError
-from wtfc_collect.ui import context
-from wtfc_collect.ui.spoken import listen, say
+from wtfc_collect.ui import context, display, spoken
 from wtfc_collect.ui.voice_recorder import voice_recorder
 
 PREFIX = "self_review."
@@ -36,6 +38,47 @@ STEP = PREFIX + "step"
 MESSAGE = PREFIX + "message"
 QUESTIONS = list(Question)
 CONSENT, CHECK, THANKS, NO_CONSENT = "consent", "check", "thanks", "no_consent"
+LANGUAGE = PREFIX + "language"  # the person's choice, kept for the visit
+LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
+LANGUAGE_LABEL = "Language · Iaith"  # both languages: the person has not chosen yet
+
+
+def language() -> str:
+    """The language chosen on the first screen ("en" until the person picks "cy")."""
+    chosen = st.session_state.get(LANGUAGE)
+    return chosen if isinstance(chosen, str) and chosen in LANGUAGE_NAMES else DEFAULT_LANGUAGE
+
+
+def texts() -> dict[str, str]:
+    """Every text of the own review in the chosen language (English where a text is not translated)."""
+    return screen("self_review", language())
+
+
+def listen(text: str, key: str, *, private: bool = False) -> None:
+    spoken.listen(text, key, private=private, language=language())
+
+
+def say(text: str, key: str) -> None:
+    spoken.say(text, key, language=language())
+
+
+def _remember_language() -> None:
+    st.session_state[LANGUAGE] = st.session_state.get(LANGUAGE + ".choice", DEFAULT_LANGUAGE)
+
+
+def choices() -> None:
+    """English or Cymraeg, the text size and high contrast: first, where everyone sees them."""
+    key = LANGUAGE + ".choice"
+    st.session_state[key] = language()
+    st.radio(
+        LANGUAGE_LABEL,
+        list(LANGUAGE_NAMES),
+        key=key,
+        format_func=LANGUAGE_NAMES.__getitem__,
+        horizontal=True,
+        on_change=_remember_language,
+    )
+    display.controls("self_review", screen("display", language()))
 
 
 def first_step(review: Review, voice: Collection[Question] = ()) -> str:
@@ -122,7 +165,7 @@ def _consent(review: Review, given: bool) -> None:
 
 
 def _add(review: Review, question: Question) -> None:
-    t = screen("self_review")
+    t = texts()
     key = f"{PREFIX}{review.id}.{question.value}.text"
     typed = str(st.session_state.get(key, ""))
     if not typed.strip():
@@ -162,7 +205,7 @@ def _tap(review: Review, question: Question, statement_id: str) -> None:
 def _leave_question(review: Review, question: Question, to: str) -> None:
     """Going on: a lone answer becomes number 1, and with two answers and one picked the other is
     number 2 (the screen says so). With more to choose from, the person is asked to pick first."""
-    t = screen("self_review")
+    t = texts()
     said = services.get_review(context.repository(), review.id).statements_for(question)
     unpicked = [s for s in said if s.priority is None]
     taken = {s.priority for s in said if s.priority}
@@ -191,17 +234,19 @@ def _leave_question(review: Review, question: Question, to: str) -> None:
 
 
 def consent_screen(review: Review) -> None:
-    t = screen("self_review")
+    t = texts()
     st.header(t["consent_heading"], anchor=False)
     for key in ("start_text", "consent_text", "consent_change"):
         say(t[key], key)
-    yes, no = st.columns(2)
-    yes.button(t["consent_yes"], type="primary", key=PREFIX + "yes", on_click=_consent, args=(review, True))
-    no.button(t["consent_no"], key=PREFIX + "no", on_click=_consent, args=(review, False))
+    with st.container(horizontal=True, gap="medium"):  # side by side, one above the other when narrow
+        st.button(
+            t["consent_yes"], type="primary", key=PREFIX + "yes", on_click=_consent, args=(review, True)
+        )
+        st.button(t["consent_no"], key=PREFIX + "no", on_click=_consent, args=(review, False))
 
 
 def question_screen(review: Review, question: Question) -> None:
-    t = screen("self_review")
+    t = texts()
     index = QUESTIONS.index(question)
     say(f"**{t['question_of'].format(n=index + 1)}**", "question_of")
     picture, words = st.columns([1, 3])
@@ -233,7 +278,7 @@ def question_screen(review: Review, question: Question) -> None:
             args=(review, question),
         )
         _show_message()
-        voice_recorder(review, question, answers)
+        voice_recorder(review, question, answers, language=language())
         if said:
             say(t["you_said"], "you_said")
             _choices(review, question, said)
@@ -251,7 +296,7 @@ def question_screen(review: Review, question: Question) -> None:
 
 
 def _choices(review: Review, question: Question, said: list) -> None:  # type: ignore[type-arg]
-    t = screen("self_review")
+    t = texts()
     if len(said) == 1:
         st.text(said[0].text)
         listen(said[0].text, f"mine.{said[0].id}", private=True)
@@ -285,20 +330,26 @@ def _choices(review: Review, question: Question, said: list) -> None:  # type: i
 
 
 def _navigation(review: Review, question: Question) -> None:
-    t = screen("self_review")
+    t = texts()
     index = QUESTIONS.index(question)
     back_to = CONSENT if index == 0 else QUESTIONS[index - 1].value
     next_to = CHECK if index == len(QUESTIONS) - 1 else QUESTIONS[index + 1].value
     st.divider()
     say(t["buttons_help"], "buttons_help")
-    back, later, forward = st.columns(3)
-    back.button(t["back"], key=f"{PREFIX}{question.value}.back", on_click=go, args=(review, back_to))
-    later.button(
+    # A row that wraps: with very large text the three buttons go onto two lines instead of overlapping.
+    with st.container(horizontal=True, horizontal_alignment="distribute", gap="medium"):
+        _navigation_buttons(review, question, back_to, next_to)
+
+
+def _navigation_buttons(review: Review, question: Question, back_to: str, next_to: str) -> None:
+    t = texts()
+    st.button(t["back"], key=f"{PREFIX}{question.value}.back", on_click=go, args=(review, back_to))
+    st.button(
         t["save_later"],
         key=f"{PREFIX}{question.value}.later",
         on_click=lambda: _message("success", t["saved_later"]),
     )
-    forward.button(
+    st.button(
         t["next"],
         type="primary",
         key=f"{PREFIX}{question.value}.next",
@@ -308,7 +359,7 @@ def _navigation(review: Review, question: Question) -> None:
 
 
 def check_screen(review: Review) -> None:
-    t = screen("self_review")
+    t = texts()
     st.header(t["check_heading"], anchor=False)
     say(t["check_text"], "check_text")
     voice = voice_questions(_voice_answers(review))
@@ -340,7 +391,7 @@ def check_screen(review: Review) -> None:
 
 
 def end_screen(kind: str) -> None:
-    t = screen("self_review")
+    t = texts()
     st.header(t["thanks_heading"], anchor=False)
     for key in ("thanks_text", "thanks_next") if kind == THANKS else ("consent_no_text",):
         say(t[key], key)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from accessibility.texts import screen
+from accessibility.texts import DEFAULT_LANGUAGE, screen
 from wtfc_collect import services
 from wtfc_collect.domain import DomainError, Question, Review, VoiceAnswer
 from wtfc_collect.storage.port import StoreError
@@ -63,10 +63,12 @@ def _take_out(voice_id: str) -> None:
         st.session_state[MESSAGE] = str(problem)
 
 
-def voice_recorder(review: Review, question: Question, answers: list[VoiceAnswer]) -> None:
+def voice_recorder(
+    review: Review, question: Question, answers: list[VoiceAnswer], language: str = DEFAULT_LANGUAGE
+) -> None:
     """The recorder, then the person's recordings for this question (to listen to, or take out)."""
-    t = screen("self_review")
-    say(t["voice_text"], "voice_text")
+    t = screen("self_review", language)
+    say(t["voice_text"], "voice_text", language=language)
     key = widget_key(review.id, question)
     st.audio_input(t["voice_label"], key=key, on_change=_keep, args=(review.id, question, key))
     problem = st.session_state.pop(MESSAGE, None)
@@ -75,7 +77,7 @@ def voice_recorder(review: Review, question: Question, answers: list[VoiceAnswer
     mine = [a for a in answers if a.question is question and a.waiting]
     if not mine:
         return
-    say(t["voice_kept"], "voice_kept")
+    say(t["voice_kept"], "voice_kept", language=language)
     for number, answer in enumerate(mine, start=1):
         name = t["voice_yours"].format(n=number)
         data = services.voice_answer_audio(context.repository(), context.recordings(), answer.id)

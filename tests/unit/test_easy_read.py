@@ -1,0 +1,74 @@
+"""The own review's texts stay easy to read: reading grade 5 or lower, 15 words or fewer a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from accessibility.easy_read import (
+    MAX_GRADE,
+    MAX_SENTENCE_WORDS,
+    filled,
+    grade,
+    longest_sentence,
+    reading,
+    sentences,
+)
+from accessibility.texts import EASY_READ_SCREENS, screen, screens
+
+
+@pytest.mark.parametrize("name", EASY_READ_SCREENS)
+def test_every_easy_read_text_has_grade_5_or_lower_and_short_sentences(name: str) -> None:
+    hard = {key: reading(value) for key, value in screen(name).items() if not reading(value).easy}
+    assert not hard, "\n".join(
+        f"{name}.{key}: grade {r.grade} (at most {MAX_GRADE}), longest sentence {r.longest_sentence} words "
+        f"(at most {MAX_SENTENCE_WORDS}): {screen(name)[key]!r}"
+        for key, r in hard.items()
+    )
+
+
+@pytest.mark.parametrize("name", [n for n in EASY_READ_SCREENS if n in screens("cy")])
+def test_welsh_easy_read_sentences_are_short_too(name: str) -> None:
+    # A reading grade is an English formula; for Welsh, hold the sentences to the same length.
+    welsh = {key: value for key, value in screen(name, "cy").items() if value != screen(name).get(key)}
+    long = {key: value for key, value in welsh.items() if longest_sentence(value) > MAX_SENTENCE_WORDS}
+    assert not long, long
+
+
+def test_the_own_review_is_checked_and_its_texts_are_long_enough_to_measure() -> None:
+    assert "self_review" in EASY_READ_SCREENS
+    assert len(screen("self_review")) > 40
+
+
+def test_sentences_are_split_and_counted_in_words() -> None:
+    assert sentences("Think about the good things. What do you like? What helps you?") == [
+        "Think about the good things.",
+        "What do you like?",
+        "What helps you?",
+    ]
+    assert longest_sentence("Tap Next to go on. Tap Back to go back.") == 5
+    assert longest_sentence("I don't want to answer this") == 6  # "don't" is one word
+
+
+def test_templates_are_measured_as_they_are_read_and_markdown_is_ignored() -> None:
+    assert filled("**Question {n} of 3**") == "Question 2 of 3"
+    assert filled("Number 1: {text}") == "Number 1: My cat"
+    assert longest_sentence("**Question {n} of 3**") == 4
+
+
+def test_the_grade_tells_plain_words_from_hard_ones() -> None:
+    plain = grade("We want to hear what you say. It helps us make things good.")
+    hard = grade(
+        "Personalised commissioning arrangements facilitate individualised outcomes for service users."
+    )
+    assert plain < 3 < MAX_GRADE < 15 < hard
+    assert grade("") == 0.0
+
+
+def test_the_grade_downloads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    nltk = pytest.importorskip("nltk")
+
+    def no_download(*args: object, **kwargs: object) -> bool:
+        raise AssertionError("the reading grade must not download anything (nltk cmudict)")
+
+    monkeypatch.setattr(nltk, "download", no_download)
+    assert grade("An unusual sentence that was never measured before, about zebras.") > 0
