@@ -71,7 +71,7 @@ def test_a_recording_is_kept_then_written_down(microphone_browser: Any, app_serv
 
         page.goto(app_server.url + "/voice_answers")
         _wait_text(page, "BR-0002 · What is working?")
-        assert page.locator("audio").count() >= 1
+        page.locator("audio").first.wait_for(state="attached", timeout=20_000)
         _no_axe_violations(page)
         box = page.get_by_label("What the person said, in their own words")
         box.fill("Going to the pub quiz")
