@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
+# The password of the demo accounts (admin, reviewer, quality, facilitator) that make run adds to an
+# empty data folder. For trying the app on this computer only.
+DEMO_PASSWORD ?= wtfc-demo-only
 export WTFC_DATA_DIR ?= $(CURDIR)/data
 
 .PHONY: run test bench venv dev-venv clean-venv
@@ -23,8 +26,8 @@ dev-venv: $(VENV)/.dev
 
 run: $(VENV)/.runtime
 	@scripts/system-packages.sh run
-	$(PY) -m wtfc_collect demo --if-empty
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address 127.0.0.1
+	$(PY) -m wtfc_collect demo --if-empty --password "$(DEMO_PASSWORD)"
+	$(PY) -m wtfc_collect.ui.serve --server.port $(PORT) --server.address 127.0.0.1
 
 test: $(VENV)/.dev
 	@scripts/system-packages.sh test

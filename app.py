@@ -1,11 +1,12 @@
-"""WTfC Collect: page set-up, the store check and role-based navigation. No logic lives here."""
+"""WTfC Collect: page set-up, the store check, signing in and role-based navigation. No logic lives here."""
 
 import streamlit as st
 
 from wtfc_collect.storage.port import StoreError
-from wtfc_collect.ui import context, display
-from wtfc_collect.ui.navigation import pages_for
+from wtfc_collect.ui import context, display, sign_in
+from wtfc_collect.ui.navigation import OPEN_TO_ALL, PAGES, pages_for
 
+context.install_identity()  # the services check this session's signed-in user on every action
 st.set_page_config(page_title="WTfC Collect", page_icon="🤝", layout="wide")
 
 try:
@@ -15,13 +16,30 @@ except StoreError as error:
     st.error(str(error))
     st.stop()
 
+user = sign_in.signed_in_user()
+if user is None:
+    # Every page is known (so a bookmarked address still works after signing in), none is listed, and
+    # only the accessibility statement opens without signing in.
+    page = st.navigation(
+        [st.Page(s.path, title=s.title, icon=s.icon, default=s.default) for s in PAGES], position="hidden"
+    )
+    display.sidebar()
+    if page.url_path == OPEN_TO_ALL:
+        page.run()
+    else:
+        sign_in.screen_for_signed_out()
+    st.stop()
+
 # A flat list in method order: Streamlit's sectioned sidebar puts headings inside its <ul>, which
-# screen readers announce wrongly (axe "list" violation).
+# screen readers announce wrongly (axe "list" violation). Only the pages this role may use are listed;
+# the services check the role again on every action.
+specs = [spec for section in pages_for(user.role).values() for spec in section]
+first = not any(spec.default for spec in specs)
 pages = [
-    st.Page(spec.path, title=spec.title, icon=spec.icon, default=spec.default)
-    for specs in pages_for(None).values()
-    for spec in specs
+    st.Page(spec.path, title=spec.title, icon=spec.icon, default=spec.default or (first and i == 0))
+    for i, spec in enumerate(specs)
 ]
 page = st.navigation(pages)
 display.sidebar()  # text size and high contrast, on every page (drawn after st.navigation: kept)
+sign_in.sidebar_account(user)
 page.run()

@@ -7,8 +7,23 @@ from pathlib import Path
 
 import pytest
 
+from wtfc_collect.domain.access import Role, User
+from wtfc_collect.services import access
 from wtfc_collect.storage.memory import MemoryRepository
 from wtfc_collect.storage.port import Repository
+
+
+TEST_ADMIN = User(username="test admin", role=Role.ADMINISTRATOR)
+access.use_identity(lambda: TEST_ADMIN)  # also for module- and session-scoped fixtures
+
+
+@pytest.fixture(autouse=True)
+def as_administrator() -> Iterator[User]:
+    """Use cases check the user's role: tests act as an administrator unless they say otherwise
+    (with ``access.acting_as``). The app's own sessions never use this."""
+    access.use_identity(lambda: TEST_ADMIN)  # a command-line test may have left the operator in place
+    with access.acting_as(TEST_ADMIN) as user:
+        yield user
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from hypothesis.strategies import SearchStrategy as Strategy
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from wtfc_collect.domain import (
+    Account,
     ActionPlan,
     ActionStatus,
     Answer,
@@ -31,6 +32,7 @@ from wtfc_collect.domain import (
     ConsentGiver,
     Idea,
     IdeaKind,
+    Invitation,
     Level,
     Measure,
     MitigatingAction,
@@ -44,6 +46,7 @@ from wtfc_collect.domain import (
     Review,
     ReviewMode,
     ReviewStatus,
+    Role,
     RootCause,
     SamplePlan,
     SampleTarget,
@@ -433,6 +436,30 @@ RECORDS: dict[type[Record], st.SearchStrategy[Any]] = {
     ),
     ProcessNote: st.builds(
         ProcessNote, **_ids, worked=st.booleans(), text=text(ProcessNote, "text"), at=aware
+    ),
+    Account: st.builds(
+        Account,
+        id=record_id,
+        revision=revision,
+        username=st.from_regex(r"[a-z0-9][a-z0-9._-]{0,39}", fullmatch=True),
+        display_name=label,
+        role=st.sampled_from(Role),
+        teams=st.lists(label, max_size=3),
+        password_hash=st.from_regex(r"\$argon2id\$[A-Za-z0-9$=,+/]{10,80}", fullmatch=True),
+        sso_email=st.one_of(st.just(""), st.emails().filter(lambda e: len(e) <= 254)),
+        active=st.booleans(),
+        created_at=aware,
+    ),
+    Invitation: st.builds(
+        Invitation,
+        **_ids,
+        review_id=record_id,
+        code_hash=st.from_regex(r"[0-9a-f]{64}", fullmatch=True),
+        created_by=actor,
+        created_at=aware,
+        expires_at=aware,
+        revoked_at=optional(aware),
+        used_at=optional(aware),
     ),
     AuditEvent: st.builds(
         AuditEvent,

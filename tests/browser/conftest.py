@@ -99,9 +99,7 @@ def _running_app(data_dir: Path) -> Iterator[RunningApp]:
         [
             sys.executable,
             "-m",
-            "streamlit",
-            "run",
-            "app.py",
+            "wtfc_collect.ui.serve",
             "--server.headless",
             "true",
             "--server.port",

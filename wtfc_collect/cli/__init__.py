@@ -12,6 +12,10 @@ from pathlib import Path
 import click
 
 from wtfc_collect import bootstrap, services
+from wtfc_collect.domain import Role
+from wtfc_collect.services import InvalidInput, access
+from wtfc_collect.services.accounts import create_account
+from wtfc_collect.services.demo_accounts import DEMO_PERSON, install_demo_accounts
 from wtfc_collect.storage.port import Repository, StoreError
 
 CLI_ACTOR = "command line"
@@ -40,6 +44,8 @@ def _open(data_dir: Path | None) -> Repository:
 def main(ctx: click.Context, data_dir: Path | None) -> None:
     """WTfC Collect: people's own words for Working Together for Change."""
     ctx.obj = data_dir.resolve() if data_dir else None
+    # Whoever runs these commands can read the data folder anyway: they act as an administrator.
+    access.use_identity(access.operator)
 
 
 @main.command()
@@ -49,17 +55,56 @@ def main(ctx: click.Context, data_dir: Path | None) -> None:
 @click.option("--seed", default=7, show_default=True, type=int, help="Change for a different demo.")
 @click.option("--if-empty", is_flag=True, help="Only add the demo when there are no projects yet.")
 @click.option("--no-workshop", is_flag=True, help="Leave out the demo workshop (themes, votes, plans).")
+@click.option(
+    "--password",
+    default=None,
+    help="Also add demo accounts admin, reviewer, quality and facilitator with this password.",
+)
 @click.pass_obj
-def demo(data_dir: Path | None, reviews: int, seed: int, if_empty: bool, no_workshop: bool) -> None:
+def demo(
+    data_dir: Path | None, reviews: int, seed: int, if_empty: bool, no_workshop: bool, password: str | None
+) -> None:
     """Add a demo project with made-up reviews (some with typical quality problems to find)."""
     repo = _open(data_dir)
     if if_empty and services.list_projects(repo):
-        click.echo("The data folder already has a project, so no demo was added.")
+        click.echo("The data folder already has a project, so no demo (and no demo account) was added.")
         return
     project = services.install_demo(
         repo, now=_now(), reviews=reviews, seed=seed, actor=CLI_ACTOR, workshop=not no_workshop
     )
     click.echo(f"Added the demo project '{project.name}' with {reviews} reviews.")
+    if password is None:
+        return
+    try:
+        added, code = install_demo_accounts(repo, project.id, password=password, actor=CLI_ACTOR, now=_now())
+    except InvalidInput as invalid:
+        raise click.ClickException(invalid.message) from None
+    names = ", ".join(a.username for a in added) or "none (they were there already)"
+    click.echo(f"Demo accounts added: {names}. They all use the password you gave.")
+    click.echo(f"Code for a demo own review (person {DEMO_PERSON}): {code}")
+
+
+@main.command("create-admin")
+@click.option("--username", prompt="Username", help="Small letters, numbers, dots, dashes.")
+@click.option("--name", "display_name", prompt="Name shown to others", help="For example: Sam Jones.")
+@click.password_option(help="At least 10 characters (asked for twice, not shown).")
+@click.pass_obj
+def create_admin(data_dir: Path | None, username: str, display_name: str, password: str) -> None:
+    """Add an administrator account (the first one, or another)."""
+    repo = _open(data_dir)
+    try:
+        account = create_account(
+            repo,
+            username=username,
+            display_name=display_name,
+            role=Role.ADMINISTRATOR,
+            password=password,
+            actor=CLI_ACTOR,
+            now=_now(),
+        )
+    except InvalidInput as invalid:
+        raise click.ClickException(" ".join(invalid.errors.values())) from None
+    click.echo(f"Administrator '{account.username}' added. Sign in with this username and the password.")
 
 
 @main.command()

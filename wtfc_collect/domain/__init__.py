@@ -1,5 +1,6 @@
 """The method's records and rules: pydantic models, no IO, no clock reads, no streamlit."""
 
+from .access import Account, Invitation, Role, User
 from .audit import AuditAction, AuditEvent
 from .base import SCHEMA_VERSION, STATEMENT_MAX_CHARS, DomainError, Record, StrictModel, new_id, utc
 from .checkpoint import (
@@ -75,6 +76,7 @@ __all__ = [
     "SPEAKER_LABELS",
     "STATEMENT_MAX_CHARS",
     "VOICE_STATUS_LABELS",
+    "Account",
     "ActionPlan",
     "ActionStatus",
     "Answer",
@@ -90,6 +92,7 @@ __all__ = [
     "DomainError",
     "Idea",
     "IdeaKind",
+    "Invitation",
     "Level",
     "Measure",
     "MitigatingAction",
@@ -107,6 +110,7 @@ __all__ = [
     "Review",
     "ReviewMode",
     "ReviewStatus",
+    "Role",
     "RootCause",
     "SamplePlan",
     "SampleTarget",
@@ -119,6 +123,7 @@ __all__ = [
     "ThreadLink",
     "TriageDecision",
     "TriageStatus",
+    "User",
     "VoiceAnswer",
     "VoiceStatus",
     "Vote",

@@ -11,7 +11,11 @@ from .base import Actor, Reason, Record, UtcDateTime
 
 class AuditAction(StrEnum):
     SIGN_IN = "sign_in"
+    SIGN_IN_REFUSED = "sign_in_refused"
     SIGN_OUT = "sign_out"
+    TIMED_OUT = "timed_out"
+    INVITE = "invite"
+    REVOKE = "revoke"
     CREATE = "create"
     EDIT = "edit"
     VIEW = "view"

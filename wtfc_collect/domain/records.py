@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .access import Account, Invitation
 from .audit import AuditEvent
 from .base import Record
 from .checkpoint import Checkpoint, MitigatingAction
@@ -35,6 +36,8 @@ COLLECTIONS: dict[type[Record], str] = {
     VoiceAnswer: "voice_answers",
     Checkpoint: "checkpoints",
     MitigatingAction: "mitigating_actions",
+    Account: "accounts",
+    Invitation: "invitations",
     AuditEvent: "audit",
 }
 

@@ -22,6 +22,7 @@ from .base import (
     RecordId,
     StrictModel,
     UtcDateTime,
+    one_line,
     utc,
 )
 from .statement import (
@@ -128,6 +129,8 @@ class Review(Record):
     # Questions the person chose not to answer: a valid answer in itself, not a gap.
     declined: list[Question] = Field(default_factory=list, max_length=3)
     created_at: UtcDateTime
+    # The account that opened the review: a reviewer can always reach the reviews they started.
+    created_by: Annotated[str, StringConstraints(max_length=80), BeforeValidator(one_line)] = ""
     updated_at: UtcDateTime
     submitted_at: UtcDateTime | None = None
     withdrawn_reason: Reason = ""

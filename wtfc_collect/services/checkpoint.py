@@ -27,6 +27,7 @@ from wtfc_collect.domain.voice import VoiceAnswer, VoiceStatus, voice_questions
 from wtfc_collect.quality import Flag, FlagKind, check_statements, count_by, duplicate_groups
 from wtfc_collect.storage.port import Repository
 
+from .access import QUALITY, guard
 from .common import build, record_audit, words_checked
 from .projects import get_project
 
@@ -96,6 +97,7 @@ def _shares(rows: list[tuple[str, bool]], copied: Mapping[str, int]) -> list[Sha
     )
 
 
+@guard(QUALITY)
 def quality_overview(repo: Repository, project_id: str) -> QualityOverview:
     """What the checker finds in every statement of the project's reviews that are not withdrawn."""
     get_project(repo, project_id)
@@ -178,12 +180,14 @@ def days_left(checkpoint: date | None, workshops: list[date], today: date) -> tu
 
 
 # --- the three questions and the sign-off --------------------------------------------------------------
+@guard(QUALITY)
 def get_checkpoint(repo: Repository, project_id: str) -> Checkpoint:
     """The project's checkpoint record (a new, unsaved one if nothing has been answered yet)."""
     found = repo.find(Checkpoint, project_id=project_id)
     return found[0] if found else Checkpoint(id=new_id(), project_id=project_id)
 
 
+@guard(QUALITY)
 def answer_checkpoint(
     repo: Repository,
     project_id: str,
@@ -205,6 +209,7 @@ def answer_checkpoint(
     return saved
 
 
+@guard(QUALITY)
 def sign_off_checkpoint(
     repo: Repository, project_id: str, *, by: str, actor: str, now: datetime
 ) -> Checkpoint:
@@ -221,6 +226,7 @@ def sign_off_checkpoint(
 
 
 # --- mitigating actions ------------------------------------------------------------------------------------
+@guard(QUALITY)
 def add_mitigating_action(
     repo: Repository, project_id: str, details: Mapping[str, Any], *, actor: str, now: datetime
 ) -> MitigatingAction:
@@ -233,10 +239,12 @@ def add_mitigating_action(
     return saved
 
 
+@guard(QUALITY)
 def mitigating_actions(repo: Repository, project_id: str) -> list[MitigatingAction]:
     return sorted(repo.find(MitigatingAction, project_id=project_id), key=lambda a: (a.done, a.created_at))
 
 
+@guard(QUALITY)
 def set_action_done(
     repo: Repository, action_id: str, done: bool, *, actor: str, now: datetime
 ) -> MitigatingAction:

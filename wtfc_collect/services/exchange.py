@@ -24,6 +24,7 @@ from wtfc_collect.exchange import (
 )
 from wtfc_collect.storage.port import Repository
 
+from .access import QUALITY, guard
 from .common import record_audit
 from .projects import get_project
 
@@ -72,6 +73,7 @@ def _count(n: int, word: str) -> str:
 
 
 # --- export ------------------------------------------------------------------------------------------
+@guard(QUALITY)
 def exportable_reviews(repo: Repository, project_id: str) -> list[Review]:
     """The reviews an export holds, oldest first: all but withdrawn ones (their words stay here)."""
     get_project(repo, project_id)
@@ -79,12 +81,14 @@ def exportable_reviews(repo: Repository, project_id: str) -> list[Review]:
     return sorted(found, key=lambda r: (r.review_date, r.person_ref.casefold(), r.created_at))
 
 
+@guard(QUALITY)
 def export_counts(repo: Repository, project_id: str) -> tuple[int, int]:
     """How many reviews and statements an export of the project holds."""
     reviews = exportable_reviews(repo, project_id)
     return len(reviews), sum(len(r.statements) for r in reviews)
 
 
+@guard(QUALITY)
 def export_reviews(
     repo: Repository, project_id: str, fmt: TableFormat, *, actor: str, now: datetime
 ) -> bytes:
@@ -138,6 +142,7 @@ def _plan(
     return report, ([] if problems else reviews)
 
 
+@guard(QUALITY)
 def check_import(
     repo: Repository, project_id: str, filename: str, data: bytes, *, now: datetime
 ) -> ImportReport:
@@ -145,6 +150,7 @@ def check_import(
     return _plan(repo, project_id, filename, data, now)[0]
 
 
+@guard(QUALITY)
 def import_reviews(
     repo: Repository, project_id: str, filename: str, data: bytes, *, actor: str, now: datetime
 ) -> ImportReport:

@@ -12,9 +12,11 @@ from wtfc_collect.domain import ActionPlan, ActionStatus, DomainError, Idea, Que
 from wtfc_collect.domain.planning import ActionThread, Card, Evidence, evidence, thread_for
 from wtfc_collect.storage.port import Repository
 
+from .access import FACILITATORS, guard
 from .triage import workshop_statements
 
 
+@guard(FACILITATORS)
 def current_cards(repo: Repository, project_id: str, question: Question | None = None) -> dict[str, Card]:
     """The statements that may be shown at a workshop now, by statement id, as workshop cards."""
     return {
@@ -34,6 +36,7 @@ def _maps(
     )
 
 
+@guard(FACILITATORS)
 def action_thread(repo: Repository, action_id: str) -> ActionThread:
     """The chain behind one action: its ideas, their root causes, its theme and what people said."""
     action = repo.get(ActionPlan, action_id)
@@ -42,6 +45,7 @@ def action_thread(repo: Repository, action_id: str) -> ActionThread:
     return thread_for(action, *_maps(repo, action.project_id))
 
 
+@guard(FACILITATORS)
 def theme_evidence(repo: Repository, theme_id: str) -> Evidence:
     """What people said in one theme, as it stands now."""
     theme = repo.get(Theme, theme_id)
@@ -50,16 +54,19 @@ def theme_evidence(repo: Repository, theme_id: str) -> Evidence:
     return evidence(theme, current_cards(repo, theme.project_id, theme.question))
 
 
+@guard(FACILITATORS)
 def action_plans(repo: Repository, project_id: str) -> list[ActionPlan]:
     """Every action of the project, in the order they were made."""
     return repo.find(ActionPlan, project_id=project_id)
 
 
+@guard(FACILITATORS)
 def theme_actions(repo: Repository, theme_id: str) -> list[ActionPlan]:
     """The actions that came from one theme."""
     return repo.find(ActionPlan, theme_id=theme_id)
 
 
+@guard(FACILITATORS)
 def thread_themes(repo: Repository, project_id: str) -> list[Theme]:
     """The themes a thread can start from: those taken forward, and any other an action came from;
     themes with actions first, each group in the order the themes were made."""
@@ -82,6 +89,7 @@ class ThreadRow:
     people: int
 
 
+@guard(FACILITATORS)
 def thread_table(repo: Repository, project_id: str) -> list[ThreadRow]:
     """Every action of the project with its ideas, root causes, theme and how many people are behind it."""
     maps = _maps(repo, project_id)

@@ -37,12 +37,14 @@ from wtfc_collect.domain.planning import (
 )
 from wtfc_collect.storage.port import Repository
 
+from .access import FACILITATORS, guard
 from .common import InvalidInput, build, change, record_audit, updated
 
 NO_SCORE = "Choose a number from 1 (low) to 4 (high)."
 
 
 # --- themes and their root causes -------------------------------------------------------------------
+@guard(FACILITATORS)
 def chosen_themes(repo: Repository, project_id: str) -> list[Theme]:
     """The themes the room took forward, "not working" first, each in the order they were made."""
     order = [Question.NOT_WORKING, Question.WORKING, Question.FUTURE]
@@ -50,6 +52,7 @@ def chosen_themes(repo: Repository, project_id: str) -> list[Theme]:
     return sorted(themes, key=lambda t: order.index(t.question))
 
 
+@guard(FACILITATORS)
 def get_theme(repo: Repository, theme_id: str) -> Theme:
     theme = repo.get(Theme, theme_id)
     if theme is None:
@@ -57,12 +60,14 @@ def get_theme(repo: Repository, theme_id: str) -> Theme:
     return theme
 
 
+@guard(FACILITATORS)
 def root_causes(repo: Repository, theme_id: str) -> list[RootCause]:
     """The theme's root causes that have been written down (a chain with no cause yet is left out)."""
     return [c for c in repo.find(RootCause, theme_id=theme_id) if c.cause.strip()]
 
 
 # --- ideas ------------------------------------------------------------------------------------------
+@guard(FACILITATORS)
 def add_idea(
     repo: Repository,
     theme_id: str,
@@ -97,6 +102,7 @@ def add_idea(
     return saved
 
 
+@guard(FACILITATORS)
 def get_idea(repo: Repository, idea_id: str) -> Idea:
     idea = repo.get(Idea, idea_id)
     if idea is None:
@@ -104,15 +110,18 @@ def get_idea(repo: Repository, idea_id: str) -> Idea:
     return idea
 
 
+@guard(FACILITATORS)
 def ideas_for(repo: Repository, theme_id: str, kinds: tuple[IdeaKind, ...] = IDEA_KINDS) -> list[Idea]:
     """The theme's ideas of the given kinds (by default the three kinds that are voted on)."""
     return [i for i in repo.find(Idea, theme_id=theme_id) if i.kind in kinds]
 
 
+@guard(FACILITATORS)
 def already_happening(repo: Repository, theme_id: str) -> list[Idea]:
     return ideas_for(repo, theme_id, (IdeaKind.ALREADY_HAPPENING,))
 
 
+@guard(FACILITATORS)
 def remove_idea(repo: Repository, idea_id: str, *, actor: str, now: datetime) -> None:
     """Take back an idea added by mistake, with its dots. An idea an action plan came from stays."""
     idea = get_idea(repo, idea_id)
@@ -125,6 +134,7 @@ def remove_idea(repo: Repository, idea_id: str, *, actor: str, now: datetime) ->
 
 
 # --- dots -------------------------------------------------------------------------------------------
+@guard(FACILITATORS)
 def idea_votes(repo: Repository, theme_id: str) -> list[Vote]:
     ideas = ideas_for(repo, theme_id)
     if not ideas:
@@ -134,6 +144,7 @@ def idea_votes(repo: Repository, theme_id: str) -> list[Vote]:
     return [v for v in found if v.target_id in ids]
 
 
+@guard(FACILITATORS)
 def record_idea_votes(
     repo: Repository,
     theme_id: str,
@@ -204,6 +215,7 @@ class VoteResults:
     tie_at_cut: bool
 
 
+@guard(FACILITATORS)
 def idea_results(repo: Repository, theme_id: str) -> VoteResults:
     ideas = ideas_for(repo, theme_id)
     votes = idea_votes(repo, theme_id)
@@ -221,6 +233,7 @@ def idea_results(repo: Repository, theme_id: str) -> VoteResults:
 
 
 # --- choosing the top three ---------------------------------------------------------------------------
+@guard(FACILITATORS)
 def choose_top_ideas(
     repo: Repository, theme_id: str, n: int = TOP_IDEAS, *, actor: str, now: datetime
 ) -> list[Idea]:
@@ -243,6 +256,7 @@ def choose_top_ideas(
     return [i for i in ideas_for(repo, theme_id) if i.chosen]
 
 
+@guard(FACILITATORS)
 def set_chosen_ideas(
     repo: Repository,
     theme_id: str,
@@ -275,6 +289,7 @@ def set_chosen_ideas(
     return [i for i in ideas_for(repo, theme_id) if i.chosen]
 
 
+@guard(FACILITATORS)
 def place_idea(
     repo: Repository, idea_id: str, cost: int | None, impact: int | None, *, actor: str, now: datetime
 ) -> Idea:
@@ -297,6 +312,7 @@ def place_idea(
     return saved
 
 
+@guard(FACILITATORS)
 def place_ideas(
     repo: Repository, places: Mapping[str, tuple[int | None, int | None]], *, actor: str, now: datetime
 ) -> list[Idea]:
@@ -326,6 +342,7 @@ class GridRow:
         return self.idea.quadrant
 
 
+@guard(FACILITATORS)
 def grid(repo: Repository, project_id: str, theme_id: str | None = None) -> list[GridRow]:
     """The chosen ideas of the chosen themes (or of one theme), placed or not yet."""
     themes = [t for t in chosen_themes(repo, project_id) if theme_id is None or t.id == theme_id]
@@ -348,6 +365,7 @@ def _plan_details(repo: Repository, theme_id: str, details: Mapping[str, Any]) -
     return data
 
 
+@guard(FACILITATORS)
 def create_action_plan(
     repo: Repository, theme_id: str, details: Mapping[str, Any], *, actor: str, now: datetime
 ) -> ActionPlan:
@@ -360,6 +378,7 @@ def create_action_plan(
     return saved
 
 
+@guard(FACILITATORS)
 def get_action_plan(repo: Repository, action_id: str) -> ActionPlan:
     plan = repo.get(ActionPlan, action_id)
     if plan is None:
@@ -367,6 +386,7 @@ def get_action_plan(repo: Repository, action_id: str) -> ActionPlan:
     return plan
 
 
+@guard(FACILITATORS)
 def update_action_plan(
     repo: Repository,
     action_id: str,
@@ -389,6 +409,7 @@ def update_action_plan(
     return saved
 
 
+@guard(FACILITATORS)
 def action_plans(repo: Repository, project_id: str, theme_id: str | None = None) -> list[ActionPlan]:
     if theme_id is not None:
         return repo.find(ActionPlan, theme_id=theme_id)

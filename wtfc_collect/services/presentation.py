@@ -11,6 +11,7 @@ from wtfc_collect.domain import Question, Theme
 from wtfc_collect.domain.planning import Card, evidence
 from wtfc_collect.storage.port import Repository
 
+from .access import FACILITATORS, guard
 from .golden_thread import current_cards
 
 NOT_RECORDED = "Not recorded"
@@ -42,6 +43,7 @@ def _themes(repo: Repository, project_id: str, question: Question) -> list[Theme
     return repo.find(Theme, project_id=project_id, question=question)
 
 
+@guard(FACILITATORS)
 def theme_sizes(repo: Repository, project_id: str, question: Question) -> list[ThemeSize]:
     """Each theme of one question with how many statements and people are in it, biggest first."""
     cards = current_cards(repo, project_id, question)
@@ -86,6 +88,7 @@ def _segment_of(card: Card, by: Segment) -> str:
     return (card.area if by == "area" else card.group) or NOT_RECORDED
 
 
+@guard(FACILITATORS)
 def theme_shares(repo: Repository, project_id: str, question: Question, by: Segment) -> ShareTable:
     """For each area (``by="area"``) or group (``by="group"``), each theme's share of its statements."""
     cards = current_cards(repo, project_id, question)

@@ -9,10 +9,12 @@ from typing import Any
 from wtfc_collect.domain import AuditAction, DomainError, Progress, Project, Review, new_id, progress, utc
 from wtfc_collect.storage.port import ConflictError, Repository
 
+from .access import PROJECT_ADMINS, STAFF, guard
 from .common import build, record_audit, updated
 from .demo import build_demo
 
 
+@guard(PROJECT_ADMINS)
 def create_project(repo: Repository, details: Mapping[str, Any], *, actor: str, now: datetime) -> Project:
     """Create a project from the set-up form's fields (name, purpose, level, sample_plan, …)."""
     project = build(Project, {**details, "id": new_id(), "created_at": utc(now)})
@@ -21,6 +23,7 @@ def create_project(repo: Repository, details: Mapping[str, Any], *, actor: str, 
     return saved
 
 
+@guard(PROJECT_ADMINS)
 def update_project(
     repo: Repository,
     project_id: str,
@@ -45,6 +48,7 @@ def update_project(
     return saved
 
 
+@guard(STAFF)
 def get_project(repo: Repository, project_id: str) -> Project:
     project = repo.get(Project, project_id)
     if project is None:
@@ -52,11 +56,13 @@ def get_project(repo: Repository, project_id: str) -> Project:
     return project
 
 
+@guard(STAFF)
 def list_projects(repo: Repository) -> list[Project]:
     """All projects, newest first."""
     return sorted(repo.find(Project), key=lambda p: p.created_at, reverse=True)
 
 
+@guard(STAFF)
 def current_project(repo: Repository, project_id: str | None = None) -> Project | None:
     """The project asked for if it exists, else the most recently created one, else None."""
     if project_id:
@@ -67,11 +73,13 @@ def current_project(repo: Repository, project_id: str | None = None) -> Project 
     return projects[0] if projects else None
 
 
+@guard(STAFF)
 def project_progress(repo: Repository, project_id: str) -> Progress:
     project = get_project(repo, project_id)
     return progress(project, repo.find(Review, project_id=project_id))
 
 
+@guard(PROJECT_ADMINS)
 def install_demo(
     repo: Repository,
     *,

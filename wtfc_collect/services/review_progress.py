@@ -22,6 +22,7 @@ from wtfc_collect.domain import (
 )
 from wtfc_collect.storage.port import Repository
 
+from .access import FACILITATORS, guard
 from .common import InvalidInput, build, change, record_audit
 
 NOT_A_NUMBER = "Enter the number you measured, for example 12 or 40.5."
@@ -38,6 +39,7 @@ def _number(value: float | None, field: str) -> float:
     return float(value)
 
 
+@guard(FACILITATORS)
 def get_measure(repo: Repository, measure_id: str) -> Measure:
     measure = repo.get(Measure, measure_id)
     if measure is None:
@@ -46,6 +48,7 @@ def get_measure(repo: Repository, measure_id: str) -> Measure:
 
 
 # --- measures -----------------------------------------------------------------------------------------
+@guard(FACILITATORS)
 def add_reading(
     repo: Repository, measure_id: str, value: float | None, on: date | None, *, actor: str, now: datetime
 ) -> Measure:
@@ -61,6 +64,7 @@ def add_reading(
     return saved
 
 
+@guard(FACILITATORS)
 def set_baseline(
     repo: Repository, measure_id: str, value: float | None, *, actor: str, now: datetime
 ) -> Measure:
@@ -91,6 +95,7 @@ class MeasureRow:
         return max((r.on for r in self.measure.readings), default=None)
 
 
+@guard(FACILITATORS)
 def measures(repo: Repository, project_id: str) -> list[MeasureRow]:
     """Every measure of the project, grouped by theme in the order the themes were made."""
     successes = {s.id: s for s in repo.find(SuccessStatement, project_id=project_id)}
@@ -109,6 +114,7 @@ def readings(measure: Measure) -> list[Reading]:
 
 
 # --- actions ------------------------------------------------------------------------------------------
+@guard(FACILITATORS)
 def set_action_status(
     repo: Repository, action_id: str, status: ActionStatus, *, actor: str, now: datetime
 ) -> ActionPlan:
@@ -132,6 +138,7 @@ def status_counts(actions: list[ActionPlan]) -> dict[ActionStatus, int]:
 
 
 # --- how the process went -----------------------------------------------------------------------------
+@guard(FACILITATORS)
 def add_process_note(
     repo: Repository, project_id: str, worked: bool, text: str, *, actor: str, now: datetime
 ) -> ProcessNote:
@@ -145,6 +152,7 @@ def add_process_note(
     return saved
 
 
+@guard(FACILITATORS)
 def remove_process_note(repo: Repository, note_id: str, *, actor: str, now: datetime) -> None:
     note = repo.get(ProcessNote, note_id)
     if note is None:
@@ -153,6 +161,7 @@ def remove_process_note(repo: Repository, note_id: str, *, actor: str, now: date
     record_audit(repo, actor=actor, action=AuditAction.EDIT, record=note, now=now, reason="note removed")
 
 
+@guard(FACILITATORS)
 def process_notes(repo: Repository, project_id: str) -> tuple[list[ProcessNote], list[ProcessNote]]:
     """What worked, and what did not, oldest first."""
     notes = repo.find(ProcessNote, project_id=project_id)

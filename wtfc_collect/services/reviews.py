@@ -27,6 +27,7 @@ from wtfc_collect.domain import (
 from wtfc_collect.domain.review import Priority
 from wtfc_collect.storage.port import ConflictError, Repository
 
+from .access import COLLECTORS, REVIEW_WORKERS, guard
 from .common import InvalidInput, build, change, record_audit, updated
 from .projects import get_project
 
@@ -48,6 +49,7 @@ DETAIL_FIELDS = frozenset(
 )
 
 
+@guard(COLLECTORS)
 def start_review(
     repo: Repository,
     project_id: str,
@@ -75,6 +77,7 @@ def start_review(
             "review_date": review_date,
             "mode": mode,
             "created_at": utc(now),
+            "created_by": actor,
             "updated_at": utc(now),
         },
     )
@@ -83,6 +86,7 @@ def start_review(
     return saved
 
 
+@guard(REVIEW_WORKERS)
 def get_review(repo: Repository, review_id: str) -> Review:
     review = repo.get(Review, review_id)
     if review is None:
@@ -90,6 +94,7 @@ def get_review(repo: Repository, review_id: str) -> Review:
     return review
 
 
+@guard(COLLECTORS, filter_reviews=True)
 def list_reviews(repo: Repository, project_id: str, status: ReviewStatus | None = None) -> list[Review]:
     """Reviews of a project, newest review date first."""
     found = repo.find(Review, project_id=project_id)
@@ -98,6 +103,7 @@ def list_reviews(repo: Repository, project_id: str, status: ReviewStatus | None 
     return sorted(found, key=lambda r: (r.review_date, r.created_at), reverse=True)
 
 
+@guard(REVIEW_WORKERS)
 def save_review_details(
     repo: Repository,
     review_id: str,
@@ -124,6 +130,7 @@ def save_review_details(
     return saved
 
 
+@guard(REVIEW_WORKERS)
 def record_statement(
     repo: Repository,
     review_id: str,
@@ -150,6 +157,7 @@ def record_statement(
     return saved, saved.statement(added[0].id)
 
 
+@guard(REVIEW_WORKERS)
 def remove_statement(
     repo: Repository, review_id: str, statement_id: str, *, actor: str, now: datetime
 ) -> Review:
@@ -160,6 +168,7 @@ def remove_statement(
     return saved
 
 
+@guard(REVIEW_WORKERS)
 def set_priority(
     repo: Repository,
     review_id: str,
@@ -175,6 +184,7 @@ def set_priority(
     return saved
 
 
+@guard(REVIEW_WORKERS)
 def decline_question(
     repo: Repository, review_id: str, question: Question, *, actor: str, now: datetime
 ) -> Review:
@@ -184,6 +194,7 @@ def decline_question(
     return saved
 
 
+@guard(REVIEW_WORKERS)
 def undecline_question(
     repo: Repository, review_id: str, question: Question, *, actor: str, now: datetime
 ) -> Review:
@@ -202,11 +213,13 @@ class ReviewIncomplete(DomainError):
         self.problems = problems
 
 
+@guard(REVIEW_WORKERS)
 def find_review(repo: Repository, review_id: str | None) -> Review | None:
     """The review with this id, or None (for pages that remember which review was open)."""
     return repo.get(Review, review_id) if review_id else None
 
 
+@guard(REVIEW_WORKERS)
 def submit_review(repo: Repository, review_id: str, *, actor: str, now: datetime) -> Review:
     """Send a complete review in. Raises ReviewIncomplete listing everything still missing.
 
@@ -221,6 +234,7 @@ def submit_review(repo: Repository, review_id: str, *, actor: str, now: datetime
     return saved
 
 
+@guard(COLLECTORS)
 def withdraw_review(repo: Repository, review_id: str, *, reason: str, actor: str, now: datetime) -> Review:
     """The person took back their consent: their words stop going forward from now on."""
     if not reason.strip():

@@ -8,9 +8,11 @@ from pathlib import Path
 from wtfc_collect.domain import AuditAction
 from wtfc_collect.storage.port import Repository
 
+from .access import ADMIN, guard
 from .common import record_audit
 
 
+@guard(ADMIN)
 def backup_store(repo: Repository, directory: Path, *, actor: str, now: datetime) -> Path:
     """Write a consistent copy of all data into ``directory`` and note it in the audit log."""
     directory.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,7 @@ from wtfc_collect.domain.understanding import (
 )
 from wtfc_collect.storage.port import ConflictError, Repository
 
+from .access import FACILITATORS, guard
 from .common import InvalidInput, build, record_audit, updated
 from .understanding import chosen_theme
 
@@ -68,6 +69,7 @@ def _save_change(
         raise DomainError(STALE) from None
 
 
+@guard(FACILITATORS)
 def custom_perspectives(repo: Repository, project_id: str) -> list[str]:
     """The room's own perspectives used so far in the project (e.g. "Third sector"), as first written."""
     names = [
@@ -81,6 +83,7 @@ def custom_perspectives(repo: Repository, project_id: str) -> list[str]:
     return list(seen.values())
 
 
+@guard(FACILITATORS)
 def add_success(
     repo: Repository,
     theme_id: str,
@@ -123,6 +126,7 @@ def add_success(
     return saved
 
 
+@guard(FACILITATORS)
 def edit_success(
     repo: Repository,
     success_id: str,
@@ -141,6 +145,7 @@ def edit_success(
     return saved
 
 
+@guard(FACILITATORS)
 def remove_success(repo: Repository, success_id: str, *, actor: str, now: datetime) -> None:
     """Remove a success statement and its measures (not once a measure has readings from Step 8)."""
     statement = _success(repo, success_id)
@@ -167,6 +172,7 @@ def _measure_fields(description: str, unit: str | None, baseline: str | float | 
     return {"description": description, "unit": (unit or "").strip() or None, "baseline": number}
 
 
+@guard(FACILITATORS)
 def add_measure(
     repo: Repository,
     success_id: str,
@@ -193,6 +199,7 @@ def add_measure(
     return saved
 
 
+@guard(FACILITATORS)
 def edit_measure(
     repo: Repository,
     measure_id: str,
@@ -213,6 +220,7 @@ def edit_measure(
     return saved
 
 
+@guard(FACILITATORS)
 def remove_measure(repo: Repository, measure_id: str, *, actor: str, now: datetime) -> None:
     measure = _measure(repo, measure_id)
     if measure.readings:
@@ -223,6 +231,7 @@ def remove_measure(repo: Repository, measure_id: str, *, actor: str, now: dateti
     )
 
 
+@guard(FACILITATORS)
 def success_board(repo: Repository, theme_id: str) -> list[PerspectiveGroup]:
     """The theme's success statements by perspective: the three main ones always (perhaps empty), then the
     room's own perspectives in the order they were first used. Statements and measures oldest first."""

@@ -14,6 +14,7 @@ from wtfc_collect.domain import AuditAction, DomainError, Question, new_id, utc
 from wtfc_collect.domain.workshop import CardCall, CardMove, Theme
 from wtfc_collect.storage.port import Repository
 
+from .access import FACILITATORS, guard
 from .common import build, record_audit
 from .projects import get_project
 from .triage import workshop_statements
@@ -69,6 +70,7 @@ class CardCallView:
 
 
 # --- reading ------------------------------------------------------------------------------------------
+@guard(FACILITATORS)
 def cards(repo: Repository, project_id: str, question: Question) -> dict[str, Card]:
     """The cards that may be shown for one question, by statement id, in reading order."""
     return {
@@ -82,6 +84,7 @@ def _stored_call(repo: Repository, project_id: str, question: Question) -> CardC
     return found[0] if found else None
 
 
+@guard(FACILITATORS)
 def card_call_record(repo: Repository, project_id: str, question: Question) -> CardCall:
     """The card call record for one question; a new, unsaved one if it has not started yet."""
     return _stored_call(repo, project_id, question) or CardCall(
@@ -102,6 +105,7 @@ def _view(theme: Theme, usable: dict[str, Card]) -> ThemeView:
     return ThemeView(shown, tuple(usable[sid] for sid in shown.statement_ids))
 
 
+@guard(FACILITATORS)
 def list_themes(repo: Repository, project_id: str, question: Question | None = None) -> list[ThemeView]:
     """The themes of a project (or of one question), each with only the cards that may still be shown.
 
@@ -113,6 +117,7 @@ def list_themes(repo: Repository, project_id: str, question: Question | None = N
     return [_view(theme, usable) for theme in _stored_themes(repo, project_id, question)]
 
 
+@guard(FACILITATORS)
 def get_theme(repo: Repository, theme_id: str) -> ThemeView:
     theme = repo.get(Theme, theme_id)
     if theme is None:
@@ -120,6 +125,7 @@ def get_theme(repo: Repository, theme_id: str) -> ThemeView:
     return _view(theme, cards(repo, theme.project_id, theme.question))
 
 
+@guard(FACILITATORS)
 def card_call(repo: Repository, project_id: str, question: Question) -> CardCallView:
     """The card call for one question as it stands now."""
     get_project(repo, project_id)
@@ -134,6 +140,7 @@ def card_call(repo: Repository, project_id: str, question: Question) -> CardCall
     return CardCallView(call, themes, parked, waiting)
 
 
+@guard(FACILITATORS)
 def question_to_start(repo: Repository, project_id: str) -> Question:
     """The first question (in the guide's order) whose card call is not finished yet."""
     for question in ORDER:

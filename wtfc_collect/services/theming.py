@@ -15,6 +15,7 @@ from wtfc_collect.domain import AuditAction, DomainError, Question, new_id
 from wtfc_collect.domain.workshop import CardCall, CardMove, Theme
 from wtfc_collect.storage.port import Repository
 
+from .access import FACILITATORS, guard
 from .common import change, record_audit, words_checked
 from .theme_board import (
     ORDER,
@@ -56,6 +57,7 @@ __all__ = [
 
 
 # --- moving cards ---------------------------------------------------------------------------------------
+@guard(FACILITATORS)
 def place_card(
     repo: Repository,
     project_id: str,
@@ -77,6 +79,7 @@ def place_card(
     return board.save(actor=actor, now=now, reason=f"card {statement_id} into theme {theme_id}")
 
 
+@guard(FACILITATORS)
 def start_theme(
     repo: Repository,
     project_id: str,
@@ -97,6 +100,7 @@ def start_theme(
     return board.saved[theme.id].seen_with(board.cards)
 
 
+@guard(FACILITATORS)
 def park_card(
     repo: Repository, project_id: str, question: Question, statement_id: str, *, actor: str, now: datetime
 ) -> CardCall:
@@ -110,6 +114,7 @@ def park_card(
     return board.save(actor=actor, now=now, reason=f"card {statement_id} parked")
 
 
+@guard(FACILITATORS)
 def unpark_card(
     repo: Repository, project_id: str, question: Question, statement_id: str, *, actor: str, now: datetime
 ) -> CardCall:
@@ -122,6 +127,7 @@ def unpark_card(
     return board.save(actor=actor, now=now, reason=f"card {statement_id} back to the pile")
 
 
+@guard(FACILITATORS)
 def undo_last_move(
     repo: Repository, project_id: str, question: Question, *, actor: str, now: datetime
 ) -> list[CardMove]:
@@ -138,6 +144,7 @@ def undo_last_move(
     return moves
 
 
+@guard(FACILITATORS)
 def record_card_call(
     repo: Repository,
     project_id: str,
@@ -175,6 +182,7 @@ def record_card_call(
 
 
 # --- shaping themes ------------------------------------------------------------------------------------
+@guard(FACILITATORS)
 def rename_theme(repo: Repository, theme_id: str, name: str, *, actor: str, now: datetime) -> Theme:
     """Name a theme as the people would say it: a short "I" statement."""
 
@@ -194,6 +202,7 @@ def _theme_of(repo: Repository, theme_id: str) -> Theme:
     return theme
 
 
+@guard(FACILITATORS)
 def merge_themes(repo: Repository, keep_id: str, absorb_id: str, *, actor: str, now: datetime) -> Theme:
     """Move every card of one theme into another; the emptied theme goes. Undo brings it back."""
     if keep_id == absorb_id:
@@ -211,6 +220,7 @@ def merge_themes(repo: Repository, keep_id: str, absorb_id: str, *, actor: str, 
     return board.saved[keep_id].seen_with(board.cards)
 
 
+@guard(FACILITATORS)
 def split_theme(
     repo: Repository,
     theme_id: str,
@@ -243,6 +253,7 @@ def _cards(count: int) -> str:
 
 
 # --- finishing -------------------------------------------------------------------------------------------
+@guard(FACILITATORS)
 def finish_card_call(
     repo: Repository, project_id: str, question: Question, *, actor: str, now: datetime
 ) -> CardCall:
@@ -261,6 +272,7 @@ def finish_card_call(
     return board.save(actor=actor, now=now, reason=f"card call finished: {question.value}")
 
 
+@guard(FACILITATORS)
 def reopen_card_call(
     repo: Repository, project_id: str, question: Question, *, actor: str, now: datetime
 ) -> CardCall:

@@ -24,6 +24,7 @@ from wtfc_collect.domain import (
 from wtfc_collect.quality.anonymise import propose_anonymised
 from wtfc_collect.storage.port import Repository
 
+from .access import FACILITATORS, QUALITY, guard
 from .common import change, record_audit, words_checked
 from .reviews import get_review
 
@@ -42,6 +43,7 @@ def _statement_of(review: Review, statement_id: str) -> Statement:
     return review.statement(statement_id)
 
 
+@guard(QUALITY)
 def triage_statement(
     repo: Repository,
     review_id: str,
@@ -68,6 +70,7 @@ def triage_statement(
     return saved
 
 
+@guard(QUALITY)
 def edit_with_person(
     repo: Repository,
     review_id: str,
@@ -106,6 +109,7 @@ def propose_workshop_text(statement: Statement) -> Proposal:
     return Proposal(text, tuple(statement.card_text[f.start : f.end] for f in flags))
 
 
+@guard(QUALITY)
 def confirm_workshop_text(
     repo: Repository, review_id: str, statement_id: str, text: str, *, actor: str, now: datetime
 ) -> Review:
@@ -128,6 +132,7 @@ def confirm_workshop_text(
     return saved
 
 
+@guard(QUALITY)
 def ask_again_list(
     repo: Repository, project_id: str, reviewer: str | None = None
 ) -> list[tuple[Review, Statement]]:
@@ -156,6 +161,7 @@ def _top_two(
     return found
 
 
+@guard(FACILITATORS)
 def workshop_statements(
     repo: Repository, project_id: str, question: Question | None = None
 ) -> list[tuple[Review, Statement]]:
@@ -164,6 +170,7 @@ def workshop_statements(
     return _top_two(repo, project_id, lambda r: r.usable, lambda s: s.ready_for_workshop, question)
 
 
+@guard(QUALITY)
 def statements_to_triage(repo: Repository, project_id: str) -> list[tuple[Review, Statement]]:
     """Each person's top two from reviews sent in, in need of a decision or a confirmed workshop copy."""
     return _top_two(
@@ -171,6 +178,7 @@ def statements_to_triage(repo: Repository, project_id: str) -> list[tuple[Review
     )
 
 
+@guard(QUALITY)
 def get_statement(repo: Repository, review_id: str, statement_id: str) -> tuple[Review, Statement]:
     review = get_review(repo, review_id)
     return review, review.statement(statement_id)

@@ -36,6 +36,7 @@ from wtfc_collect.domain.understanding import (
 )
 from wtfc_collect.storage.port import ConflictError, Repository
 
+from .access import FACILITATORS, guard
 from .common import InvalidInput, build, record_audit, words_checked
 from .triage import workshop_statements
 
@@ -62,12 +63,14 @@ class CauseResult:
 
 
 # --- themes -----------------------------------------------------------------------------------------------
+@guard(FACILITATORS)
 def chosen_themes(repo: Repository, project_id: str) -> list[Theme]:
     """The themes taken forward as priorities, by question, in the order they were made."""
     themes = [t for t in repo.find(Theme, project_id=project_id) if t.chosen]
     return sorted(themes, key=lambda t: (list(Question).index(t.question), t.created_at))
 
 
+@guard(FACILITATORS)
 def chosen_theme(repo: Repository, theme_id: str) -> Theme:
     theme = repo.get(Theme, theme_id)
     if theme is None:
@@ -77,6 +80,7 @@ def chosen_theme(repo: Repository, theme_id: str) -> Theme:
     return theme
 
 
+@guard(FACILITATORS)
 def theme_evidence(repo: Repository, theme: Theme) -> ThemeEvidence:
     """The theme's statements as they may be shown today, and the number of different people behind them."""
     wanted = set(theme.statement_ids)
@@ -89,6 +93,7 @@ def theme_evidence(repo: Repository, theme: Theme) -> ThemeEvidence:
 
 
 # --- five whys --------------------------------------------------------------------------------------------
+@guard(FACILITATORS)
 def chains(repo: Repository, theme_id: str) -> list[RootCause]:
     """The theme's five-whys chains, oldest first."""
     return repo.find(RootCause, theme_id=theme_id)
@@ -118,6 +123,7 @@ def _checked_step(why: str, because: str) -> None:
         raise InvalidInput(problems)
 
 
+@guard(FACILITATORS)
 def start_chain(
     repo: Repository, theme_id: str, why: str, because: str, *, actor: str, now: datetime
 ) -> RootCause:
@@ -132,6 +138,7 @@ def start_chain(
     return saved
 
 
+@guard(FACILITATORS)
 def add_step(
     repo: Repository,
     chain_id: str,
@@ -150,6 +157,7 @@ def add_step(
     return _save(repo, chain, actor=actor, now=now, reason=f"step {len(chain.chain)} added")
 
 
+@guard(FACILITATORS)
 def edit_step(
     repo: Repository,
     chain_id: str,
@@ -171,6 +179,7 @@ def edit_step(
     return _save(repo, chain, actor=actor, now=now, reason=f"step {number} changed")
 
 
+@guard(FACILITATORS)
 def remove_step(
     repo: Repository,
     chain_id: str,
@@ -189,6 +198,7 @@ def remove_step(
     return _save(repo, chain, actor=actor, now=now, reason=f"step {number} removed")
 
 
+@guard(FACILITATORS)
 def set_cause(
     repo: Repository,
     chain_id: str,
@@ -207,6 +217,7 @@ def set_cause(
     return _save(repo, chain, actor=actor, now=now, reason="root cause recorded")
 
 
+@guard(FACILITATORS)
 def remove_chain(repo: Repository, chain_id: str, *, actor: str, now: datetime) -> None:
     """Remove a chain and every dot put on its root cause. A cause an idea tackles stays (golden thread)."""
     chain = _chain(repo, chain_id)
@@ -226,11 +237,13 @@ def _cause_votes(repo: Repository, project_id: str, cause_ids: set[str]) -> list
     return [v for v in votes if v.target_id in cause_ids]
 
 
+@guard(FACILITATORS)
 def votable_causes(repo: Repository, theme_id: str) -> list[RootCause]:
     """The theme's chains that end in a written root cause, in chain order."""
     return [c for c in chains(repo, theme_id) if c.cause]
 
 
+@guard(FACILITATORS)
 def theme_dots(repo: Repository, theme_id: str) -> dict[str, dict[str, int]]:
     """Each voter's dots per root cause of this theme."""
     theme = chosen_theme(repo, theme_id)
@@ -238,6 +251,7 @@ def theme_dots(repo: Repository, theme_id: str) -> dict[str, dict[str, int]]:
     return dots_by_voter(_cause_votes(repo, theme.project_id, causes))
 
 
+@guard(FACILITATORS)
 def record_dots(
     repo: Repository,
     theme_id: str,
@@ -288,6 +302,7 @@ def record_dots(
     return votes
 
 
+@guard(FACILITATORS)
 def cause_results(repo: Repository, theme_id: str) -> list[CauseResult]:
     """Every root cause of the theme with its dots, most first (ties in chain order)."""
     theme = chosen_theme(repo, theme_id)

@@ -28,6 +28,7 @@ from wtfc_collect.domain import (
 )
 from wtfc_collect.storage.port import Recordings, Repository
 
+from .access import COLLECTORS, QUALITY, REVIEW_WORKERS, guard
 from .common import InvalidInput, change, record_audit
 from .reviews import get_review, undecline_question
 
@@ -41,6 +42,7 @@ class VoiceAnswerToWrite:
     sent_in: bool
 
 
+@guard(COLLECTORS)
 def get_voice_answer(repo: Repository, voice_id: str) -> VoiceAnswer:
     answer = repo.get(VoiceAnswer, voice_id)
     if answer is None:
@@ -48,6 +50,7 @@ def get_voice_answer(repo: Repository, voice_id: str) -> VoiceAnswer:
     return answer
 
 
+@guard(REVIEW_WORKERS)
 def record_voice_answer(
     repo: Repository,
     recordings: Recordings,
@@ -81,11 +84,13 @@ def record_voice_answer(
     return saved
 
 
+@guard(REVIEW_WORKERS)
 def voice_answers_for_review(repo: Repository, review_id: str) -> list[VoiceAnswer]:
     """Every voice answer of a review, oldest first (whatever became of it)."""
     return sorted(repo.find(VoiceAnswer, review_id=review_id), key=lambda a: a.recorded_at)
 
 
+@guard(COLLECTORS, filter_reviews=True)
 def voice_answers_waiting(repo: Repository, project_id: str) -> list[VoiceAnswerToWrite]:
     """Voice answers of a project still to be written down, oldest first. Withdrawn reviews are left out:
     the person took back their consent, so their words do not go forward."""
@@ -102,6 +107,7 @@ def voice_answers_waiting(repo: Repository, project_id: str) -> list[VoiceAnswer
     return found
 
 
+@guard(COLLECTORS)
 def voice_answer_audio(repo: Repository, recordings: Recordings, voice_id: str) -> bytes | None:
     """The sound of a voice answer to play, or None if it is gone or damaged (it no longer matches)."""
     answer = get_voice_answer(repo, voice_id)
@@ -118,6 +124,7 @@ def _matches(data: bytes, answer: VoiceAnswer) -> bool:
         return False
 
 
+@guard(COLLECTORS)
 def write_down_voice_answer(
     repo: Repository,
     recordings: Recordings,
@@ -171,6 +178,7 @@ def write_down_voice_answer(
     return review, statement
 
 
+@guard(COLLECTORS)
 def finish_voice_answer(
     repo: Repository, recordings: Recordings, voice_id: str, *, actor: str, now: datetime
 ) -> VoiceAnswer:
@@ -181,6 +189,7 @@ def finish_voice_answer(
     return done
 
 
+@guard(COLLECTORS)
 def discard_voice_answer(
     repo: Repository, recordings: Recordings, voice_id: str, *, actor: str, now: datetime, reason: str = ""
 ) -> VoiceAnswer:
@@ -191,6 +200,7 @@ def discard_voice_answer(
     return done
 
 
+@guard(QUALITY)
 def erase_review_recordings(
     repo: Repository, recordings: Recordings, review_id: str, *, actor: str, now: datetime
 ) -> int:

@@ -21,6 +21,7 @@ from wtfc_collect.domain.base import Label
 from wtfc_collect.domain.workshop import MAX_DOTS, Theme, Vote, VoteTarget, check_dots
 from wtfc_collect.storage.port import Repository
 
+from .access import FACILITATORS, guard
 from .common import record_audit, words_checked
 from .projects import get_project
 from .theming import ThemeView, card_call_record, list_themes
@@ -45,12 +46,14 @@ def _key(voter: str) -> str:
     return _SPACES.sub(" ", voter).strip().casefold()
 
 
+@guard(FACILITATORS)
 def ballot(repo: Repository, project_id: str) -> list[ThemeView]:
     """The "not working" themes that can be voted on: those holding at least one card."""
     get_project(repo, project_id)
     return [view for view in list_themes(repo, project_id, VOTED) if view.cards]
 
 
+@guard(FACILITATORS)
 def dots_per_person(repo: Repository, project_id: str) -> int:
     return card_call_record(repo, project_id, VOTED).dots_per_person
 
@@ -59,6 +62,7 @@ def _theme_votes(repo: Repository, project_id: str) -> list[Vote]:
     return repo.find(Vote, project_id=project_id, target_kind=VoteTarget.THEME.value)
 
 
+@guard(FACILITATORS)
 def voters(repo: Repository, project_id: str) -> dict[str, int]:
     """Each participant who has voted (as first written) and the dots they used, in the order they voted."""
     used: dict[str, int] = {}
@@ -69,12 +73,14 @@ def voters(repo: Repository, project_id: str) -> dict[str, int]:
     return used
 
 
+@guard(FACILITATORS)
 def votes_of(repo: Repository, project_id: str, voter: str) -> list[str]:
     """The themes one participant put their dots on."""
     key = _key(voter)
     return [v.target_id for v in _theme_votes(repo, project_id) if _key(v.voter) == key]
 
 
+@guard(FACILITATORS)
 def next_voter_label(repo: Repository, project_id: str) -> str:
     """ "Voter N" for the next participant: the first number not used yet."""
     taken = {_key(name) for name in voters(repo, project_id)}
@@ -84,6 +90,7 @@ def next_voter_label(repo: Repository, project_id: str) -> str:
     return f"Voter {number}"
 
 
+@guard(FACILITATORS)
 def set_dots_per_person(repo: Repository, project_id: str, dots: int, *, actor: str, now: datetime) -> int:
     """Change how many dots each participant has. Refused below what someone has already used."""
     get_project(repo, project_id)
@@ -104,6 +111,7 @@ def set_dots_per_person(repo: Repository, project_id: str, dots: int, *, actor: 
     return saved.dots_per_person
 
 
+@guard(FACILITATORS)
 def record_votes(
     repo: Repository, project_id: str, voter: str, theme_ids: Iterable[str], *, actor: str, now: datetime
 ) -> list[Vote]:
@@ -139,6 +147,7 @@ def record_votes(
     return votes
 
 
+@guard(FACILITATORS)
 def remove_votes(repo: Repository, project_id: str, voter: str, *, actor: str, now: datetime) -> int:
     """Take away every dot of one participant (for example, recorded under the wrong label)."""
     key = _key(voter)
@@ -153,6 +162,7 @@ def remove_votes(repo: Repository, project_id: str, voter: str, *, actor: str, n
     return len(gone)
 
 
+@guard(FACILITATORS)
 def results(repo: Repository, project_id: str) -> list[ThemeResult]:
     """Every theme on the ballot with its dots, most dots first (then most people behind the theme)."""
     votes = _theme_votes(repo, project_id)
@@ -172,6 +182,7 @@ def suggested_priorities(found: list[ThemeResult]) -> list[str]:
     return [r.view.theme.id for r in chosen]
 
 
+@guard(FACILITATORS)
 def choose_priorities(
     repo: Repository, project_id: str, theme_ids: Iterable[str], *, actor: str, now: datetime
 ) -> list[Theme]:
@@ -198,6 +209,7 @@ def choose_priorities(
     return chosen
 
 
+@guard(FACILITATORS)
 def chosen_themes(repo: Repository, project_id: str) -> list[ThemeView]:
     """The priorities taken forward to Step 4, with the cards they hold now."""
     return [view for view in list_themes(repo, project_id, VOTED) if view.theme.chosen]

@@ -279,3 +279,31 @@ def write_backup(directory: Path, content: bytes) -> Path:
             target = directory / f"{stem}-{number}.json"
         write_atomically(target, content)
     return target
+
+
+def erase_from_backups(directory: Path, record_ids: set[str]) -> int:
+    """Remove the records with these ids from every backup file in ``directory`` (for erasing a person).
+
+    Each changed file is replaced atomically. Returns how many files were changed. A file that cannot be
+    read as a backup is left alone: it is not ours to guess at.
+    """
+    changed = 0
+    if not directory.is_dir() or not record_ids:
+        return 0
+    for path in sorted(directory.glob("wtfc-backup-*.json")):
+        try:
+            data = json.loads(path.read_bytes().decode("utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            continue
+        if shape_problem(data) is not None:
+            continue
+        removed = 0
+        for table in data.values():
+            found = [k for k, doc in table.items() if isinstance(doc, dict) and doc.get("id") in record_ids]
+            for key in found:
+                del table[key]
+                removed += 1
+        if removed:
+            write_atomically(path, dump_json(data))
+            changed += 1
+    return changed

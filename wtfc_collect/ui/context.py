@@ -8,10 +8,25 @@ import streamlit as st
 
 from accessibility.speech import Speech
 from wtfc_collect import bootstrap
+from wtfc_collect.domain.access import Role, User
+from wtfc_collect.services import access
 from wtfc_collect.storage.port import Recordings, Repository
 
 PROJECT_KEY = "context.project_id"
-LOCAL_ACTOR = "local user"
+USER_KEY = "auth.user"  # the signed-in user of this browser session (set only by ui/sign_in.py)
+
+
+def user() -> User | None:
+    """Who is signed in to this session, if anyone."""
+    value = st.session_state.get(USER_KEY)
+    return value if isinstance(value, User) else None
+
+
+def install_identity() -> None:
+    """Let the services ask, on every use case, who is using the app: the signed-in user of the session
+    whose script (or widget callback) is running. Nobody signed in: the services refuse. app.py calls
+    this first thing on every run."""
+    access.use_identity(user)
 
 
 @st.cache_resource(show_spinner=False)
@@ -52,11 +67,15 @@ def now() -> datetime:
 
 
 def actor() -> str:
-    """Who is using the app. Sign-in replaces this with the account name."""
-    return LOCAL_ACTOR
+    """Who is using the app, for the audit log and "changed by": the account's username."""
+    signed_in = user()
+    return signed_in.username if signed_in else "nobody"
 
 
 def chosen_project_id() -> str | None:
+    signed_in = user()
+    if signed_in is not None and signed_in.project_id is not None:
+        return signed_in.project_id
     value = st.session_state.get(PROJECT_KEY)
     return value if isinstance(value, str) else None
 
@@ -69,6 +88,10 @@ REVIEW_KEY = "context.review_id"
 
 
 def chosen_review_id() -> str | None:
+    """The review being worked on. A person doing their own review only ever has theirs."""
+    signed_in = user()
+    if signed_in is not None and signed_in.role is Role.SELF_REVIEWER:
+        return signed_in.review_id
     value = st.session_state.get(REVIEW_KEY)
     return value if isinstance(value, str) else None
 

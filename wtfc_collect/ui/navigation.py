@@ -1,17 +1,20 @@
 """The list of screens and who may see each. app.py turns this into ``st.navigation``.
 
-Roles arrive with sign-in; until then everyone using the app locally is staff (``None``).
+The role sets are the services' own (``services.access``): a page is listed for a role exactly when
+the use cases it is built on allow that role.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-ALL_STAFF = frozenset({"administrator", "reviewer", "quality_lead", "facilitator"})
-EVERYONE = ALL_STAFF | {"self_reviewer"}
-COLLECTORS = frozenset({"administrator", "reviewer", "quality_lead"})
-QUALITY = frozenset({"administrator", "quality_lead"})
-FACILITATORS = frozenset({"administrator", "facilitator", "quality_lead"})
+from wtfc_collect.domain.access import Role
+from wtfc_collect.services.access import ADMIN, COLLECTORS, FACILITATORS, PROJECT_ADMINS, QUALITY, STAFF
+
+ALL_STAFF = STAFF
+EVERYONE = STAFF | {Role.SELF_REVIEWER}
+# The one page anyone may open without signing in.
+OPEN_TO_ALL = "accessibility_statement"
 
 
 @dataclass(frozen=True)
@@ -20,7 +23,7 @@ class PageSpec:
     title: str
     icon: str
     section: str
-    roles: frozenset[str] = ALL_STAFF
+    roles: frozenset[Role] = ALL_STAFF
     default: bool = False
 
 
@@ -31,14 +34,18 @@ PAGES: tuple[PageSpec, ...] = (
         "Set up a project",
         "🗂️",
         "Step 1 – Prepare",
-        roles=frozenset({"administrator", "quality_lead"}),
+        roles=PROJECT_ADMINS,
     ),
     PageSpec("pages/reviews.py", "Reviews", "📋", "Step 2 – Collect", roles=COLLECTORS),
     PageSpec(
         "pages/review_with_person.py", "Review with a person", "🗣️", "Step 2 – Collect", roles=COLLECTORS
     ),
     PageSpec(
-        "pages/self_review.py", "My review", "✍️", "Step 2 – Collect", roles=COLLECTORS | {"self_reviewer"}
+        "pages/self_review.py",
+        "My review",
+        "✍️",
+        "Step 2 – Collect",
+        roles=COLLECTORS | {Role.SELF_REVIEWER},
     ),
     PageSpec(
         "pages/voice_answers.py", "Voice answers to write down", "🎙️", "Step 2 – Collect", roles=COLLECTORS
@@ -68,14 +75,16 @@ PAGES: tuple[PageSpec, ...] = (
         "Steps 7 and 8 – Implement and review",
         roles=FACILITATORS,
     ),
+    PageSpec("pages/audit_log.py", "Audit log", "📜", "Administration", roles=QUALITY),
+    PageSpec("pages/accounts.py", "Accounts", "👥", "Administration", roles=ADMIN),
     PageSpec("pages/accessibility_statement.py", "Accessibility statement", "♿", "About", roles=EVERYONE),
 )
 
 
-def pages_for(role: str | None) -> dict[str, list[PageSpec]]:
-    """The pages a role may use, grouped by section in method order. ``None``: local use, all staff pages."""
+def pages_for(role: Role) -> dict[str, list[PageSpec]]:
+    """The pages a role may use, grouped by section in method order."""
     sections: dict[str, list[PageSpec]] = {}
     for spec in PAGES:
-        if role is None or role in spec.roles:
+        if role in spec.roles:
             sections.setdefault(spec.section, []).append(spec)
     return sections

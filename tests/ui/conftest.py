@@ -1,0 +1,60 @@
+"""UI tests: the services see the user signed in to the AppTest session, as in the running app.
+
+Every AppTest starts signed in as an administrator, so page tests need no sign-in steps; tests of
+roles and of signing in set ``auth.user`` themselves (or remove it). Set-up code outside a script run
+(making a project before a page opens) acts as the test administrator.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import TEST_ADMIN
+from wtfc_collect.domain.access import User
+from wtfc_collect.services import access
+from wtfc_collect.ui import context
+
+UI_ADMIN = User(username="ui admin", role=TEST_ADMIN.role, display_name="UI Admin")
+
+
+_running = threading.local()
+
+
+def _session_or_test_admin() -> User | None:
+    if getattr(_running, "script", False) and get_script_run_ctx(suppress_warning=True) is not None:
+        return context.user()
+    return TEST_ADMIN
+
+
+@pytest.fixture(autouse=True)
+def as_administrator(monkeypatch: pytest.MonkeyPatch) -> Iterator[User]:
+    """Overrides the suite-wide fixture: inside a page, the session's own user counts."""
+    original = AppTest.from_file.__func__  # type: ignore[attr-defined]
+
+    def from_file(cls: type[AppTest], *args: Any, **kwargs: Any) -> AppTest:
+        at: AppTest = original(cls, *args, **kwargs)
+        at.session_state[context.USER_KEY] = UI_ADMIN
+        return at
+
+    monkeypatch.setattr(AppTest, "from_file", classmethod(from_file))
+    original_run = AppTest._run
+
+    def run(self: AppTest, *args: Any, **kwargs: Any) -> AppTest:
+        _running.script = True
+        try:
+            return original_run(self, *args, **kwargs)
+        finally:
+            _running.script = False
+
+    monkeypatch.setattr(AppTest, "_run", run)
+    # app.py installs the session's user as the identity; here the same, plus the set-up code's admin.
+    monkeypatch.setattr(context, "install_identity", lambda: None)
+    access.use_identity(_session_or_test_admin)
+    yield TEST_ADMIN
+    access.use_identity(lambda: TEST_ADMIN)

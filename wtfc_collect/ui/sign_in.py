@@ -1,0 +1,181 @@
+"""Signing in and out: the sign-in screen, the inactivity time-out and the sidebar's "Sign out".
+
+Staff sign in with a username and password (or their organisation's login when single sign-on is
+set up); a person doing their own review types the code they were given, or follows the link with
+the code in it. Owns the session keys starting with ``auth.``.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timedelta
+from typing import Final
+
+import streamlit as st
+
+from accessibility.texts import screen
+from wtfc_collect.domain import DomainError
+from wtfc_collect.domain.access import User
+from wtfc_collect.services import accounts, invitations
+from wtfc_collect.ui import context
+
+LAST_SEEN_KEY: Final = "auth.last_seen"
+NOTICE_KEY: Final = "auth.notice"
+CODE_TRIES_KEY: Final = "auth.code_tries"
+MAX_CODE_TRIES: Final = 10
+IDLE_VARIABLE: Final = "WTFC_IDLE_MINUTES"
+DEFAULT_IDLE_MINUTES: Final = 30
+
+
+def idle_minutes() -> int:
+    """Minutes without use before a session is signed out (``$WTFC_IDLE_MINUTES``, default 30)."""
+    try:
+        return max(1, int(os.environ.get(IDLE_VARIABLE, DEFAULT_IDLE_MINUTES)))
+    except ValueError:
+        return DEFAULT_IDLE_MINUTES
+
+
+def _texts() -> dict[str, str]:
+    return screen("sign_in")
+
+
+def _start(user: User, now: datetime) -> None:
+    st.session_state[context.USER_KEY] = user
+    st.session_state[LAST_SEEN_KEY] = now
+    st.session_state.pop(NOTICE_KEY, None)
+
+
+def sign_out(*, timed_out: bool = False) -> None:
+    """End the session's sign-in and forget what it had chosen. Saved work is in the store already."""
+    user = context.user()
+    if user is not None:
+        accounts.note_sign_out(context.repository(), user, now=context.now(), timed_out=timed_out)
+    for key in list(st.session_state.keys()):
+        if isinstance(key, str) and key.startswith(("auth.", "context.")):
+            del st.session_state[key]
+    texts = _texts()
+    notice = texts["timed_out"].format(minutes=idle_minutes()) if timed_out else texts["signed_out"]
+    st.session_state[NOTICE_KEY] = notice
+    if _sso_configured() and getattr(st.user, "is_logged_in", False):
+        st.logout()
+
+
+def signed_in_user() -> User | None:
+    """The session's user, after the inactivity check. Also finishes a single sign-on that came back."""
+    now = context.now()
+    user = context.user()
+    if user is not None:
+        last = st.session_state.get(LAST_SEEN_KEY)
+        if isinstance(last, datetime) and now - last > timedelta(minutes=idle_minutes()):
+            sign_out(timed_out=True)
+            return None
+        st.session_state[LAST_SEEN_KEY] = now
+        return user
+    if _sso_configured() and getattr(st.user, "is_logged_in", False):
+        try:
+            found = accounts.sign_in_with_identity(context.repository(), _sso_email(), now=now)
+        except DomainError as refused:
+            st.session_state[NOTICE_KEY] = refused.message
+            st.logout()
+            return None
+        _start(found, now)
+        return found
+    return None
+
+
+def _sso_configured() -> bool:
+    """Single sign-on is on when ``.streamlit/secrets.toml`` has an ``[auth]`` section."""
+    try:
+        return "auth" in st.secrets
+    except (FileNotFoundError, KeyError, OSError, st.errors.StreamlitSecretNotFoundError):
+        return False
+
+
+def _sso_email() -> str | None:
+    value = st.user.get("email")
+    return value if isinstance(value, str) else None
+
+
+def _code_form(texts: dict[str, str]) -> None:
+    st.subheader(texts["code_heading"], anchor=False)
+    tries = int(st.session_state.get(CODE_TRIES_KEY, 0))
+    if tries >= MAX_CODE_TRIES:
+        st.warning(texts["code_too_many"])
+        return
+    linked = st.query_params.get("code")
+    if isinstance(linked, str) and linked:
+        # Opened from the link the person was given: try the code once, then take it out of the address.
+        del st.query_params["code"]
+        _try_code(linked, texts)
+    with st.form("sign_in.code_form", border=True):
+        code = st.text_input(texts["code_label"], help=None, max_chars=20, key="sign_in.code")
+        st.caption(texts["code_help"])
+        if st.form_submit_button(texts["code_button"], type="primary"):
+            _try_code(code, texts)
+
+
+def _try_code(code: str, texts: dict[str, str]) -> None:
+    try:
+        user = invitations.open_with_code(context.repository(), code, now=context.now())
+    except DomainError as refused:
+        st.session_state[CODE_TRIES_KEY] = int(st.session_state.get(CODE_TRIES_KEY, 0)) + 1
+        st.error(refused.message)
+        return
+    _start(user, context.now())
+    st.rerun()
+
+
+def _staff_form(texts: dict[str, str]) -> None:
+    st.subheader(texts["staff_heading"], anchor=False)
+    repo = context.repository()
+    if not accounts.has_accounts(repo):
+        st.info(texts["no_accounts"])
+    if _sso_configured():
+        st.caption(texts["sso_help"])
+        if st.button(texts["sso_button"]):
+            st.login()
+    with st.form("sign_in.staff_form", border=True):
+        username = st.text_input(texts["username_label"], max_chars=80, autocomplete="username")
+        password = st.text_input(
+            texts["password_label"], type="password", max_chars=200, autocomplete="current-password"
+        )
+        if st.form_submit_button(texts["sign_in_button"], type="primary"):
+            try:
+                user = accounts.sign_in(repo, username, password, now=context.now())
+            except DomainError as refused:
+                st.error(refused.message)
+            else:
+                _start(user, context.now())
+                st.rerun()
+    st.caption(texts["forgot"])
+
+
+def screen_for_signed_out() -> None:
+    """The sign-in screen. The page asked for opens once signed in."""
+    texts = _texts()
+    st.title(texts["title"], anchor=False)
+    notice = st.session_state.get(NOTICE_KEY)
+    if isinstance(notice, str):
+        st.info(notice)
+    left, right = st.columns(2, gap="large")
+    with left:
+        _code_form(texts)
+    with right:
+        _staff_form(texts)
+    st.page_link("pages/accessibility_statement.py", label="Accessibility statement")
+
+
+def sidebar_account(user: User) -> None:
+    """Who is signed in, and the button to sign out, at the foot of the sidebar."""
+    texts = _texts()
+    role = user.role.label
+    with st.sidebar:
+        st.markdown(texts["signed_in_as"].format(name=_escape(user.name), role=role))
+        if st.button(texts["sign_out_button"], key="auth.sign_out"):
+            sign_out()
+            st.rerun()
+
+
+def _escape(text: str) -> str:
+    """An account name shown as plain text inside markdown."""
+    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!<>|~" else c for c in text)
