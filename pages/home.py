@@ -4,7 +4,7 @@ import streamlit as st
 
 from accessibility.texts import screen
 from wtfc_collect import services
-from wtfc_collect.ui import context
+from wtfc_collect.ui import context, links
 
 t = screen("home")
 repo = context.repository()
@@ -37,7 +37,7 @@ for project in projects:
         )
         if target:
             st.progress(min(overall.submitted / target, 1.0), text=t["progress_caption"])
-st.page_link("pages/project_setup.py", label=t["new_project_button"], icon="➕")
+links.page_link("pages/project_setup.py", t["new_project_button"], "➕")
 
 st.header(t["steps_heading"])
 st.markdown(t["steps"])

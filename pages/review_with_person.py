@@ -5,7 +5,7 @@ import streamlit as st
 from accessibility.texts import screen
 from wtfc_collect import services
 from wtfc_collect.domain import Question, ReviewMode, ReviewStatus
-from wtfc_collect.ui import context
+from wtfc_collect.ui import context, links
 from wtfc_collect.ui.review_details import details_editor, new_review_form, set_errors
 from wtfc_collect.ui.review_statements import question_section
 from wtfc_collect.ui.review_summary import review_summary
@@ -19,7 +19,7 @@ st.markdown(t["help"])
 project = services.current_project(repo, context.chosen_project_id())
 if project is None:
     st.info(t["no_project"])
-    st.page_link("pages/project_setup.py", label=t["set_up_project"])
+    links.page_link("pages/project_setup.py", t["set_up_project"])
     st.stop()
 
 review = services.find_review(repo, context.chosen_review_id())

@@ -7,11 +7,11 @@ roles and of signing in set ``auth.user`` themselves (or remove it). Set-up code
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.testing.v1 import AppTest
 
@@ -23,7 +23,11 @@ from wtfc_collect.ui import context
 UI_ADMIN = User(username="ui admin", role=TEST_ADMIN.role, display_name="UI Admin")
 
 
-_running = threading.local()
+class _Running:
+    script = False  # True while an AppTest run is going (its script runs in a thread of its own)
+
+
+_running = _Running()
 
 
 def _session_or_test_admin() -> User | None:
@@ -53,6 +57,15 @@ def as_administrator(monkeypatch: pytest.MonkeyPatch) -> Iterator[User]:
             _running.script = False
 
     monkeypatch.setattr(AppTest, "_run", run)
+    # As the app's launcher does (wtfc_collect/ui/serve.py): app.py runs on every page, never a page file
+    # alone. AppTest turns on the old pages-folder mode before each run, which would skip app.py.
+    original_init = PagesManager.__init__
+
+    def init(self: PagesManager, *args: Any, **kwargs: Any) -> None:
+        original_init(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
     # app.py installs the session's user as the identity; here the same, plus the set-up code's admin.
     monkeypatch.setattr(context, "install_identity", lambda: None)
     access.use_identity(_session_or_test_admin)

@@ -8,7 +8,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from wtfc_collect import bootstrap
-from wtfc_collect.domain import Project, Review
+from wtfc_collect.domain import Project, Review, Role
 from wtfc_collect.ui.navigation import PAGES, pages_for
 
 TIMEOUT = 30
@@ -42,9 +42,11 @@ def test_every_page_in_navigation_renders_without_error(data_dir: Path) -> None:
 
 
 def test_navigation_depends_on_role() -> None:
-    assert "Step 1 – Prepare" in pages_for("quality_lead")
-    assert "Step 1 – Prepare" not in pages_for("reviewer")
-    assert sum(len(v) for v in pages_for(None).values()) == len(PAGES)
+    assert "Step 1 – Prepare" in pages_for(Role.QUALITY_LEAD)
+    assert "Step 1 – Prepare" not in pages_for(Role.REVIEWER)
+    assert sum(len(v) for v in pages_for(Role.ADMINISTRATOR).values()) == len(PAGES)
+    own = [spec.path for specs in pages_for(Role.SELF_REVIEWER).values() for spec in specs]
+    assert own == ["pages/self_review.py", "pages/accessibility_statement.py"]
 
 
 def test_home_explains_and_offers_demo_when_empty(data_dir: Path) -> None:

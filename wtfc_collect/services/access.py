@@ -135,13 +135,15 @@ def _check_project(user: User, project_id: str | None) -> None:
 
 
 def _filter(user: User, result: Any) -> Any:
-    """Keep only the reviews (or things of reviews) the user may reach."""
+    """Keep only the reviews (or things of reviews, or (review, …) pairs) the user may reach."""
     if user.role in {Role.ADMINISTRATOR, Role.QUALITY_LEAD} or not isinstance(result, list):
         return result
     return [item for item in result if _visible(user, item)]
 
 
 def _visible(user: User, item: Any) -> bool:
+    if isinstance(item, tuple) and item:
+        item = item[0]  # (review, statement) pairs
     review = item if isinstance(item, Review) else getattr(item, "review", None)
     return isinstance(review, Review) and can_reach(user, review)
 

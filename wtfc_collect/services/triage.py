@@ -24,7 +24,7 @@ from wtfc_collect.domain import (
 from wtfc_collect.quality.anonymise import propose_anonymised
 from wtfc_collect.storage.port import Repository
 
-from .access import FACILITATORS, QUALITY, guard
+from .access import COLLECTORS, FACILITATORS, QUALITY, guard
 from .common import change, record_audit, words_checked
 from .reviews import get_review
 
@@ -132,7 +132,7 @@ def confirm_workshop_text(
     return saved
 
 
-@guard(QUALITY)
+@guard(COLLECTORS, filter_reviews=True)
 def ask_again_list(
     repo: Repository, project_id: str, reviewer: str | None = None
 ) -> list[tuple[Review, Statement]]:

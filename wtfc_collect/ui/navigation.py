@@ -88,3 +88,8 @@ def pages_for(role: Role) -> dict[str, list[PageSpec]]:
         if role in spec.roles:
             sections.setdefault(spec.section, []).append(spec)
     return sections
+
+
+def may_open(role: Role | None, path: str) -> bool:
+    """Whether ``role`` has the page at ``path`` in its navigation."""
+    return role is not None and any(spec.path == path and role in spec.roles for spec in PAGES)

@@ -10,7 +10,7 @@ from accessibility.texts import screen
 from wtfc_collect import services
 from wtfc_collect.domain import Project
 from wtfc_collect.storage.port import Repository
-from wtfc_collect.ui import context
+from wtfc_collect.ui import context, links
 
 NO_PROJECT = "There is no project yet. Set one up first."
 
@@ -33,7 +33,7 @@ def project_screen(name: str) -> Screen:
     project = services.current_project(repo, context.chosen_project_id())
     if project is None:
         st.info(texts.get("no_project", NO_PROJECT))
-        st.page_link("pages/project_setup.py", label="Set up a project")
+        links.page_link("pages/project_setup.py", "Set up a project")
         st.stop()
         raise RuntimeError("unreachable: st.stop() ends the script run")  # pragma: no cover
     st.caption(project.name)

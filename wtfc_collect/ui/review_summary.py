@@ -6,6 +6,7 @@ import streamlit as st
 
 from accessibility.texts import screen
 from wtfc_collect.domain import Question, Review, ReviewStatus
+from wtfc_collect.ui import links
 
 
 def review_summary(review: Review) -> None:
@@ -29,4 +30,4 @@ def review_summary(review: Review) -> None:
                 st.caption(
                     f"{statement.said_by.label}" + (f" · {t['priority_label']}: {place}" if place else "")
                 )
-    st.page_link("pages/reviews.py", label=t["back_to_list"])
+    links.page_link("pages/reviews.py", t["back_to_list"])

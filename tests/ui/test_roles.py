@@ -1,0 +1,217 @@
+"""Roles through the app: each role × every page, what the pages show, signing in and out, codes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from wtfc_collect import bootstrap, services
+from wtfc_collect.services import invitations as _invitations  # noqa: F401  (services.invitations)
+from wtfc_collect.domain import Review, Role, User
+from wtfc_collect.domain.review import ReviewMode
+from wtfc_collect.services import accounts
+from wtfc_collect.services.demo_accounts import install_demo_accounts
+from wtfc_collect.ui import context, sign_in
+from wtfc_collect.ui.navigation import PAGES
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PASSWORD = "a demo password"
+SIGN_IN_TITLE = "Sign in to WTfC Collect"
+
+
+class Demo:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        repo = bootstrap.build_repository(folder)
+        now = datetime.now(UTC)
+        project = services.install_demo(repo, now=now, reviews=16, workshop=True)
+        self.project_id = project.id
+        self.team = project.teams[0]
+        _, self.code = install_demo_accounts(repo, project.id, password=PASSWORD, actor="test", now=now)
+        self.reviews = repo.find(Review, project_id=project.id)
+        self.own = next(r for r in self.reviews if r.mode is ReviewMode.SELF and r.person_ref == "DEMO-OWN-1")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+    folder = tmp_path_factory.mktemp("roles") / "data"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WTFC_DATA_DIR", str(folder))
+        yield Demo(folder)
+
+
+@pytest.fixture(autouse=True)
+def _data(demo: Demo, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WTFC_DATA_DIR", str(demo.folder))
+    accounts._failures.clear()
+
+
+def staff(role: Role, demo: Demo) -> User:
+    teams = (demo.team,) if role is Role.REVIEWER else ()
+    return User(username=f"test-{role.value}", role=role, display_name="Tester", teams=teams)
+
+
+def self_reviewer(demo: Demo, review_id: str | None = None) -> User:
+    return User(
+        username="own review (code)",
+        role=Role.SELF_REVIEWER,
+        review_id=review_id or demo.own.id,
+        project_id=demo.project_id,
+    )
+
+
+def app_as(user: User | None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    if user is None:
+        del at.session_state[context.USER_KEY]
+    else:
+        at.session_state[context.USER_KEY] = user
+    return at.run()
+
+
+def _shown_text(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [e.value for e in at.error] + [i.value for i in at.info]
+    parts += [c.value for c in at.caption] + [t.value for t in at.title]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_each_role_opens_exactly_its_pages_and_each_works(role: Role, demo: Demo) -> None:
+    user = self_reviewer(demo) if role is Role.SELF_REVIEWER else staff(role, demo)
+    at = app_as(user)
+    assert not at.exception, at.exception
+    opened, refused = [], []
+    for spec in PAGES:
+        if role not in spec.roles:
+            # Not in this role's navigation: Streamlit does not know the page for this session.
+            with pytest.raises(ValueError, match="Could not find a navigation page"):
+                at.switch_page(spec.path)
+            refused.append(spec.path)
+            continue
+        at.switch_page(spec.path).run()
+        assert not at.exception, (role, spec.path, at.exception)
+        titles = [t.value for t in at.title]
+        shown = _shown_text(at)
+        assert "Your role does not let you do this" not in shown, (role, spec.path)
+        assert "You do not have access" not in shown, (role, spec.path)
+        assert titles, (role, spec.path)
+        assert titles[0] == spec.title or spec.default or spec.path.endswith("self_review.py"), (
+            role,
+            spec.path,
+            titles,
+        )
+        opened.append(spec.path)
+    assert opened, role
+    if role is Role.ADMINISTRATOR:
+        assert not refused
+    if role is Role.SELF_REVIEWER:
+        assert set(opened) == {"pages/self_review.py", "pages/accessibility_statement.py"}
+
+
+def test_a_reviewer_sees_only_their_teams_reviews(demo: Demo) -> None:
+    at = app_as(staff(Role.REVIEWER, demo))
+    at.switch_page("pages/reviews.py").run()
+    assert not at.exception, at.exception
+    offered = at.selectbox(key="reviews.open_choice").options
+    mine = [r for r in demo.reviews if r.team == demo.team]
+    others = [r for r in demo.reviews if r.team != demo.team and r.created_by != "test-reviewer"]
+    assert mine and others
+    refs = {o.split(" · ")[0] for o in offered}
+    assert {r.person_ref for r in mine} <= refs
+    assert not refs & {r.person_ref for r in others}
+
+
+def test_a_facilitator_never_sees_a_person_reference(demo: Demo) -> None:
+    at = app_as(staff(Role.FACILITATOR, demo))
+    for spec in PAGES:
+        if Role.FACILITATOR in spec.roles:
+            at.switch_page(spec.path).run()
+            shown = _shown_text(at)
+            assert not any(r.person_ref in shown for r in demo.reviews), spec.path
+
+
+def test_signed_out_every_page_asks_to_sign_in_except_the_accessibility_statement(demo: Demo) -> None:
+    at = app_as(None)
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title] == [SIGN_IN_TITLE]
+    labels = [w.label for w in at.text_input]
+    assert "Username" in labels and "Password" in labels and "Your code" in labels
+    for spec in PAGES:
+        at.switch_page(spec.path).run()
+        titles = [t.value for t in at.title]
+        if spec.path.endswith("accessibility_statement.py"):
+            assert titles == [spec.title]
+        else:
+            assert titles == [SIGN_IN_TITLE], spec.path
+
+
+def _sign_in(at: AppTest, username: str, password: str) -> AppTest:
+    next(w for w in at.text_input if w.label == "Username").input(username)
+    next(w for w in at.text_input if w.label == "Password").input(password)
+    return next(b for b in at.button if b.label == "Sign in").click().run()
+
+
+def test_sign_in_with_the_demo_account_then_sign_out(demo: Demo) -> None:
+    at = _sign_in(app_as(None), "Quality", PASSWORD)
+    assert not at.exception, at.exception
+    user = at.session_state[context.USER_KEY]
+    assert user.role is Role.QUALITY_LEAD and user.username == "quality"
+    assert at.title[0].value == "WTfC Collect"
+    next(b for b in at.button if b.label == "Sign out").click().run()
+    assert [t.value for t in at.title] == [SIGN_IN_TITLE]
+    assert any("signed out" in i.value for i in at.info)
+
+
+def test_a_wrong_password_is_refused_in_plain_words_and_keeps_the_username(demo: Demo) -> None:
+    at = _sign_in(app_as(None), "quality", "not the password")
+    assert [t.value for t in at.title] == [SIGN_IN_TITLE]
+    assert any("do not match" in e.value for e in at.error)
+    assert next(w for w in at.text_input if w.label == "Username").value == "quality"
+    assert context.USER_KEY not in at.session_state
+
+
+def test_after_the_idle_time_the_session_is_signed_out(demo: Demo) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[context.USER_KEY] = staff(Role.QUALITY_LEAD, demo)
+    at.session_state[sign_in.LAST_SEEN_KEY] = datetime.now(UTC) - timedelta(minutes=sign_in.idle_minutes() + 1)
+    at.run()
+    assert [t.value for t in at.title] == [SIGN_IN_TITLE]
+    assert any("not used for" in i.value for i in at.info)
+
+
+def test_the_link_with_a_code_opens_that_persons_review_only(demo: Demo) -> None:
+    repo = bootstrap.build_repository(demo.folder)
+    _, code = services.invitations.invite(repo, demo.own.id, actor="test", now=datetime.now(UTC))
+    at = AppTest.from_file(APP, default_timeout=60)
+    del at.session_state[context.USER_KEY]
+    at.query_params["code"] = code.lower()
+    at.run()
+    assert not at.exception, at.exception
+    user = at.session_state[context.USER_KEY]
+    assert user.role is Role.SELF_REVIEWER and user.review_id == demo.own.id
+    assert "code" not in at.query_params
+    # Whatever review the session asks for, the own review page shows theirs.
+    other = next(r for r in demo.reviews if r.id != demo.own.id)
+    at.session_state["context.review_id"] = other.id
+    at.switch_page("pages/self_review.py").run()
+    assert context.chosen_review_id.__name__  # the page reads chosen_review_id(), which ignores it
+    assert not at.exception, at.exception
+    assert other.person_ref not in _shown_text(at)
+
+
+def test_a_typed_wrong_code_is_refused_and_a_revoked_code_too(demo: Demo) -> None:
+    at = app_as(None)
+    at.text_input(key="sign_in.code").input("AAAA-AAAA")
+    next(b for b in at.button if b.label == "Open my review").click().run()
+    assert any("does not open a review" in e.value for e in at.error)
+    repo = bootstrap.build_repository(demo.folder)
+    invitation, code = services.invitations.invite(repo, demo.own.id, actor="test", now=datetime.now(UTC))
+    services.invitations.revoke(repo, demo.own.id, invitation.id, actor="test", now=datetime.now(UTC))
+    at.text_input(key="sign_in.code").input(code)
+    next(b for b in at.button if b.label == "Open my review").click().run()
+    assert any("does not open a review" in e.value for e in at.error)
+    assert context.USER_KEY not in at.session_state
