@@ -23,6 +23,8 @@ if project is None:
     st.stop()
 
 review = services.find_review(repo, context.chosen_review_id())
+if review is not None:
+    context.note_viewed(review.id)
 if review is None or review.project_id != project.id:
     st.header(t["new_review"], anchor=False)
     details = new_review_form(project)

@@ -5,11 +5,13 @@ import streamlit as st
 from wtfc_collect import services
 from wtfc_collect.domain import ReviewMode
 from wtfc_collect.services import triage
-from wtfc_collect.ui import context
+from wtfc_collect.ui import context, review_access
 from wtfc_collect.ui.page import project_screen
 from wtfc_collect.ui.reviews_table import ask_again_table, filtered, filters, mode_label, status_label, table
 
 t, repo, project = project_screen("reviews")
+if st.session_state.pop(review_access.ERASED_KEY, False):
+    st.success(t["erased"], icon="✅")
 
 everything = services.list_reviews(repo, project.id)
 shown = filtered(everything, *filters(project))
@@ -29,6 +31,10 @@ if shown:
         st.switch_page(
             "pages/self_review.py" if chosen.mode is ReviewMode.SELF else "pages/review_with_person.py"
         )
+    if chosen is not None and chosen.mode is ReviewMode.SELF:
+        review_access.codes(t, repo, chosen)
+    if chosen is not None:
+        review_access.erase(t, repo, chosen)
 else:
     st.info(t["none_found"])
 

@@ -26,6 +26,8 @@ display.page_language(language())
 st.title(texts()["title"], anchor=False)
 
 review = services.find_review(repo, context.chosen_review_id())
+if review is not None:
+    context.note_viewed(review.id)
 if review is None or review.mode is not ReviewMode.SELF:
     st.markdown(texts()["start_text"])
     st.markdown(texts()["ask_staff"])

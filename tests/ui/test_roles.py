@@ -10,16 +10,16 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from wtfc_collect import bootstrap, services
-from wtfc_collect.services import invitations as _invitations  # noqa: F401  (services.invitations)
-from wtfc_collect.domain import Review, Role, User
+from wtfc_collect.domain import DomainError, Review, Role, User
 from wtfc_collect.domain.review import ReviewMode
 from wtfc_collect.services import accounts
+from wtfc_collect.services import invitations as _invitations  # noqa: F401  (services.invitations)
 from wtfc_collect.services.demo_accounts import install_demo_accounts
 from wtfc_collect.ui import context, sign_in
 from wtfc_collect.ui.navigation import PAGES
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-PASSWORD = "a demo password"
+PASSWORD = "a demo password"  # noqa: S105 - a made-up test account
 SIGN_IN_TITLE = "Sign in to WTfC Collect"
 
 
@@ -177,7 +177,8 @@ def test_a_wrong_password_is_refused_in_plain_words_and_keeps_the_username(demo:
 def test_after_the_idle_time_the_session_is_signed_out(demo: Demo) -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state[context.USER_KEY] = staff(Role.QUALITY_LEAD, demo)
-    at.session_state[sign_in.LAST_SEEN_KEY] = datetime.now(UTC) - timedelta(minutes=sign_in.idle_minutes() + 1)
+    idle = timedelta(minutes=sign_in.idle_minutes() + 1)
+    at.session_state[sign_in.LAST_SEEN_KEY] = datetime.now(UTC) - idle
     at.run()
     assert [t.value for t in at.title] == [SIGN_IN_TITLE]
     assert any("not used for" in i.value for i in at.info)
@@ -215,3 +216,65 @@ def test_a_typed_wrong_code_is_refused_and_a_revoked_code_too(demo: Demo) -> Non
     next(b for b in at.button if b.label == "Open my review").click().run()
     assert any("does not open a review" in e.value for e in at.error)
     assert context.USER_KEY not in at.session_state
+
+
+def _open_review(at: AppTest, review: Review) -> AppTest:
+    at.switch_page("pages/reviews.py").run()
+    choice = at.selectbox(key="reviews.open_choice")
+    wanted = next(o for o in choice.options if o.startswith(review.person_ref + " "))
+    return choice.select(wanted).run()
+
+
+def test_staff_make_a_code_on_the_reviews_screen_and_it_opens_that_review(demo: Demo) -> None:
+    at = app_as(staff(Role.REVIEWER, demo))
+    own = next(r for r in demo.reviews if r.mode is ReviewMode.SELF and r.team == demo.team)
+    _open_review(at, own)
+    next(b for b in at.button if b.label == "Make a code").click().run()
+    assert not at.exception, at.exception
+    shown = next(s.value for s in at.success if "The code is" in s.value)
+    code = shown.split("**")[1]
+    assert len(code) == 9 and code[4] == "-"
+    person = invitations_open(code)
+    assert person.review_id == own.id
+    next(b for b in at.button if b.label == "Stop this code").click().run()
+    with pytest.raises(DomainError):
+        invitations_open(code)
+
+
+def invitations_open(code: str) -> User:
+    repo = bootstrap.build_repository()
+    return services.invitations.open_with_code(repo, code, now=datetime.now(UTC))
+
+
+def test_only_quality_leads_and_administrators_can_erase_and_it_removes_the_review(demo: Demo) -> None:
+    victim = next(r for r in demo.reviews if r.team == demo.team and r.mode is ReviewMode.WITH_STAFF)
+    reviewer = _open_review(app_as(staff(Role.REVIEWER, demo)), victim)
+    assert not [e for e in reviewer.expander if "Erase" in e.label]
+    at = _open_review(app_as(staff(Role.QUALITY_LEAD, demo)), victim)
+    form_inputs = [w for w in at.text_input if w.label.startswith("Why is it being erased")]
+    form_inputs[0].input("Asked to be forgotten")
+    next(b for b in at.button if b.label == "Erase for good").click().run()
+    assert any("Tick the box" in e.value for e in at.error)
+    next(c for c in at.checkbox if c.label.startswith("I understand")).check()
+    next(b for b in at.button if b.label == "Erase for good").click().run()
+    assert not at.exception, at.exception
+    assert any("was erased" in s.value for s in at.success)
+    assert bootstrap.build_repository().get(Review, victim.id) is None
+
+
+def test_opening_a_review_is_written_in_the_audit_log_once_without_its_words(demo: Demo) -> None:
+    repo = bootstrap.build_repository()
+    review = next(r for r in repo.find(Review) if r.mode is ReviewMode.WITH_STAFF and r.statements)
+    before = len([e for e in repo.audit_log(review.id) if e.action.value == "view"])
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[context.USER_KEY] = staff(Role.QUALITY_LEAD, demo)
+    at.session_state["context.review_id"] = review.id
+    at.run()
+    at.switch_page("pages/review_with_person.py").run()
+    at.run()
+    assert not at.exception, at.exception
+    views = [e for e in repo.audit_log(review.id) if e.action.value == "view"]
+    assert len(views) == before + 1
+    assert views[-1].actor == "test-quality_lead"
+    words = [s.text for s in review.statements]
+    assert not any(w in views[-1].model_dump_json() for w in words)

@@ -214,6 +214,12 @@ class ReviewIncomplete(DomainError):
 
 
 @guard(REVIEW_WORKERS)
+def note_viewed(repo: Repository, review_id: str, *, actor: str, now: datetime) -> None:
+    """Write in the audit log that someone opened this review (once per sitting: the UI decides)."""
+    record_audit(repo, actor=actor, action=AuditAction.VIEW, record=get_review(repo, review_id), now=now)
+
+
+@guard(REVIEW_WORKERS)
 def find_review(repo: Repository, review_id: str | None) -> Review | None:
     """The review with this id, or None (for pages that remember which review was open)."""
     return repo.get(Review, review_id) if review_id else None

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from accessibility.speech import Speech
-from wtfc_collect import bootstrap
+from wtfc_collect import bootstrap, services
 from wtfc_collect.domain.access import Role, User
 from wtfc_collect.services import access
 from wtfc_collect.storage.port import Recordings, Repository
@@ -98,3 +98,14 @@ def chosen_review_id() -> str | None:
 
 def choose_review(review_id: str | None) -> None:
     st.session_state[REVIEW_KEY] = review_id
+
+
+VIEWED_KEY = "context.viewed"
+
+
+def note_viewed(review_id: str) -> None:
+    """Write "opened this review" in the audit log the first time this session opens it."""
+    seen = st.session_state.setdefault(VIEWED_KEY, set())
+    if review_id not in seen:
+        services.note_viewed(repository(), review_id, actor=actor(), now=now())
+        seen.add(review_id)
