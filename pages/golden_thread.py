@@ -1,8 +1,12 @@
-"""The golden thread: from an action back to people's words, from a theme to its actions; the whole table."""
+"""The golden thread: from an action back to people's words, from a theme to its actions; the whole table;
+and the two documents that close the project: the WTfC report and the easy-read "You said, we did"."""
 
 import streamlit as st
 
 from wtfc_collect.services import golden_thread
+from wtfc_collect.services.documents import FILE_NAMES, DocumentKind, export_document
+from wtfc_collect.ui import context
+from wtfc_collect.ui.downloads import word_download
 from wtfc_collect.ui.easy_read import easy_read_style
 from wtfc_collect.ui.page import project_screen
 from wtfc_collect.ui.thread_view import chain, pick_action, pick_theme, theme_actions, whole_table
@@ -10,9 +14,29 @@ from wtfc_collect.ui.thread_view import chain, pick_action, pick_theme, theme_ac
 t, repo, project = project_screen("golden_thread")
 easy_read_style()
 
+
+def documents() -> None:
+    """The WTfC report and "You said, we did": made when asked for, also before there is any action."""
+    st.header(t["documents_heading"], anchor=False)
+    st.caption(t["documents_help"])
+    for kind, label in (
+        (DocumentKind.REPORT, "report_label"),
+        (DocumentKind.YOU_SAID_WE_DID, "you_said_label"),
+    ):
+        word_download(
+            t[label],
+            FILE_NAMES[kind],
+            lambda kind=kind: export_document(
+                repo, project.id, kind, actor=context.actor(), now=context.now()
+            ),
+            key=f"thread_{kind.value}",
+        )
+
+
 actions = golden_thread.action_plans(repo, project.id)
 if not actions:
     st.info(t["no_actions"])
+    documents()
     st.stop()
 
 start = st.radio(
@@ -37,3 +61,4 @@ else:
 st.header(t["table_heading"], anchor=False)
 st.caption(t["table_help"])
 whole_table(golden_thread.thread_table(repo, project.id))
+documents()

@@ -15,9 +15,11 @@ DEFAULT_LANGUAGE = "en"
 SPOKEN_SCREENS: tuple[str, ...] = ("self_review", "review_with_person")
 # Texts of parts shown on many pages rather than of one page: the text size and contrast choices, and
 # the words of the Listen button and speed choice.
-SHARED_SCREENS: tuple[str, ...] = ("display", "widgets")
+SHARED_SCREENS: tuple[str, ...] = ("display", "widgets", "sign_in")
+# Texts of Word documents rather than of a page (wtfc_collect/documents/).
+DOCUMENT_SCREENS: tuple[str, ...] = ("you_said_we_did",)
 # Screens written in easy read, held to a reading grade of 5 and 15 words a sentence by the tests.
-EASY_READ_SCREENS: tuple[str, ...] = ("self_review", "display", "widgets")
+EASY_READ_SCREENS: tuple[str, ...] = ("self_review", "display", "widgets", "you_said_we_did")
 _ROOT = Path(__file__).parent
 
 

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
+from accessibility.texts import screen
+from tests import factories as f
 from tests.documents_render import render
+from wtfc_collect import services
 from wtfc_collect.documents.cards import WorkshopCard, build_cards, build_strips
 from wtfc_collect.domain import Question
+from wtfc_collect.services import planning
+from wtfc_collect.services.documents import DocumentKind, export_document
+from wtfc_collect.storage.memory import MemoryRepository
+from wtfc_collect.storage.port import Repository
 
 CARDS = [
     WorkshopCard(Question.WORKING, "Going to the allotment with my brother", 1),
@@ -55,3 +63,43 @@ def test_checkpoint_report_renders_with_its_tables(tmp_path: Path) -> None:
     assert rendered.pages >= 2
     assert "Checkpoint report: Day and home support in Northvale" in flat
     assert "Progress against the sample plan" in flat and "Not signed off yet." in flat
+
+
+def _demo_workshop() -> tuple[Repository, str]:
+    repo = MemoryRepository()
+    return repo, services.install_demo(repo, now=f.NOW, reviews=40, workshop=True).id
+
+
+def test_wtfc_report_renders_every_section_with_its_tables(tmp_path: Path) -> None:
+    repo, project_id = _demo_workshop()
+    data = export_document(repo, project_id, DocumentKind.REPORT, actor="test", now=f.NOW)
+    rendered = render(data, tmp_path)
+    flat = " ".join(rendered.text.split())
+    assert 8 <= rendered.pages <= 40
+    assert "Working Together for Change report: Day and home support in Northvale" in flat
+    for heading in (
+        "Who took part",
+        "Priorities and dot votes",
+        "Root causes (five whys)",
+        "The golden thread",
+    ):
+        assert heading in flat
+    for action in planning.action_plans(repo, project_id):
+        assert " ".join(action.title.split()) in flat
+    assert "Quick win" in flat and "Not done yet" not in flat
+
+
+def test_you_said_we_did_renders_in_large_type_with_its_three_pictures(tmp_path: Path) -> None:
+    repo, project_id = _demo_workshop()
+    data = export_document(repo, project_id, DocumentKind.YOU_SAID_WE_DID, actor="test", now=f.NOW)
+    rendered = render(data, tmp_path)
+    flat = " ".join(rendered.text.split())
+    texts = screen("you_said_we_did")
+    assert 2 <= rendered.pages <= 8
+    for key in ("title", "said_heading", "working_heading", "doing_heading", "next_heading", "next_tell"):
+        assert texts[key] in flat
+    listed = subprocess.run(
+        ["pdfimages", "-list", str(rendered.pdf)], check=True, capture_output=True, text=True, timeout=60
+    ).stdout.splitlines()[2:]
+    pictures = [line for line in listed if line.split()[2] == "image"]
+    assert len(pictures) == 3  # one for each question (their clear backgrounds are masks, not pictures)

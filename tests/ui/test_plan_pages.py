@@ -16,6 +16,7 @@ from wtfc_collect import bootstrap, services
 from wtfc_collect.domain import (
     ActionPlan,
     ActionStatus,
+    AuditAction,
     Idea,
     IdeaKind,
     Measure,
@@ -296,6 +297,32 @@ def test_golden_thread_page_from_a_theme_lists_its_actions_and_drops_a_withdrawn
         a.title for a in golden_thread.theme_actions(repo, action.theme_id)
     }
     assert repo.get(Review, card.review_id) is not None
+
+
+def test_golden_thread_page_offers_the_report_and_you_said_we_did(demo: Demo) -> None:
+    repo, project = demo
+    at = _open("golden_thread", project)
+    assert "Documents to share" in [h.value for h in at.header]
+    assert not at.download_button  # nothing is made until asked for
+    _click(at, "Prepare: WTfC report (Word)")
+    assert [b.label for b in at.download_button] == ["Download: WTfC report (Word)"]
+    _click(at, "Prepare: You said, we did (easy read, Word)")
+    assert [b.label for b in at.download_button] == [
+        "Download: WTfC report (Word)",
+        "Download: You said, we did (easy read, Word)",
+    ]
+    exports = [e.reason for e in repo.audit_log(project.id) if e.action is AuditAction.EXPORT]
+    assert exports == ["report", "you-said-we-did"]
+    assert len(_table(at, 0)) == len(golden_thread.action_plans(repo, project.id))  # the table is unchanged
+
+
+def test_golden_thread_page_offers_the_documents_before_there_is_any_action(data_dir: Path) -> None:
+    repo = bootstrap.build_repository()
+    project = services.install_demo(repo, now=f.NOW, reviews=4)
+    at = _open("golden_thread", project)
+    assert any(text.startswith("No action plans yet.") for text in _texts(at))
+    _click(at, "Prepare: You said, we did (easy read, Word)")
+    assert [b.label for b in at.download_button] == ["Download: You said, we did (easy read, Word)"]
 
 
 # --- Themes in numbers -------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from accessibility.texts import SHARED_SCREENS, screen, screens
+from accessibility.texts import DOCUMENT_SCREENS, SHARED_SCREENS, screen, screens
 from wtfc_collect.cli import main
 from wtfc_collect.ui.navigation import PAGES
 
@@ -59,5 +59,17 @@ def test_every_page_has_plain_help_text_and_is_described_in_readme() -> None:
 def test_every_text_screen_belongs_to_a_page_and_has_no_empty_text() -> None:
     pages = {Path(spec.path).stem for spec in PAGES}
     for name in screens():
-        assert name in pages or name in SHARED_SCREENS, f"texts/en/{name}.toml belongs to no page"
+        assert name in pages or name in SHARED_SCREENS or name in DOCUMENT_SCREENS, (
+            f"texts/en/{name}.toml belongs to no page"
+        )
         assert all(value.strip() for value in screen(name).values())
+
+
+def test_every_document_text_file_is_read_by_a_document_and_is_no_page() -> None:
+    pages = {Path(spec.path).stem for spec in PAGES}
+    documents = ROOT / "wtfc_collect" / "documents"
+    sources = "\n".join(path.read_text(encoding="utf-8") for path in documents.glob("*.py"))
+    for name in DOCUMENT_SCREENS:
+        assert name not in pages and name not in SHARED_SCREENS, f"{name} is listed as a document and a page"
+        assert name in screens(), f"texts/en/{name}.toml is missing"
+        assert f'"{name}"' in sources, f"no module of wtfc_collect/documents reads texts/en/{name}.toml"

@@ -85,3 +85,22 @@ def test_strips_grouped_by_question_in_the_largest_type_that_fits() -> None:
 @pytest.mark.parametrize(("longest", "expected"), [(20, 36), (120, 28), (400, 16)])
 def test_strip_size_shrinks_as_statements_grow(longest: int, expected: int) -> None:
     assert strip_size(["x" * longest, "short"]) == expected
+
+
+def test_every_card_and_strip_is_a_formatted_copy_that_keeps_line_breaks_tabs_and_spaces() -> None:
+    # Cards and strips are copied from one formatted paragraph (much faster than formatting each one):
+    # each copy must carry its own words, its colour, its size and its breaks.
+    odd = WorkshopCard(W, " I like it\nwhen they\tcome ", 9)
+    many = [*CARDS, odd, WorkshopCard(W, "Short", 10)]
+    cards = Document(io.BytesIO(build_cards(many)))
+    words = [p for p in cards.paragraphs if p.style.name == "Normal" and p.runs and p.runs[0].font.size]
+    assert [p.text for p in words][:3] == [CARDS[1].text, " I like it\nwhen they\tcome ", "Short"]
+    assert len({id(p._p) for p in words}) == len(words) == len(many)
+    for paragraph in words:
+        fill = paragraph._p.pPr.find(qn("w:shd")).get(qn("w:fill"))
+        assert fill in FILL.values() and paragraph.runs[0].font.size >= Pt(28)
+    numbers = [p.text for p in cards.paragraphs if p.text.startswith("Card ")]
+    assert numbers == ["Card 1", "Card 9", "Card 10", "Card 2", "Card 3"]
+    strips = Document(io.BytesIO(build_strips(many)))
+    texts = [p.text for p in strips.paragraphs]
+    assert "Working 9:  I like it\nwhen they\tcome " in texts and "Working 10: Short" in texts

@@ -13,7 +13,7 @@ from accessibility.easy_read import (
     reading,
     sentences,
 )
-from accessibility.texts import EASY_READ_SCREENS, screen, screens
+from accessibility.texts import DOCUMENT_SCREENS, EASY_READ_SCREENS, screen, screens
 
 
 @pytest.mark.parametrize("name", EASY_READ_SCREENS)
@@ -37,6 +37,57 @@ def test_welsh_easy_read_sentences_are_short_too(name: str) -> None:
 def test_the_own_review_is_checked_and_its_texts_are_long_enough_to_measure() -> None:
     assert "self_review" in EASY_READ_SCREENS
     assert len(screen("self_review")) > 40
+
+
+def test_you_said_we_did_is_checked_and_every_fixed_sentence_in_it_comes_from_its_texts() -> None:
+    # "You said, we did" goes to the people who took part: its texts are held to easy read like the own
+    # review's (by the test above), and the document may add no fixed sentence of its own.
+    import io
+    import re
+    from datetime import date
+
+    from docx import Document
+
+    from wtfc_collect.documents.you_said import Doing, SaidTheme, YouSaidWeDid, build_you_said_we_did
+    from wtfc_collect.domain import ActionStatus, Question
+
+    assert "you_said_we_did" in EASY_READ_SCREENS and "you_said_we_did" in DOCUMENT_SCREENS
+    texts = screen("you_said_we_did")
+    themes = {q: f"I said something about {q.value}" for q in Question}
+    letter = YouSaidWeDid(
+        project="Day services review",
+        made_on=date(2026, 5, 1),
+        people=12,
+        said={q: [SaidTheme(name, 3), SaidTheme(name + " too", 1)] for q, name in themes.items()},
+        doing=[
+            Doing(themes[Question.NOT_WORKING], [("Same carers each week", s) for s in ActionStatus]),
+            Doing(None, []),
+        ],
+    )
+    document = Document(io.BytesIO(build_you_said_we_did(letter)))
+    given = {
+        letter.project,
+        *themes.values(),
+        *(n + " too" for n in themes.values()),
+        "Same carers each week",
+    }
+    templates = [re.escape(value).replace(r"\{", "{").replace(r"\}", "}") for value in texts.values()]
+    patterns = [re.sub(r"\{[a-z_]+\}", ".+", t) for t in templates]
+    patterns += [re.escape(texts["you_said"]) + " .+", re.escape(texts["we_will"]) + " .+"]
+    for paragraph in document.paragraphs:
+        line = paragraph.text
+        if not line or line in given:
+            continue
+        assert any(re.fullmatch(p, line) for p in patterns), f"fixed sentence not in the texts: {line!r}"
+    # Every sentence is shown by this letter, except those for one person, no themes or no plans yet.
+    shown = "\n".join(p.text for p in document.paragraphs)
+    described = {shape._inline.docPr.get("descr") for shape in document.inline_shapes}
+    missing = {
+        key
+        for key, value in texts.items()
+        if value not in shown and value not in described and not re.search(r"\{[a-z_]+\}", value)
+    }
+    assert missing == {"nothing_yet", "no_plans", "no_plans_next", "told_us_one"}, missing
 
 
 def test_sentences_are_split_and_counted_in_words() -> None:

@@ -9,7 +9,7 @@ import click
 
 from wtfc_collect import bootstrap, services
 from wtfc_collect.domain import DomainError
-from wtfc_collect.services.documents import DocumentKind, export_document
+from wtfc_collect.services.documents import FILE_NAMES, DocumentKind, export_document
 from wtfc_collect.storage.port import StoreError
 
 
@@ -18,19 +18,21 @@ from wtfc_collect.storage.port import StoreError
     "--kind",
     type=click.Choice([k.value for k in DocumentKind]),
     required=True,
-    help="cards (one per page), strips (many per page) or checkpoint (the checkpoint report).",
+    help="cards (one per page), strips (many per page), checkpoint (the checkpoint report), report (the "
+    "WTfC report) or you-said-we-did (the easy-read letter for the people who took part).",
 )
 @click.option(
     "--out",
     "out",
     type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="The .docx file to write.",
+    default=None,
+    help="The .docx file to write (default: workshop-cards.docx, wtfc-report.docx … in this folder).",
 )
 @click.option("--project", "project_id", default=None, help="Project id (default: the most recent project).")
 @click.pass_obj
-def export(data_dir: Path | None, kind: str, out: Path, project_id: str | None) -> None:
+def export(data_dir: Path | None, kind: str, out: Path | None, project_id: str | None) -> None:
     """Write a Word document for a project."""
+    out = out or Path(FILE_NAMES[DocumentKind(kind)])
     try:
         repo = bootstrap.build_repository(data_dir)
         project = services.current_project(repo, project_id)

@@ -5,18 +5,26 @@ python-docx is imported only in this package. Builders return the finished file 
 
 from __future__ import annotations
 
+import copy
 import io
 import re
+from collections.abc import Sequence
 
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Cm, Length, Pt, RGBColor
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 LANGUAGE = "en-GB"
+TEXT_WIDTH_CM = 17.0  # A4 less two margins of 2 cm
+# Style ids of the default template python-docx starts every document from (the same in each document).
+_STYLE_IDS: dict[str, str] = {}
+_BREAKS = re.compile(r"[\t\r\n]")
 _XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -45,6 +53,71 @@ def new_document(title: str, *, base_size: int = 12) -> DocumentObject:
     properties.language = LANGUAGE
     properties.author = "WTfC Collect"
     return document
+
+
+def _style_id(document: DocumentObject, name: str) -> str:
+    """The id of a paragraph style, looked up once: python-docx looks a style up by its name on every use,
+    going through all of them, which took most of the time of a document of 600 cards."""
+    found = _STYLE_IDS.get(name)
+    if found is None:
+        found = _STYLE_IDS[name] = document.styles[name].style_id
+    return found
+
+
+def _append(document: DocumentObject, element: BaseOxmlElement) -> Paragraph:
+    """Put a paragraph at the end of the body, before the section properties that close it."""
+    body = document.element.body
+    last = next(body.iterchildren(reversed=True), None)
+    if last is not None and last.tag == qn("w:sectPr"):
+        last.addprevious(element)
+    else:
+        body.append(element)
+    return Paragraph(element, document._body)
+
+
+def paragraph(document: DocumentObject, text: str = "", style: str | None = None) -> Paragraph:
+    """``document.add_paragraph``, in constant time: python-docx looks for the end of the body from its
+    start for each new paragraph (slow for thousands of cards) and for the style by name every time."""
+    element = OxmlElement("w:p")
+    made = _append(document, element)
+    if style is not None:
+        element.style = _style_id(document, style)
+    if text:
+        made.add_run(text)
+    return made
+
+
+def prototype(document: DocumentObject, style: str | None = None) -> Paragraph:
+    """A paragraph to format once and then copy with ``copy_of`` (it is not part of the document)."""
+    made = paragraph(document, style=style)
+    made._p.getparent().remove(made._p)
+    return made
+
+
+def copy_of(document: DocumentObject, model: Paragraph, *texts: str) -> Paragraph:
+    """A copy of ``model`` at the end of the document, its runs holding ``texts`` in turn.
+
+    Formatting a paragraph through python-docx costs far more than copying one already formatted: made
+    this way, 600 workshop cards take a fraction of the time.
+    """
+    element = copy.deepcopy(model._p)
+    made = _append(document, element)
+    for run, text in zip(element.iterchildren(qn("w:r")), texts, strict=True):
+        words = safe(text)
+        if _BREAKS.search(words):
+            Run(run, made).text = words  # python-docx turns tabs and line breaks into their own elements
+        elif words:
+            holder = OxmlElement("w:t")
+            holder.text = words
+            if words != words.strip():
+                holder.set(qn("xml:space"), "preserve")
+            run.append(holder)
+    return made
+
+
+def heading(document: DocumentObject, text: str, level: int) -> Paragraph:
+    """A heading in the real heading style of its level (so it shows in the navigation pane)."""
+    return paragraph(document, safe(text), f"Heading {level}")
 
 
 def _set_language(style_element: object) -> None:
@@ -86,10 +159,32 @@ def to_bytes(document: DocumentObject) -> bytes:
     return buffer.getvalue()
 
 
-def table(document: DocumentObject, header: list[str], rows: list[list[str]]) -> None:
-    """A plain table whose first row is marked as its header (repeated on each page, read as headers)."""
+def picture(document: DocumentObject, data: bytes, alt: str, width: Length) -> Paragraph:
+    """A picture (PNG or JPEG bytes) in a paragraph of its own, with alternative text for screen readers."""
+    holder = paragraph(document)
+    shape = holder.add_run().add_picture(io.BytesIO(data), width=width)
+    shape._inline.docPr.set("descr", safe(alt))
+    return holder
+
+
+def table(
+    document: DocumentObject,
+    header: list[str],
+    rows: list[list[str]],
+    widths: Sequence[float] | None = None,
+) -> None:
+    """A plain table whose first row is marked as its header (repeated on each page, read as headers).
+
+    ``widths`` share the width of the page between the columns (e.g. ``(3, 1)``: the first three times the
+    second); without them the columns are equal.
+    """
     grid = document.add_table(rows=1, cols=len(header))
     grid.style = "Table Grid"
+    if widths:
+        grid.autofit = False
+        columns = [Cm(TEXT_WIDTH_CM * share / sum(widths)) for share in widths]
+        for column, width in zip(grid.columns, columns, strict=True):
+            column.width = width
     for cell, title in zip(grid.rows[0].cells, header, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(safe(title)).bold = True
@@ -101,3 +196,7 @@ def table(document: DocumentObject, header: list[str], rows: list[list[str]]) ->
         cells = grid.add_row().cells
         for cell, value in zip(cells, values, strict=True):
             cell.text = safe(value)
+    if widths:  # Word reads each cell's width, LibreOffice the grid's: give both
+        for row in grid.rows:
+            for cell, width in zip(row.cells, columns, strict=True):
+                cell.width = width

@@ -1,4 +1,5 @@
-"""Word documents for a project: workshop cards and strips, and the checkpoint report.
+"""Word documents for a project: workshop cards and strips, the checkpoint report, the WTfC report and the
+easy-read "You said, we did" (the content of the last two is chosen in ``reporting``).
 
 The documents package only lays out what it is given; this module chooses the content (only accepted,
 anonymised statements on cards; counts and placeholders, never names, in the report).
@@ -16,12 +17,16 @@ from wtfc_collect.documents.checkpoint_report import (
     ShareLine,
     build_checkpoint_report,
 )
+from wtfc_collect.documents.report import build_report
+from wtfc_collect.documents.you_said import build_you_said_we_did
 from wtfc_collect.domain import AuditAction, CheckpointQuestion, DomainError, ProgressRow, Question
 from wtfc_collect.quality import FlagKind
 from wtfc_collect.quality.anonymise import propose_anonymised
 from wtfc_collect.storage.port import Repository
 
 from . import checkpoint as checkpoints
+from . import reporting
+from .access import FACILITATORS, QUALITY, guard, require
 from .common import record_audit
 from .projects import get_project, project_progress
 from .triage import workshop_statements
@@ -42,8 +47,21 @@ class DocumentKind(StrEnum):
     CARDS = "cards"
     STRIPS = "strips"
     CHECKPOINT = "checkpoint"
+    REPORT = "report"
+    YOU_SAID_WE_DID = "you-said-we-did"
 
 
+# The file name a download or the command line offers for each kind.
+FILE_NAMES = {
+    DocumentKind.CARDS: "workshop-cards.docx",
+    DocumentKind.STRIPS: "workshop-strips.docx",
+    DocumentKind.CHECKPOINT: "checkpoint-report.docx",
+    DocumentKind.REPORT: "wtfc-report.docx",
+    DocumentKind.YOU_SAID_WE_DID: "you-said-we-did.docx",
+}
+
+
+@guard(FACILITATORS)
 def workshop_cards(repo: Repository, project_id: str) -> list[WorkshopCard]:
     """One card per workshop statement, numbered in question order."""
     pairs = workshop_statements(repo, project_id)
@@ -56,6 +74,7 @@ def _line(row: ProgressRow) -> ProgressLine:
     return ProgressLine(row.name, row.target, row.submitted, row.drafts)
 
 
+@guard(QUALITY)
 def checkpoint_report(repo: Repository, project_id: str, now: datetime) -> CheckpointReport:
     project = get_project(repo, project_id)
     progress = project_progress(repo, project_id)
@@ -111,10 +130,13 @@ def checkpoint_report(repo: Repository, project_id: str, now: datetime) -> Check
     )
 
 
+@guard(FACILITATORS)
 def export_document(
     repo: Repository, project_id: str, kind: DocumentKind, *, actor: str, now: datetime
 ) -> bytes:
     """Build one document as bytes, and note the export (kind and project only) in the audit log."""
+    if kind is DocumentKind.CHECKPOINT:
+        require(QUALITY)  # the checkpoint report names teams and reviewers: quality leads only
     project = get_project(repo, project_id)
     if kind in (DocumentKind.CARDS, DocumentKind.STRIPS):
         cards = workshop_cards(repo, project_id)
@@ -125,6 +147,10 @@ def export_document(
                 "kind",
             )
         data = build_cards(cards) if kind is DocumentKind.CARDS else build_strips(cards)
+    elif kind is DocumentKind.REPORT:
+        data = build_report(reporting.wtfc_report(repo, project_id, now))
+    elif kind is DocumentKind.YOU_SAID_WE_DID:
+        data = build_you_said_we_did(reporting.you_said_we_did(repo, project_id, now))
     else:
         data = build_checkpoint_report(checkpoint_report(repo, project_id, now))
     record_audit(repo, actor=actor, action=AuditAction.EXPORT, record=project, now=now, reason=kind.value)

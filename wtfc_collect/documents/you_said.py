@@ -1,0 +1,131 @@
+""" "You said, we did": an easy-read letter back to the people who took part.
+
+Large type (16 pt and up), short sentences, one idea on each line, and a picture for each of the three
+questions. Every fixed sentence lives in ``accessibility/texts/en/you_said_we_did.toml``, where the tests
+hold it to easy read (reading grade 5 or lower, 15 words or fewer a sentence). The only other words are
+the theme names (the people's own "I" statements) and the titles of the action plans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from docx.document import Document as DocumentObject
+from docx.shared import Cm, Pt
+
+from accessibility.pictures import png
+from accessibility.texts import screen
+from wtfc_collect.domain import ActionStatus, Question
+
+from .common import heading, new_document, paragraph, picture, safe, to_bytes
+
+TEXTS = "you_said_we_did"
+BODY_PT = 16
+HEADING_PT = {1: 32, 2: 26, 3: 20}
+PICTURE = Cm(3.5)
+QUESTION_ORDER = (Question.WORKING, Question.NOT_WORKING, Question.FUTURE)
+
+
+@dataclass(frozen=True)
+class SaidTheme:
+    """A theme as the people named it ("I …"), and how many people said something in it."""
+
+    name: str
+    people: int
+
+
+@dataclass(frozen=True)
+class Doing:
+    """What is being done about one theme: each action's title and where it stands."""
+
+    theme: str | None  # None when the theme has no name yet
+    actions: list[tuple[str, ActionStatus]]
+
+
+@dataclass(frozen=True)
+class YouSaidWeDid:
+    project: str
+    made_on: date
+    people: int  # reviews sent in with consent, not withdrawn
+    said: dict[Question, list[SaidTheme]]
+    doing: list[Doing]
+
+
+def _styles(document: DocumentObject) -> None:
+    for level, size in HEADING_PT.items():
+        style = document.styles[f"Heading {level}"]
+        style.font.size = Pt(size)
+        style.paragraph_format.space_before = Pt(18 if level < 3 else 12)
+        style.paragraph_format.space_after = Pt(8)
+    body = document.styles["Normal"].paragraph_format
+    body.line_spacing = 1.3
+    body.space_after = Pt(8)
+
+
+def _line(
+    document: DocumentObject, words: str, *, lead: str = "", bold: bool = False, keep: bool = False
+) -> None:
+    """One idea on one line (``lead``, such as "We will:", in plain type before it); ``keep`` keeps it on
+    the same page as the next line."""
+    line = paragraph(document)
+    line.paragraph_format.keep_with_next = keep
+    if lead:
+        line.add_run(f"{lead} ")
+    line.add_run(safe(words)).bold = bold
+
+
+def _people(t: dict[str, str], count: int) -> str:
+    return t["people_one"] if count == 1 else t["people_many"].format(n=count)
+
+
+def _said(document: DocumentObject, t: dict[str, str], letter: YouSaidWeDid) -> None:
+    heading(document, t["said_heading"], 2)
+    if not any(letter.said.get(q) for q in QUESTION_ORDER):
+        _line(document, t["nothing_yet"])
+        return
+    for question in QUESTION_ORDER:
+        themes = letter.said.get(question, [])
+        if not themes:
+            continue
+        drawn = picture(document, png(question.value), t[f"{question.value}_picture"], PICTURE)
+        drawn.paragraph_format.keep_with_next = True  # the picture stays on the page of its heading
+        heading(document, t[f"{question.value}_heading"], 3)
+        for theme in themes:
+            _line(document, theme.name, bold=True, keep=True)
+            _line(document, _people(t, theme.people))
+
+
+def _doing(document: DocumentObject, t: dict[str, str], letter: YouSaidWeDid) -> None:
+    heading(document, t["doing_heading"], 2)
+    if not any(d.actions for d in letter.doing):
+        _line(document, t["no_plans"])
+        _line(document, t["no_plans_next"])
+        return
+    for item in letter.doing:
+        heading(document, safe(f"{t['you_said']} {item.theme or t['unnamed']}"), 3)
+        if not item.actions:
+            _line(document, t["still_planning"])
+        for title, status in item.actions:
+            _line(document, title, lead=t["we_will"], bold=True, keep=True)
+            _line(document, t[f"status_{status.value}"])
+
+
+def build_you_said_we_did(letter: YouSaidWeDid) -> bytes:
+    t = screen(TEXTS)
+    document = new_document(f"{t['title']}: {letter.project}", base_size=BODY_PT)
+    _styles(document)
+    heading(document, t["title"], 1)
+    _line(document, letter.project, bold=True)
+    _line(document, t["thanks"])
+    if letter.people:
+        _line(document, t["told_us_one"] if letter.people == 1 else t["told_us"].format(n=letter.people))
+    _line(document, t["about"])
+    _said(document, t, letter)
+    _doing(document, t, letter)
+    heading(document, t["next_heading"], 2)
+    for key in ("next_check", "next_tell", "next_review"):
+        _line(document, t[key])
+    made = letter.made_on
+    _line(document, t["made_on"].format(date=f"{made.day} {made:%B %Y}"))
+    return to_bytes(document)
