@@ -67,7 +67,7 @@ def demo(
     """Add a demo project with made-up reviews (some with typical quality problems to find)."""
     repo = _open(data_dir)
     if if_empty and services.list_projects(repo):
-        click.echo("The data folder already has a project, so no demo (and no demo account) was added.")
+        click.echo("The data folder already has a project, so no demo was added (and no demo accounts).")
         return
     project = services.install_demo(
         repo, now=_now(), reviews=reviews, seed=seed, actor=CLI_ACTOR, workshop=not no_workshop
