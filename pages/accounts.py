@@ -62,6 +62,7 @@ with st.form("accounts.add", clear_on_submit=False):
     st.caption(t["password_help"])
     field_error(errors, "password")
     sso = st.text_input(t["sso_label"], max_chars=254, key="accounts.sso")
+    field_error(errors, "sso_email")
     if st.form_submit_button(t["add_button"], type="primary"):
         try:
             made = create_account(
@@ -97,6 +98,7 @@ if everyone:
             t["role_label"], STAFF, index=STAFF.index(chosen.role), format_func=lambda r: ROLE_LABELS[r]
         )
         new_teams = st.text_area(t["teams_label"], value="\n".join(chosen.teams), height=100)
+        new_sso = st.text_input(t["sso_label"], value=chosen.sso_email, max_chars=254)
         active = st.checkbox(t["active_label"], value=chosen.active)
         if st.form_submit_button(t["save_button"]):
             try:
@@ -107,6 +109,7 @@ if everyone:
                     role=new_role,
                     teams=_lines(new_teams),
                     active=active,
+                    sso_email=new_sso,
                     actor=context.actor(),
                     now=context.now(),
                 )

@@ -49,6 +49,13 @@ def _password_problem(password: str, username: str) -> str | None:
     return None
 
 
+def _email_taken(repo: Repository, sso_email: str, account_id: str | None) -> str | None:
+    address = sso_email.strip().casefold()
+    if address and any(a.sso_email == address and a.id != account_id for a in repo.find(Account)):
+        return "Another account already has this work e-mail address."
+    return None
+
+
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
@@ -95,6 +102,9 @@ def create_account(
     problem = _password_problem(password, name)
     if problem:
         errors["password"] = problem
+    email_problem = _email_taken(repo, sso_email, None)
+    if email_problem:
+        errors["sso_email"] = email_problem
     if errors:
         raise InvalidInput(errors)
     account = build(
@@ -136,11 +146,16 @@ def update_account(
     role: Role,
     teams: Iterable[str],
     active: bool,
+    sso_email: str | None = None,
     actor: str,
     now: datetime,
 ) -> Account:
-    """Change an account's name, role, teams or whether it can sign in."""
+    """Change an account's name, role, teams, work e-mail (single sign-on) or whether it can sign in."""
     account = _account(repo, account_id)
+    email = account.sso_email if sso_email is None else sso_email.strip().casefold()
+    taken = _email_taken(repo, email, account.id)
+    if taken:
+        raise InvalidInput({"sso_email": taken})
     if role is Role.SELF_REVIEWER:
         raise InvalidInput({"role": "People doing their own review get a code, not an account."})
     if account.role is Role.ADMINISTRATOR and (role is not Role.ADMINISTRATOR or not active):
@@ -150,7 +165,14 @@ def update_account(
                 {"role": "Keep at least one active administrator, or nobody can manage accounts."}
             )
     changed = updated(
-        account, {"display_name": display_name, "role": role, "teams": list(teams), "active": active}
+        account,
+        {
+            "display_name": display_name,
+            "role": role,
+            "teams": list(teams),
+            "active": active,
+            "sso_email": email,
+        },
     )
     saved = repo.save(changed)
     record_audit(repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason=role.value)

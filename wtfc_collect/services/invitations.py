@@ -121,6 +121,7 @@ def open_with_code(repo: Repository, code: str, *, now: datetime) -> User:
         or review is None
         or not is_active(invitation, now)
         or review.status is ReviewStatus.WITHDRAWN
+        or review.mode is not ReviewMode.SELF
     ):
         record_audit(repo, actor=SELF_REVIEW_ACTOR, action=AuditAction.SIGN_IN_REFUSED, record=None, now=now)
         raise DomainError(CODE_REFUSED, "code")

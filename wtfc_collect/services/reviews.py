@@ -24,10 +24,11 @@ from wtfc_collect.domain import (
     utc,
     voice_questions,
 )
+from wtfc_collect.domain.access import Role
 from wtfc_collect.domain.review import Priority
 from wtfc_collect.storage.port import ConflictError, Repository
 
-from .access import COLLECTORS, REVIEW_WORKERS, guard
+from .access import COLLECTORS, NOT_ALLOWED, REVIEW_WORKERS, AccessDenied, current_user, guard
 from .common import InvalidInput, build, change, record_audit, updated
 from .projects import get_project
 
@@ -47,6 +48,9 @@ DETAIL_FIELDS = frozenset(
         "consent",
     }
 )
+
+
+SELF_REVIEW_FIELDS = frozenset({"consent"})
 
 
 @guard(COLLECTORS)
@@ -117,6 +121,10 @@ def save_review_details(
     unknown = set(changes) - DETAIL_FIELDS
     if unknown:
         raise DomainError(f"These cannot be changed here: {', '.join(sorted(unknown))}.")
+    user = current_user()
+    if user is not None and user.role is Role.SELF_REVIEWER and set(changes) - SELF_REVIEW_FIELDS:
+        # A person doing their own review gives consent; who reviews and which team stay with staff.
+        raise AccessDenied(NOT_ALLOWED)
     current = get_review(repo, review_id)
     if current.revision != expected_revision:
         raise ConflictError(

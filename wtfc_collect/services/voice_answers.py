@@ -40,6 +40,7 @@ class VoiceAnswerToWrite:
     answer: VoiceAnswer
     person_ref: str
     sent_in: bool
+    review: Review | None = None  # so the role check can keep only the reviews the user may reach
 
 
 @guard(COLLECTORS)
@@ -103,7 +104,9 @@ def voice_answers_waiting(repo: Repository, project_id: str) -> list[VoiceAnswer
         review = reviews[answer.review_id]
         if review is None or review.status is ReviewStatus.WITHDRAWN:
             continue
-        found.append(VoiceAnswerToWrite(answer, review.person_ref, review.status is ReviewStatus.SUBMITTED))
+        found.append(
+            VoiceAnswerToWrite(answer, review.person_ref, review.status is ReviewStatus.SUBMITTED, review)
+        )
     return found
 
 
