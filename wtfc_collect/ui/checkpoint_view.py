@@ -18,6 +18,7 @@ from wtfc_collect.domain.checkpoint import (
 from wtfc_collect.quality import FlagKind
 from wtfc_collect.services.checkpoint import FlaggedStatement, QualityOverview, Share, filter_flagged
 from wtfc_collect.ui.highlight import highlighted
+from wtfc_collect.ui.literal import literal
 
 PREFIX = "checkpoint."
 MAX_ROWS = 50
@@ -77,7 +78,7 @@ def _flag_lines(row: FlaggedStatement) -> list[str]:
     for flag in row.flags:
         if not flag.strong:
             continue
-        line = f"{KIND_NAMES[flag.kind]}: {flag.explanation}"
+        line = f"{KIND_NAMES[flag.kind]}: {literal(flag.explanation)}"
         if flag.alternative and flag.kind is not FlagKind.PERSONAL_DATA:
             line += f" Try: {flag.alternative}"
         lines.append(line)

@@ -4,7 +4,6 @@ fresh form after a save; and the action plan form. Owns the session_state keys s
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -15,9 +14,9 @@ from wtfc_collect.domain import ActionPlan, DomainError, Idea
 from wtfc_collect.domain.planning import PLAN_FIELDS
 from wtfc_collect.services import InvalidInput
 from wtfc_collect.ui.feedback import field_error, leftover_errors
+from wtfc_collect.ui.literal import literal
 
 PREFIX = "forms."
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$])")
 
 
 def short(text: str, limit: int = 90) -> str:
@@ -29,7 +28,7 @@ def short(text: str, limit: int = 90) -> str:
 
 def plain_label(text: str, limit: int = 90) -> str:
     """Words typed by someone, safe as a widget label (labels read Markdown): its signs show as typed."""
-    return _MARKDOWN.sub(r"\\\1", short(text, limit))
+    return literal(short(text, limit))
 
 
 def form_key(name: str) -> str:

@@ -14,6 +14,7 @@ from wtfc_collect.domain import STATEMENT_MAX_CHARS, DomainError, Question, Revi
 from wtfc_collect.domain.review import Priority
 from wtfc_collect.storage.port import StoreError
 from wtfc_collect.ui import context
+from wtfc_collect.ui.literal import literal
 from wtfc_collect.ui.spoken import listen
 
 PREFIX = "review_statements."
@@ -117,7 +118,8 @@ def _statement_row(review: Review, statement: Statement, place: str) -> None:
         st.caption(f"{t['said_by_label']} {statement.said_by.label}")
         for note in services.own_words_notes(statement.text):
             extra = f" Try: {note.alternative}" if note.alternative else ""
-            st.warning(f"{t['own_words_note']} “{note.words}”: {note.explanation}{extra}", icon="💬")
+            words, why = literal(note.words), literal(note.explanation)
+            st.warning(f"{t['own_words_note']} “{words}”: {why}{extra}", icon="💬")
         choice, remove = st.columns([3, 1], vertical_alignment="bottom")
         with choice:
             # Choosing a 1st elsewhere takes it from this one: show what is stored, not what was clicked.

@@ -18,6 +18,7 @@ from wtfc_collect.domain import DomainError
 from wtfc_collect.domain.access import User
 from wtfc_collect.services import accounts, invitations
 from wtfc_collect.ui import context
+from wtfc_collect.ui.literal import literal
 
 LAST_SEEN_KEY: Final = "auth.last_seen"
 NOTICE_KEY: Final = "auth.notice"
@@ -97,7 +98,7 @@ def _sso_email() -> str | None:
 
 
 def _code_form(texts: dict[str, str]) -> None:
-    st.subheader(texts["code_heading"], anchor=False)
+    st.header(texts["code_heading"], anchor=False)
     tries = int(st.session_state.get(CODE_TRIES_KEY, 0))
     if tries >= MAX_CODE_TRIES:
         st.warning(texts["code_too_many"])
@@ -126,7 +127,7 @@ def _try_code(code: str, texts: dict[str, str]) -> None:
 
 
 def _staff_form(texts: dict[str, str]) -> None:
-    st.subheader(texts["staff_heading"], anchor=False)
+    st.header(texts["staff_heading"], anchor=False)
     repo = context.repository()
     if not accounts.has_accounts(repo):
         st.info(texts["no_accounts"])
@@ -170,12 +171,8 @@ def sidebar_account(user: User) -> None:
     texts = _texts()
     role = user.role.label
     with st.sidebar:
-        st.markdown(texts["signed_in_as"].format(name=_escape(user.name), role=role))
+        st.markdown(texts["signed_in_as"].format(name=literal(user.name), role=role))
         if st.button(texts["sign_out_button"], key="auth.sign_out"):
             sign_out()
             st.rerun()
 
-
-def _escape(text: str) -> str:
-    """An account name shown as plain text inside markdown."""
-    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!<>|~" else c for c in text)

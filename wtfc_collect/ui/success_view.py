@@ -5,7 +5,6 @@ Each perspective has its statements, each statement its measures. What the room 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 
 import streamlit as st
@@ -13,17 +12,17 @@ import streamlit as st
 from accessibility.texts import screen
 from wtfc_collect.domain import Measure
 from wtfc_collect.services.success import PerspectiveGroup, SuccessItem
+from wtfc_collect.ui.literal import literal
 from wtfc_collect.ui.understanding_view import big_text, heading, plain_table, show_problems, version
 
 PREFIX = "success."
 Problems = Mapping[str, str]
 Actions = Mapping[str, Callable[..., Problems]]
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
 
 
 def plain_label(text: str) -> str:
     """Words someone typed, made safe for a widget label (which Streamlit reads as Markdown)."""
-    return _MARKDOWN.sub(r"\\\1", text)
+    return literal(text)
 
 
 def figure(value: float | None, missing: str) -> str:

@@ -11,6 +11,7 @@ from wtfc_collect.domain import Review, Statement, TriageStatus
 from wtfc_collect.quality import check_statement
 from wtfc_collect.services.triage import Proposal
 from wtfc_collect.ui.highlight import highlighted
+from wtfc_collect.ui.literal import literal
 
 PREFIX = "triage."
 STATUS_NAMES = {
@@ -39,7 +40,7 @@ def statement_card(
         )
         for flag in verdict.flags:
             if flag.strong:
-                st.markdown(f"- {flag.explanation}")
+                st.markdown(f"- {literal(flag.explanation)}")
         if statement.ready_for_workshop:
             st.success(t["ready"])
             st.text(statement.card_text)

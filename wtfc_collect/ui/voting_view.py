@@ -25,12 +25,12 @@ from wtfc_collect.services.voting import ThemeResult
 from wtfc_collect.storage.port import ConflictError
 from wtfc_collect.ui import context
 from wtfc_collect.ui.card_call import sized
+from wtfc_collect.ui.literal import literal
 
 PREFIX = "priorities."
 PROBLEM = PREFIX + "problem"
 DONE = PREFIX + "done"
 NEW = "__new__"
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
 
 
 def _t() -> dict[str, str]:
@@ -39,7 +39,7 @@ def _t() -> dict[str, str]:
 
 def plain(text: str) -> str:
     """Text for a widget label, with Markdown signs escaped so it shows exactly as it was typed."""
-    return _MARKDOWN.sub(r"\\\1", text)
+    return literal(text)
 
 
 def name_of(view: ThemeView) -> str:
