@@ -25,6 +25,7 @@ try:
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
+import orjson
 from pydantic import ValidationError
 
 from wtfc_collect.domain import AuditEvent, Record, collection_of
@@ -156,8 +157,21 @@ def shape_problem(data: object) -> str | None:
 
 
 def dump_json(data: RawData) -> bytes:
-    """Compact JSON. ASCII escapes keep any odd text (even lone surrogates) writable and readable."""
-    return json.dumps(data, ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode("ascii")
+    """Compact UTF-8 JSON, written by orjson (most of a save's time is spent here; it is many times faster
+    than the standard library). Text orjson refuses (a lone surrogate, which the domain never lets in)
+    falls back to the standard library with ASCII escapes, so anything stored stays writable."""
+    try:
+        return orjson.dumps(data)
+    except (orjson.JSONEncodeError, TypeError):
+        return json.dumps(data, ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode("ascii")
+
+
+def load_json(content: bytes) -> Any:
+    """Parse a store or backup file (orjson; the standard library for ASCII-escaped odd text)."""
+    try:
+        return orjson.loads(content)
+    except orjson.JSONDecodeError:
+        return json.loads(content.decode("utf-8"))
 
 
 def temp_prefix(path: Path) -> str:
@@ -292,7 +306,7 @@ def erase_from_backups(directory: Path, record_ids: set[str]) -> int:
         return 0
     for path in sorted(directory.glob("wtfc-backup-*.json")):
         try:
-            data = json.loads(path.read_bytes().decode("utf-8"))
+            data = load_json(path.read_bytes())
         except (OSError, UnicodeDecodeError, ValueError):
             continue
         if shape_problem(data) is not None:

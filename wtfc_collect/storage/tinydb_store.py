@@ -11,7 +11,6 @@ Other processes (the command line while the app runs) take turns through an advi
 
 from __future__ import annotations
 
-import json
 import operator
 import os
 import threading
@@ -67,7 +66,7 @@ def _parse(path: Path, content: bytes) -> RawData:
     if not content.strip():
         raise _unreadable(path, "it is empty")
     try:
-        data = json.loads(content.decode("utf-8"))
+        data = shared.load_json(content)
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise _unreadable(path, "it is not in the expected format (it may be damaged or cut short)") from None
     problem = shared.shape_problem(data)
