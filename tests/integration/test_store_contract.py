@@ -311,3 +311,21 @@ def test_a_save_can_never_change_a_persons_words(repo: Repository) -> None:
     saved = repo.save(stored)
     assert saved.statements[0].text == first.text
     assert saved.statements[0].card_text == "Going to the allotment"
+
+
+def test_the_version_changes_with_every_change_and_only_then(repo: Repository) -> None:
+    start = repo.version()
+    project = repo.save(f.project())
+    after_save = repo.version()
+    assert after_save != start
+    repo.get(type(project), project.id)
+    repo.find(type(project))
+    assert repo.version() == after_save  # reading changes nothing
+    seen = {start, after_save}
+    repo.append_audit(_event(project.id))
+    seen.add(repo.version())
+    repo.save_all([f.project()])
+    seen.add(repo.version())
+    repo.delete(type(project), project.id)
+    seen.add(repo.version())
+    assert len(seen) == 5, "each change gives a new version"

@@ -4,6 +4,7 @@ sign-off, and the actions agreed per team."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from unittest import mock
 
 import pytest
 
@@ -381,3 +382,15 @@ def test_actions_list_open_ones_first_and_can_be_ticked_off(memory_repo: Reposit
     assert [e.reason for e in memory_repo.audit_log(first.id)][-2:] == ["done", "reopened"]
     with pytest.raises(DomainError):
         cp.set_action_done(memory_repo, "3" * 32, True, actor=LEAD, now=f.NOW)
+
+
+def test_the_quality_overview_is_kept_until_the_store_changes(memory_repo: Repository) -> None:
+    project_id = _project(memory_repo)
+    _sent_in(memory_repo, project_id)
+    with mock.patch.object(cp, "check_statements", wraps=cp.check_statements) as checked:
+        first = cp.quality_overview(memory_repo, project_id)
+        again = cp.quality_overview(memory_repo, project_id)
+        assert again is first and checked.call_count == 1
+        _sent_in(memory_repo, project_id, (Question.WORKING, "He enjoys the garden"))
+        changed = cp.quality_overview(memory_repo, project_id)
+        assert checked.call_count == 2 and changed is not first

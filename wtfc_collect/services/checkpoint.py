@@ -28,7 +28,7 @@ from wtfc_collect.quality import Flag, FlagKind, check_statements, count_by, dup
 from wtfc_collect.storage.port import Repository
 
 from .access import QUALITY, guard
-from .common import build, record_audit, words_checked
+from .common import build, kept_until_changed, record_audit, words_checked
 from .projects import get_project
 
 NOT_SET = "(not set)"
@@ -99,7 +99,13 @@ def _shares(rows: list[tuple[str, bool]], copied: Mapping[str, int]) -> list[Sha
 
 @guard(QUALITY)
 def quality_overview(repo: Repository, project_id: str) -> QualityOverview:
-    """What the checker finds in every statement of the project's reviews that are not withdrawn."""
+    """What the checker finds in every statement of the project's reviews that are not withdrawn.
+
+    Kept until the store changes: the checkpoint screen asks again on every click of a filter."""
+    return kept_until_changed(repo, "quality_overview", project_id, lambda: _overview(repo, project_id))
+
+
+def _overview(repo: Repository, project_id: str) -> QualityOverview:
     get_project(repo, project_id)
     reviews = [r for r in repo.find(Review, project_id=project_id) if r.status is not ReviewStatus.WITHDRAWN]
     items = [(s.id, s.text, r.person_ref) for r in reviews for s in r.statements]

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
 from wtfc_collect.domain import AuditAction, AuditEvent, DomainError, Record, new_id, plain_errors, utc
 from wtfc_collect.storage.port import ConflictError, Repository
 
+T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
 R = TypeVar("R", bound=Record)
 
@@ -91,3 +94,28 @@ def change(
             if attempt == attempts - 1:
                 raise
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+_KEPT_RESULTS = 16
+_kept: OrderedDict[tuple[int, str, str, str], Any] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
+def kept_until_changed(repo: Repository, name: str, key: str, compute: Callable[[], T]) -> T:
+    """The result of ``compute``, kept while nothing in the store changes (``repo.version()``).
+
+    For costly read-only views that every screen refresh asks for again (the quality overview): a page
+    rerun when someone changes a filter then costs a look at the store's version, not a recount. Only
+    ever called inside a use case, after its role check.
+    """
+    wanted = (id(repo), repo.version(), name, key)
+    with _kept_lock:
+        if wanted in _kept:
+            _kept.move_to_end(wanted)
+            return cast(T, _kept[wanted])
+    result = compute()
+    with _kept_lock:
+        _kept[wanted] = result
+        while len(_kept) > _KEPT_RESULTS:
+            _kept.popitem(last=False)
+    return result

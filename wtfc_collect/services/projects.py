@@ -10,7 +10,7 @@ from wtfc_collect.domain import AuditAction, DomainError, Progress, Project, Rev
 from wtfc_collect.storage.port import ConflictError, Repository
 
 from .access import PROJECT_ADMINS, STAFF, guard
-from .common import build, record_audit, updated
+from .common import build, kept_until_changed, record_audit, updated
 from .demo import build_demo
 
 
@@ -75,8 +75,14 @@ def current_project(repo: Repository, project_id: str | None = None) -> Project 
 
 @guard(STAFF)
 def project_progress(repo: Repository, project_id: str) -> Progress:
+    """Reviews sent in against the sample plan (kept until the store changes)."""
     project = get_project(repo, project_id)
-    return progress(project, repo.find(Review, project_id=project_id))
+    return kept_until_changed(
+        repo,
+        "project_progress",
+        project_id,
+        lambda: progress(project, repo.find(Review, project_id=project_id)),
+    )
 
 
 @guard(PROJECT_ADMINS)

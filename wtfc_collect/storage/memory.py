@@ -20,6 +20,7 @@ class MemoryRepository:
     def __init__(self) -> None:
         self._lock = threading.RLock()
         self._data: RawData = {}
+        self._changes = 0  # raised by every change: the store's version
 
     def __repr__(self) -> str:
         return f"MemoryRepository({sum(len(t) for t in self._data.values())} records)"
@@ -52,6 +53,7 @@ class MemoryRepository:
             if current is not None:
                 shared.check_words_kept(current, document)
             table[record.id] = document
+            self._changes += 1
         return stored
 
     def save_all(self, records: Iterable[Record]) -> int:
@@ -61,11 +63,13 @@ class MemoryRepository:
             shared.check_new(self._data, [(name, r) for name, r, _ in prepared])
             for name, record, document in prepared:
                 self._table(name)[record.id] = document
+            self._changes += 1
         return len(prepared)
 
     def delete(self, kind: type[R], record_id: str) -> bool:
         table_name = shared.changeable_collection(kind)
         with self._lock:
+            self._changes += 1
             return self._table(table_name).pop(record_id, None) is not None
 
     def append_audit(self, event: AuditEvent) -> None:
@@ -75,10 +79,14 @@ class MemoryRepository:
             if event.id in log:
                 raise shared.duplicate_audit()
             log[event.id] = document
+            self._changes += 1
 
     def audit_log(self, record_id: str | None = None) -> list[AuditEvent]:
         where = {} if record_id is None else {"record_id": record_id}
         return self.find(AuditEvent, **where)
+
+    def version(self) -> str:
+        return str(self._changes)
 
     def backup(self, directory: Path) -> Path:
         with self._lock:

@@ -74,6 +74,11 @@ class Repository(Protocol):
         """The audit log, oldest first, optionally only for one record."""
         ...
 
+    def version(self) -> str:
+        """A marker that changes whenever anything in the store changes (by this or another process),
+        and stays the same while nothing does: lets a use case keep a costly result until then."""
+        ...
+
     def backup(self, directory: Path) -> Path:
         """Write a consistent copy of everything into ``directory``; return the file written.
 

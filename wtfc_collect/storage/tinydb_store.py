@@ -371,6 +371,13 @@ class TinyDBRepository:
             return self.find(AuditEvent)
         return self.find(AuditEvent, record_id=record_id)
 
+    def version(self) -> str:
+        # Every write replaces the file, so device, inode, size and time together change with it.
+        try:
+            return "-".join(str(part) for part in _signature(os.stat(self.path)))
+        except OSError:
+            return "missing"
+
     def backup(self, directory: Path) -> Path:
         with self._file.lock:
             content = shared.dump_json(read_store(self.path))
