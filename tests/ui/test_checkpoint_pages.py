@@ -57,8 +57,14 @@ def _errors(at: AppTest) -> list[str]:
 
 
 def _cards(at: AppTest) -> list[str]:
-    """The captions under each flagged statement: person · team · reviewer · question."""
-    return [str(c.value) for c in at.caption if str(c.value).startswith("NV-")]
+    """The first line under each flagged statement: person · team · reviewer · question."""
+    return [str(m.value).split("\n")[0] for m in at.markdown if str(m.value).startswith("NV-")]
+
+
+def _notes(at: AppTest) -> list[str]:
+    """The notes under the flagged statements, one line each."""
+    lines = [line for m in at.markdown if str(m.value).startswith("NV-") for line in str(m.value).split("\n")]
+    return [line for line in lines if line.startswith("- ")]
 
 
 # --- the checkpoint -----------------------------------------------------------------------------------------
@@ -96,7 +102,7 @@ def test_checkpoint_filters_change_the_list(demo: tuple[Repository, str]) -> Non
     at.selectbox(key="checkpoint.kind").set_value("third_person").run()
     third = _cards(at)
     assert third and len(third) <= len(toms)
-    explanations = [str(m.value) for m in at.markdown if str(m.value).startswith("- ")]
+    explanations = _notes(at)
     assert any(line.startswith("- Not in the first person:") for line in explanations)
     at.selectbox(key="checkpoint.team").set_value("Riverside day service").run()
     assert _cards(at) == []
@@ -298,3 +304,14 @@ def test_saving_an_answer_without_choosing_one_says_so(demo: tuple[Repository, s
     _click(at, "Save answer", 0)
     assert "Choose yes, partly or no before saving." in [e.value for e in at.error]
     assert checkpoints.get_checkpoint(repo, project_id).answers == []
+
+
+def test_flagged_statements_come_twenty_at_a_time(demo: tuple[Repository, str]) -> None:
+    at = _open(CHECKPOINT)
+    first = _cards(at)
+    shown = next(str(c.value) for c in at.caption if str(c.value).startswith("Showing "))
+    total = int(shown.split(" of ")[1].split(".")[0])
+    assert len(first) == min(20, total)
+    if total > 20:
+        next(b for b in at.button if str(b.label).startswith("Show ")).click().run()
+        assert len(_cards(at)) == min(40, total) and _cards(at)[:20] == first

@@ -21,7 +21,7 @@ from wtfc_collect.ui.highlight import highlighted
 from wtfc_collect.ui.literal import literal
 
 PREFIX = "checkpoint."
-MAX_ROWS = 50
+PAGE_ROWS = 20  # flagged statements drawn at a time
 KIND_NAMES = {
     FlagKind.JARGON: "Professional words",
     FlagKind.THIRD_PERSON: "Not in the first person",
@@ -113,14 +113,21 @@ def flagged_list(overview: QualityOverview, teams: list[str]) -> None:
     if not rows:
         st.info(t["nothing_flagged"])
         return
-    if len(rows) > MAX_ROWS:
-        st.caption(t["more_rows"].format(shown=MAX_ROWS, total=len(rows)))
-    for row in rows[:MAX_ROWS]:
+    # A page at a time: the list can run to hundreds, and every item drawn slows each click on the screen.
+    shown_key = f"{PREFIX}shown.{team}.{kind}.{reviewer}"
+    shown = min(int(st.session_state.get(shown_key, PAGE_ROWS)), len(rows))
+    st.caption(t["rows_shown"].format(shown=shown, total=len(rows)))
+    for row in rows[:shown]:
         with st.container(border=True):
             highlighted(row.text, [(f.start, f.end) for f in row.flags if f.strong])
-            st.caption(f"{row.person_ref} · {row.team} · {row.reviewer} · {row.question.label}")
-            for line in _flag_lines(row):
-                st.markdown(f"- {line}")
+            where = " · ".join([row.person_ref, *(literal(part or "") for part in (row.team, row.reviewer))])
+            notes = "\n".join(f"- {line}" for line in _flag_lines(row))
+            st.markdown(f"{where} · {row.question.label}\n\n{notes}")
+    if shown < len(rows) and st.button(
+        t["show_more"].format(count=min(PAGE_ROWS, len(rows) - shown)), key=f"{PREFIX}more"
+    ):
+        st.session_state[shown_key] = shown + PAGE_ROWS
+        st.rerun()
 
 
 def questions_form(
