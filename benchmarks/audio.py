@@ -6,6 +6,7 @@ internet); otherwise it is reported as off.
 
 from __future__ import annotations
 
+import functools
 import os
 import statistics
 import tempfile
@@ -49,7 +50,7 @@ def run() -> dict[str, float]:
     for engine in engines:
         try:
             engine.synthesise(prompts[0], "en", "normal")  # warm up (and find out whether it works)
-            ms = _median_ms(lambda e=engine: e.synthesise(prompts[1], "en", "normal"), repeat=10)
+            ms = _median_ms(functools.partial(engine.synthesise, prompts[1], "en", "normal"), repeat=10)
         except SpeechUnavailable as error:
             print(f"  {engine.name}: not working here ({error})")
             continue
