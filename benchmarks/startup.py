@@ -1,4 +1,4 @@
-"""Startup figures: ``streamlit run app.py`` to its health check, and to the first page drawn in a browser.
+"""Startup figures: the app as `make run` starts it, to its health check and to the first page in a browser.
 
 The app is started as a subprocess on a free local port with a temporary data folder (empty, or filled by
 ``benchmarks.scale``). The clock starts just before the process is started. The health check is polled
@@ -68,7 +68,7 @@ def _app(data_dir: Path) -> Iterator[tuple[subprocess.Popen[bytes], str, float]]
     port = _free_port()
     env = {**os.environ, bootstrap.DATA_DIR_VARIABLE: str(data_dir)}
     command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
+        sys.executable, "-m", "wtfc_collect.ui.serve",
         "--server.headless", "true",
         "--server.port", str(port),
         "--server.address", "127.0.0.1",
@@ -171,7 +171,7 @@ def run(sizes: tuple[int, ...] = (0,), starts: int = 3, browser: bool = True) ->
     """Start the app ``starts`` times per store size; print the table; return the medians for size 0
     (``startup_health_s``, ``startup_first_page_s``) and per size. ``browser=False``: AppTest only."""
     figures: dict[str, float | str] = {}
-    print(f"\nStartup: streamlit run app.py, median of {starts} starts (clock from starting the process)")
+    print(f"\nStartup: python -m wtfc_collect.ui.serve, median of {starts} starts (clock from process start)")
     print(f"{'reviews':>8}{'health s':>10}{'first page s':>14}  measured with")
     with _browser() if browser else _no_browser() as chromium:
         for size in sizes:
