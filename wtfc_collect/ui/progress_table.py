@@ -8,12 +8,14 @@ from wtfc_collect.domain import Progress, ProgressRow
 
 
 def _rows(rows: list[ProgressRow], no_target: str) -> list[dict[str, str | int]]:
+    # Every column holds one type: a column mixing numbers and words cannot be sent to the browser as
+    # it is, and Streamlit then logs an error and converts it again on every rerun.
     return [
         {
             "Name": row.name,
             "Sent in": row.submitted,
             "In progress": row.drafts,
-            "Target": row.target if row.target else no_target,
+            "Target": str(row.target) if row.target else no_target,
             "Done": f"{row.percent} %" if row.percent is not None else "–",
         }
         for row in rows
