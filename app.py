@@ -39,7 +39,7 @@ pages = [
     st.Page(spec.path, title=spec.title, icon=spec.icon, default=spec.default or (first and i == 0))
     for i, spec in enumerate(specs)
 ]
-page = st.navigation(pages)
+page = st.navigation(pages, expanded=True)  # every page listed, no "View more" to find
 display.sidebar()  # text size and high contrast, on every page (drawn after st.navigation: kept)
 sign_in.sidebar_account(user)
 page.run()

@@ -1,11 +1,15 @@
 """Start the real app on a free local port with a temporary data folder, and a headless Chromium.
 
-Browser tests never skip in CI: if Chromium is missing there, they fail with a plain message.
+The data folder holds the demo project and the demo accounts (admin, reviewer, quality and facilitator,
+all with ``TEST_PASSWORD``); ``RunningApp.code`` opens the demo own review, and ``RunningApp.own_review``
+makes a fresh own review and a code for it. Browser tests never skip in CI: if Chromium is missing
+there, they fail with a plain message.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -15,6 +19,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,10 +39,41 @@ CHROMIUM_ARGS = [
 ]
 
 
+TEST_PASSWORD = "browser tests only"  # noqa: S105 (the demo accounts of a throw-away data folder)
+DEMO_CODE = re.compile(r"Code for a demo own review \(person [^)]+\): (\S+)")
+TESTS_ACTOR = "browser tests"
+
+
 @dataclass(frozen=True)
 class RunningApp:
     url: str
     data_dir: Path
+    code: str  # opens the demo own review (person DEMO-OWN-1): only look at it, never send it
+
+    def own_review(self, person: str) -> str:
+        """A new own review for ``person`` in the demo project (in its first team, so the demo reviewer
+        sees it too) and a code that opens it. Each test that changes an own review makes its own,
+        with a person reference no other test uses."""
+        from wtfc_collect import bootstrap, services
+        from wtfc_collect.domain import ReviewMode
+        from wtfc_collect.services import access, invitations
+
+        now = datetime.now(UTC)
+        repo = bootstrap.build_repository(self.data_dir)
+        with access.acting_as(access.operator()):
+            (project,) = services.list_projects(repo)
+            review = services.start_review(
+                repo,
+                project.id,
+                person_ref=person,
+                review_date=now.date(),
+                mode=ReviewMode.SELF,
+                details={"team": project.teams[0]} if project.teams else None,
+                actor=TESTS_ACTOR,
+                now=now,
+            )
+            _, code = invitations.invite(repo, review.id, actor=TESTS_ACTOR, now=now)
+        return code
 
 
 def _free_port() -> int:
@@ -70,30 +106,25 @@ def chromium_path() -> str:
     return CHROMIUM if Path(CHROMIUM).exists() else str(shutil.which("chromium"))
 
 
-def _open_the_entry_page(browser: Any, url: str) -> None:
-    """Run app.py once before any test: with a ``pages/`` folder next to app.py, Streamlit 1.67 serves
-    every page file directly ("v1" pages, without app.py: no sidebar choices, no role-based list) until
-    some session has run app.py's ``st.navigation``. A first visit straight to /reviews would get that."""
-    page = browser.new_page()
-    try:
-        page.goto(url + "/", wait_until="domcontentloaded")
-        page.wait_for_selector('[data-testid="stSidebarUserContent"] [data-testid="stRadio"]', timeout=60_000)
-    finally:
-        page.close()
-
-
 @contextmanager
 def _running_app(data_dir: Path) -> Iterator[RunningApp]:
-    """``streamlit run app.py`` on a free local port with the demo data in ``data_dir``, until closed."""
+    """The app on a free local port with the demo data and accounts in ``data_dir``, until closed.
+
+    It is started with ``python -m wtfc_collect.ui.serve`` (``make run``), which runs app.py for every
+    address: a first visit straight to /reviews gets the sign-in screen, then the Reviews page."""
     env = {**os.environ, "WTFC_DATA_DIR": str(data_dir)}
-    subprocess.run(
-        [sys.executable, "-m", "wtfc_collect", "demo", "--reviews", "12"],
+    demo = subprocess.run(
+        [sys.executable, "-m", "wtfc_collect", "demo", "--reviews", "12", "--password", TEST_PASSWORD],
         cwd=ROOT,
         env=env,
         check=True,
         capture_output=True,
+        text=True,
         timeout=120,
     )
+    found = DEMO_CODE.search(demo.stdout)
+    if found is None:
+        raise RuntimeError(f"the demo command printed no code for the demo own review: {demo.stdout!r}")
     port = _free_port()
     process = subprocess.Popen(
         [
@@ -108,6 +139,9 @@ def _running_app(data_dir: Path) -> Iterator[RunningApp]:
             "127.0.0.1",
             "--browser.gatherUsageStats",
             "false",
+            # The code under test stays what it was at the start: no reloading modules someone is editing.
+            "--server.fileWatcherType",
+            "none",
         ],
         cwd=ROOT,
         env=env,
@@ -117,7 +151,7 @@ def _running_app(data_dir: Path) -> Iterator[RunningApp]:
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, process)
-        yield RunningApp(url=url, data_dir=data_dir)
+        yield RunningApp(url=url, data_dir=data_dir, code=found.group(1))
     finally:
         process.terminate()
         try:
@@ -127,9 +161,8 @@ def _running_app(data_dir: Path) -> Iterator[RunningApp]:
 
 
 @pytest.fixture(scope="session")
-def app_server(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Iterator[RunningApp]:
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
     with _running_app(tmp_path_factory.mktemp("browser-data")) as app:
-        _open_the_entry_page(browser, app.url)
         yield app
 
 

@@ -6,16 +6,28 @@ After a keystroke or click that makes the page run again, ``settle(page, before)
 has come since (the run started), the state is "notRunning" and nothing has changed for a short while.
 Counting messages, not states, matters: under load React may show "running" and "notRunning" in one
 paint, so a run can finish without the state ever being seen to change.
+
+Signing in: the sign-in in Streamlit lives in the browser session only, and every ``page.goto`` (a full
+page load) starts a new session, signed out. ``open_page`` signs in after loading (then the page asked
+for shows); to see more pages in one session, ``follow_link`` uses the sidebar's links. A person doing
+their own review opens it with the link they are given (``open_own_review``: ``/?code=…``).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from .conftest import RunningApp
+from wtfc_collect.domain.access import Role
+from wtfc_collect.services.demo_accounts import DEMO_USERS
+
+from .conftest import TEST_PASSWORD, RunningApp
 
 TIMEOUT = 30_000
 QUIET_MS = 300
+SIGN_IN_TITLE = "Sign in to WTfC Collect"
+OWN_REVIEW_TITLE = "My review"
+ACCOUNTS: dict[Role, str] = {role: username for username, _, role in DEMO_USERS}  # the demo accounts
 
 RUN_WATCH = """
 (() => {
@@ -59,12 +71,85 @@ def settle(page: Any, after: int = -1) -> None:
     page.wait_for_function(_SETTLED, arg=[after, QUIET_MS], timeout=TIMEOUT)
 
 
-def open_page(browser: Any, app: RunningApp, path: str = "", width: int = 1024, height: int = 900) -> Any:
+def open_page(
+    browser: Any,
+    app: RunningApp,
+    path: str = "",
+    width: int = 1024,
+    height: int = 900,
+    *,
+    role: Role | None = Role.ADMINISTRATOR,
+) -> Any:
+    """A new browser page at ``path``, signed in as ``role`` (``None``: signed out, as loaded).
+
+    Every ``goto`` is a new Streamlit session, signed out: the sign-in screen shows first, and the page
+    asked for opens once signed in."""
     page = new_page(browser, width, height)
     page.goto(f"{app.url}/{path}", wait_until="domcontentloaded")
     page.wait_for_selector("h1", timeout=TIMEOUT)
     settle(page)
+    if role is not None:
+        sign_in(page, role)
     return page
+
+
+def heading(page: Any) -> str:
+    return str(page.locator("h1").first.inner_text()).strip()
+
+
+def _signed_in(page: Any) -> None:
+    """Wait until the sign-in screen has given way to a page (with the account's "Sign out")."""
+    page.get_by_role("button", name="Sign out", exact=True).wait_for(state="attached", timeout=TIMEOUT)
+    page.wait_for_function(
+        "(title) => { const h = document.querySelector('h1'); return h && h.innerText.trim() !== title; }",
+        arg=SIGN_IN_TITLE,
+        timeout=TIMEOUT,
+    )
+    settle(page)
+
+
+def sign_in(page: Any, role: Role) -> None:
+    """On the sign-in screen: the demo account for ``role`` signs in (mouse and typing)."""
+    page.get_by_role("heading", name=SIGN_IN_TITLE, exact=True).wait_for(timeout=TIMEOUT)
+    settle(page)
+    page.get_by_label("Username", exact=True).fill(ACCOUNTS[role])
+    page.get_by_label("Password", exact=True).fill(TEST_PASSWORD)
+    click(page, "Sign in")
+    _signed_in(page)
+
+
+def open_own_review(browser: Any, app: RunningApp, code: str, width: int = 1024, height: int = 900) -> Any:
+    """A new browser page with the link a person is given (``/?code=…``): their own review opens."""
+    page = new_page(browser, width, height)
+    page.goto(f"{app.url}/?code={code}", wait_until="domcontentloaded")
+    page.get_by_role("heading", name=OWN_REVIEW_TITLE, exact=True).wait_for(timeout=TIMEOUT)
+    settle(page)
+    return page
+
+
+def follow_link(page: Any, name: str) -> None:
+    """Go to another page with its link in the sidebar (the same session: still signed in)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    settle(page)
+    nav = page.get_by_test_id("stSidebarNav")
+    link = nav.get_by_role("link", name=name, exact=True)
+    if link.count() == 0:  # Streamlit lists ten pages, then "View 10 more"
+        nav.get_by_text(re.compile(r"^View \d+ more$")).click()
+        link.wait_for(timeout=TIMEOUT)
+    was = page.url
+    for attempt in range(3):
+        before = received(page)
+        link.click()
+        try:  # a click while the sidebar is redrawn can be lost: then click again
+            page.wait_for_function("(was) => location.href !== was", arg=was, timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            settle(page)
+    settle(page, before)
+    page.locator("h1").first.wait_for(timeout=TIMEOUT)
 
 
 def wait_text(page: Any, text: str) -> None:
@@ -81,18 +166,6 @@ def click(page: Any, name: str) -> None:
     before = received(page)
     button(page, name).click()
     settle(page, before)
-
-
-def start_own_review(page: Any, app: RunningApp, person: str) -> None:
-    """As staff: open Reviews and start an own review for ``person`` (the mouse is fine for this)."""
-    page.goto(f"{app.url}/reviews", wait_until="domcontentloaded")
-    box = page.get_by_label("Person reference for the own review")
-    box.wait_for(timeout=TIMEOUT)
-    settle(page)
-    box.fill(person)
-    click(page, "Start an own review (easy read)")
-    wait_text(page, "Can we use your words?")
-    settle(page)
 
 
 # --- axe --------------------------------------------------------------------------------------------------
@@ -179,6 +252,9 @@ TARGETS = """() => {
     if (s.visibility === "hidden" || s.display === "none" || parseFloat(s.opacity) === 0) { continue; }
     if (r.width === 0 || r.height === 0 || r.right <= 0 || r.bottom <= 0) { continue; }  // not on screen
     if (el.closest('[data-testid="stSkipToContent"]')) { continue; }  // shown only when focused
+    // Inside a closed expander: laid out (Chromium measures it) but inert and not shown.
+    const fold = el.closest("details");
+    if (el.closest("[inert]") || (fold && !fold.open && !el.closest("summary"))) { continue; }
     if (el.matches("a") && el.closest('[data-testid="stMarkdownContainer"] p, '
                                        + '[data-testid="stMarkdownContainer"] li')) { continue; }  // inline
     const text = (el.getAttribute("aria-label") || el.innerText || el.tagName).replace(/\\s+/g, " ");

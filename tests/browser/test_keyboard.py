@@ -1,7 +1,9 @@
 """A whole own review and a whole staff review with the keyboard alone (Tab, Shift+Tab, arrows, Enter,
-Space and typing; no mouse after the review is opened). At every step the element with focus must show
-a focus ring (an outline, or a box-shadow ring) and must not be hidden under anything (WCAG 2.1.1,
-2.4.7, 2.4.11). Before every keystroke the test waits for Streamlit to finish running the page."""
+Space and typing). The person opens their own review by typing their code on the sign-in screen and
+never touches the mouse; staff sign in with the keyboard (the mouse only opens the new review). At
+every step the element with focus must show a focus ring (an outline, or a box-shadow ring) and must
+not be hidden under anything (WCAG 2.1.1, 2.4.7, 2.4.11). Before every keystroke the test waits for
+Streamlit to finish running the page."""
 
 from __future__ import annotations
 
@@ -12,9 +14,21 @@ import pytest
 
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import Question, Review, ReviewStatus
+from wtfc_collect.domain.access import Role
 
-from .conftest import RunningApp
-from .helpers import click, focused, new_page, received, settle, start_own_review, wait_text
+from .conftest import TEST_PASSWORD, RunningApp
+from .helpers import (
+    ACCOUNTS,
+    OWN_REVIEW_TITLE,
+    SIGN_IN_TITLE,
+    click,
+    focused,
+    heading,
+    new_page,
+    received,
+    settle,
+    wait_text,
+)
 
 pytestmark = pytest.mark.browser
 Record = Callable[[str, object], None]
@@ -65,6 +79,37 @@ class Keyboard:
         self.page.keyboard.type(words, delay=5)
 
 
+def _to_the_sign_in_screen(keys: Keyboard, url: str) -> None:
+    keys.page.goto(url, wait_until="domcontentloaded")
+    keys.page.get_by_role("heading", name=SIGN_IN_TITLE, exact=True).wait_for()
+    settle(keys.page)
+
+
+def _open_with_the_code(keys: Keyboard, app: RunningApp, code: str) -> None:
+    """On the sign-in screen: Tab to "Your code", type it, Tab to "Open my review" and press Space."""
+    _to_the_sign_in_screen(keys, app.url + "/")
+    keys.tab_to("Your code")
+    keys.type(code)
+    keys.tab_to("Open my review")
+    keys.press("Space")
+    keys.page.get_by_role("heading", name=OWN_REVIEW_TITLE, exact=True).wait_for()
+
+
+def _sign_in(keys: Keyboard, app: RunningApp, path: str, role: Role) -> None:
+    """Open ``path``, then sign in there: Tab to each box, type, and press Enter in the password box."""
+    _to_the_sign_in_screen(keys, f"{app.url}/{path}")
+    keys.tab_to("Username")
+    keys.type(ACCOUNTS[role])
+    keys.tab_to("Password")
+    keys.type(TEST_PASSWORD)
+    keys.press("Enter")
+    keys.page.wait_for_function(
+        "(title) => { const h = document.querySelector('h1'); return h && h.innerText.trim() !== title; }",
+        arg=SIGN_IN_TITLE,
+    )
+    settle(keys.page)
+
+
 def _answer(keys: Keyboard, words: str, key: str = "Enter") -> None:
     keys.tab_to("Write one thing here")
     keys.type(words)
@@ -79,10 +124,11 @@ def _answer(keys: Keyboard, words: str, key: str = "Enter") -> None:
 def test_a_whole_own_review_with_the_keyboard_alone(
     browser: Any, app_server: RunningApp, record_property: Record
 ) -> None:
+    code = app_server.own_review("KB-0001")
     page = new_page(browser)
     keys = Keyboard(page)
     try:
-        start_own_review(page, app_server, "KB-0001")  # staff open it (a code will replace this)
+        _open_with_the_code(keys, app_server, code)
         keys.tab_to("Yes, that is OK")
         keys.press("Enter")
         wait_text(page, "Question 1 of 3")
@@ -112,7 +158,10 @@ def test_a_whole_own_review_with_the_keyboard_alone(
         keys.tab_to("Send")
         keys.press("Enter")
         wait_text(page, "We got your answers")
-        record_property("keyboard", f"own review: {keys.stops} focus stops, every one with a visible ring")
+        record_property(
+            "keyboard",
+            f"own review, opened by typing the code: {keys.stops} focus stops, each with a visible ring",
+        )
     finally:
         page.close()
 
@@ -136,7 +185,8 @@ def test_a_whole_staff_review_with_the_keyboard_alone(
         Question.FUTURE: "Learning to cook",
     }
     try:
-        page.goto(app_server.url + "/reviews", wait_until="domcontentloaded")
+        _sign_in(keys, app_server, "reviews", Role.REVIEWER)
+        assert heading(page) == "Reviews", "the page asked for opens after signing in"
         page.get_by_role("button", name="Start a review with a person").wait_for()
         click(page, "Start a review with a person")
         box = page.get_by_label("Person reference", exact=True)
@@ -160,7 +210,10 @@ def test_a_whole_staff_review_with_the_keyboard_alone(
         keys.tab_to("Send in the review")
         keys.press("Enter")
         wait_text(page, "This review has been sent in")
-        record_property("keyboard", f"staff review: {keys.stops} focus stops, every one with a visible ring")
+        record_property(
+            "keyboard",
+            f"staff review, signed in by keyboard: {keys.stops} focus stops, each with a visible ring",
+        )
     finally:
         page.close()
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from .conftest import RunningApp
-from .helpers import answer, click, new_page, received, reflow, settle, start_own_review, wait_text
+from .helpers import answer, click, follow_link, open_own_review, received, reflow, settle, wait_text
 
 pytestmark = pytest.mark.browser
 Record = Callable[[str, object], None]
@@ -61,9 +61,10 @@ def _walk_the_review(page: Any, label: str, record: Record) -> None:
 def test_the_own_review_reflows(
     browser: Any, app_server: RunningApp, record_property: Record, width: int, very_large: bool
 ) -> None:
-    page = new_page(browser, width=width, height=800)
+    code = app_server.own_review(f"RF-{width}-{int(very_large)}")
+    page = open_own_review(browser, app_server, code, width=width, height=800)
     try:
-        start_own_review(page, app_server, f"RF-{width}-{int(very_large)}")
+        wait_text(page, "Can we use your words?")
         if very_large:
             _very_large_text(page)
         _walk_the_review(page, f"{width} px" + (", very large text" if very_large else ""), record_property)
@@ -74,17 +75,15 @@ def test_the_own_review_reflows(
 def test_very_large_text_is_kept_on_other_pages_and_never_needs_sideways_scrolling(
     browser: Any, app_server: RunningApp, record_property: Record
 ) -> None:
-    page = new_page(browser, width=1280, height=800)
+    page = open_own_review(browser, app_server, app_server.own_review("RF-OTHER"), width=1280, height=800)
     try:
-        start_own_review(page, app_server, "RF-OTHER")
+        wait_text(page, "Can we use your words?")
         _very_large_text(page)
-        before = received(page)
-        page.get_by_role("link", name="Home", exact=True).click()
-        settle(page, before)
-        wait_text(page, "Your projects")
+        follow_link(page, "Accessibility statement")  # the person's other page
+        page.get_by_role("heading", name="Accessibility statement", exact=True).wait_for()
         assert page.evaluate("() => getComputedStyle(document.documentElement).fontSize") == "32px"
         found = reflow(page)
-        record_property("reflow", f"home, very large text at 1280 px wide: {found}")
+        record_property("reflow", f"accessibility statement, very large text at 1280 px wide: {found}")
         assert found["sideways"] == [], found
     finally:
         page.close()

@@ -1,6 +1,7 @@
 """axe, target sizes and the other page rules on the screens people fill in, with real content: each
-screen of the own review (in English, in Welsh, in high contrast and very large text) and the staff
-review form with statements added."""
+screen of the own review, opened with a code as the person does (in English, in Welsh, in high contrast
+and very large text), and the staff review form with statements added (signed in as the demo
+reviewer)."""
 
 from __future__ import annotations
 
@@ -9,18 +10,21 @@ from typing import Any
 
 import pytest
 
+from wtfc_collect.domain.access import Role
+
 from .conftest import RunningApp
 from .helpers import (
     answer,
     axe_details,
     axe_violations,
     click,
-    new_page,
+    follow_link,
+    open_own_review,
+    open_page,
     page_checks,
     received,
     reflow,
     settle,
-    start_own_review,
     summary_line,
     wait_text,
 )
@@ -44,9 +48,9 @@ def _check(page: Any, where: str, record: Record, *, own_review: bool = False) -
 def test_every_screen_of_the_own_review(
     browser: Any, app_server: RunningApp, record_property: Record
 ) -> None:
-    page = new_page(browser)
+    page = open_own_review(browser, app_server, app_server.own_review("AX-0001"))
     try:
-        start_own_review(page, app_server, "AX-0001")
+        wait_text(page, "Can we use your words?")
         _check(page, "own review: consent", record_property, own_review=True)
         click(page, "Yes, that is OK")
         wait_text(page, "Question 1 of 3")
@@ -77,9 +81,9 @@ def test_every_screen_of_the_own_review(
 def test_the_own_review_in_welsh_high_contrast_and_very_large_text(
     browser: Any, app_server: RunningApp, record_property: Record
 ) -> None:
-    page = new_page(browser)
+    page = open_own_review(browser, app_server, app_server.own_review("AX-0002"))
     try:
-        start_own_review(page, app_server, "AX-0002")
+        wait_text(page, "Can we use your words?")
         assert page.locator("html").get_attribute("lang") == "en"
         main = page.get_by_test_id("stMain")
         before = received(page)
@@ -107,14 +111,13 @@ def test_the_own_review_in_welsh_high_contrast_and_very_large_text(
         _check(page, "own review in Welsh: question, high contrast, very large", record_property)
         assert reflow(page)["sideways"] == []
 
-        # Other pages are in English again, and keep the text size and contrast.
-        before = received(page)
-        page.get_by_role("link", name="Reviews", exact=True).click()
-        settle(page, before)
-        wait_text(page, "All reviews of the project")
+        # The person's other page is in English again, and keeps the text size and contrast.
+        follow_link(page, "Accessibility statement")
+        page.get_by_role("heading", name="Accessibility statement", exact=True).wait_for()
         page.wait_for_function("() => document.documentElement.lang === 'en'")
         assert page.evaluate("() => getComputedStyle(document.documentElement).fontSize") == "32px"
-        _check(page, "reviews, high contrast, very large", record_property)
+        assert page.evaluate("() => getComputedStyle(document.body).color") == "rgb(0, 0, 0)"
+        _check(page, "own review: accessibility statement, high contrast, very large", record_property)
     finally:
         page.close()
 
@@ -122,9 +125,8 @@ def test_the_own_review_in_welsh_high_contrast_and_very_large_text(
 def test_the_staff_review_form_with_statements(
     browser: Any, app_server: RunningApp, record_property: Record
 ) -> None:
-    page = new_page(browser, width=1280)
+    page = open_page(browser, app_server, "reviews", width=1280, role=Role.REVIEWER)
     try:
-        page.goto(app_server.url + "/reviews", wait_until="domcontentloaded")
         page.get_by_role("button", name="Start a review with a person").wait_for()
         click(page, "Start a review with a person")
         box = page.get_by_label("Person reference", exact=True)

@@ -1,88 +1,102 @@
-"""A whole easy-read own review in a real Chromium: start it, answer, choose, skip, check and send."""
+"""A whole easy-read own review in a real Chromium, as it happens: a reviewer signs in, starts the own
+review and makes a code for it on the Reviews screen; the person opens the link with the code (no
+account, no password), answers, chooses, skips, checks and sends."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import Question, Review, ReviewMode, ReviewStatus
+from wtfc_collect.domain.access import Role
 
 from .conftest import RunningApp
+from .helpers import (
+    OWN_REVIEW_TITLE,
+    TIMEOUT,
+    answer,
+    button,
+    click,
+    follow_link,
+    heading,
+    new_page,
+    open_page,
+    received,
+    settle,
+    wait_text,
+)
 
 pytestmark = pytest.mark.browser
+LINK = re.compile(r"(\S+/\?code=([A-Z0-9]{4}-[A-Z0-9]{4}))")
 
 
-def _button(page: Any, name: str) -> Any:
-    return page.get_by_role("button", name=name, exact=True)
+def _make_a_code(browser: Any, app: RunningApp, person: str) -> str:
+    """As the demo reviewer: start an own review for ``person`` and make a code; returns the link shown."""
+    page = open_page(browser, app, "reviews", role=Role.REVIEWER)
+    try:
+        page.get_by_label("Person reference for the own review").fill(person)
+        click(page, "Start an own review (easy read)")
+        page.get_by_role("heading", name=OWN_REVIEW_TITLE, exact=True).wait_for()
+        wait_text(page, "Can we use your words?")
 
-
-def _click(page: Any, name: str) -> None:
-    _settle(page)
-    _button(page, name).click()
-
-
-def _wait_text(page: Any, text: str) -> None:
-    page.get_by_text(text, exact=False).first.wait_for(timeout=20_000)
-
-
-def _settle(page: Any) -> None:
-    """Wait until Streamlit has finished running the page (typing during a run can be overwritten)."""
-    page.wait_for_function(
-        """() => { const s = document.querySelector('[data-testid="stStatusWidget"]');
-                   return !s || !/running/i.test(s.innerText); }""",
-        timeout=20_000,
-    )
-    page.wait_for_timeout(200)
-
-
-def _answer(page: Any, words: str) -> None:
-    box = page.get_by_label("Write one thing here")
-    _settle(page)
-    box.fill(words)
-    box.press("Tab")  # Streamlit takes the text when the box loses focus
-    _settle(page)
-    _button(page, "Add this").click()
-    page.get_by_text(words, exact=True).first.wait_for(timeout=20_000)
-    page.wait_for_function(
-        """() => { const b = document.querySelector('textarea[aria-label="Write one thing here"]');
-                   return b && b.value === ""; }""",
-        timeout=20_000,
-    )
-    _settle(page)
+        follow_link(page, "Reviews")
+        assert heading(page) == "Reviews"
+        choice = page.get_by_label("Choose a review to open", exact=True)
+        if not choice.input_value().startswith(person):  # the newest review is chosen at first
+            before = received(page)
+            choice.click()
+            page.keyboard.type(person)
+            page.keyboard.press("Enter")
+            settle(page, before)
+        assert choice.input_value().startswith(person), choice.input_value()
+        click(page, "Make a code")
+        shown = page.get_by_test_id("stCode").first
+        shown.wait_for(timeout=TIMEOUT)
+        found = LINK.search(shown.inner_text())
+        assert found, f"no link with a code on the screen: {shown.inner_text()!r}"
+        wait_text(page, f"The code is {found.group(2)}")
+        return found.group(1)
+    finally:
+        page.close()
 
 
 def test_a_person_completes_their_own_review(browser: Any, app_server: RunningApp) -> None:
-    page = browser.new_page(viewport={"width": 1024, "height": 900})
+    link = _make_a_code(browser, app_server, "BR-0001")
+    assert link.startswith(app_server.url + "/?code="), link
+
+    page = new_page(browser)
     try:
-        page.goto(app_server.url + "/reviews")
-        page.get_by_label("Person reference for the own review").fill("BR-0001")
-        _click(page, "Start an own review (easy read)")
-        _wait_text(page, "Can we use your words?")
-        _click(page, "Yes, that is OK")
-        _wait_text(page, "Question 1 of 3")
-        page.get_by_role("img", name="A smiling face with a green tick").first.wait_for(timeout=20_000)
-        _answer(page, "Going to the pub quiz")
-        _answer(page, "My budgie")
-        _answer(page, "Bingo on Fridays")
-        _click(page, "Pick: My budgie")
-        _button(page, "Number 1: My budgie").wait_for(timeout=20_000)
-        _click(page, "Next")
-        _wait_text(page, "Please pick your top 2 first")
-        _click(page, "Pick: Going to the pub quiz")
-        _button(page, "Number 2: Going to the pub quiz").wait_for(timeout=20_000)
-        _click(page, "Next")
-        _wait_text(page, "Question 2 of 3")
-        _click(page, "I don't want to answer this")
-        _wait_text(page, "You chose not to answer this question")
-        _click(page, "Next")
-        _wait_text(page, "Question 3 of 3")
-        _answer(page, "Seeing the sea")
-        _click(page, "Next")
-        _wait_text(page, "Check your answers")
-        _click(page, "Send")
-        _wait_text(page, "We got your answers")
+        page.goto(link, wait_until="domcontentloaded")
+        page.get_by_role("heading", name=OWN_REVIEW_TITLE, exact=True).wait_for()
+        settle(page)
+        assert "code=" not in page.url, "the code must leave the address once used"
+        wait_text(page, "Can we use your words?")
+        click(page, "Yes, that is OK")
+        wait_text(page, "Question 1 of 3")
+        page.get_by_role("img", name="A smiling face with a green tick").first.wait_for()
+        answer(page, "Going to the pub quiz")
+        answer(page, "My budgie")
+        answer(page, "Bingo on Fridays")
+        click(page, "Pick: My budgie")
+        button(page, "Number 1: My budgie").wait_for()
+        click(page, "Next")
+        wait_text(page, "Please pick your top 2 first")
+        click(page, "Pick: Going to the pub quiz")
+        button(page, "Number 2: Going to the pub quiz").wait_for()
+        click(page, "Next")
+        wait_text(page, "Question 2 of 3")
+        click(page, "I don't want to answer this")
+        wait_text(page, "You chose not to answer this question")
+        click(page, "Next")
+        wait_text(page, "Question 3 of 3")
+        answer(page, "Seeing the sea")
+        click(page, "Next")
+        wait_text(page, "Check your answers")
+        click(page, "Send")
+        wait_text(page, "We got your answers")
     finally:
         page.close()
 
@@ -91,5 +105,6 @@ def test_a_person_completes_their_own_review(browser: Any, app_server: RunningAp
     assert len(mine) == 1
     sent = mine[0]
     assert sent.mode is ReviewMode.SELF and sent.status is ReviewStatus.SUBMITTED
+    assert sent.created_by == "reviewer"
     assert [s.text for s in sent.prioritised(Question.WORKING)] == ["My budgie", "Going to the pub quiz"]
     assert sent.declined == [Question.NOT_WORKING]

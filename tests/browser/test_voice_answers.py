@@ -1,5 +1,6 @@
-"""A real recording in a real Chromium (its fake microphone plays a beep): said out loud on "My review",
-then played and written down on "Voice answers to write down"; axe checks both screens with content."""
+"""A real recording in a real Chromium (its fake microphone plays a beep): said out loud on "My review"
+by a person who opened their own review with a code, then played and written down on "Voice answers to
+write down" by the demo reviewer (the review is in their team); axe checks both screens with content."""
 
 from __future__ import annotations
 
@@ -10,8 +11,21 @@ import pytest
 
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import Question, Review, VoiceAnswer, VoiceStatus
+from wtfc_collect.domain.access import Role
 
 from .conftest import CHROMIUM_ARGS, RunningApp
+from .helpers import (
+    OWN_REVIEW_TITLE,
+    RUN_WATCH,
+    TIMEOUT,
+    button,
+    click,
+    follow_link,
+    received,
+    settle,
+    sign_in,
+    wait_text,
+)
 
 pytestmark = pytest.mark.browser
 FAKE_MICROPHONE = ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"]
@@ -29,14 +43,6 @@ def microphone_browser(browser: Any, chromium_path: str) -> Iterator[Any]:
         launched.close()
 
 
-def _button(page: Any, name: str) -> Any:
-    return page.get_by_role("button", name=name, exact=True)
-
-
-def _wait_text(page: Any, text: str) -> None:
-    page.get_by_text(text, exact=False).first.wait_for(timeout=20_000)
-
-
 def _no_axe_violations(page: Any) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
@@ -49,37 +55,59 @@ def _no_axe_violations(page: Any) -> None:
     )
 
 
-def test_a_recording_is_kept_then_written_down(microphone_browser: Any, app_server: RunningApp) -> None:
+@pytest.fixture
+def microphone_page(microphone_browser: Any) -> Iterator[Any]:
+    """A page allowed to use the (fake) microphone, with the helpers' run watch."""
     context = microphone_browser.new_context(
         permissions=["microphone"], viewport={"width": 1024, "height": 900}
     )
-    page = context.new_page()
+    context.add_init_script(RUN_WATCH)
+    context.set_default_timeout(TIMEOUT)
     try:
-        page.goto(app_server.url + "/reviews")
-        page.get_by_label("Person reference for the own review").fill("BR-0002")
-        _button(page, "Start an own review (easy read)").click()
-        _wait_text(page, "Can we use your words?")
-        _button(page, "Yes, that is OK").click()
-        _wait_text(page, "Question 1 of 3")
-        recorder = page.get_by_test_id("stAudioInput")
-        recorder.get_by_role("button", name="Record").click()
-        page.wait_for_timeout(1500)
-        recorder.get_by_role("button", name="Stop recording").click()
-        _wait_text(page, "We kept your recording. A member of staff will write it down with you.")
-        _button(page, "Take out recording 1").wait_for(timeout=20_000)
-        _no_axe_violations(page)
-
-        page.goto(app_server.url + "/voice_answers")
-        _wait_text(page, "BR-0002 · What is working?")
-        page.locator("audio").first.wait_for(state="attached", timeout=20_000)
-        _no_axe_violations(page)
-        box = page.get_by_label("What the person said, in their own words")
-        box.fill("Going to the pub quiz")
-        box.press("Tab")  # Streamlit takes the text when the box loses focus
-        _button(page, "Add to the review").click()
-        _wait_text(page, "Added to the review of BR-0002.")
+        yield context.new_page()
     finally:
         context.close()
+
+
+def _record(page: Any) -> None:
+    """On the consent screen: agree, then say the first answer out loud (a beep, 1.5 seconds)."""
+    wait_text(page, "Can we use your words?")
+    click(page, "Yes, that is OK")
+    wait_text(page, "Question 1 of 3")
+    recorder = page.get_by_test_id("stAudioInput")
+    recorder.get_by_role("button", name="Record").click()
+    page.wait_for_timeout(1500)
+    recorder.get_by_role("button", name="Stop recording").click()
+    wait_text(page, "We kept your recording. A member of staff will write it down with you.")
+
+
+def test_a_recording_is_kept_then_written_down(microphone_page: Any, app_server: RunningApp) -> None:
+    """The reviewer starts the own review and hands the laptop over; later, in the same session, they
+    write the answer down."""
+    page = microphone_page
+    page.goto(app_server.url + "/reviews")
+    page.wait_for_selector("h1")
+    settle(page)
+    sign_in(page, Role.REVIEWER)
+    page.get_by_label("Person reference for the own review").fill("BR-0002")
+    click(page, "Start an own review (easy read)")
+    page.get_by_role("heading", name=OWN_REVIEW_TITLE, exact=True).wait_for()
+    _record(page)
+    button(page, "Take out recording 1").wait_for()
+    _no_axe_violations(page)
+
+    follow_link(page, "Voice answers to write down")
+    wait_text(page, "BR-0002 · What is working?")
+    page.locator("audio").first.wait_for(state="attached")
+    _no_axe_violations(page)
+    box = page.get_by_label("What the person said, in their own words")
+    settle(page)
+    before = received(page)
+    box.fill("Going to the pub quiz")
+    box.press("Tab")  # Streamlit takes the text when the box loses focus
+    settle(page, before)
+    click(page, "Add to the review")
+    wait_text(page, "Added to the review of BR-0002.")
 
     repo = bootstrap.build_repository(app_server.data_dir)
     (review,) = [r for r in repo.find(Review) if r.person_ref == "BR-0002"]
@@ -87,3 +115,20 @@ def test_a_recording_is_kept_then_written_down(microphone_browser: Any, app_serv
     assert answer.status is VoiceStatus.WRITTEN_DOWN and answer.mime == "audio/wav"
     assert answer.seconds is not None and answer.seconds > 0.5
     assert [s.text for s in review.statements_for(Question.WORKING)] == ["Going to the pub quiz"]
+
+
+def test_a_person_signed_in_with_a_code_keeps_and_takes_out_a_recording(
+    microphone_page: Any, app_server: RunningApp
+) -> None:
+    page = microphone_page
+    page.goto(f"{app_server.url}/?code={app_server.own_review('BR-0003')}")
+    page.get_by_role("heading", name=OWN_REVIEW_TITLE, exact=True).wait_for()
+    settle(page)
+    _record(page)
+    settle(page)
+    assert page.get_by_test_id("stException").count() == 0, page.get_by_test_id("stException").inner_text()
+    button(page, "Take out recording 1").wait_for(timeout=10_000)
+    _no_axe_violations(page)
+    click(page, "Take out recording 1")
+    assert button(page, "Take out recording 1").count() == 0
+    assert page.get_by_test_id("stException").count() == 0

@@ -110,7 +110,7 @@ def voice_answers_waiting(repo: Repository, project_id: str) -> list[VoiceAnswer
     return found
 
 
-@guard(COLLECTORS)
+@guard(REVIEW_WORKERS)
 def voice_answer_audio(repo: Repository, recordings: Recordings, voice_id: str) -> bytes | None:
     """The sound of a voice answer to play, or None if it is gone or damaged (it no longer matches)."""
     answer = get_voice_answer(repo, voice_id)
@@ -192,7 +192,7 @@ def finish_voice_answer(
     return done
 
 
-@guard(COLLECTORS)
+@guard(REVIEW_WORKERS)
 def discard_voice_answer(
     repo: Repository, recordings: Recordings, voice_id: str, *, actor: str, now: datetime, reason: str = ""
 ) -> VoiceAnswer:

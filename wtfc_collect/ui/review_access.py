@@ -28,7 +28,7 @@ def _link(code: str) -> str:
 
 def codes(t: dict[str, str], repo: Repository, review: Review) -> None:
     """Make, show and stop the codes that open ``review`` for the person on their own."""
-    st.subheader(t["code_heading"], anchor=False)
+    st.header(t["code_heading"], anchor=False)
     st.markdown(t["code_help"])
     now = context.now()
     fresh = st.session_state.get(NEW_CODE_KEY)
