@@ -29,7 +29,7 @@ from wtfc_collect.storage.recordings import MemoryRecordings
 NOW = f.NOW
 W = Question.WORKING
 # Helpers that take a repository but are not use cases: only guarded use cases call them.
-NOT_USE_CASES = {("common", "record_audit"), ("common", "change")}
+NOT_USE_CASES = {("common", "record_audit"), ("common", "change"), ("common", "kept_until_changed")}
 REVIEW_ID = "a" * 32
 PROJECT_ID = "b" * 32
 
