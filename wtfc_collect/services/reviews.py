@@ -29,7 +29,7 @@ from wtfc_collect.domain.review import Priority
 from wtfc_collect.storage.port import ConflictError, Repository
 
 from .access import COLLECTORS, NOT_ALLOWED, REVIEW_WORKERS, AccessDenied, current_user, guard
-from .common import InvalidInput, build, change, record_audit, updated
+from .common import InvalidInput, build, change, kept_until_changed, record_audit, updated
 from .projects import get_project
 
 # Fields a details form may change. Statements, status and timestamps change only through the
@@ -100,11 +100,15 @@ def get_review(repo: Repository, review_id: str) -> Review:
 
 @guard(COLLECTORS, filter_reviews=True)
 def list_reviews(repo: Repository, project_id: str, status: ReviewStatus | None = None) -> list[Review]:
-    """Reviews of a project, newest review date first."""
-    found = repo.find(Review, project_id=project_id)
-    if status is not None:
-        found = [r for r in found if r.status is status]
-    return sorted(found, key=lambda r: (r.review_date, r.created_at), reverse=True)
+    """Reviews of a project, newest review date first. For showing: the list is kept until the store
+    changes (the Reviews screen asks on every click), so change a review through the use cases only."""
+
+    def newest_first() -> list[Review]:
+        found = repo.find(Review, project_id=project_id)
+        return sorted(found, key=lambda r: (r.review_date, r.created_at), reverse=True)
+
+    found = kept_until_changed(repo, "list_reviews", project_id, newest_first)
+    return [r for r in found if status is None or r.status is status]
 
 
 @guard(REVIEW_WORKERS)
