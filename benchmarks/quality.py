@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import os
+import statistics
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -108,28 +109,36 @@ def symptoms() -> tuple[int, int, list[str]]:
     return len(rows) - len(misses), len(rows), misses
 
 
-def speed(texts: Sequence[str], repeats: int = 5) -> dict[str, float]:
-    """Best of ``repeats`` runs over ``texts``, p99 of single calls, and the ratio to one regex pass."""
+def speed(texts: Sequence[str], repeats: int = 7) -> dict[str, float]:
+    """Statements a second, p99 and longest single call, and the time compared with one compiled-regex pass
+    (the lexicon's, over the texts as written).
+
+    The checker and the regex pass take turns ``repeats`` times, and the ratio is the median of the turns'
+    ratios, so a machine busy with other work slows both alike. Both are timed in this process's CPU time.
+    """
     check_statement("Warm up: Mrs Patel, my friend Sam, 07700 900461, service user, 3 hours a week.")
     pattern = lexicon().pattern
-    best = regex = float("inf")
+    checker_times, ratios = [], []
     for _ in range(repeats):
-        started = time.perf_counter()
+        started = time.process_time()
         for text in texts:
             check_statement(text)
-        best = min(best, time.perf_counter() - started)
-        started = time.perf_counter()
+        checked = time.process_time() - started
+        started = time.process_time()
         for text in texts:
             pattern.findall(text)
-        regex = min(regex, time.perf_counter() - started)
+        regex = time.process_time() - started
+        checker_times.append(checked)
+        ratios.append(checked / regex)
     single = []
     for text in texts:
         started = time.perf_counter()
         check_statement(text)
         single.append((time.perf_counter() - started) * 1000)
     single.sort()
-    return {"per_s": len(texts) / best, "p99_ms": single[int(0.99 * (len(single) - 1))], "max_ms": single[-1],
-            "regex_ratio": best / regex}
+    return {"per_s": len(texts) / statistics.median(checker_times),
+            "p99_ms": single[int(0.99 * (len(single) - 1))], "max_ms": single[-1],
+            "regex_ratio": statistics.median(ratios), "repeats": repeats}
 
 
 def demo_figures() -> dict[str, float]:
@@ -204,8 +213,10 @@ def run() -> dict[str, float | int]:
     print(f"Demo bank: {demo['flawed_caught']} of {demo['flawed']} flawed statements caught with the right "
           f"kind; {demo['good_flagged']} of {demo['good']} good statements flagged")
     figures = speed(comments)
-    print(f"Speed: {figures['per_s']:,.0f} statements/s (best of 5, one core), p99 {figures['p99_ms']:.3f} "
-          f"ms, max {figures['max_ms']:.2f} ms, {figures['regex_ratio']:.1f}x one compiled-regex pass")
+    print(f"Speed: {figures['per_s']:,.0f} statements/s (median of {figures['repeats']:.0f}, one core), p99 "
+          f"{figures['p99_ms']:.3f} ms, max {figures['max_ms']:.2f} ms per statement; "
+          f"{figures['regex_ratio']:.1f}x the time of one compiled-regex pass over the same comments "
+          f"(median of {figures['repeats']:.0f} interleaved turns)")
     return {
         "checker_per_s": round(figures["per_s"]),
         "checker_vs_regex_ratio": round(figures["regex_ratio"], 1),

@@ -7,17 +7,20 @@ service, vague or duplicate. Personal data and acronyms are flagged but never ch
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import string
+from collections.abc import Collection, Sequence
 
 from . import patterns
 from .duplicates import Item, duplicate_groups
 from .lexicon import Category, Risk, Term, lexicon
 from .models import Flag, FlagKind, Verdict, verdict
+from .names import AMBIGUOUS_NAMES, FIRST_NAMES, NAME_CLUES, TITLES
 from .personal_data import CAPITALISED, NAME, contact_details, names
-from .text import fold, quote, voice
+from .scan import FIRST_PERSON, VOICE, Terms, may_name, scan, usual
+from .text import fold, quote
 
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
+_UPPER = string.ascii_uppercase.encode()
+_LOWER = string.ascii_lowercase.encode()
 # Capital letters everyone knows: no note.
 _EVERYDAY_ACRONYMS = frozenset(re.findall(r"\S+", """
 GP GPs NHS TV OK UK A&E ID DVD CD CDs BBC ITV PC PIN ATM MOT DIY USB SMS PE IT AM PM BBQ WC ASAP FYI NB PS
@@ -68,8 +71,10 @@ def _strong(term: Term, folded: str, start: int, first_person: bool) -> bool:
 
 def _shouting(text: str) -> bool:
     """Mostly capitals ("THANK YOU ALL SO MUCH"): capital words are then not acronyms."""
-    upper = len(_UPPER.findall(text))
-    return upper >= 6 and upper > 1.5 * len(_LOWER.findall(text))
+    # Counted as bytes: in UTF-8 the letters A-Z and a-z are only ever themselves.
+    encoded = text.encode("utf-8", "surrogatepass")  # any str, even a lone surrogate, can be counted
+    upper = len(encoded) - len(encoded.translate(None, _UPPER))
+    return upper >= 6 and upper > 1.5 * (len(encoded) - len(encoded.translate(None, _LOWER)))
 
 
 def _unknown_acronym(token: str) -> bool:
@@ -83,11 +88,13 @@ def _unknown_acronym(token: str) -> bool:
     return len(letters) <= 3 or not any(ch in "AEIOU" for ch in letters)
 
 
-def _jargon(text: str, folded: str, capitalised: list[re.Match[str]], first: bool) -> list[Flag]:
-    """Lexicon terms (any case) and acronyms (capitalised words), with their strength."""
+def _jargon(text: str, folded: str, terms: Terms, capitalised: list[re.Match[str]],
+            first: bool) -> list[Flag]:
+    """Lexicon terms (any case, found by :func:`.scan.scan`) and acronyms (capitalised words), with their
+    strength."""
     lex = lexicon()
     flags = [_term_flag(text, start, end, term, _strong(term, folded, start, first))
-             for start, end, term in lex.find(folded)]
+             for start, end, term in terms]
     shouting: bool | None = None
     for match in capitalised:
         word = match.group()
@@ -111,23 +118,55 @@ def _jargon(text: str, folded: str, capitalised: list[re.Match[str]], first: boo
     return flags
 
 
+_NAME_WORDS = FIRST_NAMES | AMBIGUOUS_NAMES | frozenset(TITLES)
+
+
+def _may_matter(text: str, capitalised: list[str]) -> bool:
+    """Whether names or acronyms can be found among the capitalised words of ``text`` (see :func:`_jargon`
+    and ``names``): a name, a title, an acronym of the lexicon, or a capital or '&' as a word's second
+    letter ("QMC", "A&E") that is not an everyday acronym."""
+    if _NAME_WORDS.isdisjoint(capitalised) and lexicon().acronyms.keys().isdisjoint(capitalised):
+        # A capital after a capital is not titlecase; an '&' is looked for on its own.
+        if "&" not in text and " ".join(capitalised).istitle():
+            return False
+        return any(len(word) > 1 and not word[1].islower() and _unknown_acronym(word) for word in capitalised)
+    return True
+
+
+def _capitalised(text: str, plain: bool, words: Collection[str]) -> list[re.Match[str]]:
+    """The capitalised words of ``text`` that names and acronyms are looked for in: none when none of them
+    can be one (the usual case), and no clue word for a name ('my friend Sam') is among the cue ``words``.
+    ``plain``: the text is :func:`.scan.usual`, so names can be looked for among the cue words."""
+    if NAME_CLUES.isdisjoint(words) and not (
+            may_name(text, words) if plain else _may_matter(text, CAPITALISED.findall(text))):
+        return []
+    return list(CAPITALISED.finditer(text))
+
+
 _CLEAN = Verdict(own_words=True, flags=())
 
 
 def check_statement(text: str) -> Verdict:
     """Check one statement for jargon, care-record voice, service wording, vague answers, personal data
     and acronyms. Duplicates need other people's statements: see :func:`check_statements`."""
+    # Each check below runs only where it can find something: see scan.py. Most statements need none.
     folded = fold(text)
-    capitalised = list(CAPITALISED.finditer(text))
-    personal = contact_details(text) + names(text, folded, capitalised)
+    terms, words = scan(folded)  # the lexicon's terms, and the cue words the other checks need
+    plain = usual(text)  # no digit, "@", non-ASCII character or capitals in a row: no contact details
+    capitalised = _capitalised(text, plain, words)
+    personal = [] if plain else contact_details(text)
+    if capitalised:
+        personal += names(text, folded, capitalised)
     flags = patterns.vague(text, folded)
     if not flags:
-        first, speaking = voice(folded)
-        flags = _jargon(text, folded, capitalised, first)
-        flags += patterns.third_person(text, folded, speaking)
-        flags += patterns.service(text, folded, first)
-        flags += [found for flag in personal if flag.alternative == NAME
-                  and (found := patterns.named_subject(text, folded, flag.start, flag.end, speaking))]
+        first, voice = not FIRST_PERSON.isdisjoint(words), not VOICE.isdisjoint(words)
+        flags = _jargon(text, folded, terms, capitalised, first) if terms or capitalised else []
+        if not voice:
+            flags += patterns.third_person(text, folded, voice, words)
+        flags += patterns.service(text, folded, first, words)
+        if personal:
+            flags += [found for flag in personal if flag.alternative == NAME
+                      and (found := patterns.named_subject(text, folded, flag.start, flag.end, voice))]
     if not flags and not personal:
         return _CLEAN
     flags += personal

@@ -58,13 +58,18 @@ class Lexicon:
     pattern: re.Pattern[str]  # every case-insensitive term and its endings, on folded text
     by_key: Mapping[str, Term]  # match key (see _key) -> term
     acronyms: Mapping[str, Term]  # exact spelling, and plural with "s" -> term
+    spellings: frozenset[str] = frozenset()  # the folded spellings ``pattern`` is built from
 
     def find(self, folded: str) -> Iterator[tuple[int, int, Term]]:
         """Each case-insensitive term in a folded text, longest first, as (start, end, term)."""
         for match in self.pattern.finditer(folded):
-            term = self.by_key.get(_key(match.group()))
+            term = self.matched(match.group())
             if term is not None:
                 yield match.start(), match.end(), term
+
+    def matched(self, found: str) -> Term | None:
+        """The term for words that ``pattern`` matched in a folded text ("carers  assessment"), or None."""
+        return self.by_key.get(_key(found))
 
     def lookup(self, text: str) -> Term | None:
         """The term for a word or phrase as written ("CPN", "care packages"), or None."""
@@ -139,9 +144,9 @@ def parse(text: str, source: str = LEXICON_FILE) -> Lexicon:
         else:
             for variant in sorted(_variants(term.term)):
                 by_key.setdefault(_key(variant), term)
-    spellings = {v for t in terms if not t.case_sensitive for v in _variants(t.term)}
+    spellings = frozenset(v for t in terms if not t.case_sensitive for v in _variants(t.term))
     pattern = re.compile(r"\b(?:" + trie_regex(spellings) + r")\b")
-    return Lexicon(tuple(terms), pattern, by_key, acronyms)
+    return Lexicon(tuple(terms), pattern, by_key, acronyms, spellings)
 
 
 @cache

@@ -1,15 +1,17 @@
 """Voice, service wording and empty answers: the checks that look at the shape of a statement.
 
 Every function takes the original text and its folded copy (see :mod:`.text`) and returns flags whose
-positions are positions in the original text.
+positions are positions in the original text. ``third_person`` and ``service`` also take ``words``: which
+of :data:`CUE_WORDS` are in the statement as whole words (see :mod:`.scan`). A pattern runs only when a
+word it cannot match without is there; pass ``CUE_WORDS`` itself to run every pattern.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from .models import Flag, FlagKind
-from .text import trie_regex
 
 # --- third person / care-record voice ----------------------------------------------------------------
 
@@ -34,9 +36,17 @@ _OPENERS = {
 # Not openers: "Would be nice …", "Can't fault …", "Was very good …" are how people write, too.
 _OPENER = re.compile(r"^\W*(" + "|".join(re.escape(v) for v in sorted(_OPENERS, key=len, reverse=True))
                      + r")\b")
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_PRONOUNS = _words("he she")
 _PRONOUN = re.compile(r"\b(?:he|she)\b")
-_PERSON_NOUN_WORDS = re.compile(r"user|client|patient|resident|individual|adult|customer|tenant|person|"
-                                r"gentleman|lady")
+# One of these whole words is in every match of _PERSON_NOUN ("service users" has "service").
+_PERSON_NOUNS = _words("""
+service client clients patient patients resident residents individual individuals adult adults customer
+customers tenant tenants person gentleman lady
+""")
 # Words services use for the person as the subject: "Service user requires …", "The adult is …".
 _PERSON_NOUN = re.compile(
     r"(?:^|[.;!?]\s+)\W*(?:the\s+)?(service\s+users?|clients?|patients?|residents?|individuals?|adults?|"
@@ -45,13 +55,13 @@ _PERSON_NOUN = re.compile(
 )
 
 
-def third_person(text: str, folded: str, voice: bool) -> list[Flag]:
+def third_person(text: str, folded: str, voice: bool, words: Collection[str]) -> list[Flag]:
     """Care-record voice: 'He enjoys …', 'Requires support …', 'Service user …', when there is no 'I' or
     'you' (``voice``) in the statement."""
     if voice:
         return []
     flags: list[Flag] = []
-    if match := _PRONOUN.search(folded):
+    if not _PRONOUNS.isdisjoint(words) and (match := _PRONOUN.search(folded)):
         word = text[match.start():match.end()]
         flags.append(Flag(
             kind=FlagKind.THIRD_PERSON, start=match.start(), end=match.end(),
@@ -65,7 +75,7 @@ def third_person(text: str, folded: str, voice: bool) -> list[Flag]:
             explanation=f"'{text[start:end]} …' reads like care notes about the person. Write it as they "
                         f"said it, for example '{_OPENERS[match.group(1)]} …'.",
             alternative=_OPENERS[match.group(1)]))
-    if _PERSON_NOUN_WORDS.search(folded) and (match := _PERSON_NOUN.search(folded)):
+    if not _PERSON_NOUNS.isdisjoint(words) and (match := _PERSON_NOUN.search(folded)):
         start, end = match.span(1)
         flags.append(Flag(
             kind=FlagKind.THIRD_PERSON, start=start, end=end,
@@ -113,69 +123,78 @@ _PERIOD = (r"(?:(?:a|an|per|each|every)\s+(?:day|week|month|fortnight|year|morni
 _SERVICE_NOUN = (r"(?:day\s+(?:centre|center|care|services?|opportunit(?:y|ies))|home\s+care|"
                  r"domiciliary\s+care|"
                  r"respite|support|care|sitting|carers?|agency|pa|support\s+workers?|provider)")
-# (words one of which must be in the text, pattern, explanation): the words make the check cheap.
-_SERVICE_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
-    (("hour", "hr", "call", "visit", "session"),
+_COUNTED = _words("hour hours hr hrs call calls visit visits session sessions")
+_SERVICE_NOUN_FIRST = _words("day home domiciliary respite support care sitting carer carers agency pa "
+                             "provider")
+# (word lists, pattern, explanation): every match has a whole word from each list. The words make the
+# check cheap: a pattern runs only on a statement that has them (see the module's note).
+_SERVICE_PATTERNS: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str], str], ...] = (
+    ((_COUNTED,),
      re.compile(rf"\b{_NUMBER}\s+(?:x\s+)?(?:hours?|hrs?|calls?|visits?|sessions?)\b"
                 rf"(?:\s+of\s+[\w\s]{{0,30}}?{_SERVICE_NOUN}\b|\s+{_PERIOD}\b)"),
      "This counts a service (hours, calls, visits), not what it means in the person's life. Ask what "
      "it lets them do, or what goes wrong without it."),
-    (("day", "night", "time", "hour", "call", "visit", "week"),
+    ((_COUNTED | _words("day days night nights time times week weeks"), _SERVICE_NOUN_FIRST),
      re.compile(rf"\b{_SERVICE_NOUN}\s+(?:{_NUMBER}\s+)?(?:days?|nights?|times?|hours?|calls?|visits?|"
                 rf"weeks?)\s+{_PERIOD}\b"),
      "This counts a service, not what it means in the person's life. Ask what it lets them do."),
-    (("refer", "signpost"),
+    ((_words("referral refer referred signposted"),),
      re.compile(r"\b(?:referral|refer(?:red)?|signposted)\s+(?:on\s+)?(?:to|for)\b"),
      "'Referral to …' is a service's next step, not what matters to the person. Ask what they would "
      "like to be different."),
-    (("to be",),
+    ((_words("set offered installed arranged reviewed provided maintained completed put continued increased "
+             "commissioned explored considered sourced referred assessed monitored allocated funded "
+             "implemented sought organised organized encouraged prompted facilitated"), _words("be")),
      re.compile(r"\bto\s+be\s+(?:\w+ly\s+)?(?:set\s+up|offered|installed|arranged|reviewed|provided|"
                 r"maintained|completed|put\s+in\s+place|continued|increased|commissioned|explored|"
                 r"considered|sourced|referred|assessed|monitored|allocated|funded|implemented|sought|"
                 r"organised|organized|encouraged|prompted|facilitated)\b"),
      "This is a task for staff, not the person's words. What does the person want, and why does it "
      "matter to them?"),
-    (("in place",),
+    ((_words("place"),),
      re.compile(r"\b(?:(?:is|are|was|were|now|remains?|already)\s+)?in\s+place\b(?!\s+of)"),
      "'in place' lists a service or a piece of equipment. What does it let the person do?"),
-    (("awaiting",),
+    ((_words("awaiting"),),
      re.compile(r"\bawaiting\b"),
      "'Awaiting …' is a service process. How does the wait affect the person? For example 'I'm still "
      "waiting and I can't …'."),
-    (("increase", "decrease", "reduc", "continu", "maintain", "extend", "extension"),
+    ((_words("increase increased decrease reduce reduction continue continuation maintain extend extension"),
+      _words("care support respite package hours calls visits placement provision service services funding "
+             "budget direct")),
      re.compile(r"\b(?:increase|increased|decrease|reduce|reduction|continue|continuation|maintain|"
                 r"extend|extension)\s+(?:(?:in|of|to|with)\s+)?(?:the\s+|her\s+|his\s+|their\s+)?"
                 r"(?:current\s+)?(?:care|support|respite|package|hours|calls|visits|placement|provision|"
                 r"services?|funding|budget|direct\s+payments?)\b"),
      "This asks for more (or the same) service, which is a solution. What is working or not working in "
      "the person's life?"),
-    (("current",),
+    ((_words("current"), _words("care support service services package placement provision arrangement "
+                                "arrangements provider")),
      re.compile(r"\bcurrent\s+(?:care|support|services?|package|placement|provision|arrangements?|"
                 r"provider)\b"),
      "'current service' is how services describe themselves. What is it like for the person?"),
-    (("needs",),
+    ((_words("meet"), _words("needs")),
      re.compile(r"\bmeet\s+(?:the\s+|his\s+|her\s+|their\s+|people's\s+|the\s+person's\s+)"
                 r"(?:\w+\s+)?needs\b"),
      "'to meet … needs' is how services talk about themselves. What does the person need, in their "
      "words?"),
 )
 
+_SERVICE_FIRST = frozenset(word for needed, _, _ in _SERVICE_PATTERNS for word in needed[0])
+# The whole words the checks above look for before they run a pattern (see the module's note).
+CUE_WORDS = _PRONOUNS | _PERSON_NOUNS | frozenset(
+    word for needed, _, _ in _SERVICE_PATTERNS for some in needed for word in some)
 
-_SERVICE_GATE = re.compile(trie_regex({word for needed, _, _ in _SERVICE_PATTERNS for word in needed}))
 
-
-def service(text: str, folded: str, first_person: bool) -> list[Flag]:
+def service(text: str, folded: str, first_person: bool, words: Collection[str]) -> list[Flag]:
     """A service or solution instead of the person's life: hours and calls, referrals, 'to be set up'.
 
     Only a soft note when the statement is in the first person ("I get 3 hours a week").
     """
-    gate = _SERVICE_GATE.search(folded)
-    if gate is None:
+    if _SERVICE_FIRST.isdisjoint(words):  # most statements
         return []
-    present = {gate.group(), *_SERVICE_GATE.findall(folded, gate.end())}
     flags: list[Flag] = []
     for needed, pattern, explanation in _SERVICE_PATTERNS:
-        if not present.isdisjoint(needed) and (match := pattern.search(folded)):
+        if all(not some.isdisjoint(words) for some in needed) and (match := pattern.search(folded)):
             start, end = match.span()
             while start < end and folded[start].isspace():
                 start += 1

@@ -34,6 +34,8 @@ _AFTER_TITLE = re.compile(r"\.?\s+[A-Z][a-zA-Z'’-]+")
 _TITLES = frozenset(TITLES)
 # A first name after these is part of a place or a title, not a person to take out: "Queen Elizabeth".
 _NOT_A_NAME_BEFORE = frozenset({"St", "Saint", "Queen", "King", "Prince", "Princess", "Lord", "Lady", "Sir"})
+_DIGIT = re.compile(r"\d")  # every contact detail but an e-mail address has one: most statements have none
+_ASCII_DIGIT = re.compile("[0-9]")  # the same in an ASCII text, and quicker to look for
 _NUMBER = re.compile(r"\d\d")  # phone numbers, NHS numbers and dates all have two digits in a row
 _DATE_GATE = re.compile(r"\d[/.-]\d|(?:19|20)\d\d")
 _POSTCODE_GATE = re.compile(r"[A-Z]\d")
@@ -155,10 +157,11 @@ def contact_details(text: str) -> list[Flag]:
     if "@" in text:
         flags += [_flag(*m.span(), "This looks like an e-mail address. It must not reach the workshop: "
                         "write [e-mail] instead.", "[e-mail]") for m in _EMAIL.finditer(text)]
-    if _NUMBER.search(text):
+    digits = (_ASCII_DIGIT if text.isascii() else _DIGIT).search(text) is not None
+    if digits and _NUMBER.search(text):
         flags += _phone(text)
         flags += _numbers(text, flags)
-    if _POSTCODE_GATE.search(text):
+    if digits and _POSTCODE_GATE.search(text):
         flags += [_flag(*m.span(), "This looks like a postcode, which can show where someone lives. Write "
                         "[postcode] instead.", "[postcode]") for m in _POSTCODE.finditer(text)]
     return _merge(flags) if len(flags) > 1 else flags

@@ -7,6 +7,7 @@ match's start and end are also positions in the original text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _FOLD = str.maketrans(
     {
@@ -26,6 +27,8 @@ VOICE = re.compile(r"\b(?:" + "|".join(FIRST_PERSON_WORDS + SECOND_PERSON_WORDS)
 
 def fold(text: str) -> str:
     """Lower case, straight apostrophes, hyphens and dashes as spaces; always the same length as ``text``."""
+    if text.isascii():  # the common case: of the characters to fold, only these two are ASCII
+        return text.replace("-", " ").replace("`", "'").lower()
     if _TO_FOLD.search(text):  # most texts have none of these: translating costs more than looking
         text = text.translate(_FOLD)
     folded = text.lower()
@@ -59,10 +62,15 @@ def quote(text: str) -> str:
 _Trie = dict[str, "_Trie"]  # one character -> the rest; "" marks the end of a string
 
 
-def trie_regex(strings: set[str]) -> str:
+# The ASCII characters that are white space to Python (and so to ``\s`` in a pattern not compiled ASCII).
+ASCII_SPACE = r"[\t-\r\x1c- ]"
+
+
+def trie_regex(strings: Iterable[str], space: str = r"\s") -> str:
     """One regex that matches any of ``strings``, built as a trie; longer matches are tried first.
 
-    A space matches any run of white space, and an apostrophe may be left out ("carers assessment").
+    A space matches any run of white space (of ``space``), and an apostrophe may be left out ("carers
+    assessment").
     """
     root: _Trie = {}
     for text in strings:
@@ -74,7 +82,7 @@ def trie_regex(strings: set[str]) -> str:
     def emit(node: _Trie) -> str:
         branches = []
         for ch in sorted(k for k in node if k):
-            atom = r"\s+" if ch == " " else "'?" if ch == "'" else re.escape(ch)
+            atom = space + "+" if ch == " " else "'?" if ch == "'" else re.escape(ch)
             branches.append(atom + emit(node[ch]))
         if not branches:
             return ""

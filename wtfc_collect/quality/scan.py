@@ -1,0 +1,113 @@
+"""One pass over a statement that finds its lexicon terms and the few words the other checks need.
+
+Most statements are plain ("Staff were kind and the food was lovely"): no care words, no 'he' or 'she',
+no hours or referrals, no names, no numbers. Rather than run each check's regex over every statement, the
+checker scans the folded text once with one regex: the lexicon's trie (see :mod:`.lexicon`) with the
+*cue words* added, the whole words without which a check cannot match (:func:`cue_words`: 'i', 'you',
+'he', 'hours', 'friend', and names in lower case). A check then runs only when one of its words is there,
+and gives what it would have given anyway: a skipped check would have found nothing. An ASCII text (most)
+is scanned with a copy of the regex compiled ASCII-only, which means the same there and is quicker.
+
+Why this finds the same terms as the lexicon's own pass, and every cue word: a cue word is one run of word
+characters, so matching one never skips the start of another word. At a word start where a lexicon
+spelling can match, the trie tries it before a cue word (longer spellings, and a left-out apostrophe,
+come first), and so finds the term the lexicon's pass would. Cue words inside a term are taken from the
+term's words.
+
+Capitals and digits are looked for in the text as written, with one quick search (:func:`usual`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection, Mapping, Sequence
+from functools import cache
+
+from .lexicon import Term, lexicon
+from .names import AMBIGUOUS_NAMES, FIRST_NAMES, NAME_CLUES, TITLES
+from .patterns import CUE_WORDS as PATTERN_WORDS
+from .text import ASCII_SPACE, FIRST_PERSON_WORDS, SECOND_PERSON_WORDS, trie_regex
+
+FIRST_PERSON = frozenset(FIRST_PERSON_WORDS)
+VOICE = frozenset(FIRST_PERSON_WORDS + SECOND_PERSON_WORDS)
+# Names, titles and the few lexicon acronyms with a small second letter ("Dx"): the capitalised words that
+# matter other than acronyms like "QMC". Scanned for in lower case, then looked for as written.
+_NAME_LIKE = FIRST_NAMES | AMBIGUOUS_NAMES | frozenset(TITLES)
+_WORD = re.compile(r"\w+")
+
+Terms = Sequence[tuple[int, int, Term]]  # as :meth:`.Lexicon.find` gives them
+
+
+class _Scanner:
+    """The scanning regexes (one for ASCII text, which is quicker, one for any text) and the word lists."""
+
+    def __init__(self) -> None:
+        lex = lexicon()
+        self.as_written: Mapping[str, tuple[str, ...]] = _lower_to_written(
+            _NAME_LIKE | {a for a in lex.acronyms if a[1:2].islower()})
+        self.name_words = frozenset(self.as_written)
+        self.cue_words = PATTERN_WORDS | NAME_CLUES | VOICE | self.name_words
+        spellings = lex.spellings | self.cue_words
+        # In an ASCII text \b and \w mean the same with re.ASCII; \s is given as the same characters.
+        self.ascii = re.compile(r"\b(?:" + trie_regex(spellings, ASCII_SPACE) + r")\b", re.ASCII)
+        self.unicode = re.compile(r"\b(?:" + trie_regex(spellings) + r")\b")
+        self.plain_words = frozenset(word for word in self.cue_words if lex.matched(word) is None)
+
+
+def _lower_to_written(words: Collection[str]) -> dict[str, tuple[str, ...]]:
+    written: defaultdict[str, list[str]] = defaultdict(list)
+    for word in sorted(words):
+        written[word.lower()].append(word)
+    return {low: tuple(spellings) for low, spellings in written.items()}
+
+
+@cache
+def _scanner() -> _Scanner:
+    return _Scanner()
+
+
+def scan(folded: str) -> tuple[Terms, Collection[str]]:
+    """The lexicon terms in a folded statement, in order as (start, end, term), and its cue words (maybe
+    with other words of the terms)."""
+    scanner = _scanner()
+    pattern = scanner.ascii if folded.isascii() else scanner.unicode
+    plain_words = scanner.plain_words
+    terms: list[tuple[int, int, Term]] = []
+    words: list[str] = []
+    for match in pattern.finditer(folded):
+        found = match.group()
+        term = None if found in plain_words else lexicon().matched(found)
+        if term is None:
+            words.append(found)
+        else:
+            terms.append((match.start(), match.end(), term))
+            words += _WORD.findall(found)
+    return terms, (set(words) if len(words) > 4 else words)  # many words: each look then takes one
+
+
+# A digit, '@', '_', a non-ASCII or control character, or a capital before a capital or '&' ("QMC",
+# "A&E"): most statements have none, and then have no contact details or acronyms, and names only in
+# plain letters. (The first character is any but a small letter and the usual punctuation: quick to skip.)
+_UNUSUAL = re.compile(r"[^\t\n\r !-/:-?\[-^`{-~a-z](?:(?<=[A-Z])[A-Z&]|(?<![A-Z]))")
+
+
+def usual(text: str) -> bool:
+    """No digit, '@', '_', non-ASCII character, or capital before a capital or '&' (one quick search)."""
+    return _UNUSUAL.search(text) is None
+
+
+def may_name(text: str, words: Collection[str]) -> bool:
+    """Whether a name, a title or an acronym like "Dx" may be in a :func:`usual` text, whose cue ``words``
+    are given. Those are whole words, written in letters only: so they are among the cue words in lower
+    case, and then in the text as written."""
+    scanner = _scanner()
+    if scanner.name_words.isdisjoint(words):
+        return False
+    as_written = scanner.as_written
+    return any(spelling in text for word in as_written.keys() & words for spelling in as_written[word])
+
+
+def cue_words() -> frozenset[str]:
+    """Every cue word the scan looks for (each one run of letters)."""
+    return _scanner().cue_words
