@@ -12,7 +12,6 @@ from wtfc_collect.services import access
 from wtfc_collect.storage.memory import MemoryRepository
 from wtfc_collect.storage.port import Repository
 
-
 TEST_ADMIN = User(username="test admin", role=Role.ADMINISTRATOR)
 access.use_identity(lambda: TEST_ADMIN)  # also for module- and session-scoped fixtures
 
