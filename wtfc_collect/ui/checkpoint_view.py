@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 import streamlit as st
@@ -17,8 +18,8 @@ from wtfc_collect.domain.checkpoint import (
 )
 from wtfc_collect.quality import FlagKind
 from wtfc_collect.services.checkpoint import FlaggedStatement, QualityOverview, Share, filter_flagged
-from wtfc_collect.ui.highlight import highlighted
-from wtfc_collect.ui.literal import literal
+from wtfc_collect.ui.highlight import highlighted_html
+from wtfc_collect.ui.tables import small_table
 
 PREFIX = "checkpoint."
 PAGE_ROWS = 20  # flagged statements drawn at a time
@@ -56,33 +57,53 @@ def quality_tables(overview: QualityOverview) -> None:
         )
     )
     st.subheader(t["by_kind"], anchor=False)
-    st.table(
+    small_table(
         [
             {"Kind of problem": KIND_NAMES[FlagKind(kind)], "Statements": count}
             for kind, count in overview.by_kind.items()
         ]
     )
     st.subheader(t["by_team"], anchor=False)
-    st.table(_share_rows(overview.by_team, "Team"))
+    small_table(_share_rows(overview.by_team, "Team"))
     st.subheader(t["by_reviewer"], anchor=False)
-    st.table(_share_rows(overview.by_reviewer, "Reviewer"))
+    small_table(_share_rows(overview.by_reviewer, "Reviewer"))
     st.subheader(t["missing_heading"], anchor=False)
     if overview.missing_priorities:
-        st.table([{"Person": ref, "Team": team} for _, ref, team in overview.missing_priorities])
+        small_table([{"Person": ref, "Team": team} for _, ref, team in overview.missing_priorities])
     else:
         st.markdown(t["none_missing"])
 
 
 def _flag_lines(row: FlaggedStatement) -> list[str]:
+    """What to look at in a flagged statement, as plain text (escaped where it is shown)."""
     lines = []
     for flag in row.flags:
         if not flag.strong:
             continue
-        line = f"{KIND_NAMES[flag.kind]}: {literal(flag.explanation)}"
+        line = f"{KIND_NAMES[flag.kind]}: {flag.explanation}"
         if flag.alternative and flag.kind is not FlagKind.PERSONAL_DATA:
             line += f" Try: {flag.alternative}"
         lines.append(line)
     return lines
+
+
+CARD_STYLE = "border:1px solid #767676;border-radius:0.5rem;padding:0.75rem;margin:0 0 0.5rem 0"
+
+
+def flagged_card_html(row: FlaggedStatement) -> str:
+    """One flagged statement as one block: the words with the problem marked, whose they are, and the
+    notes. One element instead of several keeps each click on the checkpoint screen quick. Everything a
+    person or a reviewer typed is escaped: it shows as text, never as HTML."""
+    marked = highlighted_html(row.text, [(f.start, f.end) for f in row.flags if f.strong])
+    parts = [row.person_ref, row.team or "", row.reviewer or "", row.question.label]
+    where = html.escape(" · ".join(parts))
+    notes = "".join(f"<li>{html.escape(line)}</li>" for line in _flag_lines(row))
+    return (
+        f'<div class="wtfc-flagged" style="{CARD_STYLE}">'
+        f'<p style="font-size:1.05rem;margin:0">{marked}</p>'
+        f'<p class="wtfc-where" style="margin:0.5rem 0 0">{where}</p>'
+        f'<ul style="margin:0.25rem 0 0">{notes}</ul></div>'
+    )
 
 
 def flagged_list(overview: QualityOverview, teams: list[str]) -> None:
@@ -118,11 +139,7 @@ def flagged_list(overview: QualityOverview, teams: list[str]) -> None:
     shown = min(int(st.session_state.get(shown_key, PAGE_ROWS)), len(rows))
     st.caption(t["rows_shown"].format(shown=shown, total=len(rows)))
     for row in rows[:shown]:
-        with st.container(border=True):
-            highlighted(row.text, [(f.start, f.end) for f in row.flags if f.strong])
-            where = " · ".join([row.person_ref, *(literal(part or "") for part in (row.team, row.reviewer))])
-            notes = "\n".join(f"- {line}" for line in _flag_lines(row))
-            st.markdown(f"{where} · {row.question.label}\n\n{notes}")
+        st.html(flagged_card_html(row))
     if shown < len(rows) and st.button(
         t["show_more"].format(count=min(PAGE_ROWS, len(rows) - shown)), key=f"{PREFIX}more"
     ):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from wtfc_collect.domain import Progress, ProgressRow
+from wtfc_collect.ui.tables import small_table
 
 
 def _rows(rows: list[ProgressRow], no_target: str) -> list[dict[str, str | int]]:
@@ -23,12 +24,12 @@ def _rows(rows: list[ProgressRow], no_target: str) -> list[dict[str, str | int]]
 
 
 def progress_table(progress: Progress, *, no_target: str) -> None:
-    st.table(_rows([progress.overall], no_target))
+    small_table(_rows([progress.overall], no_target))
     if progress.withdrawn:
         st.write(f"{progress.withdrawn} review(s) withdrawn: their words are not used.")
     if progress.by_team:
         st.subheader("By team", anchor=False)
-        st.table(_rows(progress.by_team, no_target))
+        small_table(_rows(progress.by_team, no_target))
     if progress.by_service_type:
         st.subheader("By service type", anchor=False)
-        st.table(_rows(progress.by_service_type, no_target))
+        small_table(_rows(progress.by_service_type, no_target))
