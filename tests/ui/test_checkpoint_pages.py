@@ -336,12 +336,12 @@ def test_saving_an_answer_without_choosing_one_says_so(demo: tuple[Repository, s
     assert checkpoints.get_checkpoint(repo, project_id).answers == []
 
 
-def test_flagged_statements_come_twenty_at_a_time(demo: tuple[Repository, str]) -> None:
+def test_flagged_statements_come_ten_at_a_time(demo: tuple[Repository, str]) -> None:
     at = _open(CHECKPOINT)
     first = _cards(at)
     shown = next(str(c.value) for c in at.caption if str(c.value).startswith("Showing "))
     total = int(shown.split(" of ")[1].split(".")[0])
-    assert len(first) == min(20, total)
-    if total > 20:
-        next(b for b in at.button if str(b.label).startswith("Show ")).click().run()
-        assert len(_cards(at)) == min(40, total) and _cards(at)[:20] == first
+    assert total > 10, "the demo has more flagged statements than fit on one page"
+    assert len(first) == 10
+    next(b for b in at.button if str(b.label) == "Show 10 more").click().run()
+    assert len(_cards(at)) == min(20, total) and _cards(at)[:10] == first

@@ -22,7 +22,7 @@ from wtfc_collect.ui.highlight import highlighted_html
 from wtfc_collect.ui.tables import small_table
 
 PREFIX = "checkpoint."
-PAGE_ROWS = 20  # flagged statements drawn at a time
+PAGE_ROWS = 10  # flagged statements drawn at a time
 KIND_NAMES = {
     FlagKind.JARGON: "Professional words",
     FlagKind.THIRD_PERSON: "Not in the first person",
