@@ -368,8 +368,8 @@ def test_the_guard_refuses_other_computers_at_once_and_keeps_loopback(
     with socket.socket() as server:
         server.bind(("127.0.0.1", 0))
         server.listen()
-        with socket.create_connection(server.getsockname(), timeout=5):
-            pass
+        with socket.create_connection(server.getsockname(), timeout=5) as client:
+            assert client.getpeername() == server.getsockname()
     with tempfile.TemporaryDirectory() as folder, socket.socket(socket.AF_UNIX) as server:
         server.bind(str(Path(folder) / "s"))
         server.listen()

@@ -242,18 +242,7 @@ def choose_top_ideas(
     winners = set(top([i.id for i in ideas], tally(idea_votes(repo, theme_id)), n))
     if not winners:
         raise DomainError("No dots have been put down for this theme's ideas yet.", "dots")
-    for idea in ideas:
-        if idea.chosen != (idea.id in winners):
-            change(repo, Idea, idea.id, lambda i: setattr(i, "chosen", i.id in winners))
-    record_audit(
-        repo,
-        actor=actor,
-        action=AuditAction.EDIT,
-        record=get_theme(repo, theme_id),
-        now=now,
-        reason="top ideas",
-    )
-    return [i for i in ideas_for(repo, theme_id) if i.chosen]
+    return _mark_chosen(repo, theme_id, ideas, winners, actor=actor, now=now, reason="top ideas")
 
 
 @guard(FACILITATORS)
@@ -275,16 +264,25 @@ def set_chosen_ideas(
         )
     if len(wanted) > limit:
         raise InvalidInput({"chosen": f"Choose {limit} ideas at most: {len(wanted)} are ticked."})
+    return _mark_chosen(repo, theme_id, ideas, wanted, actor=actor, now=now, reason="chosen by hand")
+
+
+def _mark_chosen(
+    repo: Repository,
+    theme_id: str,
+    ideas: list[Idea],
+    chosen: set[str],
+    *,
+    actor: str,
+    now: datetime,
+    reason: str,
+) -> list[Idea]:
+    """Mark exactly ``chosen`` among ``ideas`` as chosen, note it in the audit log, return the chosen."""
     for idea in ideas:
-        if idea.chosen != (idea.id in wanted):
-            change(repo, Idea, idea.id, lambda i: setattr(i, "chosen", i.id in wanted))
+        if idea.chosen != (idea.id in chosen):
+            change(repo, Idea, idea.id, lambda i: setattr(i, "chosen", i.id in chosen))
     record_audit(
-        repo,
-        actor=actor,
-        action=AuditAction.EDIT,
-        record=get_theme(repo, theme_id),
-        now=now,
-        reason="chosen by hand",
+        repo, actor=actor, action=AuditAction.EDIT, record=get_theme(repo, theme_id), now=now, reason=reason
     )
     return [i for i in ideas_for(repo, theme_id) if i.chosen]
 

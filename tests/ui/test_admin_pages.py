@@ -1,0 +1,104 @@
+"""The Accounts and Audit log pages through AppTest (signed in as an administrator by tests/ui/conftest)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from wtfc_collect import bootstrap
+from wtfc_collect.domain import Account, AuditAction, Role
+from wtfc_collect.services import accounts
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PASSWORD = "made-up test password"  # noqa: S105
+
+
+def _open(page: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _button(at: AppTest, label: str):  # type: ignore[no-untyped-def]
+    return next(b for b in at.button if b.label == label)
+
+
+def test_add_an_account_then_it_can_sign_in(data_dir: Path) -> None:
+    at = _open("pages/accounts.py")
+    assert at.title[0].value == "Accounts"
+    assert any("Reviewers see their own reviews" in m.value for m in at.markdown)
+    assert any("no accounts yet" in i.value for i in at.info)
+    at.text_input(key="accounts.username").input("sam.jones")
+    at.text_input(key="accounts.display_name").input("Sam Jones")
+    at.selectbox(key="accounts.role").set_value(Role.QUALITY_LEAD)
+    at.text_area(key="accounts.teams").input("East team\nWest team")
+    at.text_input(key="accounts.password").input("a long enough password")
+    _button(at, "Add account").click().run()
+    assert not at.exception, at.exception
+    assert any("Account added: sam.jones" in s.value for s in at.success)
+    saved = bootstrap.build_repository().find(Account)
+    assert [(a.username, a.role, a.teams) for a in saved] == [
+        ("sam.jones", Role.QUALITY_LEAD, ["East team", "West team"])
+    ]
+    assert "a long enough password" not in saved[0].model_dump_json()
+    user = accounts.sign_in(
+        bootstrap.build_repository(), "sam.jones", "a long enough password", now=datetime.now(UTC)
+    )
+    assert user.role is Role.QUALITY_LEAD
+
+
+def test_a_short_password_is_refused_next_to_the_field_and_the_rest_is_kept(data_dir: Path) -> None:
+    at = _open("pages/accounts.py")
+    at.text_input(key="accounts.username").input("kim")
+    at.text_input(key="accounts.display_name").input("Kim")
+    at.text_input(key="accounts.password").input("short")
+    _button(at, "Add account").click().run()
+    assert any("at least 10 characters" in e.value for e in at.error)
+    assert at.text_input(key="accounts.username").value == "kim"
+    assert bootstrap.build_repository().find(Account) == []
+
+
+def test_an_administrator_stops_an_account_and_it_can_no_longer_sign_in(data_dir: Path) -> None:
+    repo = bootstrap.build_repository()
+    now = datetime.now(UTC)
+    made = accounts.create_account(
+        repo,
+        username="tom",
+        display_name="Tom",
+        role=Role.REVIEWER,
+        password=PASSWORD,
+        actor="t",
+        now=now,
+    )
+    at = _open("pages/accounts.py")
+    at.selectbox(key="accounts.chosen").set_value(made)
+    next(c for c in at.checkbox if c.label == "Can sign in").uncheck()
+    _button(at, "Save changes").click().run()
+    assert not at.exception, at.exception
+    assert bootstrap.build_repository().get(Account, made.id).active is False  # type: ignore[union-attr]
+
+
+def test_the_audit_log_lists_and_filters_entries_without_any_words(data_dir: Path) -> None:
+    repo = bootstrap.build_repository()
+    now = datetime.now(UTC)
+    accounts.create_account(
+        repo,
+        username="ann",
+        display_name="Ann",
+        role=Role.REVIEWER,
+        password=PASSWORD,
+        actor="boss",
+        now=now,
+    )
+    accounts.sign_in(repo, "ann", PASSWORD, now=now)
+    at = _open("pages/audit_log.py")
+    assert at.title[0].value == "Audit log"
+    table = at.dataframe[0].value
+    assert {"create", "sign in"} <= set(table["What"])
+    at.selectbox(key="audit.who").set_value("ann").run()
+    assert set(at.dataframe[0].value["What"]) == {"sign in"}
+    at.multiselect(key="audit.what").select(AuditAction.ERASE).run()
+    assert any("No entries match" in i.value for i in at.info)
