@@ -7,6 +7,7 @@ can be tried again, so a password cannot be guessed by trying many.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Iterable
 from datetime import datetime, timedelta
@@ -29,8 +30,15 @@ REFUSED = "That username and password do not match an account. Check them and tr
 TOO_MANY = "Too many wrong passwords for this account. Wait 15 minutes, or ask an administrator for help."
 
 _hasher = PasswordHasher()  # argon2id with the library's recommended settings
-# A hash checked when no account matches, so a wrong username takes as long as a wrong password.
-_DUMMY_HASH = _hasher.hash("no account has this password")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash checked when no account matches, so a wrong username takes as long as a wrong password
+    (made on first use, not when the module is imported)."""
+    return _hasher.hash("no account has this password")
+
+
 _failures: dict[str, list[datetime]] = {}
 _failures_lock = threading.Lock()
 
@@ -224,7 +232,7 @@ def sign_in(repo: Repository, username: str, password: str, *, now: datetime) ->
         raise _refuse(repo, name, now, TOO_MANY)
     account = _find(repo, name)
     try:
-        _hasher.verify(account.password_hash if account else _DUMMY_HASH, password[:MAX_PASSWORD])
+        _hasher.verify(account.password_hash if account else _dummy_hash(), password[:MAX_PASSWORD])
         valid = account is not None and account.active
     except (VerificationError, InvalidHashError):
         valid = False
