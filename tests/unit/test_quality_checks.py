@@ -265,7 +265,7 @@ def test_curly_quotes_and_odd_characters_keep_positions() -> None:
 
 def test_a_flag_is_frozen() -> None:
     flag = Flag(kind=FlagKind.VAGUE, start=0, end=2, explanation="x")
-    with pytest.raises(ValueError):
+    with pytest.raises(AttributeError):
         flag.start = 1  # type: ignore[misc]
 
 

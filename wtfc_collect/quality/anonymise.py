@@ -29,7 +29,7 @@ def _with_surname(text: str, flag: Flag) -> Flag:
     surname = _SURNAME.match(text, flag.end) if flag.alternative == NAME else None
     if surname is None or surname.group(1) in NOT_NAMES or surname.group(1) in PLACE_WORDS:
         return flag
-    return flag.model_copy(update={"end": surname.end()})
+    return flag._replace(end=surname.end())
 
 
 def propose_anonymised(text: str) -> tuple[str, list[Flag]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Collection, Sequence
+from functools import cache
 
 from . import patterns
 from .duplicates import Item, duplicate_groups
@@ -16,7 +17,7 @@ from .lexicon import Category, Risk, Term, lexicon
 from .models import Flag, FlagKind, Verdict, verdict
 from .names import AMBIGUOUS_NAMES, FIRST_NAMES, NAME_CLUES, TITLES
 from .personal_data import CAPITALISED, NAME, contact_details, names
-from .scan import FIRST_PERSON, VOICE, Terms, may_name, scan, usual
+from .scan import FIRST_PERSON, VOICE, Terms, may_name, quiet, scan, usual
 from .text import fold, quote
 
 _UPPER = string.ascii_uppercase.encode()
@@ -51,13 +52,18 @@ _EXPLAIN_SOFT = ("'{t}': people do say this about their own lives, so it may be 
                  "they said it; if not, try: {a}.")
 
 
+@cache
+def _alternatives(term: Term) -> tuple[str, str]:
+    """A term's plain options, quoted for an explanation and as a flag's alternative (made once a term)."""
+    return quote(term.alternative), term.alternative.replace(" | ", " / ")
+
+
 def _term_flag(text: str, start: int, end: int, term: Term, strong: bool) -> Flag:
-    written = text[start:end]
+    quoted, alternative = _alternatives(term)
     template = _EXPLAIN[term.category] if strong else _EXPLAIN_SOFT
     kind = FlagKind.SERVICE if term.category is Category.SERVICE_SOLUTION else FlagKind.JARGON
-    explanation = template.format(t=written, a=quote(term.alternative))
-    return Flag(kind=kind, start=start, end=end, explanation=explanation,
-                alternative=term.alternative.replace(" | ", " / "), strong=strong)
+    return Flag(kind=kind, start=start, end=end, explanation=template.format(t=text[start:end], a=quoted),
+                alternative=alternative, strong=strong)
 
 
 def _strong(term: Term, folded: str, start: int, first_person: bool) -> bool:
@@ -153,11 +159,18 @@ def check_statement(text: str) -> Verdict:
     folded = fold(text)
     terms, words = scan(folded)  # the lexicon's terms, and the cue words the other checks need
     plain = usual(text)  # no digit, "@", non-ASCII character or capitals in a row: no contact details
+    if plain and not terms and quiet(words):
+        # The usual statement: no term, no contact details, and no cue word but 'I', 'my' or 'you', so
+        # no name, service or 'he'/'she' either. Only an empty answer or a care-notes opening is left.
+        flags = patterns.vague(text, folded) if len(folded) <= patterns.VAGUE_LONGEST else []
+        if not flags and not words:
+            flags = patterns.third_person(text, folded, False, words)
+        return verdict(flags) if flags else _CLEAN
     capitalised = _capitalised(text, plain, words)
     personal = [] if plain else contact_details(text)
     if capitalised:
         personal += names(text, folded, capitalised)
-    flags = patterns.vague(text, folded)
+    flags = patterns.vague(text, folded) if len(folded) <= patterns.VAGUE_LONGEST else []
     if not flags:
         first, voice = not FIRST_PERSON.isdisjoint(words), not VOICE.isdisjoint(words)
         flags = _jargon(text, folded, terms, capitalised, first) if terms or capitalised else []
@@ -170,7 +183,7 @@ def check_statement(text: str) -> Verdict:
     if not flags and not personal:
         return _CLEAN
     flags += personal
-    return verdict(_without_repeats(flags))
+    return verdict(_without_repeats(flags) if len(flags) > 1 else flags)
 
 
 def _without_repeats(flags: list[Flag]) -> list[Flag]:

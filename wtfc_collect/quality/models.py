@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from operator import attrgetter
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -26,13 +28,13 @@ OWN_WORDS_KINDS = frozenset(
 )
 
 
-class Flag(BaseModel):
+class Flag(NamedTuple):
     """One problem found in a statement: ``text[start:end]``, with a plain explanation for staff.
 
     ``strong`` is False for a soft note: something to look at, which may well be the person's own words.
+    Flags and verdicts are named tuples, not validated models: only the checker makes them, for every
+    statement, and building a validated model (or a frozen dataclass) cost more than checking the words.
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     kind: FlagKind
     start: int
@@ -42,10 +44,8 @@ class Flag(BaseModel):
     strong: bool = True
 
 
-class Verdict(BaseModel):
+class Verdict(NamedTuple):
     """The checker's view of one statement. ``own_words`` is False when any strong own-words flag is set."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     own_words: bool
     flags: tuple[Flag, ...]
@@ -55,11 +55,17 @@ class Verdict(BaseModel):
         return tuple(flag for flag in self.flags if flag.kind is kind)
 
 
+_PLACE = attrgetter("start", "end")
+
+
 def verdict(flags: list[Flag]) -> Verdict:
     """A verdict from flags: sorted by place in the text, ``own_words`` worked out from the strong ones."""
-    flags.sort(key=lambda flag: (flag.start, flag.end))
-    own = not any(flag.strong and flag.kind in OWN_WORDS_KINDS for flag in flags)
-    return Verdict(own_words=own, flags=tuple(flags))
+    if len(flags) > 1:
+        flags.sort(key=_PLACE)
+    for flag in flags:
+        if flag.strong and flag.kind in OWN_WORDS_KINDS:
+            return Verdict(own_words=False, flags=tuple(flags))
+    return Verdict(own_words=True, flags=tuple(flags))
 
 
 class DuplicateGroup(BaseModel):

@@ -183,6 +183,11 @@ _SERVICE_FIRST = frozenset(word for needed, _, _ in _SERVICE_PATTERNS for word i
 # The whole words the checks above look for before they run a pattern (see the module's note).
 CUE_WORDS = _PRONOUNS | _PERSON_NOUNS | frozenset(
     word for needed, _, _ in _SERVICE_PATTERNS for some in needed for word in some)
+# Each word of a pattern's first list -> the numbers of those patterns, so a statement only looks at the
+# patterns its words can start.
+_SERVICE_BY_WORD: dict[str, tuple[int, ...]] = {
+    word: tuple(number for number, (needed, _, _) in enumerate(_SERVICE_PATTERNS) if word in needed[0])
+    for word in _SERVICE_FIRST}
 
 
 def service(text: str, folded: str, first_person: bool, words: Collection[str]) -> list[Flag]:
@@ -192,9 +197,11 @@ def service(text: str, folded: str, first_person: bool, words: Collection[str]) 
     """
     if _SERVICE_FIRST.isdisjoint(words):  # most statements
         return []
+    numbers = {number for word in words for number in _SERVICE_BY_WORD.get(word, ())}
     flags: list[Flag] = []
-    for needed, pattern, explanation in _SERVICE_PATTERNS:
-        if all(not some.isdisjoint(words) for some in needed) and (match := pattern.search(folded)):
+    for number in sorted(numbers) if len(numbers) > 1 else numbers:
+        needed, pattern, explanation = _SERVICE_PATTERNS[number]
+        if all(not some.isdisjoint(words) for some in needed[1:]) and (match := pattern.search(folded)):
             start, end = match.span()
             while start < end and folded[start].isspace():
                 start += 1
@@ -225,7 +232,7 @@ _VAGUE = re.compile(
     r"there'?s|there\s+is|there\s+was)\s+)*(?:" + _VAGUE_CORE + r")(?:\s+(?:" + _VAGUE_CORE + "|"
     + _VAGUE_AFTER + r"))*"
 )
-_VAGUE_LONGEST = 60  # characters: anything longer says something
+VAGUE_LONGEST = 60  # characters: anything longer says something
 # The words a vague answer can start with (see _VAGUE): a quick test before the full one.
 _VAGUE_FIRST = re.compile(
     r"[\W_]*(?:\Z|(?:um|erm|oh|well|just|really|very|absolutely|honestly|it|its|that|all|there|ok|okay|k|"
@@ -234,15 +241,19 @@ _VAGUE_FIRST = re.compile(
     r"yeah|yep|quite|pretty)\b)"
 )
 _NOT_WORDS = re.compile(r"[^\w']+")
+_WORD_CHARACTER = re.compile(r"[\w']")
+# _VAGUE on the folded text as it is: between its words any run of characters that are not in a word
+# ("n/a", "Nothing.", "ok!!"), which is what _VAGUE gives on the words joined by single spaces.
+_VAGUE_AS_WRITTEN = re.compile(r"[^\w']*(?:" + _VAGUE.pattern.replace(r"\s+", r"[^\w']+") + r")[^\w']*")
 
 
 def vague(text: str, folded: str) -> list[Flag]:
     """An empty or vague answer as the whole statement: 'ok', 'fine', 'nothing', 'n/a', 'don't know'."""
-    if len(folded) > _VAGUE_LONGEST or not _VAGUE_FIRST.match(folded):
+    if len(folded) > VAGUE_LONGEST or not _VAGUE_FIRST.match(folded):
+        return []
+    if _WORD_CHARACTER.search(folded) and not _VAGUE_AS_WRITTEN.fullmatch(folded):
         return []
     core = " ".join(_NOT_WORDS.sub(" ", folded).split())
-    if core and not _VAGUE.fullmatch(core):
-        return []
     stripped = text.strip()
     start = text.find(stripped[:1]) if stripped else 0
     empty = not core or core.startswith(("no", "n a", "na", "nil", "don", "do not", "dunno", "not", "can",

@@ -53,6 +53,8 @@ class _Scanner:
         self.ascii = re.compile(r"\b(?:" + trie_regex(spellings, ASCII_SPACE) + r")\b", re.ASCII)
         self.unicode = re.compile(r"\b(?:" + trie_regex(spellings) + r")\b")
         self.plain_words = frozenset(word for word in self.cue_words if lex.matched(word) is None)
+        # 'I', 'my', 'you' …: cue words that no check looks for on their own (no name, clue or pattern word).
+        self.quiet_words = (VOICE & self.plain_words) - self.name_words - NAME_CLUES - PATTERN_WORDS
 
 
 def _lower_to_written(words: Collection[str]) -> dict[str, tuple[str, ...]]:
@@ -72,17 +74,28 @@ def scan(folded: str) -> tuple[Terms, Collection[str]]:
     with other words of the terms)."""
     scanner = _scanner()
     pattern = scanner.ascii if folded.isascii() else scanner.unicode
+    found = pattern.findall(folded)
+    if scanner.plain_words.issuperset(found):  # cue words only (or nothing): no term, no positions needed
+        return (), found
+    # A term: find where. Its words count as cue words too; matches after the last term are in ``found``.
+    lex = lexicon()
     plain_words = scanner.plain_words
     terms: list[tuple[int, int, Term]] = []
-    words: list[str] = []
+    words = [word for word in found if word in plain_words]
+    left = len(found) - len(words)
     for match in pattern.finditer(folded):
-        found = match.group()
-        term = None if found in plain_words else lexicon().matched(found)
-        if term is None:
-            words.append(found)
+        found_here = match.group()
+        if found_here in plain_words:
+            continue
+        term = lex.matched(found_here)
+        if term is None:  # a cue word that is a term's word too, but not a term on its own
+            words.append(found_here)
         else:
             terms.append((match.start(), match.end(), term))
-            words += _WORD.findall(found)
+            words += _WORD.findall(found_here)
+        left -= 1
+        if not left:
+            break
     return terms, (set(words) if len(words) > 4 else words)  # many words: each look then takes one
 
 
@@ -106,6 +119,12 @@ def may_name(text: str, words: Collection[str]) -> bool:
         return False
     as_written = scanner.as_written
     return any(spelling in text for word in as_written.keys() & words for spelling in as_written[word])
+
+
+def quiet(words: Collection[str]) -> bool:
+    """Whether the cue ``words`` of a statement are only 'I', 'my', 'you' and the like (or none): words
+    that decide whose voice a statement is in, but that no check finds anything in on their own."""
+    return _scanner().quiet_words.issuperset(words)
 
 
 def cue_words() -> frozenset[str]:
