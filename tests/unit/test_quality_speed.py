@@ -17,13 +17,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wtfc_collect.quality import Verdict, check_statement, lexicon
+from wtfc_collect.quality import Flag, Verdict, check_statement, lexicon
 from wtfc_collect.quality import patterns as pattern_checks
 from wtfc_collect.quality.checker import _CLEAN, _jargon, _without_repeats
 from wtfc_collect.quality.models import verdict
 from wtfc_collect.quality.names import AMBIGUOUS_NAMES, FIRST_NAMES, NAME_CLUES, TITLES
 from wtfc_collect.quality.personal_data import CAPITALISED, NAME, contact_details, names
-from wtfc_collect.quality.scan import cue_words, scan
+from wtfc_collect.quality.scan import _word_character, cue_words, scan
 from wtfc_collect.quality.text import _FOLD, fold, voice
 from wtfc_collect.services.demo import demo_flaws, load_bank
 
@@ -42,12 +42,29 @@ def reference_fold(text: str) -> str:
     return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
 
 
+_VAGUE_WORDS = re.compile(r"[^\w']+")
+
+
+def reference_is_vague(folded: str) -> bool:
+    """The vague check as first written: the words joined by single spaces, then the vague pattern."""
+    if len(folded) > pattern_checks.VAGUE_LONGEST or not pattern_checks._VAGUE_FIRST.match(folded):
+        return False
+    core = " ".join(_VAGUE_WORDS.sub(" ", folded).split())
+    return not core or pattern_checks._VAGUE.fullmatch(core) is not None
+
+
+def reference_vague(text: str, folded: str) -> list[Flag]:
+    flags = pattern_checks.vague(text, folded)
+    assert bool(flags) == reference_is_vague(folded), text
+    return flags
+
+
 def reference(text: str) -> Verdict:
     """check_statement with every check run on every statement."""
     folded = reference_fold(text)
     capitalised = list(CAPITALISED.finditer(text))
     personal = contact_details(text) + names(text, folded, capitalised)
-    flags = pattern_checks.vague(text, folded)
+    flags = reference_vague(text, folded)
     if not flags:
         first, speaking = voice(folded)
         every_word = pattern_checks.CUE_WORDS  # has a word of each list: no pattern is skipped
@@ -77,6 +94,8 @@ TRICKY = [
     "x\x1cy care\x1cplan", "İstanbul CARE PLAN", "Ⅻ ² ٣ digits", "meet her needs", "referred to the CMHT",
     "Born 12/03/1950, NHS 943 476 5919", "The gentleman is settled", "Requires prompting", "QMC and NOK",
     "Sister Mary and Father Ted", "June came in June", "DoLS in place", "ADLs", "snake_case words",
+    "homecare, home care and home  care", "careplan? care-plan. care plans", "daycare is day care", "ok!!",
+    "n/a", "N / A", "'", "...", "it's fine, thanks", "Nothing - really", "no_thing", "Enjoys day care",
 ]
 
 
@@ -150,6 +169,33 @@ def test_the_scan_finds_the_lexicons_terms_and_every_cue_word(parts: list[tuple[
     assert list(terms) == list(lexicon().find(folded))
     present = {word for word in cue_words() if re.search(rf"\b{word}\b", folded)}
     assert present <= set(words)
+
+
+def test_word_character_is_what_a_regex_calls_one() -> None:
+    # The scan finds where a term is by looking at the characters around it (scan._where).
+    word = re.compile(r"\w")
+    assert [chr(code) for code in range(0x110000)
+            if (word.match(chr(code)) is not None) != _word_character(chr(code))] == []
+
+
+def test_every_spelling_starts_and_ends_with_a_word_character() -> None:
+    # So "stands as whole words" in scan._where is the regex's \b on both sides.
+    assert [s for s in lexicon().spellings | cue_words() if not re.fullmatch(r"\w(?:.*\w)?", s)] == []
+
+
+def test_a_term_is_placed_where_it_stands_as_whole_words() -> None:
+    folded = "my home careful, homecare and home care, day cares and day care"
+    terms, _ = scan(folded)
+    assert [(folded[start:end], start) for start, end, _ in terms] == list(
+        (folded[m.start():m.end()], m.start()) for m in lexicon().pattern.finditer(folded))
+    assert [folded[start:end] for start, end, _ in terms][:1] == ["home care"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("oknthigae '/.!-_?\u2019\n")), max_size=24))
+def test_vague_as_written_is_vague_on_the_joined_words(text: str) -> None:
+    folded = fold(text)
+    assert bool(pattern_checks.vague(text, folded)) == reference_is_vague(folded)
 
 
 def test_any_text_can_be_checked_even_a_lone_surrogate() -> None:

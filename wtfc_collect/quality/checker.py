@@ -17,7 +17,7 @@ from .lexicon import Category, Risk, Term, lexicon
 from .models import Flag, FlagKind, Verdict, verdict
 from .names import AMBIGUOUS_NAMES, FIRST_NAMES, NAME_CLUES, TITLES
 from .personal_data import CAPITALISED, NAME, contact_details, names
-from .scan import FIRST_PERSON, VOICE, Terms, may_name, quiet, scan, usual
+from .scan import FIRST_PERSON, VOICE, Terms, first_look, may_name, place
 from .text import fold, quote
 
 _UPPER = string.ascii_uppercase.encode()
@@ -62,8 +62,7 @@ def _term_flag(text: str, start: int, end: int, term: Term, strong: bool) -> Fla
     quoted, alternative = _alternatives(term)
     template = _EXPLAIN[term.category] if strong else _EXPLAIN_SOFT
     kind = FlagKind.SERVICE if term.category is Category.SERVICE_SOLUTION else FlagKind.JARGON
-    return Flag(kind=kind, start=start, end=end, explanation=template.format(t=text[start:end], a=quoted),
-                alternative=alternative, strong=strong)
+    return Flag(kind, start, end, template.format(t=text[start:end], a=quoted), alternative, strong)
 
 
 def _strong(term: Term, folded: str, start: int, first_person: bool) -> bool:
@@ -142,7 +141,8 @@ def _may_matter(text: str, capitalised: list[str]) -> bool:
 def _capitalised(text: str, plain: bool, words: Collection[str]) -> list[re.Match[str]]:
     """The capitalised words of ``text`` that names and acronyms are looked for in: none when none of them
     can be one (the usual case), and no clue word for a name ('my friend Sam') is among the cue ``words``.
-    ``plain``: the text is :func:`.scan.usual`, so names can be looked for among the cue words."""
+    ``plain``: the text is usual (see :func:`.scan.first_look`), so names can be looked for among the cue
+    words."""
     if NAME_CLUES.isdisjoint(words) and not (
             may_name(text, words) if plain else _may_matter(text, CAPITALISED.findall(text))):
         return []
@@ -157,15 +157,19 @@ def check_statement(text: str) -> Verdict:
     and acronyms. Duplicates need other people's statements: see :func:`check_statements`."""
     # Each check below runs only where it can find something: see scan.py. Most statements need none.
     folded = fold(text)
-    terms, words = scan(folded)  # the lexicon's terms, and the cue words the other checks need
-    plain = usual(text)  # no digit, "@", non-ASCII character or capitals in a row: no contact details
-    if plain and not terms and quiet(words):
+    # What the scan matched (cue words and the lexicon's terms); whether the text is usual (no digit, "@",
+    # non-ASCII character or capitals in a row: no contact details), and whether also quiet (see below).
+    found, plain, quiet = first_look(text, folded)
+    if quiet:
         # The usual statement: no term, no contact details, and no cue word but 'I', 'my' or 'you', so
         # no name, service or 'he'/'she' either. Only an empty answer or a care-notes opening is left.
-        flags = patterns.vague(text, folded) if len(folded) <= patterns.VAGUE_LONGEST else []
-        if not flags and not words:
-            flags = patterns.third_person(text, folded, False, words)
-        return verdict(flags) if flags else _CLEAN
+        if len(folded) <= patterns.VAGUE_LONGEST and (flags := patterns.vague(text, folded)):
+            return verdict(flags)
+        if not found and patterns.OPENER.match(folded) and (
+                flags := patterns.third_person(text, folded, False, found)):
+            return verdict(flags)
+        return _CLEAN
+    terms, words = place(folded, found)
     capitalised = _capitalised(text, plain, words)
     personal = [] if plain else contact_details(text)
     if capitalised:
@@ -178,8 +182,8 @@ def check_statement(text: str) -> Verdict:
             flags += patterns.third_person(text, folded, voice, words)
         flags += patterns.service(text, folded, first, words)
         if personal:
-            flags += [found for flag in personal if flag.alternative == NAME
-                      and (found := patterns.named_subject(text, folded, flag.start, flag.end, voice))]
+            flags += [named for flag in personal if flag.alternative == NAME
+                      and (named := patterns.named_subject(text, folded, flag.start, flag.end, voice))]
     if not flags and not personal:
         return _CLEAN
     flags += personal

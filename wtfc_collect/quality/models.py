@@ -64,8 +64,8 @@ def verdict(flags: list[Flag]) -> Verdict:
         flags.sort(key=_PLACE)
     for flag in flags:
         if flag.strong and flag.kind in OWN_WORDS_KINDS:
-            return Verdict(own_words=False, flags=tuple(flags))
-    return Verdict(own_words=True, flags=tuple(flags))
+            return Verdict(False, tuple(flags))  # as positions: quicker for a named tuple
+    return Verdict(True, tuple(flags))
 
 
 class DuplicateGroup(BaseModel):

@@ -34,7 +34,7 @@ _OPENERS = {
     "is independent": "I can … myself", "is settled": "I feel settled", "is reluctant": "I don't want",
 }
 # Not openers: "Would be nice …", "Can't fault …", "Was very good …" are how people write, too.
-_OPENER = re.compile(r"^\W*(" + "|".join(re.escape(v) for v in sorted(_OPENERS, key=len, reverse=True))
+OPENER = re.compile(r"^\W*(" + "|".join(re.escape(v) for v in sorted(_OPENERS, key=len, reverse=True))
                      + r")\b")
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -68,7 +68,7 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str]) ->
             explanation=f"'{word}': this is written about the person, not in their voice. Ask them, and "
                         "write down what they said, in their words: 'I …'.",
             alternative="I"))
-    if (match := _OPENER.search(folded)) and not text.rstrip().endswith("?"):
+    if (match := OPENER.match(folded)) and not text.rstrip().endswith("?"):
         start, end = match.span(1)
         flags.append(Flag(
             kind=FlagKind.THIRD_PERSON, start=start, end=end,
@@ -205,8 +205,7 @@ def service(text: str, folded: str, first_person: bool, words: Collection[str]) 
             start, end = match.span()
             while start < end and folded[start].isspace():
                 start += 1
-            flags.append(Flag(kind=FlagKind.SERVICE, start=start, end=end, explanation=explanation,
-                              strong=not first_person))
+            flags.append(Flag(FlagKind.SERVICE, start, end, explanation, None, not first_person))
     return flags
 
 
@@ -251,7 +250,7 @@ def vague(text: str, folded: str) -> list[Flag]:
     """An empty or vague answer as the whole statement: 'ok', 'fine', 'nothing', 'n/a', 'don't know'."""
     if len(folded) > VAGUE_LONGEST or not _VAGUE_FIRST.match(folded):
         return []
-    if _WORD_CHARACTER.search(folded) and not _VAGUE_AS_WRITTEN.fullmatch(folded):
+    if not _VAGUE_AS_WRITTEN.fullmatch(folded) and _WORD_CHARACTER.search(folded):
         return []
     core = " ".join(_NOT_WORDS.sub(" ", folded).split())
     stripped = text.strip()
@@ -263,4 +262,4 @@ def vague(text: str, folded: str) -> list[Flag]:
         "the person chose not to answer." if empty else
         f"'{stripped}' is too vague to put on a card. Ask what exactly: what makes it good or bad for them?"
     )
-    return [Flag(kind=FlagKind.VAGUE, start=start, end=start + len(stripped), explanation=explanation)]
+    return [Flag(FlagKind.VAGUE, start, start + len(stripped), explanation)]

@@ -52,8 +52,7 @@ def nhs_number_valid(digits: str) -> bool:
 
 
 def _flag(start: int, end: int, explanation: str, alternative: str, strong: bool = True) -> Flag:
-    return Flag(kind=FlagKind.PERSONAL_DATA, start=start, end=end, explanation=explanation,
-                alternative=alternative, strong=strong)
+    return Flag(FlagKind.PERSONAL_DATA, start, end, explanation, alternative, strong)
 
 
 def _phone(text: str) -> list[Flag]:

@@ -14,7 +14,12 @@ spelling can match, the trie tries it before a cue word (longer spellings, and a
 come first), and so finds the term the lexicon's pass would. Cue words inside a term are taken from the
 term's words.
 
-Capitals and digits are looked for in the text as written, with one quick search (:func:`usual`).
+Capitals and digits are looked for in the text as written, with one quick search (:func:`first_look`).
+A statement with nothing but 'I', 'my' or 'you' among its cue words, and no capitals or digits (half of
+real comments), then needs only the checks for an empty answer and a care-notes opening.
+
+Where a term is: the scan gives the matched strings only (no Python step per match, which is quicker);
+for the few statements with a term, :func:`_where` finds each term's place from the strings.
 """
 
 from __future__ import annotations
@@ -72,31 +77,74 @@ def _scanner() -> _Scanner:
 def scan(folded: str) -> tuple[Terms, Collection[str]]:
     """The lexicon terms in a folded statement, in order as (start, end, term), and its cue words (maybe
     with other words of the terms)."""
+    found, _, _ = first_look(folded, folded)
+    return place(folded, found)
+
+
+def first_look(text: str, folded: str) -> tuple[list[str], bool, bool]:
+    """The checker's first step for every statement, in one call:
+
+    * what the scan matches in the folded text, in order (cue words and the lexicon's terms);
+    * whether the text is *usual*: no digit, '@', '_', non-ASCII character, or capital before a capital
+      or '&' (one quick search of the text as written);
+    * whether it is also *quiet*: its cue words are only 'I', 'my', 'you' and the like (or none), words
+      that tell whose voice a statement is in but in which no check finds anything on its own. A usual,
+      quiet statement has no term, contact details, name, service wording or 'he'/'she'.
+    """
     scanner = _scanner()
-    pattern = scanner.ascii if folded.isascii() else scanner.unicode
-    found = pattern.findall(folded)
+    found = (scanner.ascii if folded.isascii() else scanner.unicode).findall(folded)
+    plain = _UNUSUAL.search(text) is None
+    return found, plain, plain and scanner.quiet_words.issuperset(found)
+
+
+def place(folded: str, found: list[str]) -> tuple[Terms, Collection[str]]:
+    """The terms among what the scan ``found`` (see :func:`first_look`), with where they are, and the cue
+    words."""
+    scanner = _scanner()
     if scanner.plain_words.issuperset(found):  # cue words only (or nothing): no term, no positions needed
         return (), found
-    # A term: find where. Its words count as cue words too; matches after the last term are in ``found``.
+    # A term: find where (see _where). The words of terms count as cue words too.
     lex = lexicon()
     plain_words = scanner.plain_words
     terms: list[tuple[int, int, Term]] = []
-    words = [word for word in found if word in plain_words]
-    left = len(found) - len(words)
-    for match in pattern.finditer(folded):
-        found_here = match.group()
-        if found_here in plain_words:
-            continue
-        term = lex.matched(found_here)
-        if term is None:  # a cue word that is a term's word too, but not a term on its own
+    words: list[str] = []
+    cursor = 0
+    for found_here in found:
+        term = None if found_here in plain_words else lex.matched(found_here)
+        if term is None:  # a cue word (maybe a term's word that is not a term on its own)
             words.append(found_here)
-        else:
-            terms.append((match.start(), match.end(), term))
-            words += _WORD.findall(found_here)
-        left -= 1
-        if not left:
-            break
+            continue
+        words += _WORD.findall(found_here)
+        start = _where(folded, found_here, cursor)
+        cursor = start + len(found_here)
+        terms.append((start, cursor, term))
+    if any(start < 0 for start, _, _ in terms):  # cannot happen (see _where): then the regex says where
+        terms = list(lex.find(folded))
     return terms, (set(words) if len(words) > 4 else words)  # many words: each look then takes one
+
+
+def _where(folded: str, found: str, cursor: int) -> int:
+    """Where the scan matched ``found`` (a term), the match after the term before it ended at ``cursor``.
+
+    That is the first place from ``cursor`` where ``found`` stands as whole words: the regex matches at the
+    first place where any of its spellings does, and ``found`` is one. (A cue word matched between the two
+    terms is one word, so it never holds a term that stands as whole words: a term that starts with it is
+    longer, and the regex tries longer spellings first.) A spelling starts and ends with a word character,
+    so "whole words" means no word character just before or just after."""
+    end_of_text = len(folded)
+    start = folded.find(found, cursor)
+    while start >= 0:
+        end = start + len(found)
+        if (start == 0 or not _word_character(folded[start - 1])) and (
+                end == end_of_text or not _word_character(folded[end])):
+            return start
+        start = folded.find(found, start + 1)
+    return -1
+
+
+def _word_character(character: str) -> bool:
+    """What ``\\w`` matches: a letter or digit of any script, or '_'."""
+    return character.isalnum() or character == "_"
 
 
 # A digit, '@', '_', a non-ASCII or control character, or a capital before a capital or '&' ("QMC",
@@ -105,26 +153,15 @@ def scan(folded: str) -> tuple[Terms, Collection[str]]:
 _UNUSUAL = re.compile(r"[^\t\n\r !-/:-?\[-^`{-~a-z](?:(?<=[A-Z])[A-Z&]|(?<![A-Z]))")
 
 
-def usual(text: str) -> bool:
-    """No digit, '@', '_', non-ASCII character, or capital before a capital or '&' (one quick search)."""
-    return _UNUSUAL.search(text) is None
-
-
 def may_name(text: str, words: Collection[str]) -> bool:
-    """Whether a name, a title or an acronym like "Dx" may be in a :func:`usual` text, whose cue ``words``
-    are given. Those are whole words, written in letters only: so they are among the cue words in lower
-    case, and then in the text as written."""
+    """Whether a name, a title or an acronym like "Dx" may be in a usual text (see :func:`first_look`),
+    whose cue ``words`` are given. Those are whole words, written in letters only: so they are among the
+    cue words in lower case, and then in the text as written."""
     scanner = _scanner()
     if scanner.name_words.isdisjoint(words):
         return False
     as_written = scanner.as_written
     return any(spelling in text for word in as_written.keys() & words for spelling in as_written[word])
-
-
-def quiet(words: Collection[str]) -> bool:
-    """Whether the cue ``words`` of a statement are only 'I', 'my', 'you' and the like (or none): words
-    that decide whose voice a statement is in, but that no check finds anything in on their own."""
-    return _scanner().quiet_words.issuperset(words)
 
 
 def cue_words() -> frozenset[str]:
