@@ -161,11 +161,11 @@ def check_statement(text: str) -> Verdict:
     # non-ASCII character or capitals in a row: no contact details), and whether also quiet (see below).
     found, plain, quiet = first_look(text, folded)
     if quiet:
-        # The usual statement: no term, no contact details, and no cue word but 'I', 'my' or 'you', so
-        # no name, service or 'he'/'she' either. Only an empty answer or a care-notes opening is left.
+        # The usual statement: no term, contact details, name, service wording or 'he'/'she'. Only an
+        # empty answer is left, and a care-notes opening when nobody speaks ('I', 'you').
         if len(folded) <= patterns.VAGUE_LONGEST and (flags := patterns.vague(text, folded)):
             return verdict(flags)
-        if not found and patterns.OPENER.match(folded) and (
+        if VOICE.isdisjoint(found) and patterns.OPENER.match(folded) and (
                 flags := patterns.third_person(text, folded, False, found)):
             return verdict(flags)
         return _CLEAN

@@ -183,6 +183,10 @@ _SERVICE_FIRST = frozenset(word for needed, _, _ in _SERVICE_PATTERNS for word i
 # The whole words the checks above look for before they run a pattern (see the module's note).
 CUE_WORDS = _PRONOUNS | _PERSON_NOUNS | frozenset(
     word for needed, _, _ in _SERVICE_PATTERNS for some in needed for word in some)
+# The cue words without one of which no check above runs a pattern (besides a care-notes opening, which
+# is looked for at the start of a statement): the other cue words ('care', 'be' …) only narrow a service
+# pattern that one of these let run.
+STARTING_WORDS = _PRONOUNS | _PERSON_NOUNS | _SERVICE_FIRST
 # Each word of a pattern's first list -> the numbers of those patterns, so a statement only looks at the
 # patterns its words can start.
 _SERVICE_BY_WORD: dict[str, tuple[int, ...]] = {

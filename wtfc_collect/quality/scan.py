@@ -15,8 +15,8 @@ come first), and so finds the term the lexicon's pass would. Cue words inside a 
 term's words.
 
 Capitals and digits are looked for in the text as written, with one quick search (:func:`first_look`).
-A statement with nothing but 'I', 'my' or 'you' among its cue words, and no capitals or digits (half of
-real comments), then needs only the checks for an empty answer and a care-notes opening.
+A statement with no capitals or digits whose cue words are only 'I', 'you', 'care' and the like (most
+real comments) then needs only the checks for an empty answer and a care-notes opening.
 
 Where a term is: the scan gives the matched strings only (no Python step per match, which is quicker);
 for the few statements with a term, :func:`_where` finds each term's place from the strings.
@@ -32,6 +32,7 @@ from functools import cache
 from .lexicon import Term, lexicon
 from .names import AMBIGUOUS_NAMES, FIRST_NAMES, NAME_CLUES, TITLES
 from .patterns import CUE_WORDS as PATTERN_WORDS
+from .patterns import STARTING_WORDS
 from .text import ASCII_SPACE, FIRST_PERSON_WORDS, SECOND_PERSON_WORDS, trie_regex
 
 FIRST_PERSON = frozenset(FIRST_PERSON_WORDS)
@@ -58,8 +59,9 @@ class _Scanner:
         self.ascii = re.compile(r"\b(?:" + trie_regex(spellings, ASCII_SPACE) + r")\b", re.ASCII)
         self.unicode = re.compile(r"\b(?:" + trie_regex(spellings) + r")\b")
         self.plain_words = frozenset(word for word in self.cue_words if lex.matched(word) is None)
-        # 'I', 'my', 'you' …: cue words that no check looks for on their own (no name, clue or pattern word).
-        self.quiet_words = (VOICE & self.plain_words) - self.name_words - NAME_CLUES - PATTERN_WORDS
+        # 'I', 'my', 'you', 'care', 'be' …: cue words in which no check finds anything on its own (no name,
+        # clue, 'he'/'she' or word that lets a service pattern run).
+        self.quiet_words = self.plain_words - self.name_words - NAME_CLUES - STARTING_WORDS
 
 
 def _lower_to_written(words: Collection[str]) -> dict[str, tuple[str, ...]]:
@@ -87,9 +89,10 @@ def first_look(text: str, folded: str) -> tuple[list[str], bool, bool]:
     * what the scan matches in the folded text, in order (cue words and the lexicon's terms);
     * whether the text is *usual*: no digit, '@', '_', non-ASCII character, or capital before a capital
       or '&' (one quick search of the text as written);
-    * whether it is also *quiet*: its cue words are only 'I', 'my', 'you' and the like (or none), words
-      that tell whose voice a statement is in but in which no check finds anything on its own. A usual,
-      quiet statement has no term, contact details, name, service wording or 'he'/'she'.
+    * whether it is also *quiet*: its cue words (if any) are only ones in which no check finds anything
+      on its own: 'I', 'my', 'you', which tell whose voice a statement is in, and words such as 'care'
+      or 'be', which only narrow a service pattern that another word lets run. A usual, quiet statement
+      has no term, contact details, name, service wording or 'he'/'she'.
     """
     scanner = _scanner()
     found = (scanner.ascii if folded.isascii() else scanner.unicode).findall(folded)
