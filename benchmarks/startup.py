@@ -11,93 +11,19 @@ run of app.py in this process instead, and the figures say so.
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from benchmarks.local_app import CHROMIUM_ARGS, chromium, started_app, wait_healthy
 from benchmarks.scale import build_project
 from wtfc_collect import bootstrap
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("WTFC_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 HEADING = "h1"
 TIMEOUT_S = 120.0
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _chromium() -> str | None:
-    if Path(CHROMIUM).exists():
-        return CHROMIUM
-    return shutil.which("chromium")
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:  # noqa: S310 (loopback)
-            return bool(answer.status == 200 and answer.read().strip() == b"ok")
-    except OSError:
-        return False
-
-
-@contextmanager
-def _app(data_dir: Path) -> Iterator[tuple[subprocess.Popen[bytes], str, float]]:
-    """Start the app; yield the process, its address and the moment it was started. Stops it after."""
-    port = _free_port()
-    env = {**os.environ, bootstrap.DATA_DIR_VARIABLE: str(data_dir)}
-    command = [
-        sys.executable, "-m", "wtfc_collect.ui.serve",
-        "--server.headless", "true",
-        "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--browser.gatherUsageStats", "false",
-    ]
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    try:
-        yield process, f"http://127.0.0.1:{port}", started
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-
-def _wait_healthy(process: subprocess.Popen[bytes], url: str) -> None:
-    deadline = time.perf_counter() + TIMEOUT_S
-    while time.perf_counter() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the app stopped while starting (exit {process.returncode})")
-        if _healthy(url):
-            return
-        time.sleep(0.02)
-    raise RuntimeError("the app did not answer its health check in time")
 
 
 def _apptest_first_run_s(data_dir: Path) -> float:
@@ -125,8 +51,8 @@ def _apptest_first_run_s(data_dir: Path) -> float:
 
 def measure(data_dir: Path, browser: Any | None) -> dict[str, float | str]:
     """One start of the app: seconds to a healthy server and to the first page drawn."""
-    with _app(data_dir) as (process, url, started):
-        _wait_healthy(process, url)
+    with started_app(data_dir) as (process, url, started):
+        wait_healthy(process, url, TIMEOUT_S, every=0.02)
         healthy = time.perf_counter() - started
         if browser is None:
             return {"health_s": healthy, "first_page_s": _apptest_first_run_s(data_dir), "method": "apptest"}
@@ -143,7 +69,7 @@ def measure(data_dir: Path, browser: Any | None) -> dict[str, float | str]:
 
 @contextmanager
 def _browser() -> Iterator[Any | None]:
-    path = _chromium()
+    path = chromium()
     if path is None:
         print("  (no Chromium here: apt-get install chromium; the first page is timed with AppTest instead)")
         yield None

@@ -10,12 +10,8 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,19 +21,7 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("WTFC_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
+from benchmarks.local_app import CHROMIUM_ARGS, ROOT, chromium, started_app, wait_healthy
 
 TEST_PASSWORD = "browser tests only"  # noqa: S105 (the demo accounts of a throw-away data folder)
 DEMO_CODE = re.compile(r"Code for a demo own review \(person [^)]+\): (\S+)")
@@ -76,34 +60,15 @@ class RunningApp:
         return code
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_healthy(url: str, process: subprocess.Popen[bytes], seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the app stopped while starting (exit {process.returncode})")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:  # noqa: S310 (loopback)
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.25)
-    raise RuntimeError("the app did not answer its health check in time")
-
-
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
-    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
+    path = chromium()
+    if path is None:
         message = "Chromium is not installed: on Debian run  apt-get install chromium  (see README)."
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    return CHROMIUM if Path(CHROMIUM).exists() else str(shutil.which("chromium"))
+    return path
 
 
 @contextmanager
@@ -125,39 +90,10 @@ def _running_app(data_dir: Path) -> Iterator[RunningApp]:
     found = DEMO_CODE.search(demo.stdout)
     if found is None:
         raise RuntimeError(f"the demo command printed no code for the demo own review: {demo.stdout!r}")
-    port = _free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "wtfc_collect.ui.serve",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-            # The code under test stays what it was at the start: no reloading modules someone is editing.
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process)
+    # The code under test stays what it was at the start: no reloading modules someone is editing.
+    with started_app(data_dir, ["--server.fileWatcherType", "none"]) as (process, url, _):
+        wait_healthy(process, url, 60, every=0.25)
         yield RunningApp(url=url, data_dir=data_dir, code=found.group(1))
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 @pytest.fixture(scope="session")
