@@ -21,8 +21,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from wtfc_collect.demo.project import demo_flaws, load_bank
 from wtfc_collect.quality import FlagKind, check_statement, check_statements, duplicate_groups, lexicon
-from wtfc_collect.services.demo import demo_flaws, load_bank
 
 SHARED_DATA = Path(os.environ.get("WTFC_SHARED_DATA", Path(__file__).resolve().parents[1].parent / "shared"
                                   / "data"))

@@ -1,17 +1,17 @@
 """Projects at scale for the benchmarks (and for trying the app with many reviews).
 
 ``build_project(repo, 1_000)`` stores one project and 1,000 reviews sent in with consent, each with 6 to 10
-statements across the three questions and the person's top two chosen for each. The words are real
-people's: NHS Friends & Family Test comments (shared/data/nhs_fft_comments.csv), kind ones for "what is
-working", complaints for "what is not working" and wishes ("more …", "would …") for "the future"; without
-that file the demo statement bank is used. Each person's top two are accepted at the checkpoint with their
-workshop copy confirmed (the other statements are left unchecked, as the triage screen leaves them), so all
-top-two statements pass ``services.triage.workshop_statements``. With ``workshop=True`` the card call has
-begun: a few hundred cards of each question sorted into the demo's themes, twelve people's dots on the
-"not working" themes, and the top four taken forward.
+statements across the three questions and the person's top two chosen for each. The words are real people's:
+NHS Friends & Family Test comments (shared/data/nhs_fft_comments.csv), kind ones for "what is working",
+complaints for "what is not working" and wishes ("more …", "would …") for "the future"; without that file
+the demo statement bank is used. Each person's top two are accepted at the checkpoint with their workshop
+copy confirmed (the other statements are left unchecked, as the triage screen leaves them), so all top-two
+statements pass ``services.checkpoint.check_statements.workshop_statements``. With ``workshop=True`` the
+card call has begun: a few hundred cards of each question sorted into the demo's themes, twelve people's
+dots on the "not working" themes, and the top four taken forward.
 
-Records are built directly (validated domain objects, the same every time for the same seed) and stored
-with ``save_all`` in batches: 10,000 reviews took about 6 s into memory and 10 s into a file (2 cores).
+Records are built directly (validated domain objects, the same every time for the same seed) and stored with
+``save_all`` in batches: 10,000 reviews took about 6 s into memory and 10 s into a file (2 cores).
 
 Command line: ``python -m benchmarks.scale --reviews 1000 --data-dir DIR`` writes a TinyDB store in DIR
 (then ``WTFC_DATA_DIR=DIR streamlit run app.py`` opens it; add an account to sign in with first).
@@ -47,7 +47,8 @@ from wtfc_collect.domain import (
     TriageDecision,
     TriageStatus,
 )
-from wtfc_collect.domain.workshop import CardCall, CardMove, Theme, Vote, VoteTarget
+from wtfc_collect.domain.dot_votes import Vote, VoteTarget
+from wtfc_collect.domain.theme import CardCall, CardMove, Theme
 from wtfc_collect.storage.port import Repository
 
 SHARED_DATA = Path(
@@ -100,7 +101,7 @@ def texts() -> dict[Question, tuple[str, ...]]:
                 elif level < 0:
                     pools[Question.FUTURE if _WISH.search(text) else Question.NOT_WORKING].append(text)
     if not all(pools.values()):
-        from wtfc_collect.services.demo import load_bank
+        from wtfc_collect.demo.project import load_bank
 
         pools = {q: [] for q in Question}
         for entry in load_bank():
@@ -204,7 +205,7 @@ def _review(rng: random.Random, number: int, project: Project, today: date) -> R
 
 def _workshop(rng: random.Random, project: Project, reviews: Sequence[Review]) -> list[Record]:
     """The card call begun: cards into the demo's themes, dots from twelve people, top four chosen."""
-    from wtfc_collect.services.demo_workshop_theming import theme_for
+    from wtfc_collect.demo.workshop_theming import theme_for
 
     at = NOW + timedelta(hours=1)
     records: list[Record] = []

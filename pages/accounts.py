@@ -5,8 +5,8 @@ import streamlit as st
 from accessibility.texts import screen
 from wtfc_collect.domain import DomainError, Role
 from wtfc_collect.domain.access import ROLE_LABELS, STAFF_ROLES
-from wtfc_collect.services import InvalidInput
-from wtfc_collect.services.accounts import create_account, list_accounts, set_password, update_account
+from wtfc_collect.services.admin.accounts import create_account, list_accounts, set_password, update_account
+from wtfc_collect.services.common import InvalidInput
 from wtfc_collect.ui import context
 from wtfc_collect.ui.feedback import field_error
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from accessibility.texts import screen
 from wtfc_collect.domain import AuditAction
-from wtfc_collect.services.audit_log import audit_actors, audit_entries
+from wtfc_collect.services.admin.audit_log import audit_actors, audit_entries
 from wtfc_collect.ui import context
 
 t = screen("audit_log")

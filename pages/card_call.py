@@ -1,6 +1,6 @@
 """Step 3, the card call: read each card out, then put it in a theme, start a new theme or park it."""
 
-from wtfc_collect.services import theming
+from wtfc_collect.services.workshop import card_call as theming
 from wtfc_collect.ui import card_call
 from wtfc_collect.ui.easy_read import easy_read_style
 from wtfc_collect.ui.page import project_screen

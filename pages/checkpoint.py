@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from wtfc_collect import services
 from wtfc_collect.domain import DomainError
-from wtfc_collect.services import checkpoint as checkpoints
-from wtfc_collect.services.documents import DocumentKind, export_document
+from wtfc_collect.services.checkpoint import checkpoint as checkpoints
+from wtfc_collect.services.prepare.project_setup import project_progress
+from wtfc_collect.services.reports.documents import DocumentKind, export_document
 from wtfc_collect.ui import context
 from wtfc_collect.ui.checkpoint_view import (
     action_saved,
@@ -33,7 +33,7 @@ def act(action, *args, **kwargs):  # type: ignore[no-untyped-def]
 
 
 st.header(t["progress_heading"], anchor=False)
-progress_table(services.project_progress(repo, project.id), no_target=t["no_target"])
+progress_table(project_progress(repo, project.id), no_target=t["no_target"])
 to_checkpoint, to_workshop = checkpoints.days_left(
     project.checkpoint_date, project.workshop_dates, context.now().date()
 )

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from wtfc_collect.exchange import MIME_TYPES
-from wtfc_collect.services.exchange import (
+from wtfc_collect.services.collect.exchange import (
     EXPORT_FORMATS,
     ImportReport,
     check_import,

@@ -3,8 +3,8 @@ and the two documents that close the project: the WTfC report and the easy-read 
 
 import streamlit as st
 
-from wtfc_collect.services import golden_thread
-from wtfc_collect.services.documents import FILE_NAMES, DocumentKind, export_document
+from wtfc_collect.services.reports.documents import FILE_NAMES, DocumentKind, export_document
+from wtfc_collect.services.workshop import golden_thread
 from wtfc_collect.ui import context
 from wtfc_collect.ui.downloads import word_download
 from wtfc_collect.ui.easy_read import easy_read_style

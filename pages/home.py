@@ -3,7 +3,8 @@
 import streamlit as st
 
 from accessibility.texts import screen
-from wtfc_collect import services
+from wtfc_collect import demo
+from wtfc_collect.services.prepare.project_setup import list_projects, project_progress
 from wtfc_collect.ui import context, links
 
 t = screen("home")
@@ -14,16 +15,16 @@ st.caption(t["help"])
 st.markdown(t["intro"])
 
 st.header(t["projects_heading"])
-projects = services.list_projects(repo)
+projects = list_projects(repo)
 if not projects:
     st.info(t["no_projects"])
     if st.button(t["demo_button"], key="home.demo"):
-        project = services.install_demo(repo, now=context.now(), actor=context.actor(), workshop=True)
-        context.choose_project(project.id)
+        installed = demo.install(repo, now=context.now(), actor=context.actor(), workshop=True)
+        context.choose_project(installed.project.id)
         st.success(t["demo_done"])
         st.rerun()
 for project in projects:
-    progress = services.project_progress(repo, project.id)
+    progress = project_progress(repo, project.id)
     overall = progress.overall
     with st.container(border=True):
         st.subheader(project.name, anchor=False)

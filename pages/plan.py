@@ -5,7 +5,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from wtfc_collect.domain import IdeaKind
-from wtfc_collect.services import planning
+from wtfc_collect.services.workshop import plan as planning
 from wtfc_collect.ui import context
 from wtfc_collect.ui.easy_read import easy_read_style
 from wtfc_collect.ui.idea_grid import place_form, show_grid

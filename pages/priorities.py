@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from wtfc_collect.services import voting
+from wtfc_collect.services.workshop import priorities as voting
 from wtfc_collect.ui import voting_view
 from wtfc_collect.ui.card_call import projector_style
 from wtfc_collect.ui.easy_read import easy_read_style

@@ -4,7 +4,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from wtfc_collect.services import planning, review_progress
+from wtfc_collect.services.workshop import plan as planning
+from wtfc_collect.services.workshop import progress_review as review_progress
 from wtfc_collect.ui import context
 from wtfc_collect.ui.easy_read import easy_read_style
 from wtfc_collect.ui.page import project_screen

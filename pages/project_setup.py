@@ -3,7 +3,13 @@
 import streamlit as st
 
 from accessibility.texts import screen
-from wtfc_collect import services
+from wtfc_collect.services.common import InvalidInput
+from wtfc_collect.services.prepare.project_setup import (
+    create_project,
+    list_projects,
+    project_progress,
+    update_project,
+)
 from wtfc_collect.storage.port import ConflictError
 from wtfc_collect.ui import context
 from wtfc_collect.ui.progress_table import progress_table
@@ -15,7 +21,7 @@ repo = context.repository()
 st.title(t["title"])
 st.markdown(t["help"])
 
-projects = services.list_projects(repo)
+projects = list_projects(repo)
 options = [None, *[p.id for p in projects]]
 names = {p.id: p.name for p in projects}
 chosen = context.chosen_project_id() or (projects[0].id if projects else None)
@@ -34,9 +40,9 @@ details = project_form(project)
 if details is not None:
     try:
         if project is None:
-            project = services.create_project(repo, details, actor=context.actor(), now=context.now())
+            project = create_project(repo, details, actor=context.actor(), now=context.now())
         else:
-            project = services.update_project(
+            project = update_project(
                 repo,
                 project.id,
                 details,
@@ -44,7 +50,7 @@ if details is not None:
                 actor=context.actor(),
                 now=context.now(),
             )
-    except services.InvalidInput as invalid:
+    except InvalidInput as invalid:
         set_errors(invalid.errors)
         st.rerun()  # draw the form again with each message under its field; the typed values stay
     except ConflictError as conflict:
@@ -60,4 +66,4 @@ if project is not None:
     if project.purpose and not project.purpose_follows_pattern():
         st.info(t["purpose_hint"])
     st.header(t["progress_heading"])
-    progress_table(services.project_progress(repo, project.id), no_target=t["no_target"])
+    progress_table(project_progress(repo, project.id), no_target=t["no_target"])

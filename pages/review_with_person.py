@@ -3,8 +3,10 @@
 import streamlit as st
 
 from accessibility.texts import screen
-from wtfc_collect import services
 from wtfc_collect.domain import Question, ReviewMode, ReviewStatus
+from wtfc_collect.services.collect.reviews import ReviewIncomplete, find_review, start_review, submit_review
+from wtfc_collect.services.common import InvalidInput
+from wtfc_collect.services.prepare.project_setup import current_project
 from wtfc_collect.ui import context, links
 from wtfc_collect.ui.review_details import details_editor, new_review_form, set_errors
 from wtfc_collect.ui.review_statements import question_section
@@ -16,13 +18,13 @@ repo = context.repository()
 st.title(t["title"])
 st.markdown(t["help"])
 
-project = services.current_project(repo, context.chosen_project_id())
+project = current_project(repo, context.chosen_project_id())
 if project is None:
     st.info(t["no_project"])
     links.page_link("pages/project_setup.py", t["set_up_project"])
     st.stop()
 
-review = services.find_review(repo, context.chosen_review_id())
+review = find_review(repo, context.chosen_review_id())
 if review is not None:
     context.note_viewed(review.id)
 if review is None or review.project_id != project.id:
@@ -30,7 +32,7 @@ if review is None or review.project_id != project.id:
     details = new_review_form(project)
     if details is not None:
         try:
-            started = services.start_review(
+            started = start_review(
                 repo,
                 project.id,
                 person_ref=details.pop("person_ref"),
@@ -40,7 +42,7 @@ if review is None or review.project_id != project.id:
                 actor=context.actor(),
                 now=context.now(),
             )
-        except services.InvalidInput as invalid:
+        except InvalidInput as invalid:
             set_errors(invalid.errors)
         else:
             set_errors({})
@@ -67,8 +69,8 @@ if draft.button(t["save_draft"], key="review_page.draft"):
     st.switch_page("pages/reviews.py")
 if send.button(t["submit_button"], type="primary", key="review_page.submit"):
     try:
-        services.submit_review(repo, review.id, actor=context.actor(), now=context.now())
-    except services.ReviewIncomplete as incomplete:
+        submit_review(repo, review.id, actor=context.actor(), now=context.now())
+    except ReviewIncomplete as incomplete:
         st.session_state[PROBLEMS] = incomplete.problems
     else:
         st.session_state[PROBLEMS] = []

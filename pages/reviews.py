@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from wtfc_collect import services
 from wtfc_collect.domain import ReviewMode
-from wtfc_collect.services import triage
+from wtfc_collect.services.checkpoint import check_statements as triage
+from wtfc_collect.services.collect.reviews import list_reviews, start_review
+from wtfc_collect.services.common import InvalidInput
 from wtfc_collect.ui import context, review_access
 from wtfc_collect.ui.page import project_screen
 from wtfc_collect.ui.reviews_table import ask_again_table, filtered, filters, mode_label, status_label, table
@@ -13,7 +14,7 @@ t, repo, project = project_screen("reviews")
 if st.session_state.pop(review_access.ERASED_KEY, False):
     st.success(t["erased"], icon="✅")
 
-everything = services.list_reviews(repo, project.id)
+everything = list_reviews(repo, project.id)
 shown = filtered(everything, *filters(project))
 if shown:
     table(shown)
@@ -54,7 +55,7 @@ with st.form("reviews.new_self", enter_to_submit=False):
     start_self = st.form_submit_button(t["new_self"])
 if start_self:
     try:
-        started = services.start_review(
+        started = start_review(
             repo,
             project.id,
             person_ref=person_ref,
@@ -63,7 +64,7 @@ if start_self:
             actor=context.actor(),
             now=context.now(),
         )
-    except services.InvalidInput as invalid:
+    except InvalidInput as invalid:
         st.error(next(iter(invalid.errors.values())), icon="⚠️")
     else:
         context.choose_review(started.id)

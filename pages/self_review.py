@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from wtfc_collect import services
 from wtfc_collect.domain import Question, ReviewMode
+from wtfc_collect.services.collect.reviews import find_review
 from wtfc_collect.ui import context, display
 from wtfc_collect.ui.easy_read import easy_read_style
 from wtfc_collect.ui.self_review import (
@@ -25,7 +25,7 @@ easy_read_style()
 display.page_language(language())
 st.title(texts()["title"], anchor=False)
 
-review = services.find_review(repo, context.chosen_review_id())
+review = find_review(repo, context.chosen_review_id())
 if review is not None:
     context.note_viewed(review.id)
 if review is None or review.mode is not ReviewMode.SELF:

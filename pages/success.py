@@ -5,7 +5,8 @@ from collections.abc import Callable, Mapping
 import streamlit as st
 
 from wtfc_collect.domain import Perspective
-from wtfc_collect.services import success, understanding
+from wtfc_collect.services.workshop import success
+from wtfc_collect.services.workshop import understand as understanding
 from wtfc_collect.ui.page import project_screen
 from wtfc_collect.ui.success_view import PREFIX, other_perspective, perspective
 from wtfc_collect.ui.understanding_view import act, evidence, projector_style, theme_picker

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from wtfc_collect.domain import DomainError, Question, TriageStatus
-from wtfc_collect.services import triage
-from wtfc_collect.services.documents import DocumentKind, export_document
+from wtfc_collect.services.checkpoint import check_statements as triage
+from wtfc_collect.services.reports.documents import DocumentKind, export_document
 from wtfc_collect.ui import context
 from wtfc_collect.ui.downloads import word_download
 from wtfc_collect.ui.page import project_screen

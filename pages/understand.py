@@ -5,7 +5,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from wtfc_collect.domain import RootCause
-from wtfc_collect.services import understanding
+from wtfc_collect.services.workshop import understand as understanding
 from wtfc_collect.ui.page import project_screen
 from wtfc_collect.ui.understanding_view import (
     PREFIX,

@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from wtfc_collect import services
+from wtfc_collect.services.collect.voice_answers import voice_answers_waiting
 from wtfc_collect.ui.page import project_screen
 from wtfc_collect.ui.voice_write_down import show_message, voice_answer_card
 
 t, repo, project = project_screen("voice_answers")
 show_message()
 
-waiting = services.voice_answers_waiting(repo, project.id)
+waiting = voice_answers_waiting(repo, project.id)
 if not waiting:
     st.info(t["none_waiting"])
     st.stop()

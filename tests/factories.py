@@ -5,10 +5,17 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
+from wtfc_collect import demo
 from wtfc_collect.domain import Consent, Project, Question, Review, ReviewStatus, Speaker, new_id
+from wtfc_collect.storage.port import Repository
 
 NOW = datetime(2026, 5, 1, 10, 0, tzinfo=UTC)
 TODAY = date(2026, 5, 1)
+
+
+def demo_project(repo: Repository, **options: Any) -> Project:
+    """The demo project, added through the demo's one entry point (no workshop unless asked for)."""
+    return demo.install(repo, **options).project
 
 
 def project(**overrides: Any) -> Project:

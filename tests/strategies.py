@@ -56,7 +56,6 @@ from wtfc_collect.domain import (
     StrictModel,
     SuccessStatement,
     Theme,
-    ThreadLink,
     TriageDecision,
     TriageStatus,
     VoiceAnswer,
@@ -198,7 +197,6 @@ checkpoint_answer = st.builds(
 )
 why_step = st.builds(WhyStep, why=text(WhyStep, "why"), because=text(WhyStep, "because"))
 reading = st.builds(Reading, on=day, value=finite)
-thread_link = st.builds(ThreadLink, action_id=record_id, theme_id=record_id, statement_id=record_id)
 
 
 @st.composite
@@ -485,7 +483,6 @@ NESTED: dict[type[StrictModel], st.SearchStrategy[Any]] = {
     Statement: statement,
     WhyStep: why_step,
     Reading: reading,
-    ThreadLink: thread_link,
 }
 
 

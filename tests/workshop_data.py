@@ -9,7 +9,8 @@ from datetime import datetime
 from typing import Any
 
 from tests import factories as f
-from wtfc_collect import services
+from tests.factories import demo_project
+from wtfc_collect.demo import workshop_planning as demo_workshop_planning
 from wtfc_collect.domain import (
     COLLECTIONS,
     AuditEvent,
@@ -25,7 +26,8 @@ from wtfc_collect.domain import (
     WhyStep,
     new_id,
 )
-from wtfc_collect.services import demo_workshop_planning, triage
+from wtfc_collect.services.checkpoint import check_statements as triage
+from wtfc_collect.services.collect.reviews import get_review, submit_review
 from wtfc_collect.storage.memory import MemoryRepository
 from wtfc_collect.storage.port import Repository
 
@@ -51,8 +53,8 @@ def ready_review(repo: Repository, project_id: str, **overrides: Any) -> Review:
     """A complete review sent in with consent, whose top twos may all go to a workshop."""
     review = f.complete_review(project_id, person_ref=f"P-{next(_counter):04d}", **overrides)
     repo.save(review)
-    services.submit_review(repo, review.id, actor=ACTOR, now=f.NOW)
-    return make_ready(repo, services.get_review(repo, review.id))
+    submit_review(repo, review.id, actor=ACTOR, now=f.NOW)
+    return make_ready(repo, get_review(repo, review.id))
 
 
 def top(review: Review, question: Question = Question.NOT_WORKING, place: int = 1) -> str:
@@ -119,7 +121,7 @@ DEMO_THEMES = (
 def demo_to_step_5(repo: Repository, now: datetime = f.NOW) -> Project:
     """The demo project with its "not working" top twos ready, three chosen themes named by keywords,
     two root causes each, and a measure for the first two themes."""
-    project = services.install_demo(repo, now=now, reviews=40)
+    project = demo_project(repo, now=now, reviews=40)
     placed: dict[str, list[str]] = {name: [] for name, _ in DEMO_THEMES}
     for review in repo.find(Review, project_id=project.id):
         if not review.usable:

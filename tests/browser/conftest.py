@@ -38,15 +38,17 @@ class RunningApp:
         """A new own review for ``person`` in the demo project (in its first team, so the demo reviewer
         sees it too) and a code that opens it. Each test that changes an own review makes its own,
         with a person reference no other test uses."""
-        from wtfc_collect import bootstrap, services
+        from wtfc_collect import bootstrap
         from wtfc_collect.domain import ReviewMode
-        from wtfc_collect.services import access, invitations
+        from wtfc_collect.services import access
+        from wtfc_collect.services.collect import codes, reviews
+        from wtfc_collect.services.prepare.project_setup import list_projects
 
         now = datetime.now(UTC)
         repo = bootstrap.build_repository(self.data_dir)
         with access.acting_as(access.operator()):
-            (project,) = services.list_projects(repo)
-            review = services.start_review(
+            (project,) = list_projects(repo)
+            review = reviews.start_review(
                 repo,
                 project.id,
                 person_ref=person,
@@ -56,7 +58,7 @@ class RunningApp:
                 actor=TESTS_ACTOR,
                 now=now,
             )
-            _, code = invitations.invite(repo, review.id, actor=TESTS_ACTOR, now=now)
+            _, code = codes.invite(repo, review.id, actor=TESTS_ACTOR, now=now)
         return code
 
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from wtfc_collect.demo.accounts import DEMO_USERS
 from wtfc_collect.domain.access import Role
-from wtfc_collect.services.demo_accounts import DEMO_USERS
 
 from .conftest import TEST_PASSWORD, RunningApp
 

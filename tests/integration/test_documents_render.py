@@ -8,11 +8,11 @@ from pathlib import Path
 from accessibility.texts import screen
 from tests import factories as f
 from tests.documents_render import render
-from wtfc_collect import services
+from tests.factories import demo_project
 from wtfc_collect.documents.cards import WorkshopCard, build_cards, build_strips
 from wtfc_collect.domain import Question
-from wtfc_collect.services import planning
-from wtfc_collect.services.documents import DocumentKind, export_document
+from wtfc_collect.services.reports.documents import DocumentKind, export_document
+from wtfc_collect.services.workshop import plan as planning
 from wtfc_collect.storage.memory import MemoryRepository
 from wtfc_collect.storage.port import Repository
 
@@ -51,12 +51,11 @@ def test_strips_render_in_a_few_pages(tmp_path: Path) -> None:
 
 def test_checkpoint_report_renders_with_its_tables(tmp_path: Path) -> None:
     from tests import factories as f
-    from wtfc_collect import services
-    from wtfc_collect.services.documents import DocumentKind, export_document
+    from wtfc_collect.services.reports.documents import DocumentKind, export_document
     from wtfc_collect.storage.memory import MemoryRepository
 
     repo = MemoryRepository()
-    project = services.install_demo(repo, now=f.NOW, reviews=40)
+    project = demo_project(repo, now=f.NOW, reviews=40)
     data = export_document(repo, project.id, DocumentKind.CHECKPOINT, actor="test", now=f.NOW)
     rendered = render(data, tmp_path)
     flat = " ".join(rendered.text.split())
@@ -67,7 +66,7 @@ def test_checkpoint_report_renders_with_its_tables(tmp_path: Path) -> None:
 
 def _demo_workshop() -> tuple[Repository, str]:
     repo = MemoryRepository()
-    return repo, services.install_demo(repo, now=f.NOW, reviews=40, workshop=True).id
+    return repo, demo_project(repo, now=f.NOW, reviews=40, workshop=True).id
 
 
 def test_wtfc_report_renders_every_section_with_its_tables(tmp_path: Path) -> None:

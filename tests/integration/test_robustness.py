@@ -45,7 +45,7 @@ from tests import factories as f
 from tests import network_guard
 from tests.conftest import TEST_ADMIN
 from tests.strategies import AWKWARD, CONTROL
-from wtfc_collect import bootstrap, services
+from wtfc_collect import bootstrap
 from wtfc_collect.documents.cards import SHORT, card_parts
 from wtfc_collect.domain import (
     STATEMENT_MAX_CHARS,
@@ -59,10 +59,21 @@ from wtfc_collect.domain import (
 )
 from wtfc_collect.exchange import read_csv, read_xlsx
 from wtfc_collect.quality import check_statement
-from wtfc_collect.services import InvalidInput, access, triage
-from wtfc_collect.services import checkpoint as checkpoints
-from wtfc_collect.services import exchange as table_exchange
-from wtfc_collect.services.documents import DocumentKind, export_document
+from wtfc_collect.services import access
+from wtfc_collect.services.checkpoint import check_statements as triage
+from wtfc_collect.services.checkpoint import checkpoint as checkpoints
+from wtfc_collect.services.collect import exchange as table_exchange
+from wtfc_collect.services.collect.own_words import fit_statement, own_words_notes
+from wtfc_collect.services.collect.reviews import (
+    decline_question,
+    get_review,
+    record_statement,
+    set_priority,
+    start_review,
+    submit_review,
+)
+from wtfc_collect.services.common import InvalidInput
+from wtfc_collect.services.reports.documents import DocumentKind, export_document
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.storage.tinydb_store import TinyDBRepository, close_all
 from wtfc_collect.ui import context
@@ -121,25 +132,25 @@ def _save(repo: Repository, review: Review, question: Question, raw: str) -> str
     if len(cleaned(raw)) > STATEMENT_MAX_CHARS:  # saved as it is, it is refused in plain words
         event("too long: refused, then cut")
         with pytest.raises(InvalidInput) as refused:
-            services.record_statement(repo, review.id, question=question, text=raw, actor=ACTOR, now=f.NOW)
+            record_statement(repo, review.id, question=question, text=raw, actor=ACTOR, now=f.NOW)
         assert refused.value.errors == {"text": TOO_LONG}
-    fitted, was_cut = services.fit_statement(raw)
+    fitted, was_cut = fit_statement(raw)
     assert was_cut is (len(raw) > STATEMENT_MAX_CHARS) and fitted == raw[:STATEMENT_MAX_CHARS]
     expected = cleaned(fitted)
     if not expected:
         event("nothing left after cleaning: refused, question declined")
         with pytest.raises(InvalidInput) as refused:
-            services.record_statement(repo, review.id, question=question, text=fitted, actor=ACTOR, now=f.NOW)
+            record_statement(repo, review.id, question=question, text=fitted, actor=ACTOR, now=f.NOW)
         assert refused.value.errors == {"text": EMPTY}
-        services.decline_question(repo, review.id, question, actor=ACTOR, now=f.NOW)
+        decline_question(repo, review.id, question, actor=ACTOR, now=f.NOW)
         return None
-    _, statement = services.record_statement(
+    _, statement = record_statement(
         repo, review.id, question=question, text=fitted, actor=ACTOR, now=f.NOW
     )
     assert statement.text == expected
     if expected.startswith(("=", "+", "-", "@", "'")):
         event("looks like a spreadsheet formula")
-    services.set_priority(repo, review.id, statement.id, 1, actor=ACTOR, now=f.NOW)
+    set_priority(repo, review.id, statement.id, 1, actor=ACTOR, now=f.NOW)
     return expected
 
 
@@ -147,7 +158,7 @@ def _check_quality(raw: str, words: str) -> None:
     """The own-words notes on the whole paste once cleaned (up to 100 kB, as from a file), and the checker
     and the highlighting on the words as stored."""
     whole = cleaned(raw)
-    for note in services.own_words_notes(whole):
+    for note in own_words_notes(whole):
         assert note.words in whole
     verdict = check_statement(words)
     assert all(0 <= flag.start <= flag.end <= len(words) for flag in verdict.flags)
@@ -229,7 +240,7 @@ def test_awkward_words_go_through_save_check_and_export_literally(
     try:
         repo = TinyDBRepository(folder / "wtfc.json")
         project = repo.save(f.project())
-        review = services.start_review(
+        review = start_review(
             repo,
             project.id,
             person_ref="FZ-0001",
@@ -244,10 +255,10 @@ def test_awkward_words_go_through_save_check_and_export_literally(
             if words is not None:
                 stored[question] = words
                 _check_quality(raw, words)
-        services.submit_review(repo, review.id, actor=ACTOR, now=f.NOW)
+        submit_review(repo, review.id, actor=ACTOR, now=f.NOW)
         close_all()  # read everything back from the file, not from memory
         repo = TinyDBRepository(folder / "wtfc.json")
-        sent = services.get_review(repo, review.id)
+        sent = get_review(repo, review.id)
         assert {s.question: s.text for s in sent.statements} == stored
 
         overview = checkpoints.quality_overview(repo, project.id)

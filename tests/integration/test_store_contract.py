@@ -190,6 +190,36 @@ def test_save_all_refuses_a_bad_batch_and_stores_none_of_it(repo: Repository, pr
     assert repo.find(Project) == [project]
 
 
+def test_save_all_can_remove_records_in_the_same_write(repo: Repository) -> None:
+    project = repo.save(f.project())
+    old = [repo.save(f.review(project.id, person_ref=f"Old{i}")) for i in range(2)]
+    new = f.review(project.id, person_ref="New")
+    version = repo.version()
+    gone_already = new_id()  # not stored: passed over
+    assert repo.save_all([new], remove=[(Review, old[0].id), (Review, gone_already)]) == 1
+    assert repo.version() != version
+    assert sorted(r.person_ref for r in repo.find(Review)) == ["New", "Old1"]
+    assert repo.save_all([], remove=[(Review, old[1].id)]) == 0
+    assert [r.person_ref for r in repo.find(Review)] == ["New"]
+
+
+def test_a_refused_save_all_removes_nothing(repo: Repository) -> None:
+    project = repo.save(f.project())
+    old = repo.save(f.review(project.id, person_ref="Old"))
+    stale = project.model_copy(update={"revision": 0})  # already stored: the batch is refused
+    with pytest.raises(ConflictError):
+        repo.save_all([f.review(project.id, person_ref="New"), stale], remove=[(Review, old.id)])
+    assert repo.find(Review) == [old]
+
+
+def test_save_all_cannot_remove_audit_entries(repo: Repository) -> None:
+    event = _event(new_id())
+    repo.append_audit(event)
+    with pytest.raises(TypeError):
+        repo.save_all([], remove=[(AuditEvent, event.id)])
+    assert repo.audit_log() == [event]
+
+
 # --- the audit log --------------------------------------------------------------------------------------
 def test_the_audit_log_is_append_only_and_in_order(repo: Repository) -> None:
     a, b = new_id(), new_id()

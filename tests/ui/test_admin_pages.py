@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import Account, AuditAction, Role
-from wtfc_collect.services import accounts
+from wtfc_collect.services.admin import accounts
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PASSWORD = "made-up test password"  # noqa: S105

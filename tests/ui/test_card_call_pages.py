@@ -10,12 +10,16 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
+from tests.factories import demo_project
 from tests.unit.test_theming import person
-from wtfc_collect import bootstrap, services
+from wtfc_collect import bootstrap
+from wtfc_collect.demo import workshop_theming as demo
 from wtfc_collect.domain import Question
-from wtfc_collect.domain.workshop import Theme, Vote
-from wtfc_collect.services import demo_workshop_theming as demo
-from wtfc_collect.services import theming, voting
+from wtfc_collect.domain.dot_votes import Vote
+from wtfc_collect.domain.theme import Theme
+from wtfc_collect.services.prepare.project_setup import current_project
+from wtfc_collect.services.workshop import card_call as theming
+from wtfc_collect.services.workshop import priorities as voting
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.context import PROJECT_KEY
 
@@ -28,7 +32,7 @@ def seeded_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo project with the Step 3 seed, built once (the file store is slow to fill) and copied."""
     folder = tmp_path_factory.mktemp("seeded")
     repo = bootstrap.build_repository(folder)
-    project = services.install_demo(repo, now=f.NOW, reviews=40)
+    project = demo_project(repo, now=f.NOW, reviews=40)
     demo.seed(repo, project.id, f.NOW)
     return folder
 
@@ -45,7 +49,7 @@ def empty_repo(data_dir: Path) -> Repository:
 
 
 def _project_id(repo: Repository) -> str:
-    project = services.current_project(repo)
+    project = current_project(repo)
     assert project is not None
     return project.id
 
@@ -226,7 +230,7 @@ def test_record_a_new_voter_and_refuse_over_voting_without_losing_the_ticks(demo
     at.run()
     assert "That is more than 3 dots. Untick 1 before saving." in _said(at)
     _click(at, "priorities.save")
-    assert any("Each person has 3 dots" in e for e in _errors(at))
+    assert any("Voter 13 has 3 dots but 4 were given" in e for e in _errors(at))
     assert [c.value for c in at.checkbox[:4]] == [True] * 4
     assert len(demo_repo.find(Vote)) == 36
     at.checkbox[3].uncheck().run()

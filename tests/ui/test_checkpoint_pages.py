@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from wtfc_collect import bootstrap, services
+from tests.factories import demo_project
+from wtfc_collect import bootstrap
+from wtfc_collect.demo.project import POOR_REVIEWER, POOR_TEAM
 from wtfc_collect.domain import Consent, Question, Review, Speaker, Statement, TriageStatus
 from wtfc_collect.domain.checkpoint import Checkpoint, CheckpointQuestion, MitigatingAction, MitigationKind
-from wtfc_collect.services import checkpoint as checkpoints
-from wtfc_collect.services import triage
-from wtfc_collect.services.demo import POOR_REVIEWER, POOR_TEAM
+from wtfc_collect.services.checkpoint import check_statements as triage
+from wtfc_collect.services.checkpoint import checkpoint as checkpoints
 from wtfc_collect.storage.port import Repository
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -28,7 +29,7 @@ TRIAGE = "pages/triage.py"
 @pytest.fixture
 def demo(data_dir: Path) -> tuple[Repository, str]:
     repo = bootstrap.build_repository()
-    project = services.install_demo(repo, now=DEMO_NOW, reviews=40)
+    project = demo_project(repo, now=DEMO_NOW, reviews=40)
     return repo, project.id
 
 

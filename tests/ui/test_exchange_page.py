@@ -12,7 +12,7 @@ from tests.unit.test_exchange_word import appendix_2
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import AuditAction, Project, Review
 from wtfc_collect.exchange import COLUMNS, MIME_TYPES
-from wtfc_collect.services.exchange import export_reviews
+from wtfc_collect.services.collect.exchange import export_reviews
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.context import PROJECT_KEY
 

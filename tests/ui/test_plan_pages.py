@@ -3,16 +3,16 @@ thread, and Themes in numbers."""
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
+from tests.factories import demo_project
 from tests.workshop_data import chosen_theme, copy_into, demo_workshop, ready_review, top
-from wtfc_collect import bootstrap, services
+from wtfc_collect import bootstrap
+from wtfc_collect.demo import workshop_planning, workshop_theming, workshop_understanding
 from wtfc_collect.domain import (
     ActionPlan,
     ActionStatus,
@@ -28,8 +28,10 @@ from wtfc_collect.domain import (
     Theme,
     Vote,
 )
-from wtfc_collect.domain.planning import IDEA_KIND_LABELS
-from wtfc_collect.services import golden_thread, planning
+from wtfc_collect.domain.plan import IDEA_KIND_LABELS
+from wtfc_collect.services.collect.reviews import withdraw_review
+from wtfc_collect.services.workshop import golden_thread
+from wtfc_collect.services.workshop import plan as planning
 from wtfc_collect.storage.memory import MemoryRepository
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.context import PROJECT_KEY
@@ -151,7 +153,7 @@ def test_too_many_dots_are_refused_plainly_and_nothing_is_saved(demo: Demo) -> N
     at.number_input(key=f"{form}.0.dots.{ideas[0].id}").set_value(2)
     at.number_input(key=f"{form}.0.dots.{ideas[1].id}").set_value(2)
     _click(at, "Save this person's dots")
-    assert "Voter 11 has 3 dots but this puts down 4. Take 1 off." in _errors(at)
+    assert "Voter 11 has 3 dots but 4 were given. Take 1 dot off, then save again." in _errors(at)
     assert len(repo.find(Vote)) == before
     assert at.number_input(key=f"{form}.0.dots.{ideas[1].id}").value == 2  # what was entered stays
     at.number_input(key=f"{form}.0.dots.{ideas[1].id}").set_value(1)
@@ -285,7 +287,7 @@ def test_golden_thread_page_from_a_theme_lists_its_actions_and_drops_a_withdrawn
     action = golden_thread.action_plans(repo, project.id)[0]
     thread = golden_thread.action_thread(repo, action.id)
     card = thread.evidence.cards[0]
-    services.withdraw_review(repo, card.review_id, reason="asked by the person", actor="t", now=f.NOW)
+    withdraw_review(repo, card.review_id, reason="asked by the person", actor="t", now=f.NOW)
     at = _open("golden_thread", project)
     texts = _texts(at)
     assert f"“{card.text}”" not in texts
@@ -318,7 +320,7 @@ def test_golden_thread_page_offers_the_report_and_you_said_we_did(demo: Demo) ->
 
 def test_golden_thread_page_offers_the_documents_before_there_is_any_action(data_dir: Path) -> None:
     repo = bootstrap.build_repository()
-    project = services.install_demo(repo, now=f.NOW, reviews=4)
+    project = demo_project(repo, now=f.NOW, reviews=4)
     at = _open("golden_thread", project)
     assert any(text.startswith("No action plans yet.") for text in _texts(at))
     _click(at, "Prepare: You said, we did (easy read, Word)")
@@ -345,18 +347,11 @@ def test_theme_charts_page_shows_sizes_and_shares_with_tables(demo: Demo) -> Non
 
 
 # --- on the demo seeded by every step of the workshop ------------------------------------------------------
-@pytest.mark.skipif(
-    not (
-        importlib.util.find_spec("wtfc_collect.services.demo_workshop_theming")
-        and importlib.util.find_spec("wtfc_collect.services.demo_workshop_understanding")
-    ),
-    reason="the theming and understanding seeds are not in this tree yet",
-)
 def test_every_screen_shows_the_demo_seeded_step_by_step(data_dir: Path) -> None:
     memory = MemoryRepository()
-    project = services.install_demo(memory, now=f.NOW, reviews=40)
-    for name in ("theming", "understanding", "planning"):
-        importlib.import_module(f"wtfc_collect.services.demo_workshop_{name}").seed(memory, project.id, f.NOW)
+    project = demo_project(memory, now=f.NOW, reviews=40)
+    for step in (workshop_theming, workshop_understanding, workshop_planning):
+        step.seed(memory, project.id, f.NOW)
     repo = bootstrap.build_repository()
     copy_into(memory, repo)
     plan = _open("plan", project)

@@ -9,8 +9,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
-from wtfc_collect import bootstrap, services
+from wtfc_collect import bootstrap
 from wtfc_collect.domain import STATEMENT_MAX_CHARS, Question, Review, ReviewMode, ReviewStatus
+from wtfc_collect.services.prepare.project_setup import current_project
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.context import PROJECT_KEY, REVIEW_KEY
 
@@ -187,7 +188,7 @@ def test_save_draft_then_resume_from_the_list(repo: Repository) -> None:
 
 # --- reviews list -------------------------------------------------------------------------------------------
 def test_reviews_list_filters_by_team_status_and_mode(repo: Repository) -> None:
-    project = services.current_project(repo)
+    project = current_project(repo)
     assert project is not None
     sent = f.complete_review(project.id, team="North team", person_ref="N-1")
     sent.submit(f.NOW)
@@ -287,7 +288,7 @@ def test_self_review_without_an_open_review_asks_for_staff(data_dir: Path) -> No
 
 
 def test_pages_remember_project_choice(repo: Repository) -> None:
-    project = services.current_project(repo)
+    project = current_project(repo)
     assert project is not None
     at = _open("pages/reviews.py", **{PROJECT_KEY: project.id})
     assert project.name in [c.value for c in at.caption]
@@ -320,9 +321,9 @@ def test_every_prompt_on_the_own_review_has_a_listen_button_and_sound_waits_to_b
 
 def test_statements_sent_back_by_the_quality_check_are_listed_for_the_reviewer(repo: Repository) -> None:
     from wtfc_collect.domain import TriageStatus
-    from wtfc_collect.services import triage
+    from wtfc_collect.services.checkpoint import check_statements as triage
 
-    project = services.current_project(repo)
+    project = current_project(repo)
     assert project is not None
     sent = f.complete_review(project.id, person_ref="N-9", reviewer="Priya")
     sent.submit(f.NOW)

@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from wtfc_collect import bootstrap, services
+from tests.factories import demo_project
+from wtfc_collect import bootstrap
+from wtfc_collect.demo.accounts import install_demo_accounts
 from wtfc_collect.domain import DomainError, Review, Role, User
 from wtfc_collect.domain.review import ReviewMode
-from wtfc_collect.services import accounts
-from wtfc_collect.services import invitations as _invitations  # noqa: F401  (services.invitations)
-from wtfc_collect.services.demo_accounts import install_demo_accounts
+from wtfc_collect.services.admin import accounts
+from wtfc_collect.services.collect import codes as _invitations  # noqa: F401  invitations
+from wtfc_collect.services.collect import codes as invitations
 from wtfc_collect.ui import context, sign_in
 from wtfc_collect.ui.navigation import PAGES
 
@@ -28,7 +30,7 @@ class Demo:
         self.folder = folder
         repo = bootstrap.build_repository(folder)
         now = datetime.now(UTC)
-        project = services.install_demo(repo, now=now, reviews=16, workshop=True)
+        project = demo_project(repo, now=now, reviews=16, workshop=True)
         self.project_id = project.id
         self.team = project.teams[0]
         _, self.code = install_demo_accounts(repo, project.id, password=PASSWORD, actor="test", now=now)
@@ -186,7 +188,7 @@ def test_after_the_idle_time_the_session_is_signed_out(demo: Demo) -> None:
 
 def test_the_link_with_a_code_opens_that_persons_review_only(demo: Demo) -> None:
     repo = bootstrap.build_repository(demo.folder)
-    _, code = services.invitations.invite(repo, demo.own.id, actor="test", now=datetime.now(UTC))
+    _, code = invitations.invite(repo, demo.own.id, actor="test", now=datetime.now(UTC))
     at = AppTest.from_file(APP, default_timeout=60)
     del at.session_state[context.USER_KEY]
     at.query_params["code"] = code.lower()
@@ -210,8 +212,8 @@ def test_a_typed_wrong_code_is_refused_and_a_revoked_code_too(demo: Demo) -> Non
     next(b for b in at.button if b.label == "Open my review").click().run()
     assert any("does not open a review" in e.value for e in at.error)
     repo = bootstrap.build_repository(demo.folder)
-    invitation, code = services.invitations.invite(repo, demo.own.id, actor="test", now=datetime.now(UTC))
-    services.invitations.revoke(repo, demo.own.id, invitation.id, actor="test", now=datetime.now(UTC))
+    invitation, code = invitations.invite(repo, demo.own.id, actor="test", now=datetime.now(UTC))
+    invitations.revoke(repo, demo.own.id, invitation.id, actor="test", now=datetime.now(UTC))
     at.text_input(key="sign_in.code").input(code)
     next(b for b in at.button if b.label == "Open my review").click().run()
     assert any("does not open a review" in e.value for e in at.error)
@@ -243,7 +245,7 @@ def test_staff_make_a_code_on_the_reviews_screen_and_it_opens_that_review(demo: 
 
 def invitations_open(code: str) -> User:
     repo = bootstrap.build_repository()
-    return services.invitations.open_with_code(repo, code, now=datetime.now(UTC))
+    return invitations.open_with_code(repo, code, now=datetime.now(UTC))
 
 
 def test_only_quality_leads_and_administrators_can_erase_and_it_removes_the_review(demo: Demo) -> None:

@@ -9,11 +9,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
+from tests.factories import demo_project
 from tests.unit.test_understanding import chosen_demo
-from wtfc_collect import bootstrap, services
+from wtfc_collect import bootstrap
+from wtfc_collect.demo import workshop_understanding as demo_seed
 from wtfc_collect.domain import Measure, Perspective, Review, RootCause, SuccessStatement, Theme, Vote
-from wtfc_collect.services import demo_workshop_understanding as demo_seed
-from wtfc_collect.services import understanding as u
+from wtfc_collect.services.workshop import understand as u
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.context import PROJECT_KEY
 
@@ -73,7 +74,7 @@ def _typed_markup_in_first_card(repo: Repository, theme: Theme) -> None:
 
 # --- Understand: why? -------------------------------------------------------------------------------------
 def test_without_chosen_themes_both_pages_say_what_to_do_first(repo: Repository) -> None:
-    project = services.install_demo(repo, now=NOW, reviews=5)
+    project = demo_project(repo, now=NOW, reviews=5)
     for page in ("understand", "success"):
         at = _open(page, project.id)
         assert "No theme has been taken forward yet" in _said(at)
@@ -144,7 +145,7 @@ def test_build_a_chain_step_by_step_then_vote_with_plain_errors(repo: Repository
     assert at.text_input(key=f"understand.{version}.dots..voter").value == "Voter 1"
     at.number_input(key=f"understand.{version}.dots..{chain.id}").set_value(4)
     _click(at, "Save these dots")
-    assert "Voter 1 has 3 dots but 4 were given. Take 1 dot away, then save again." in _said(at)
+    assert "Voter 1 has 3 dots but 4 were given. Take 1 dot off, then save again." in _said(at)
     assert repo.find(Vote) == []
     at.number_input(key=f"understand.{version}.dots..{chain.id}").set_value(2)
     _click(at, "Save these dots")
@@ -241,8 +242,8 @@ def test_add_change_and_remove_success_with_plain_errors(repo: Repository) -> No
 
 
 def test_both_pages_after_the_whole_demo_workshop_seed(repo: Repository) -> None:
-    theming = pytest.importorskip("wtfc_collect.services.demo_workshop_theming")
-    project = services.install_demo(repo, now=NOW, reviews=40)
+    theming = pytest.importorskip("wtfc_collect.demo.workshop_theming")
+    project = demo_project(repo, now=NOW, reviews=40)
     theming.seed(repo, project.id, NOW)
     demo_seed.seed(repo, project.id, NOW)
     themes = u.chosen_themes(repo, project.id)

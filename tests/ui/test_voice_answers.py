@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
-from wtfc_collect import bootstrap, services
+from wtfc_collect import bootstrap
 from wtfc_collect.domain import (
     Consent,
     Question,
@@ -20,6 +20,7 @@ from wtfc_collect.domain import (
     VoiceAnswer,
     VoiceStatus,
 )
+from wtfc_collect.services.collect.voice_answers import record_voice_answer, voice_answer_audio
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.context import PROJECT_KEY, REVIEW_KEY
 
@@ -123,7 +124,7 @@ def test_said_out_loud_then_sent_then_written_down_by_staff(repo: Repository, re
     assert "Voice answer — to be written down with the person" in _texts(staff)
     assert "The review has been sent in" in _texts(staff)
     assert len(staff.get("audio")) == 1  # staff can play it
-    assert services.voice_answer_audio(repo, bootstrap.build_recordings(), answer.id) == f.wav(1.0)
+    assert voice_answer_audio(repo, bootstrap.build_recordings(), answer.id) == f.wav(1.0)
     staff.text_area(key=f"voice_answers.{answer.id}.text").input("My job at the café")
     _click(staff, "Add to the review")
     assert "Added to the review of EV-0100." in _texts(staff)
@@ -174,8 +175,8 @@ def test_coming_back_a_voice_only_question_counts_as_answered(repo: Repository, 
 
 def test_staff_can_write_down_in_two_goes_or_set_aside(repo: Repository, review: Review) -> None:
     recordings = bootstrap.build_recordings()
-    first = services.record_voice_answer(repo, recordings, review.id, NW, f.wav(0.5), actor="me", now=f.NOW)
-    second = services.record_voice_answer(repo, recordings, review.id, F, f.wav(0.7), actor="me", now=f.NOW)
+    first = record_voice_answer(repo, recordings, review.id, NW, f.wav(0.5), actor="me", now=f.NOW)
+    second = record_voice_answer(repo, recordings, review.id, F, f.wav(0.7), actor="me", now=f.NOW)
     at = _open("pages/voice_answers.py", **{PROJECT_KEY: review.project_id})
     assert len(at.get("audio")) == 2 and "Voice answers waiting: 2" in _texts(at)
 
@@ -199,7 +200,7 @@ def test_staff_can_write_down_in_two_goes_or_set_aside(repo: Repository, review:
 
 
 def test_empty_words_are_refused_next_to_the_card(repo: Repository, review: Review) -> None:
-    answer = services.record_voice_answer(
+    answer = record_voice_answer(
         repo, bootstrap.build_recordings(), review.id, W, f.wav(), actor="me", now=f.NOW
     )
     at = _open("pages/voice_answers.py")
@@ -210,7 +211,7 @@ def test_empty_words_are_refused_next_to_the_card(repo: Repository, review: Revi
 
 def test_missing_sound_is_said_plainly_and_can_be_set_aside(repo: Repository, review: Review) -> None:
     recordings = bootstrap.build_recordings()
-    answer = services.record_voice_answer(repo, recordings, review.id, W, f.wav(), actor="me", now=f.NOW)
+    answer = record_voice_answer(repo, recordings, review.id, W, f.wav(), actor="me", now=f.NOW)
     recordings.delete(review.id, answer.id)
     at = _open("pages/voice_answers.py")
     assert not at.get("audio")

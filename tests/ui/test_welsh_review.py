@@ -13,8 +13,9 @@ from streamlit.testing.v1 import AppTest
 from accessibility.texts import screen
 from accessibility.widgets import listen_label
 from tests import factories as f
-from wtfc_collect import bootstrap, services
+from wtfc_collect import bootstrap
 from wtfc_collect.domain import STATEMENT_MAX_CHARS, Question, Review
+from wtfc_collect.services.collect.reviews import get_review, set_priority
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context
 from wtfc_collect.ui.context import REVIEW_KEY
@@ -162,12 +163,12 @@ def test_with_welsh_chosen_every_text_shows_in_welsh_and_listen_asks_for_welsh(
     seen.look(_click(at, cy["next"]))
 
     # Check: one answer loses its number, so sending stops with a message; then it is sent.
-    first = next(s for s in services.get_review(repo, review.id).statements_for(W) if s.priority == 1)
-    services.set_priority(repo, review.id, first.id, None, actor="test", now=f.NOW)
+    first = next(s for s in get_review(repo, review.id).statements_for(W) if s.priority == 1)
+    set_priority(repo, review.id, first.id, None, actor="test", now=f.NOW)
     seen.look(_click(at, cy["send"]))
-    services.set_priority(repo, review.id, first.id, 1, actor="test", now=f.NOW)
+    set_priority(repo, review.id, first.id, 1, actor="test", now=f.NOW)
     seen.look(_click(at, cy["send"]))
-    assert services.get_review(repo, review.id).status.value == "submitted"
+    assert get_review(repo, review.id).status.value == "submitted"
 
     # Listen: the prompts and the person's own words are asked for in Welsh.
     listen = screen("widgets", "cy")["listen"]

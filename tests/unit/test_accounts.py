@@ -14,9 +14,11 @@ from argon2 import PasswordHasher
 from tests import factories as f
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import Account, AuditAction, Role, User
-from wtfc_collect.services import InvalidInput, access, accounts
+from wtfc_collect.services import access
 from wtfc_collect.services.access import AccessDenied
-from wtfc_collect.services.accounts import SignInRefused
+from wtfc_collect.services.admin import accounts
+from wtfc_collect.services.admin.accounts import SignInRefused
+from wtfc_collect.services.common import InvalidInput
 from wtfc_collect.storage.port import Repository
 
 NOW = f.NOW

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from wtfc_collect.demo.project import demo_flaws
 from wtfc_collect.quality import FlagKind
 from wtfc_collect.quality.anonymise import personal_data, propose_anonymised
-from wtfc_collect.services.demo import demo_flaws
 
 
 @pytest.mark.parametrize(

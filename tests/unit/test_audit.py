@@ -11,7 +11,6 @@ from datetime import date, timedelta
 import pytest
 
 from tests import factories as f
-from wtfc_collect import services
 from wtfc_collect.domain import (
     AuditAction,
     Consent,
@@ -23,9 +22,12 @@ from wtfc_collect.domain import (
     User,
     new_id,
 )
-from wtfc_collect.services import audit_log, documents, triage
 from wtfc_collect.services.access import AccessDenied, acting_as
+from wtfc_collect.services.admin import audit_log
+from wtfc_collect.services.checkpoint import check_statements as triage
+from wtfc_collect.services.collect.reviews import withdraw_review
 from wtfc_collect.services.common import record_audit
+from wtfc_collect.services.reports import documents
 from wtfc_collect.storage.port import Repository
 
 NOW = f.NOW
@@ -171,7 +173,7 @@ def test_withdrawn_words_leave_the_workshop_and_later_documents(memory_repo: Rep
     )
     assert "Quokka picnic" in _docx_text(before_doc)
 
-    services.withdraw_review(memory_repo, gone.id, reason="asked by the person", actor="Tom", now=NOW)
+    withdraw_review(memory_repo, gone.id, reason="asked by the person", actor="Tom", now=NOW)
 
     with acting_as(facilitator):
         after = triage.workshop_statements(memory_repo, project_id)

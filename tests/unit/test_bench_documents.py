@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from benchmarks import documents
 from benchmarks.scale import build_project
-from wtfc_collect.services import planning, reporting
+from wtfc_collect.services.reports import report_content as reporting
+from wtfc_collect.services.workshop import plan as planning
 from wtfc_collect.storage.memory import MemoryRepository
 
 

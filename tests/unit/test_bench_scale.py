@@ -10,8 +10,11 @@ from pathlib import Path
 from benchmarks.scale import build_project, generate
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import Question, Review, ReviewStatus
-from wtfc_collect.domain.workshop import CardCall, Theme, Vote
-from wtfc_collect.services import theming, triage, voting
+from wtfc_collect.domain.dot_votes import Vote
+from wtfc_collect.domain.theme import CardCall, Theme
+from wtfc_collect.services.checkpoint import check_statements as triage
+from wtfc_collect.services.workshop import card_call as theming
+from wtfc_collect.services.workshop import priorities as voting
 from wtfc_collect.storage.memory import MemoryRepository
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,12 +9,15 @@ from unittest import mock
 import pytest
 
 from tests import factories as f
-from wtfc_collect import services
+from tests.factories import demo_project
+from wtfc_collect.demo.project import POOR_REVIEWER, POOR_TEAM
 from wtfc_collect.domain import AuditAction, Consent, DomainError, Question, Review, ReviewStatus, Speaker
 from wtfc_collect.domain.checkpoint import Answer, Checkpoint, CheckpointQuestion, MitigatingAction
 from wtfc_collect.quality import FlagKind
-from wtfc_collect.services import checkpoint as cp
-from wtfc_collect.services.demo import POOR_REVIEWER, POOR_TEAM
+from wtfc_collect.services.checkpoint import checkpoint as cp
+from wtfc_collect.services.collect.reviews import withdraw_review
+from wtfc_collect.services.collect.voice_answers import record_voice_answer
+from wtfc_collect.services.common import InvalidInput
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.storage.recordings import MemoryRecordings
 
@@ -51,7 +54,7 @@ def _sent_in(repo: Repository, project_id: str, *extra: tuple[Question, str], **
 
 @pytest.fixture
 def demo(memory_repo: Repository) -> tuple[Repository, str]:
-    project = services.install_demo(memory_repo, now=f.NOW, reviews=40)
+    project = demo_project(memory_repo, now=f.NOW, reviews=40)
     return memory_repo, project.id
 
 
@@ -141,7 +144,7 @@ def test_withdrawn_review_leaves_the_overview(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
     review = _sent_in(memory_repo, project_id, (NW, JARGON))
     assert cp.quality_overview(memory_repo, project_id).flagged == 1
-    services.withdraw_review(memory_repo, review.id, reason="asked by the person", actor=LEAD, now=f.NOW)
+    withdraw_review(memory_repo, review.id, reason="asked by the person", actor=LEAD, now=f.NOW)
     overview = cp.quality_overview(memory_repo, project_id)
     assert (overview.statements, overview.flagged, overview.rows, overview.by_team) == (0, 0, [], [])
     assert overview.percent == 0
@@ -188,7 +191,7 @@ def test_a_draft_answered_only_by_voice_counts_as_answered(memory_repo: Reposito
     assert cp.quality_overview(memory_repo, project_id).missing_priorities == [
         (review.id, "V-1", "North team")
     ]
-    services.record_voice_answer(
+    record_voice_answer(
         memory_repo, MemoryRecordings(), review.id, F, f.wav(), actor=LEAD, now=f.NOW
     )
     assert cp.quality_overview(memory_repo, project_id).missing_priorities == []
@@ -263,7 +266,7 @@ def test_answers_are_stored_replaced_and_audited(memory_repo: Repository) -> Non
 def test_over_long_notes_give_a_plain_error_and_keep_the_answer(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
     cp.answer_checkpoint(memory_repo, project_id, USABLE, Answer.YES, "fine", actor=LEAD, now=f.NOW)
-    with pytest.raises(services.InvalidInput) as caught:
+    with pytest.raises(InvalidInput) as caught:
         cp.answer_checkpoint(memory_repo, project_id, USABLE, Answer.NO, "x" * 4001, actor=LEAD, now=f.NOW)
     assert caught.value.field == "notes"
     assert "4000" in caught.value.message and "validation" not in caught.value.message.lower()
@@ -294,7 +297,7 @@ def test_sign_off_needs_a_name_and_every_answer(memory_repo: Repository) -> None
     with pytest.raises(DomainError) as unanswered:
         cp.sign_off_checkpoint(memory_repo, project_id, by="Ann Lead", actor=LEAD, now=f.NOW)
     assert OWN_WORDS.label in unanswered.value.message and USABLE.label in unanswered.value.message
-    with pytest.raises(services.InvalidInput) as too_long:
+    with pytest.raises(InvalidInput) as too_long:
         _answer_all(memory_repo, project_id)
         cp.sign_off_checkpoint(memory_repo, project_id, by="A" * 81, actor=LEAD, now=f.NOW)
     assert too_long.value.field == "signed_by"
@@ -347,10 +350,10 @@ def test_add_mitigating_action_stores_and_audits(memory_repo: Repository) -> Non
 
 def test_mitigating_action_without_a_description_is_refused_plainly(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
-    with pytest.raises(services.InvalidInput) as caught:
+    with pytest.raises(InvalidInput) as caught:
         cp.add_mitigating_action(memory_repo, project_id, _details(description="  "), actor=LEAD, now=f.NOW)
     assert (caught.value.field, caught.value.message) == ("description", "Say what will be done.")
-    with pytest.raises(services.InvalidInput) as no_owner:
+    with pytest.raises(InvalidInput) as no_owner:
         cp.add_mitigating_action(memory_repo, project_id, _details(owner=""), actor=LEAD, now=f.NOW)
     assert "owner" in no_owner.value.errors
     assert memory_repo.find(MitigatingAction) == []

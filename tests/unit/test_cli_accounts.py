@@ -10,10 +10,11 @@ from click.testing import CliRunner
 
 from wtfc_collect import bootstrap
 from wtfc_collect.cli import main
+from wtfc_collect.demo.accounts import DEMO_PERSON, DEMO_USERS
 from wtfc_collect.domain import Review, Role
-from wtfc_collect.services import accounts, invitations
-from wtfc_collect.services.accounts import SignInRefused
-from wtfc_collect.services.demo_accounts import DEMO_PERSON, DEMO_USERS
+from wtfc_collect.services.admin import accounts
+from wtfc_collect.services.admin.accounts import SignInRefused
+from wtfc_collect.services.collect import codes as invitations
 
 GOOD = "staple battery horse"  # made up for the tests
 

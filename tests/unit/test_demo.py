@@ -9,9 +9,8 @@ from importlib import resources
 
 import pytest
 
-from wtfc_collect.domain import ConsentGiver, Project, Question, Review, ReviewMode, ReviewStatus, Speaker
-from wtfc_collect.quality import check_statement, check_statements, duplicate_groups
-from wtfc_collect.services.demo import (
+from wtfc_collect.demo.bank import wordings
+from wtfc_collect.demo.project import (
     FLAW_KINDS,
     POOR_REVIEWER,
     POOR_TEAM,
@@ -20,7 +19,8 @@ from wtfc_collect.services.demo import (
     demo_flaws,
     load_bank,
 )
-from wtfc_collect.services.demo_bank import wordings
+from wtfc_collect.domain import ConsentGiver, Project, Question, Review, ReviewMode, ReviewStatus, Speaker
+from wtfc_collect.quality import check_statement, check_statements, duplicate_groups
 
 NOW = datetime(2026, 5, 1, 10, 0, tzinfo=UTC)
 PHONE = re.compile(r"(?:\+44\s?|0)\d(?:[\s-]?\d){8,10}")
@@ -303,7 +303,8 @@ def test_person_refs_are_pseudonymous(reviews: list[Review]) -> None:
 
 # --- the statement bank ----------------------------------------------------------------------------------
 def test_bank_is_package_data() -> None:
-    assert resources.files("wtfc_collect.services").joinpath("demo_statements.toml").is_file()
+    for name in ("statements.toml", "workshop_understanding.toml", "workshop_planning.toml"):
+        assert resources.files("wtfc_collect.demo").joinpath(name).is_file()
 
 
 def test_bank_is_large_enough_for_sixty_reviews() -> None:

@@ -9,8 +9,9 @@ from collections import Counter
 import pytest
 
 from tests import factories as f
+from tests.factories import demo_project
 from tests.workshop_data import demo_to_step_5, demo_workshop
-from wtfc_collect import services
+from wtfc_collect.demo import workshop_planning as seeding
 from wtfc_collect.domain import (
     ActionPlan,
     ActionStatus,
@@ -23,9 +24,9 @@ from wtfc_collect.domain import (
     RootCause,
     Vote,
 )
-from wtfc_collect.domain.planning import IDEA_KINDS, PLAN_FIELDS, TOP_IDEAS, quadrant_of
-from wtfc_collect.services import demo_workshop_planning as seeding
-from wtfc_collect.services import golden_thread, planning
+from wtfc_collect.domain.plan import IDEA_KINDS, PLAN_FIELDS, TOP_IDEAS, quadrant_of
+from wtfc_collect.services.workshop import golden_thread
+from wtfc_collect.services.workshop import plan as planning
 from wtfc_collect.storage.memory import MemoryRepository
 from wtfc_collect.storage.port import Repository
 
@@ -143,7 +144,7 @@ def test_running_the_seed_again_adds_nothing(seeded: tuple[MemoryRepository, Pro
 
 
 def test_without_chosen_themes_the_seed_adds_nothing(memory_repo: Repository) -> None:
-    project = services.install_demo(memory_repo, now=f.NOW, reviews=20)
+    project = demo_project(memory_repo, now=f.NOW, reviews=20)
     assert seeding.seed(memory_repo, project.id, f.NOW) == seeding.PlanningSeed()
     assert memory_repo.find(Idea) == [] and memory_repo.find(ProcessNote) == []
 
@@ -162,15 +163,15 @@ def test_without_root_causes_or_measures_ideas_are_simply_not_linked(memory_repo
 
 @pytest.mark.skipif(
     not (
-        importlib.util.find_spec("wtfc_collect.services.demo_workshop_theming")
-        and importlib.util.find_spec("wtfc_collect.services.demo_workshop_understanding")
+        importlib.util.find_spec("wtfc_collect.demo.workshop_theming")
+        and importlib.util.find_spec("wtfc_collect.demo.workshop_understanding")
     ),
     reason="the theming and understanding seeds are not in this tree yet",
 )
 def test_after_the_earlier_seeds_every_chosen_theme_is_planned(memory_repo: Repository) -> None:
-    theming = importlib.import_module("wtfc_collect.services.demo_workshop_theming")
-    understanding = importlib.import_module("wtfc_collect.services.demo_workshop_understanding")
-    project = services.install_demo(memory_repo, now=f.NOW, reviews=40)
+    theming = importlib.import_module("wtfc_collect.demo.workshop_theming")
+    understanding = importlib.import_module("wtfc_collect.demo.workshop_understanding")
+    project = demo_project(memory_repo, now=f.NOW, reviews=40)
     theming.seed(memory_repo, project.id, f.NOW)
     understanding.seed(memory_repo, project.id, f.NOW)
     result = seeding.seed(memory_repo, project.id, f.NOW)

@@ -11,7 +11,8 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from tests import factories as f
-from wtfc_collect import bootstrap, services
+from tests.factories import demo_project
+from wtfc_collect import bootstrap
 from wtfc_collect.cli import main
 from wtfc_collect.domain import (
     Answer,
@@ -22,9 +23,15 @@ from wtfc_collect.domain import (
     Review,
     TriageStatus,
 )
-from wtfc_collect.services import checkpoint as checkpoints
-from wtfc_collect.services import triage
-from wtfc_collect.services.documents import DocumentKind, checkpoint_report, export_document, workshop_cards
+from wtfc_collect.services.checkpoint import check_statements as triage
+from wtfc_collect.services.checkpoint import checkpoint as checkpoints
+from wtfc_collect.services.collect.reviews import withdraw_review
+from wtfc_collect.services.reports.documents import (
+    DocumentKind,
+    checkpoint_report,
+    export_document,
+    workshop_cards,
+)
 from wtfc_collect.storage.port import Repository
 
 ACTOR = "Quality lead"
@@ -70,7 +77,7 @@ def test_cards_hold_only_confirmed_workshop_copies_and_drop_withdrawn_reviews(
     assert [c.question.value for c in cards[:2]] == ["working", "working"]
     _ready(memory_repo, second)
     assert len(workshop_cards(memory_repo, project.id)) == 12
-    services.withdraw_review(memory_repo, second.id, reason="asked by the person", actor=ACTOR, now=f.NOW)
+    withdraw_review(memory_repo, second.id, reason="asked by the person", actor=ACTOR, now=f.NOW)
     assert len(workshop_cards(memory_repo, project.id)) == 6
     data = export_document(memory_repo, project.id, DocumentKind.STRIPS, actor=ACTOR, now=f.NOW)
     assert "Going to the allotment on Tuesdays" in " ".join(_texts(data))
@@ -79,7 +86,7 @@ def test_cards_hold_only_confirmed_workshop_copies_and_drop_withdrawn_reviews(
 
 
 def test_checkpoint_report_has_counts_answers_actions_and_no_personal_data(memory_repo: Repository) -> None:
-    project = services.install_demo(memory_repo, now=f.NOW, reviews=40)
+    project = demo_project(memory_repo, now=f.NOW, reviews=40)
     for question in CheckpointQuestion:
         checkpoints.answer_checkpoint(
             memory_repo, project.id, question, Answer.PARTLY, "North team words", actor=ACTOR, now=f.NOW

@@ -22,7 +22,7 @@ from docx.shared import Pt
 
 from accessibility.texts import screen
 from tests import factories as f
-from wtfc_collect import services
+from tests.factories import demo_project
 from wtfc_collect.cli import main
 from wtfc_collect.documents.report import (
     ActionLine,
@@ -53,16 +53,15 @@ from wtfc_collect.domain import (
     TriageStatus,
     new_id,
 )
-from wtfc_collect.services import (
-    planning,
-    reporting,
-    review_progress,
-    success,
-    triage,
-    understanding,
-    voting,
-)
-from wtfc_collect.services.documents import FILE_NAMES, DocumentKind, export_document
+from wtfc_collect.services.checkpoint import check_statements as triage
+from wtfc_collect.services.collect.reviews import get_review, submit_review, withdraw_review
+from wtfc_collect.services.reports import report_content as reporting
+from wtfc_collect.services.reports.documents import FILE_NAMES, DocumentKind, export_document
+from wtfc_collect.services.workshop import plan as planning
+from wtfc_collect.services.workshop import priorities as voting
+from wtfc_collect.services.workshop import progress_review as review_progress
+from wtfc_collect.services.workshop import success
+from wtfc_collect.services.workshop import understand as understanding
 from wtfc_collect.storage.port import Repository
 
 ACTOR = "Fran (facilitator)"
@@ -113,7 +112,7 @@ def _review(
             review.set_priority(statement.id, 1 if place == 1 else 2, f.NOW)
         review.add_statement(question, f"Not in my top two, said on {day}", Speaker.PERSON, f.NOW)
     repo.save(review)
-    services.submit_review(repo, review.id, actor=ACTOR, now=f.NOW)
+    submit_review(repo, review.id, actor=ACTOR, now=f.NOW)
     for question in ready:
         for statement in review.prioritised(question):
             triage.triage_statement(
@@ -121,7 +120,7 @@ def _review(
             )
             copy = statement.text.replace(NAME, "[name]")
             triage.confirm_workshop_text(repo, review.id, statement.id, copy, actor=ACTOR, now=f.NOW)
-    return services.get_review(repo, review.id)
+    return get_review(repo, review.id)
 
 
 def _theme(repo: Repository, project_id: str, question: Question, ids: list[str], chosen: bool) -> Theme:
@@ -298,7 +297,7 @@ def test_report_has_every_section_with_counts_and_only_confirmed_copies(
 
 
 def test_nothing_of_a_withdrawn_review_is_counted_or_quoted(memory_repo: Repository, built: Built) -> None:
-    services.withdraw_review(
+    withdraw_review(
         memory_repo, built.second.id, reason="asked by the person", actor=ACTOR, now=f.NOW
     )
     report = reporting.wtfc_report(memory_repo, built.project.id, f.NOW)
@@ -333,7 +332,7 @@ def test_a_project_with_no_workshop_yet_still_gets_both_documents(memory_repo: R
 
 
 def test_the_demo_workshop_report_follows_the_golden_thread(memory_repo: Repository) -> None:
-    project = services.install_demo(memory_repo, now=f.NOW, reviews=40, workshop=True)
+    project = demo_project(memory_repo, now=f.NOW, reviews=40, workshop=True)
     report = reporting.wtfc_report(memory_repo, project.id, f.NOW)
     actions = planning.action_plans(memory_repo, project.id)
     assert len(report.thread) == len(report.actions) == len(actions) > 0
@@ -470,7 +469,7 @@ def test_control_characters_typed_into_statements_are_taken_out_before_any_docum
     odd = review.add_statement(Question.NOT_WORKING, f"The lift{CONTROL} is broken", Speaker.PERSON, f.NOW)
     review.set_priority(odd.id, 1, f.NOW)
     memory_repo.save(review)
-    services.submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW)
+    submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW)
     triage.triage_statement(memory_repo, review.id, odd.id, TriageStatus.ACCEPTED, actor=ACTOR, now=f.NOW)
     triage.confirm_workshop_text(
         memory_repo, review.id, odd.id, f"The lift{CONTROL} is broken", actor=ACTOR, now=f.NOW

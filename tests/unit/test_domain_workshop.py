@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from wtfc_collect.domain import (
     ActionPlan,
     ActionStatus,
+    Card,
     CardCall,
     Idea,
     IdeaKind,
@@ -23,14 +24,13 @@ from wtfc_collect.domain import (
     RootCause,
     SuccessStatement,
     Theme,
-    ThreadLink,
     Vote,
     VoteTarget,
     WhyStep,
-    golden_thread,
     is_first_person,
     plain_errors,
 )
+from wtfc_collect.domain.golden_thread import thread_for
 
 NOW = datetime(2026, 5, 1, 10, tzinfo=UTC)
 PROJECT_ID = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
@@ -221,15 +221,24 @@ def test_card_call_starts_with_nothing_parked() -> None:
 def test_votes_have_between_one_and_twenty_dots(dots: int) -> None:
     with pytest.raises(ValidationError):
         Vote(
-            id=next_id(), project_id=PROJECT_ID, target_kind=VoteTarget.THEME, target_id=THEME_ID,
-            voter="table 3", dots=dots, at=NOW,
+            id=next_id(),
+            project_id=PROJECT_ID,
+            target_kind=VoteTarget.THEME,
+            target_id=THEME_ID,
+            voter="table 3",
+            dots=dots,
+            at=NOW,
         )
 
 
 def test_a_vote_defaults_to_one_dot() -> None:
     vote = Vote(
-        id=next_id(), project_id=PROJECT_ID, target_kind=VoteTarget.ROOT_CAUSE, target_id=THEME_ID,
-        voter="table 3", at=NOW,
+        id=next_id(),
+        project_id=PROJECT_ID,
+        target_kind=VoteTarget.ROOT_CAUSE,
+        target_id=THEME_ID,
+        voter="table 3",
+        at=NOW,
     )
     assert vote.dots == 1
     with pytest.raises(ValidationError):
@@ -363,37 +372,56 @@ def test_an_action_plan_starts_not_started_and_needs_a_title() -> None:
     assert plain_errors(caught.value) == {"title": "Please fill this in."}
 
 
-def test_golden_thread_links_each_action_to_every_statement_behind_its_theme() -> None:
+def test_the_thread_of_an_action_follows_its_ideas_and_their_causes_to_its_theme_and_cards() -> None:
     s1, s2, s3 = "a" * 32, "b" * 32, "c" * 32
-    lonely = theme("I am lonely", statement_ids=[s1, s2])
-    bored = theme("I am bored", statement_ids=[s3])
-    first = action(lonely.id)
-    second = action(bored.id)
-    third = action(lonely.id, title="Befriending")
-    links = golden_thread([first, second, third], [bored, lonely])
-    assert links == [
-        ThreadLink(action_id=first.id, theme_id=lonely.id, statement_id=s1),
-        ThreadLink(action_id=first.id, theme_id=lonely.id, statement_id=s2),
-        ThreadLink(action_id=second.id, theme_id=bored.id, statement_id=s3),
-        ThreadLink(action_id=third.id, theme_id=lonely.id, statement_id=s1),
-        ThreadLink(action_id=third.id, theme_id=lonely.id, statement_id=s2),
+    lonely = theme("I am lonely", statement_ids=[s1, s2, s3, s1])
+    cause = RootCause(id=next_id(), project_id=PROJECT_ID, theme_id=lonely.id, cause="No transport at night")
+    tackles = idea(theme_id=lonely.id, root_cause_id=cause.id)
+    unlinked = idea(theme_id=lonely.id, text="A lift rota")
+    plan = action(lonely.id, idea_ids=[tackles.id, unlinked.id, "d" * 32])  # the third idea was removed
+    cards = {
+        sid: Card(sid, review, Question.NOT_WORKING, f"words {sid[0]}")
+        for sid, review in ((s1, "r1"), (s2, "r1"), (s3, "r2"))
+    }
+    del cards[s3]  # its review was withdrawn: no card, so it drops out of the thread
+    thread = thread_for(
+        plan,
+        {i.id: i for i in (tackles, unlinked)},
+        {cause.id: cause},
+        {lonely.id: lonely},
+        cards,
+    )
+    assert [(link.idea.id, link.root_cause) for link in thread.ideas] == [
+        (tackles.id, cause),
+        (unlinked.id, None),
     ]
+    assert thread.root_causes == (cause,)
+    assert thread.theme == lonely
+    assert [c.statement_id for c in thread.evidence.cards] == [s1, s2]  # each card once, in the theme's order
+    assert (thread.evidence.statements, thread.evidence.people) == (2, 1)
 
 
-def test_golden_thread_skips_actions_whose_theme_is_unknown_or_empty() -> None:
-    empty = theme("I want a job")
-    links = golden_thread([action(THEME_ID), action(empty.id)], [empty])
-    assert links == []
+def test_the_thread_of_an_action_whose_theme_was_removed_has_no_words() -> None:
+    thread = thread_for(action(THEME_ID), {}, {}, {}, {})
+    assert thread.theme is None
+    assert thread.ideas == ()
+    assert (thread.evidence.statements, thread.evidence.people) == (0, 0)
 
 
 def test_a_process_note_time_must_have_a_time_zone() -> None:
     with pytest.raises(ValidationError):
         ProcessNote(
-            id=next_id(), project_id=PROJECT_ID, worked=False, text="Too few carers came",
+            id=next_id(),
+            project_id=PROJECT_ID,
+            worked=False,
+            text="Too few carers came",
             at=date(2026, 5, 1),
         )
     with pytest.raises(ValidationError):
         ProcessNote(
-            id=next_id(), project_id=PROJECT_ID, worked=False, text="Too few carers came",
+            id=next_id(),
+            project_id=PROJECT_ID,
+            worked=False,
+            text="Too few carers came",
             at=datetime(2026, 5, 1, 10),
         )

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests import factories as f
-from wtfc_collect import bootstrap, services
+from wtfc_collect import bootstrap
 from wtfc_collect.domain import (
     AuditAction,
     Consent,
@@ -25,10 +25,16 @@ from wtfc_collect.domain import (
     User,
     VoiceAnswer,
 )
-from wtfc_collect.domain.workshop import CardCall, Theme
-from wtfc_collect.services import access, invitations, theming, triage
+from wtfc_collect.domain.theme import CardCall, Theme
+from wtfc_collect.services import access
 from wtfc_collect.services.access import AccessDenied
-from wtfc_collect.services.erasure import erase_person
+from wtfc_collect.services.admin.backup import backup_store
+from wtfc_collect.services.admin.erasure import erase_person
+from wtfc_collect.services.checkpoint import check_statements as triage
+from wtfc_collect.services.collect import codes as invitations
+from wtfc_collect.services.collect.reviews import get_review, record_statement, set_priority, submit_review
+from wtfc_collect.services.collect.voice_answers import record_voice_answer
+from wtfc_collect.services.workshop import card_call as theming
 from wtfc_collect.storage.port import Recordings, Repository
 
 NOW = f.NOW
@@ -58,16 +64,16 @@ class Scene:
 def _words(repo: Repository, review: Review, texts: dict[Question, tuple[str, str]]) -> Review:
     for question, pair in texts.items():
         for place, text in enumerate(pair, start=1):
-            _, statement = services.record_statement(
+            _, statement = record_statement(
                 repo, review.id, question=question, text=text, said_by=Speaker.PERSON, actor="x", now=NOW
             )
-            services.set_priority(repo, review.id, statement.id, place, actor="x", now=NOW)  # type: ignore[arg-type]
-    services.submit_review(repo, review.id, actor="x", now=NOW)
-    submitted = services.get_review(repo, review.id)
+            set_priority(repo, review.id, statement.id, place, actor="x", now=NOW)  # type: ignore[arg-type]
+    submit_review(repo, review.id, actor="x", now=NOW)
+    submitted = get_review(repo, review.id)
     for statement in submitted.statements:
         triage.triage_statement(repo, review.id, statement.id, TriageStatus.ACCEPTED, actor="Q", now=NOW)
         triage.confirm_workshop_text(repo, review.id, statement.id, statement.text, actor="Q", now=NOW)
-    return services.get_review(repo, review.id)
+    return get_review(repo, review.id)
 
 
 @pytest.fixture
@@ -78,7 +84,7 @@ def scene(data_dir: Path) -> Scene:
     consent = Consent(given=True, recorded_on=f.TODAY)
     review = repo.save(f.review(project.id, person_ref=PERSON_REF, mode=ReviewMode.SELF, consent=consent))
     other = repo.save(f.review(project.id, person_ref="P-OTHER", consent=consent))
-    answer = services.record_voice_answer(
+    answer = record_voice_answer(
         repo, recordings, review.id, FU, f.wav(0.4, tone=440), actor="x", now=NOW
     )
     invitation, code = invitations.invite(repo, review.id, actor="Tom", now=NOW)
@@ -98,7 +104,7 @@ def scene(data_dir: Path) -> Scene:
         repo, project.id, W, secret_id, "I like getting out and about", actor="F", now=NOW
     )
     theming.place_card(repo, project.id, W, other_id, theme.id, actor="F", now=NOW)
-    services.backup_store(repo, bootstrap.backup_dir(data_dir), actor="test admin", now=NOW)
+    backup_store(repo, bootstrap.backup_dir(data_dir), actor="test admin", now=NOW)
     return Scene(repo, recordings, data_dir, review, other, secret_id, answer, code, invitation, theme)
 
 

@@ -23,7 +23,7 @@ from wtfc_collect.domain import (
     Speaker,
 )
 from wtfc_collect.exchange import COLUMNS, MAX_FILE_BYTES
-from wtfc_collect.services.exchange import (
+from wtfc_collect.services.collect.exchange import (
     check_import,
     export_counts,
     export_filename,

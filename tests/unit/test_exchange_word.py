@@ -21,7 +21,7 @@ from wtfc_collect.domain import (
     Speaker,
 )
 from wtfc_collect.exchange.word_form import read_word_form
-from wtfc_collect.services.exchange import import_reviews
+from wtfc_collect.services.collect.exchange import import_reviews
 from wtfc_collect.storage.memory import MemoryRepository
 from wtfc_collect.storage.port import Repository
 

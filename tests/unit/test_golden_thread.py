@@ -8,7 +8,6 @@ import pytest
 
 from tests import factories as f
 from tests.workshop_data import ACTOR, chosen_theme, ready_review, root_cause, top
-from wtfc_collect import services
 from wtfc_collect.domain import (
     ActionStatus,
     DomainError,
@@ -20,8 +19,12 @@ from wtfc_collect.domain import (
     Theme,
     TriageStatus,
 )
-from wtfc_collect.domain.planning import Card, evidence
-from wtfc_collect.services import golden_thread, planning, triage
+from wtfc_collect.domain.golden_thread import evidence
+from wtfc_collect.domain.theme import Card
+from wtfc_collect.services.checkpoint import check_statements as triage
+from wtfc_collect.services.collect.reviews import submit_review, withdraw_review
+from wtfc_collect.services.workshop import golden_thread
+from wtfc_collect.services.workshop import plan as planning
 from wtfc_collect.storage.port import Repository
 
 WHO = {"actor": ACTOR, "now": f.NOW}
@@ -72,7 +75,7 @@ def test_withdrawing_a_review_removes_its_words_from_the_thread_and_the_counts(
     memory_repo: Repository, thread: Thread
 ) -> None:
     first = thread.reviews[0]
-    services.withdraw_review(memory_repo, first.id, reason="asked by the person", **WHO)
+    withdraw_review(memory_repo, first.id, reason="asked by the person", **WHO)
     chain = golden_thread.action_thread(memory_repo, thread.action_id)
     assert chain.evidence.people == 2 and chain.evidence.statements == 2
     assert {c.review_id for c in chain.evidence.cards} == {r.id for r in thread.reviews[1:]}
@@ -88,7 +91,7 @@ def test_everyone_withdrawing_leaves_an_empty_thread_not_an_error(
     memory_repo: Repository, thread: Thread
 ) -> None:
     for review in thread.reviews:
-        services.withdraw_review(memory_repo, review.id, reason="asked by the person", **WHO)
+        withdraw_review(memory_repo, review.id, reason="asked by the person", **WHO)
     chain = golden_thread.action_thread(memory_repo, thread.action_id)
     assert chain.evidence.cards == () and chain.evidence.people == 0
     assert chain.theme == thread.theme and chain.root_causes == (thread.cause,)
@@ -105,7 +108,7 @@ def test_the_thread_shows_the_confirmed_workshop_copy_never_the_original(memory_
         statement = draft.add_statement(question, words, Speaker.PERSON, f.NOW)
         draft.set_priority(statement.id, 1, f.NOW)
     memory_repo.save(draft)
-    services.submit_review(memory_repo, draft.id, **WHO)
+    submit_review(memory_repo, draft.id, **WHO)
     statement = draft.prioritised(Question.NOT_WORKING)[0]
     triage.triage_statement(memory_repo, draft.id, statement.id, TriageStatus.ACCEPTED, **WHO)
     triage.confirm_workshop_text(

@@ -10,11 +10,23 @@ from pathlib import Path
 import pytest
 
 from tests import factories as f
-from wtfc_collect import bootstrap, services
+from wtfc_collect import bootstrap
 from wtfc_collect.domain import AuditAction, DomainError, Invitation, Question, Review, ReviewMode, Role, User
-from wtfc_collect.services import access, invitations
+from wtfc_collect.services import access
 from wtfc_collect.services.access import AccessDenied
-from wtfc_collect.services.invitations import ALPHABET, SELF_REVIEW_ACTOR, code_hash, normalise
+from wtfc_collect.services.collect import codes as invitations
+from wtfc_collect.services.collect.codes import ALPHABET, SELF_REVIEW_ACTOR, code_hash, normalise
+from wtfc_collect.services.collect.reviews import (
+    decline_question,
+    find_review,
+    get_review,
+    list_reviews,
+    record_statement,
+    save_review_details,
+    submit_review,
+    withdraw_review,
+)
+from wtfc_collect.services.collect.voice_answers import record_voice_answer, voice_answers_for_review
 from wtfc_collect.storage.port import Repository
 
 NOW = f.NOW
@@ -145,7 +157,7 @@ def test_inviting_again_stops_the_earlier_code(memory_repo: Repository) -> None:
 def test_a_withdrawn_review_cannot_be_opened_or_invited(memory_repo: Repository) -> None:
     review = _own_review(memory_repo)
     _, code = _invite(memory_repo, review)
-    services.withdraw_review(memory_repo, review.id, reason="asked by the person", actor=STAFF, now=NOW)
+    withdraw_review(memory_repo, review.id, reason="asked by the person", actor=STAFF, now=NOW)
     _refused(memory_repo, code)
     with pytest.raises(DomainError, match="withdrawn"):
         _invite(memory_repo, review)
@@ -204,28 +216,28 @@ def test_each_code_reaches_only_its_own_review(memory_repo: Repository) -> None:
     user_b = invitations.open_with_code(memory_repo, code_b, now=NOW)
     assert (user_a.review_id, user_b.review_id) == (a.id, b.id)
     with access.acting_as(user_a):
-        services.record_statement(memory_repo, a.id, question=W, text="I love my dog", actor="x", now=NOW)
+        record_statement(memory_repo, a.id, question=W, text="I love my dog", actor="x", now=NOW)
         # Editing the link: the same session, B's review id.
         for call in (
-            lambda: services.get_review(memory_repo, b.id),
-            lambda: services.find_review(memory_repo, b.id),
-            lambda: services.record_statement(memory_repo, b.id, question=W, text="Hi", actor="x", now=NOW),
-            lambda: services.save_review_details(
+            lambda: get_review(memory_repo, b.id),
+            lambda: find_review(memory_repo, b.id),
+            lambda: record_statement(memory_repo, b.id, question=W, text="Hi", actor="x", now=NOW),
+            lambda: save_review_details(
                 memory_repo, b.id, {"person_ref": "X"}, expected_revision=b.revision, actor="x", now=NOW
             ),
-            lambda: services.decline_question(memory_repo, b.id, W, actor="x", now=NOW),
-            lambda: services.submit_review(memory_repo, b.id, actor="x", now=NOW),
-            lambda: services.voice_answers_for_review(memory_repo, b.id),
-            lambda: services.record_voice_answer(memory_repo, None, b.id, W, f.wav(), actor="x", now=NOW),  # type: ignore[arg-type]
+            lambda: decline_question(memory_repo, b.id, W, actor="x", now=NOW),
+            lambda: submit_review(memory_repo, b.id, actor="x", now=NOW),
+            lambda: voice_answers_for_review(memory_repo, b.id),
+            lambda: record_voice_answer(memory_repo, None, b.id, W, f.wav(), actor="x", now=NOW),  # type: ignore[arg-type]
             lambda: invitations.invite(memory_repo, b.id, actor="x", now=NOW),
-            lambda: services.list_reviews(memory_repo, project_id),
+            lambda: list_reviews(memory_repo, project_id),
         ):
             with pytest.raises(AccessDenied):
                 call()
     with access.acting_as(user_b):
-        assert services.get_review(memory_repo, b.id).statements == []
+        assert get_review(memory_repo, b.id).statements == []
         with pytest.raises(AccessDenied):
-            services.get_review(memory_repo, a.id)
+            get_review(memory_repo, a.id)
     stored_a = memory_repo.get(Review, a.id)
     assert stored_a is not None and [s.text for s in stored_a.statements] == ["I love my dog"]
     assert memory_repo.get(Review, b.id) == b
@@ -272,7 +284,7 @@ def test_a_person_doing_their_own_review_gives_consent_but_cannot_move_it_to_ano
     person = invitations.open_with_code(memory_repo, code, now=NOW)
     consent = {"given": True, "given_by": "person", "recorded_on": NOW.date()}
     with access.acting_as(person):
-        saved = services.save_review_details(
+        saved = save_review_details(
             memory_repo,
             review.id,
             {"consent": consent},
@@ -283,7 +295,7 @@ def test_a_person_doing_their_own_review_gives_consent_but_cannot_move_it_to_ano
         assert saved.consent is not None and saved.consent.given
         for change in ({"team": "South"}, {"reviewer": "Someone else"}):
             with pytest.raises(AccessDenied):
-                services.save_review_details(
+                save_review_details(
                     memory_repo, review.id, change, expected_revision=saved.revision, actor="me", now=NOW
                 )
     assert memory_repo.get(Review, review.id).team == "North"  # type: ignore[union-attr]

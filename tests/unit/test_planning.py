@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import timedelta
 
 import pytest
@@ -22,20 +21,9 @@ from wtfc_collect.domain import (
     VoteTarget,
     new_id,
 )
-from wtfc_collect.domain.planning import (
-    QUADRANT_AREAS,
-    SCORES,
-    by_quadrant,
-    check_dots,
-    dots_by_voter,
-    next_voter_label,
-    quadrant_of,
-    ranked,
-    tally,
-    tied_at_cut,
-)
-from wtfc_collect.domain.planning import top as top_ids
-from wtfc_collect.services import InvalidInput, planning
+from wtfc_collect.domain.plan import QUADRANT_AREAS, SCORES, by_quadrant, quadrant_of
+from wtfc_collect.services.common import InvalidInput
+from wtfc_collect.services.workshop import plan as planning
 from wtfc_collect.storage.port import Repository
 
 WHO = {"actor": "Fran (facilitator)", "now": f.NOW}
@@ -54,43 +42,6 @@ def _vote(target: str, voter: str, dots: int = 1) -> Vote:
 
 
 # --- pure rules -------------------------------------------------------------------------------------------
-def test_a_voter_may_use_up_to_their_dots_and_is_told_how_many_to_take_off() -> None:
-    check_dots({"a": 2, "b": 1}, 3, "Voter 4")
-    check_dots({"a": 0}, 3, "Voter 4")  # no dots at all: takes the voter's dots back
-    with pytest.raises(DomainError, match=r"^Voter 4 has 3 dots but this puts down 5\. Take 2 off\.$"):
-        check_dots({"a": 3, "b": 2}, 3, "Voter 4")
-    with pytest.raises(DomainError, match="fewer than none"):
-        check_dots({"a": -1, "b": 4}, 3, "Voter 4")
-    with pytest.raises(DomainError, match="from 1 to 20"):
-        check_dots({"a": 1}, 0, "Voter 4")
-
-
-def test_tally_counts_dots_not_votes_and_keeps_each_voters_total() -> None:
-    a, b, c = "a" * 32, "b" * 32, "c" * 32
-    votes = [_vote(a, "Voter 1", 2), _vote(b, "Voter 1"), _vote(a, "Voter 2"), _vote(c, "Voter 3", 3)]
-    assert tally(votes) == Counter({a: 3, c: 3, b: 1})
-    assert dots_by_voter(votes) == {"Voter 1": 3, "Voter 2": 1, "Voter 3": 3}
-
-
-def test_ranking_keeps_the_order_ideas_came_in_for_equal_dots_and_never_picks_an_idea_without_dots() -> None:
-    counts = {"b": 4, "c": 4, "d": 1}
-    assert ranked(["a", "b", "c", "d"], counts) == [("b", 4), ("c", 4), ("d", 1), ("a", 0)]
-    assert top_ids(["a", "b", "c", "d"], counts, 3) == ["b", "c", "d"]
-    assert top_ids(["a", "b"], {"b": 1}, 3) == ["b"]
-
-
-def test_a_tie_across_the_cut_is_reported_so_the_room_decides() -> None:
-    assert tied_at_cut(list("abcd"), {"a": 5, "b": 4, "c": 2, "d": 2}, 3)
-    assert not tied_at_cut(list("abcd"), {"a": 5, "b": 4, "c": 3, "d": 2}, 3)
-    assert not tied_at_cut(list("abcd"), {"a": 5}, 3)  # places with no dots are not a tie
-    assert not tied_at_cut(list("abc"), {"a": 1, "b": 1, "c": 1}, 3)  # nothing left out
-
-
-def test_voter_labels_count_up_and_fill_no_gaps_by_reusing_one() -> None:
-    assert next_voter_label([]) == "Voter 1"
-    assert next_voter_label(["Voter 1", "Voter 2", "Voter 4"]) == "Voter 3"
-
-
 @pytest.mark.parametrize("cost", SCORES)
 @pytest.mark.parametrize("impact", SCORES)
 def test_quadrant_of_follows_the_same_rule_as_an_idea_and_its_drawn_area(cost: int, impact: int) -> None:
@@ -183,7 +134,9 @@ def test_each_participant_has_three_dots_and_over_voting_changes_nothing(
     planning.record_idea_votes(memory_repo, theme.id, "Voter 1", {a.id: 2, b.id: 1}, **WHO)
     with pytest.raises(InvalidInput) as caught:
         planning.record_idea_votes(memory_repo, theme.id, "Voter 1", {a.id: 3, c.id: 1}, **WHO)
-    assert caught.value.errors == {"dots": "Voter 1 has 3 dots but this puts down 4. Take 1 off."}
+    assert caught.value.errors == {
+        "dots": "Voter 1 has 3 dots but 4 were given. Take 1 dot off, then save again."
+    }
     assert planning.idea_results(memory_repo, theme.id).dots_used == {"Voter 1": 3}
     planning.record_idea_votes(memory_repo, theme.id, "Voter 2", {a.id: 4, c.id: 1}, allowed=5, **WHO)
     results = planning.idea_results(memory_repo, theme.id)

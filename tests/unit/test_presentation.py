@@ -6,9 +6,9 @@ import pytest
 
 from tests import factories as f
 from tests.workshop_data import ACTOR, chosen_theme, ready_review, top
-from wtfc_collect import services
 from wtfc_collect.domain import Question, Review
-from wtfc_collect.services import presentation
+from wtfc_collect.services.collect.reviews import withdraw_review
+from wtfc_collect.services.workshop import theme_charts as presentation
 from wtfc_collect.storage.port import Repository
 
 NW = Question.NOT_WORKING
@@ -109,7 +109,7 @@ def test_theme_shares_by_group_put_unrecorded_last(memory_repo: Repository, peop
 
 def test_a_withdrawn_review_drops_out_of_every_count(memory_repo: Repository, people: list[Review]) -> None:
     _themes(memory_repo, people)
-    services.withdraw_review(memory_repo, people[4].id, reason="asked by the person", actor=ACTOR, now=f.NOW)
+    withdraw_review(memory_repo, people[4].id, reason="asked by the person", actor=ACTOR, now=f.NOW)
     project_id = people[0].project_id
     sizes = {s.name: (s.statements, s.people) for s in presentation.theme_sizes(memory_repo, project_id, NW)}
     assert sizes == {"I want to get there on time": (4, 4), "I want the same carers": (2, 2)}

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from wtfc_collect.demo.project import demo_flaws, load_bank
 from wtfc_collect.quality import FlagKind, check_statement, check_statements
-from wtfc_collect.services.demo import demo_flaws, load_bank
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from wtfc_collect.demo.project import demo_flaws, load_bank
 from wtfc_collect.quality import Flag, Verdict, check_statement, lexicon
 from wtfc_collect.quality import patterns as pattern_checks
 from wtfc_collect.quality.checker import _CLEAN, _jargon, _without_repeats
@@ -25,7 +26,6 @@ from wtfc_collect.quality.names import AMBIGUOUS_NAMES, FIRST_NAMES, NAME_CLUES,
 from wtfc_collect.quality.personal_data import CAPITALISED, NAME, contact_details, names
 from wtfc_collect.quality.scan import _word_character, cue_words, scan
 from wtfc_collect.quality.text import _FOLD, fold, voice
-from wtfc_collect.services.demo import demo_flaws, load_bank
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"

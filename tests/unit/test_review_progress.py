@@ -9,7 +9,9 @@ import pytest
 from tests import factories as f
 from tests.workshop_data import chosen_theme, measure
 from wtfc_collect.domain import ActionStatus, AuditAction, DomainError, Measure, Theme
-from wtfc_collect.services import InvalidInput, planning, review_progress
+from wtfc_collect.services.common import InvalidInput
+from wtfc_collect.services.workshop import plan as planning
+from wtfc_collect.services.workshop import progress_review as review_progress
 from wtfc_collect.storage.port import Repository
 
 WHO = {"actor": "Fran (facilitator)", "now": f.NOW}

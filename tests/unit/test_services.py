@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from tests import factories as f
-from wtfc_collect import services
+from tests.factories import demo_project
 from wtfc_collect.domain import (
     AuditAction,
     Consent,
@@ -19,6 +19,31 @@ from wtfc_collect.domain import (
     ReviewStatus,
     Speaker,
 )
+from wtfc_collect.services.admin.backup import backup_store
+from wtfc_collect.services.collect.own_words import fit_statement, own_words_notes
+from wtfc_collect.services.collect.reviews import (
+    ReviewIncomplete,
+    decline_question,
+    find_review,
+    get_review,
+    list_reviews,
+    record_statement,
+    remove_statement,
+    save_review_details,
+    set_priority,
+    start_review,
+    submit_review,
+    undecline_question,
+    withdraw_review,
+)
+from wtfc_collect.services.common import InvalidInput
+from wtfc_collect.services.prepare.project_setup import (
+    create_project,
+    current_project,
+    get_project,
+    project_progress,
+    update_project,
+)
 from wtfc_collect.storage.port import ConflictError, Repository
 
 ACTOR = "Sam (reviewer)"
@@ -26,12 +51,12 @@ ACTOR = "Sam (reviewer)"
 
 def _project(repo: Repository, **details: object) -> str:
     base: dict[str, object] = {"name": "Home care review", "teams": ["East", "West"]}
-    return services.create_project(repo, {**base, **details}, actor=ACTOR, now=f.NOW).id
+    return create_project(repo, {**base, **details}, actor=ACTOR, now=f.NOW).id
 
 
 def test_create_project_validates_and_audits(memory_repo: Repository) -> None:
     project_id = _project(memory_repo, purpose="We are using WTfC to listen so that care improves")
-    stored = services.get_project(memory_repo, project_id)
+    stored = get_project(memory_repo, project_id)
     assert stored.name == "Home care review"
     assert stored.revision == 1
     log = memory_repo.audit_log(project_id)
@@ -39,8 +64,8 @@ def test_create_project_validates_and_audits(memory_repo: Repository) -> None:
 
 
 def test_create_project_gives_plain_errors_per_field(memory_repo: Repository) -> None:
-    with pytest.raises(services.InvalidInput) as caught:
-        services.create_project(memory_repo, {"name": "", "teams": ["A", "a"]}, actor=ACTOR, now=f.NOW)
+    with pytest.raises(InvalidInput) as caught:
+        create_project(memory_repo, {"name": "", "teams": ["A", "a"]}, actor=ACTOR, now=f.NOW)
     errors = caught.value.errors
     assert errors["name"] == "Please fill this in."
     assert "listed twice" in errors["teams"]
@@ -49,19 +74,19 @@ def test_create_project_gives_plain_errors_per_field(memory_repo: Repository) ->
 
 def test_update_project_refuses_stale_copy(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
-    services.update_project(
+    update_project(
         memory_repo, project_id, {"name": "Renamed"}, expected_revision=1, actor=ACTOR, now=f.NOW
     )
     with pytest.raises(ConflictError):
-        services.update_project(
+        update_project(
             memory_repo, project_id, {"name": "Other"}, expected_revision=1, actor=ACTOR, now=f.NOW
         )
-    assert services.get_project(memory_repo, project_id).name == "Renamed"
+    assert get_project(memory_repo, project_id).name == "Renamed"
 
 
 def test_update_project_cannot_change_identity(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
-    saved = services.update_project(
+    saved = update_project(
         memory_repo,
         project_id,
         {"id": "0" * 32, "name": "New name"},
@@ -73,18 +98,18 @@ def test_update_project_cannot_change_identity(memory_repo: Repository) -> None:
 
 
 def test_current_project_is_chosen_or_newest(memory_repo: Repository) -> None:
-    assert services.current_project(memory_repo) is None
-    older = services.create_project(memory_repo, {"name": "Older"}, actor=ACTOR, now=f.NOW)
-    newer = services.create_project(
+    assert current_project(memory_repo) is None
+    older = create_project(memory_repo, {"name": "Older"}, actor=ACTOR, now=f.NOW)
+    newer = create_project(
         memory_repo, {"name": "Newer"}, actor=ACTOR, now=f.NOW + timedelta(days=1)
     )
-    assert services.current_project(memory_repo) == newer
-    assert services.current_project(memory_repo, older.id) == older
-    assert services.current_project(memory_repo, "f" * 32) == newer
+    assert current_project(memory_repo) == newer
+    assert current_project(memory_repo, older.id) == older
+    assert current_project(memory_repo, "f" * 32) == newer
 
 
 def _started(repo: Repository, project_id: str, **details: object) -> Review:
-    return services.start_review(
+    return start_review(
         repo,
         project_id,
         person_ref="NV-0001",
@@ -106,19 +131,19 @@ def test_review_journey_from_start_to_submit(memory_repo: Repository) -> None:
         (Question.FUTURE, ["I want to go to the seaside", "Cooking my own tea", "A dog"]),
     ):
         for words_said in words:
-            _, statement = services.record_statement(
+            _, statement = record_statement(
                 memory_repo, review.id, question=question, text=words_said, actor=ACTOR, now=f.NOW
             )
             ids[words_said] = statement.id
     with pytest.raises(DomainError) as missing:
-        services.submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW)
+        submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW)
     assert missing.value.field == "consent"
 
-    services.save_review_details(
+    save_review_details(
         memory_repo,
         review.id,
         {"consent": Consent(given=True, recorded_on=f.TODAY).model_dump()},
-        expected_revision=services.get_review(memory_repo, review.id).revision,
+        expected_revision=get_review(memory_repo, review.id).revision,
         actor=ACTOR,
         now=f.NOW,
     )
@@ -129,8 +154,8 @@ def test_review_journey_from_start_to_submit(memory_repo: Repository) -> None:
         ("I want to go to the seaside", 1),
         ("A dog", 2),
     ):
-        services.set_priority(memory_repo, review.id, ids[text], place, actor=ACTOR, now=f.NOW)  # type: ignore[arg-type]
-    submitted = services.submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW + timedelta(hours=1))
+        set_priority(memory_repo, review.id, ids[text], place, actor=ACTOR, now=f.NOW)  # type: ignore[arg-type]
+    submitted = submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW + timedelta(hours=1))
     assert submitted.status is ReviewStatus.SUBMITTED
     assert submitted.submitted_at == f.NOW + timedelta(hours=1)
     assert [s.text for s in submitted.prioritised(Question.FUTURE)] == [
@@ -147,7 +172,7 @@ def test_statement_words_are_kept_exactly_and_never_logged(memory_repo: Reposito
     project_id = _project(memory_repo)
     review = _started(memory_repo, project_id)
     said = "I <b>love</b> my **Tuesday** club 🎉 — and my cat\x07"
-    _, statement = services.record_statement(
+    _, statement = record_statement(
         memory_repo,
         review.id,
         question=Question.WORKING,
@@ -156,7 +181,7 @@ def test_statement_words_are_kept_exactly_and_never_logged(memory_repo: Reposito
         actor=ACTOR,
         now=f.NOW,
     )
-    stored = services.get_review(memory_repo, review.id).statement(statement.id)
+    stored = get_review(memory_repo, review.id).statement(statement.id)
     assert stored.text == "I <b>love</b> my **Tuesday** club 🎉 — and my cat"
     assert stored.said_by is Speaker.FAMILY_OR_CARER
     for event in memory_repo.audit_log():
@@ -165,26 +190,26 @@ def test_statement_words_are_kept_exactly_and_never_logged(memory_repo: Reposito
 
 def test_empty_statement_is_refused_in_plain_words(memory_repo: Repository) -> None:
     review = _started(memory_repo, _project(memory_repo))
-    with pytest.raises(services.InvalidInput) as caught:
-        services.record_statement(
+    with pytest.raises(InvalidInput) as caught:
+        record_statement(
             memory_repo, review.id, question=Question.WORKING, text="   ", actor=ACTOR, now=f.NOW
         )
     assert caught.value.errors == {"text": "Please fill this in."}
-    assert services.get_review(memory_repo, review.id).statements == []
+    assert get_review(memory_repo, review.id).statements == []
 
 
 def test_priority_moves_and_statement_removal(memory_repo: Repository) -> None:
     review = _started(memory_repo, _project(memory_repo))
-    _, a = services.record_statement(
+    _, a = record_statement(
         memory_repo, review.id, question=Question.WORKING, text="A", actor=ACTOR, now=f.NOW
     )
-    _, b = services.record_statement(
+    _, b = record_statement(
         memory_repo, review.id, question=Question.WORKING, text="B", actor=ACTOR, now=f.NOW
     )
-    services.set_priority(memory_repo, review.id, a.id, 1, actor=ACTOR, now=f.NOW)
-    after = services.set_priority(memory_repo, review.id, b.id, 1, actor=ACTOR, now=f.NOW)
+    set_priority(memory_repo, review.id, a.id, 1, actor=ACTOR, now=f.NOW)
+    after = set_priority(memory_repo, review.id, b.id, 1, actor=ACTOR, now=f.NOW)
     assert [s.text for s in after.prioritised(Question.WORKING)] == ["B"]
-    after = services.remove_statement(memory_repo, review.id, b.id, actor=ACTOR, now=f.NOW)
+    after = remove_statement(memory_repo, review.id, b.id, actor=ACTOR, now=f.NOW)
     assert [s.text for s in after.statements] == ["A"]
 
 
@@ -192,9 +217,9 @@ def test_submitted_review_statements_cannot_change(memory_repo: Repository) -> N
     project_id = _project(memory_repo)
     memory_repo.save(f.complete_review(project_id))
     review = memory_repo.find(Review)[0]
-    services.submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW)
+    submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW)
     with pytest.raises(DomainError):
-        services.record_statement(
+        record_statement(
             memory_repo, review.id, question=Question.WORKING, text="More", actor=ACTOR, now=f.NOW
         )
 
@@ -202,14 +227,14 @@ def test_submitted_review_statements_cannot_change(memory_repo: Repository) -> N
 def test_details_form_cannot_touch_statements_or_status(memory_repo: Repository) -> None:
     review = _started(memory_repo, _project(memory_repo))
     with pytest.raises(DomainError):
-        services.save_review_details(
+        save_review_details(
             memory_repo, review.id, {"status": "submitted"}, expected_revision=1, actor=ACTOR, now=f.NOW
         )
     with pytest.raises(ConflictError):
-        services.save_review_details(
+        save_review_details(
             memory_repo, review.id, {"team": "West"}, expected_revision=0, actor=ACTOR, now=f.NOW
         )
-    saved = services.save_review_details(
+    saved = save_review_details(
         memory_repo, review.id, {"team": "West", "area": "Coast"}, expected_revision=1, actor=ACTOR, now=f.NOW
     )
     assert (saved.team, saved.area) == ("West", "Coast")
@@ -219,11 +244,11 @@ def test_withdraw_needs_reason_and_stops_use(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
     memory_repo.save(f.complete_review(project_id))
     review = memory_repo.find(Review)[0]
-    services.submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW)
+    submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW)
     with pytest.raises(DomainError) as caught:
-        services.withdraw_review(memory_repo, review.id, reason=" ", actor=ACTOR, now=f.NOW)
+        withdraw_review(memory_repo, review.id, reason=" ", actor=ACTOR, now=f.NOW)
     assert caught.value.field == "reason"
-    withdrawn = services.withdraw_review(
+    withdrawn = withdraw_review(
         memory_repo, review.id, reason="asked by the person", actor=ACTOR, now=f.NOW
     )
     assert withdrawn.status is ReviewStatus.WITHDRAWN and not withdrawn.usable
@@ -238,7 +263,7 @@ def test_progress_counts_against_plan(memory_repo: Repository) -> None:
         r.submit(f.NOW)
         memory_repo.save(r)
     memory_repo.save(f.review(project_id, team="West"))
-    progress = services.project_progress(memory_repo, project_id)
+    progress = project_progress(memory_repo, project_id)
     assert (progress.overall.submitted, progress.overall.drafts, progress.overall.target) == (3, 1, 4)
     east = next(row for row in progress.by_team if row.name == "East")
     assert (east.submitted, east.target, east.percent) == (2, 2, 100)
@@ -248,8 +273,8 @@ def test_progress_counts_against_plan(memory_repo: Repository) -> None:
 
 def test_concurrent_additions_are_retried_not_lost(memory_repo: Repository) -> None:
     review = _started(memory_repo, _project(memory_repo))
-    stale = services.get_review(memory_repo, review.id)
-    services.record_statement(
+    stale = get_review(memory_repo, review.id)
+    record_statement(
         memory_repo, review.id, question=Question.WORKING, text="First", actor=ACTOR, now=f.NOW
     )
     # A direct save from the stale copy is refused ...
@@ -257,7 +282,7 @@ def test_concurrent_additions_are_retried_not_lost(memory_repo: Repository) -> N
     with pytest.raises(ConflictError):
         memory_repo.save(stale)
     # ... while the use case reloads and re-applies, so both additions survive.
-    saved, _ = services.record_statement(
+    saved, _ = record_statement(
         memory_repo, review.id, question=Question.WORKING, text="Second", actor=ACTOR, now=f.NOW
     )
     assert [s.text for s in saved.statements] == ["First", "Second"]
@@ -266,25 +291,25 @@ def test_concurrent_additions_are_retried_not_lost(memory_repo: Repository) -> N
 def test_install_demo_and_backup(memory_repo: Repository, tmp_path: object) -> None:
     from pathlib import Path
 
-    project = services.install_demo(memory_repo, now=f.NOW, reviews=12)
-    assert len(services.list_reviews(memory_repo, project.id)) == 12
-    path = services.backup_store(memory_repo, Path(str(tmp_path)) / "backups", actor=ACTOR, now=f.NOW)
+    project = demo_project(memory_repo, now=f.NOW, reviews=12)
+    assert len(list_reviews(memory_repo, project.id)) == 12
+    path = backup_store(memory_repo, Path(str(tmp_path)) / "backups", actor=ACTOR, now=f.NOW)
     assert path.is_file() and path.stat().st_size > 1000
     assert memory_repo.audit_log()[-1].action is AuditAction.BACKUP
 
 
 def test_submit_lists_every_missing_thing(memory_repo: Repository) -> None:
     review = _started(memory_repo, _project(memory_repo))
-    services.record_statement(
+    record_statement(
         memory_repo, review.id, question=Question.WORKING, text="A", actor=ACTOR, now=f.NOW
     )
-    services.record_statement(
+    record_statement(
         memory_repo, review.id, question=Question.WORKING, text="B", actor=ACTOR, now=f.NOW
     )
-    with pytest.raises(services.ReviewIncomplete) as caught:
-        services.submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW)
+    with pytest.raises(ReviewIncomplete) as caught:
+        submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW)
     assert [p.field for p in caught.value.problems] == ["consent", "working", "not_working", "future"]
-    assert services.get_review(memory_repo, review.id).status is ReviewStatus.DRAFT
+    assert get_review(memory_repo, review.id).status is ReviewStatus.DRAFT
 
 
 def test_skipping_a_question_is_recorded_and_counts_as_an_answer(memory_repo: Repository) -> None:
@@ -292,13 +317,13 @@ def test_skipping_a_question_is_recorded_and_counts_as_an_answer(memory_repo: Re
     review = f.complete_review(project_id)
     review.statements = [s for s in review.statements if s.question is not Question.NOT_WORKING]
     memory_repo.save(review)
-    with pytest.raises(services.ReviewIncomplete):
-        services.submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW)
-    services.decline_question(memory_repo, review.id, Question.NOT_WORKING, actor=ACTOR, now=f.NOW)
-    services.undecline_question(memory_repo, review.id, Question.NOT_WORKING, actor=ACTOR, now=f.NOW)
-    assert services.get_review(memory_repo, review.id).declined == []
-    services.decline_question(memory_repo, review.id, Question.NOT_WORKING, actor=ACTOR, now=f.NOW)
-    sent = services.submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW)
+    with pytest.raises(ReviewIncomplete):
+        submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW)
+    decline_question(memory_repo, review.id, Question.NOT_WORKING, actor=ACTOR, now=f.NOW)
+    undecline_question(memory_repo, review.id, Question.NOT_WORKING, actor=ACTOR, now=f.NOW)
+    assert get_review(memory_repo, review.id).declined == []
+    decline_question(memory_repo, review.id, Question.NOT_WORKING, actor=ACTOR, now=f.NOW)
+    sent = submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW)
     assert sent.declined == [Question.NOT_WORKING] and sent.status is ReviewStatus.SUBMITTED
     reasons = [e.reason for e in memory_repo.audit_log(review.id)]
     assert "question skipped" in reasons and "question reopened" in reasons
@@ -306,17 +331,17 @@ def test_skipping_a_question_is_recorded_and_counts_as_an_answer(memory_repo: Re
 
 def test_find_review_and_fit_statement(memory_repo: Repository) -> None:
     review = _started(memory_repo, _project(memory_repo))
-    assert services.find_review(memory_repo, review.id) == services.get_review(memory_repo, review.id)
-    assert services.find_review(memory_repo, None) is None
-    assert services.find_review(memory_repo, "f" * 32) is None
+    assert find_review(memory_repo, review.id) == get_review(memory_repo, review.id)
+    assert find_review(memory_repo, None) is None
+    assert find_review(memory_repo, "f" * 32) is None
     from wtfc_collect.domain import STATEMENT_MAX_CHARS
 
-    assert services.fit_statement("short") == ("short", False)
-    cut, was_cut = services.fit_statement("é" * (STATEMENT_MAX_CHARS + 1))
+    assert fit_statement("short") == ("short", False)
+    cut, was_cut = fit_statement("é" * (STATEMENT_MAX_CHARS + 1))
     assert was_cut and len(cut) == STATEMENT_MAX_CHARS
 
 
 def test_own_words_notes_for_professional_wording_only() -> None:
-    notes = services.own_words_notes("Service user requires support with personal care")
+    notes = own_words_notes("Service user requires support with personal care")
     assert notes and all(n.explanation for n in notes)
-    assert services.own_words_notes("Going to the football with my dad on Saturdays") == []
+    assert own_words_notes("Going to the football with my dad on Saturdays") == []

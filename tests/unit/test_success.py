@@ -17,9 +17,9 @@ from wtfc_collect.domain import (
     Theme,
     new_id,
 )
-from wtfc_collect.domain.understanding import parse_baseline, perspective_label, resolve_perspective
-from wtfc_collect.services import success as s
+from wtfc_collect.domain.success import parse_baseline, perspective_label, resolve_perspective
 from wtfc_collect.services.common import InvalidInput
+from wtfc_collect.services.workshop import success as s
 from wtfc_collect.storage.port import Repository
 
 ACTOR = "Facilitator"

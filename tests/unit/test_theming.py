@@ -9,11 +9,13 @@ from datetime import timedelta
 import pytest
 
 from tests import factories as f
-from wtfc_collect import services
 from wtfc_collect.domain import Consent, DomainError, Question, Review, Speaker, TriageStatus
-from wtfc_collect.domain.workshop import CardCall, Theme
-from wtfc_collect.services import theming, triage, voting
+from wtfc_collect.domain.theme import CardCall, Theme
+from wtfc_collect.services.checkpoint import check_statements as triage
+from wtfc_collect.services.collect.reviews import withdraw_review
 from wtfc_collect.services.common import InvalidInput
+from wtfc_collect.services.workshop import card_call as theming
+from wtfc_collect.services.workshop import priorities as voting
 from wtfc_collect.storage.port import Repository
 
 W, NW, FU = Question.WORKING, Question.NOT_WORKING, Question.FUTURE
@@ -371,7 +373,7 @@ def test_a_withdrawn_review_leaves_its_theme_the_card_call_and_the_counts(memory
     before = theming.get_theme(memory_repo, theme.id)
     assert (before.statements, before.people) == (3, 2)
 
-    services.withdraw_review(
+    withdraw_review(
         memory_repo, goes.id, reason="asked by the person", actor=ACTOR, now=NOW + timedelta(1)
     )
 

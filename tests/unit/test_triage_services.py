@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 
 from tests import factories as f
-from wtfc_collect import services
+from tests.factories import demo_project
 from wtfc_collect.domain import (
     AuditAction,
     Consent,
@@ -23,7 +23,9 @@ from wtfc_collect.domain import (
     TriageStatus,
 )
 from wtfc_collect.domain.statement import Priority
-from wtfc_collect.services import triage
+from wtfc_collect.services.checkpoint import check_statements as triage
+from wtfc_collect.services.collect.reviews import withdraw_review
+from wtfc_collect.services.common import InvalidInput
 from wtfc_collect.storage.port import Repository
 
 LEAD = "Ann (quality lead)"
@@ -140,7 +142,7 @@ def test_an_unknown_statement_or_review_is_refused(memory_repo: Repository, revi
 
 def test_a_withdrawn_review_cannot_be_decided_about(memory_repo: Repository, review: Review) -> None:
     statement = _statement(memory_repo, review.id, WORDS[W][0])
-    services.withdraw_review(memory_repo, review.id, reason="asked by the person", actor=LEAD, now=f.NOW)
+    withdraw_review(memory_repo, review.id, reason="asked by the person", actor=LEAD, now=f.NOW)
     calls: list[Callable[[], object]] = [
         lambda: triage.triage_statement(
             memory_repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=LEAD, now=LATER
@@ -197,7 +199,7 @@ def test_edit_with_person_needs_a_reason_and_words(memory_repo: Repository, revi
     with pytest.raises(DomainError) as no_reason:
         triage.edit_with_person(memory_repo, review.id, statement.id, "New", reason="", actor=LEAD, now=f.NOW)
     assert no_reason.value.field == "reason"
-    with pytest.raises(services.InvalidInput) as no_words:
+    with pytest.raises(InvalidInput) as no_words:
         triage.edit_with_person(
             memory_repo, review.id, statement.id, "  ", reason="agreed", actor=LEAD, now=f.NOW
         )
@@ -273,7 +275,7 @@ def test_an_empty_copy_is_refused_plainly(memory_repo: Repository, review: Revie
     triage.triage_statement(
         memory_repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=LEAD, now=f.NOW
     )
-    with pytest.raises(services.InvalidInput) as caught:
+    with pytest.raises(InvalidInput) as caught:
         triage.confirm_workshop_text(memory_repo, review.id, statement.id, " ", actor=LEAD, now=f.NOW)
     assert caught.value.field == "text"
     assert not _statement(memory_repo, review.id, WORDS[NW][0]).ready_for_workshop
@@ -304,7 +306,7 @@ def test_ask_again_list_for_everyone_or_one_reviewer(
     toms = triage.ask_again_list(memory_repo, project_id, reviewer="Tom")
     assert [(r.id, s.text) for r, s in toms] == [(review.id, WORDS[W][1])]
     assert triage.ask_again_list(memory_repo, project_id, reviewer="Nobody") == []
-    services.withdraw_review(memory_repo, other.id, reason="asked by the person", actor=LEAD, now=f.NOW)
+    withdraw_review(memory_repo, other.id, reason="asked by the person", actor=LEAD, now=f.NOW)
     assert [r.id for r, _ in triage.ask_again_list(memory_repo, project_id)] == [review.id]
 
 
@@ -358,7 +360,7 @@ def test_a_withdrawn_review_disappears_from_the_workshop(
     _accept_and_confirm(memory_repo, review, WORDS[W][0])
     _accept_and_confirm(memory_repo, other, WORDS[W][0])
     assert {r.id for r, _ in triage.workshop_statements(memory_repo, project_id)} == {review.id, other.id}
-    services.withdraw_review(memory_repo, review.id, reason="asked by the person", actor=LEAD, now=LATER)
+    withdraw_review(memory_repo, review.id, reason="asked by the person", actor=LEAD, now=LATER)
     assert [r.id for r, _ in triage.workshop_statements(memory_repo, project_id)] == [other.id]
 
 
@@ -381,12 +383,12 @@ def test_statements_to_triage_are_the_top_two_not_yet_ready(
     triage.triage_statement(memory_repo, review.id, accepted.id, TriageStatus.ACCEPTED, actor=LEAD, now=f.NOW)
     still = [s.text for _, s in triage.statements_to_triage(memory_repo, project_id)]
     assert WORDS[W][0] not in still and WORDS[W][1] in still and len(still) == 5
-    services.withdraw_review(memory_repo, review.id, reason="asked by the person", actor=LEAD, now=LATER)
+    withdraw_review(memory_repo, review.id, reason="asked by the person", actor=LEAD, now=LATER)
     assert triage.statements_to_triage(memory_repo, project_id) == []
 
 
 def test_demo_starts_with_every_top_two_waiting(memory_repo: Repository) -> None:
-    project = services.install_demo(memory_repo, now=f.NOW, reviews=40)
+    project = demo_project(memory_repo, now=f.NOW, reviews=40)
     sent_in = [
         r for r in memory_repo.find(Review, project_id=project.id) if r.status is ReviewStatus.SUBMITTED
     ]

@@ -7,7 +7,8 @@ from datetime import timedelta
 import pytest
 
 from tests import factories as f
-from wtfc_collect import services
+from tests.factories import demo_project
+from wtfc_collect.demo import workshop_understanding as demo_seed
 from wtfc_collect.domain import (
     DomainError,
     Idea,
@@ -22,27 +23,15 @@ from wtfc_collect.domain import (
     Theme,
     TriageStatus,
     Vote,
-    VoteTarget,
     WhyStep,
     new_id,
 )
-from wtfc_collect.domain.understanding import (
-    MAIN_PERSPECTIVES,
-    MAX_WHYS,
-    add_why,
-    check_allocation,
-    mentions_money,
-    next_voter_label,
-    resolve_perspective,
-    same_voter,
-    step_problems,
-    suggested_cause,
-    tally,
-)
-from wtfc_collect.services import demo_workshop_understanding as demo_seed
-from wtfc_collect.services import understanding as u
+from wtfc_collect.domain.success import MAIN_PERSPECTIVES, resolve_perspective
+from wtfc_collect.domain.understand import MAX_WHYS, add_why, mentions_money, step_problems, suggested_cause
+from wtfc_collect.services.checkpoint.check_statements import propose_workshop_text, workshop_statements
+from wtfc_collect.services.collect.reviews import withdraw_review
 from wtfc_collect.services.common import InvalidInput
-from wtfc_collect.services.triage import propose_workshop_text, workshop_statements
+from wtfc_collect.services.workshop import understand as u
 from wtfc_collect.storage.port import Repository
 
 ACTOR = "Facilitator"
@@ -69,7 +58,7 @@ def ready_for_workshop(repo: Repository, project_id: str) -> None:
 
 def chosen_demo(repo: Repository) -> tuple[Project, list[Theme]]:
     """The demo project with three chosen "not working" themes, as the card call and dots would leave it."""
-    project = services.install_demo(repo, now=NOW, reviews=40)
+    project = demo_project(repo, now=NOW, reviews=40)
     ready_for_workshop(repo, project.id)
     cards = workshop_statements(repo, project.id, Question.NOT_WORKING)
     themes = []
@@ -133,46 +122,6 @@ def test_a_chain_has_five_whys_at_most_and_offers_its_last_answer_as_the_cause()
     assert suggested_cause(chain) == "The contract counts visits"
 
 
-def test_over_voting_is_refused_in_plain_words() -> None:
-    assert check_allocation("Voter 3", {"a": 2, "b": 0, "c": 1}, 3) == {"a": 2, "c": 1}
-    with pytest.raises(DomainError) as caught:
-        check_allocation("Voter 3", {"a": 3, "b": 1}, 3)
-    assert caught.value.message == "Voter 3 has 3 dots but 4 were given. Take 1 dot away, then save again."
-    assert caught.value.field == "dots"
-    with pytest.raises(DomainError, match="below nought"):
-        check_allocation("Voter 3", {"a": -1}, 3)
-    with pytest.raises(DomainError, match="between 1 and"):
-        check_allocation("Voter 3", {"a": 1}, 0)
-    assert check_allocation("Voter 3", {"a": 5}, 5) == {"a": 5}
-
-
-def test_tally_counts_dots_and_people_most_first_ties_in_chain_order() -> None:
-    def vote(target: str, voter: str, dots: int = 1) -> Vote:
-        return Vote(
-            id=new_id(),
-            project_id=new_id(),
-            target_kind=VoteTarget.ROOT_CAUSE,
-            target_id=target,
-            voter=voter,
-            dots=dots,
-            at=NOW,
-        )
-
-    a, b, c, other = (new_id() for _ in range(4))
-    votes = [vote(b, "Voter 1", 2), vote(c, "Voter 2", 2), vote(b, "Voter 2"), vote(other, "Voter 9", 5)]
-    result = tally(votes, [a, b, c])
-    assert [(t.target_id, t.dots, t.voters) for t in result] == [(b, 3, 2), (c, 2, 1), (a, 0, 0)]
-    tied = tally([vote(c, "Voter 1"), vote(b, "Voter 2")], [a, b, c])
-    assert [t.target_id for t in tied] == [b, c, a]
-
-
-def test_voter_labels() -> None:
-    assert next_voter_label([]) == "Voter 1"
-    assert next_voter_label(["Voter 2", "voter 7", "Ann"]) == "Voter 8"
-    assert same_voter("  voter   2 ", ["Voter 2"]) == "Voter 2"
-    assert same_voter("Ann", ["Voter 2"]) == "Ann"
-
-
 def test_money_as_a_cause_is_noticed() -> None:
     assert mentions_money("There is not enough budget")
     assert mentions_money("Funding was cut")
@@ -192,7 +141,7 @@ def test_evidence_counts_people_and_a_withdrawn_review_disappears_everywhere(mem
     u.record_dots(memory_repo, theme.id, "Voter 1", {chain.id: 2}, actor=ACTOR, now=NOW)
 
     gone, gone_statement = pairs[0]
-    services.withdraw_review(memory_repo, gone.id, reason="asked by the person", actor=ACTOR, now=NOW)
+    withdraw_review(memory_repo, gone.id, reason="asked by the person", actor=ACTOR, now=NOW)
 
     after = u.theme_evidence(memory_repo, theme)
     assert gone_statement.card_text not in after.statements
@@ -330,7 +279,7 @@ def test_dots_are_counted_per_theme(memory_repo: Repository) -> None:
 
 # --- the demo seed ----------------------------------------------------------------------------------------
 def test_seed_does_nothing_without_chosen_themes(memory_repo: Repository) -> None:
-    project = services.install_demo(memory_repo, now=NOW, reviews=10)
+    project = demo_project(memory_repo, now=NOW, reviews=10)
     assert demo_seed.seed(memory_repo, project.id, NOW) == 0
     assert memory_repo.find(RootCause) == [] and memory_repo.find(Vote) == []
 
@@ -386,8 +335,8 @@ def test_seed_bank_reads_cleanly_and_picks_the_general_topic_when_nothing_fits()
 
 
 def test_seed_after_the_theming_seed(memory_repo: Repository) -> None:
-    theming = pytest.importorskip("wtfc_collect.services.demo_workshop_theming")
-    project = services.install_demo(memory_repo, now=NOW, reviews=40)
+    theming = pytest.importorskip("wtfc_collect.demo.workshop_theming")
+    project = demo_project(memory_repo, now=NOW, reviews=40)
     theming.seed(memory_repo, project.id, NOW)
     themes = u.chosen_themes(memory_repo, project.id)
     assert themes, "the theming seed chooses the top themes"

@@ -7,7 +7,6 @@ from datetime import timedelta
 import pytest
 
 from tests import factories as f
-from wtfc_collect import services
 from wtfc_collect.domain import (
     AuditAction,
     Consent,
@@ -20,6 +19,18 @@ from wtfc_collect.domain import (
     VoiceAnswer,
     VoiceStatus,
 )
+from wtfc_collect.services.collect.reviews import ReviewIncomplete, get_review, submit_review, withdraw_review
+from wtfc_collect.services.collect.voice_answers import (
+    discard_voice_answer,
+    erase_review_recordings,
+    finish_voice_answer,
+    get_voice_answer,
+    record_voice_answer,
+    voice_answer_audio,
+    voice_answers_waiting,
+    write_down_voice_answer,
+)
+from wtfc_collect.services.common import InvalidInput
 from wtfc_collect.storage.memory import MemoryRepository
 from wtfc_collect.storage.recordings import MemoryRecordings
 
@@ -51,7 +62,7 @@ def _record(
     question: Question = W,
     data: bytes | None = None,
 ) -> VoiceAnswer:
-    return services.record_voice_answer(
+    return record_voice_answer(
         repo, recordings, review.id, question, data or f.wav(), actor=PERSON, now=f.NOW
     )
 
@@ -64,7 +75,7 @@ def test_recording_keeps_the_sound_and_the_record_and_audits_ids_only(
     answer = _record(repo, recordings, review, NW, data)
     assert repo.get(VoiceAnswer, answer.id) == answer and answer.revision == 1
     assert recordings.get(review.id, answer.id) == data
-    assert services.voice_answer_audio(repo, recordings, answer.id) == data
+    assert voice_answer_audio(repo, recordings, answer.id) == data
     log = repo.audit_log(answer.id)
     assert [(e.action, e.record_kind, e.actor) for e in log] == [(AuditAction.CREATE, "voiceanswer", PERSON)]
 
@@ -120,7 +131,7 @@ def test_a_skipped_question_answered_by_voice_is_reopened(
 ) -> None:
     review = _review(repo, declined=[NW])
     _record(repo, recordings, review, NW)
-    assert services.get_review(repo, review.id).declined == []
+    assert get_review(repo, review.id).declined == []
 
 
 def test_waiting_list_shows_reference_question_and_skips_withdrawn(
@@ -132,16 +143,16 @@ def test_waiting_list_shows_reference_question_and_skips_withdrawn(
     a = _record(repo, recordings, first, W)
     b = _record(repo, recordings, second, F, f.wav(0.7))
     _record(repo, recordings, gone, W, f.wav(0.9))
-    services.withdraw_review(repo, gone.id, reason="asked by the person", actor=STAFF, now=f.NOW)
+    withdraw_review(repo, gone.id, reason="asked by the person", actor=STAFF, now=f.NOW)
     other_project = _review(repo)
     _record(repo, recordings, other_project)
-    waiting = services.voice_answers_waiting(repo, first.project_id)
+    waiting = voice_answers_waiting(repo, first.project_id)
     assert [(w.person_ref, w.answer.id, w.sent_in) for w in waiting] == [
         ("EV-1", a.id, False),
         ("EV-2", b.id, False),
     ]
-    services.discard_voice_answer(repo, recordings, a.id, actor=STAFF, now=f.NOW)
-    assert [w.answer.id for w in services.voice_answers_waiting(repo, first.project_id)] == [b.id]
+    discard_voice_answer(repo, recordings, a.id, actor=STAFF, now=f.NOW)
+    assert [w.answer.id for w in voice_answers_waiting(repo, first.project_id)] == [b.id]
 
 
 def test_write_down_adds_a_linked_statement_and_removes_the_sound(
@@ -149,7 +160,7 @@ def test_write_down_adds_a_linked_statement_and_removes_the_sound(
 ) -> None:
     review = _review(repo)
     answer = _record(repo, recordings, review, F)
-    saved, statement = services.write_down_voice_answer(
+    saved, statement = write_down_voice_answer(
         repo,
         recordings,
         answer.id,
@@ -164,25 +175,25 @@ def test_write_down_adds_a_linked_statement_and_removes_the_sound(
         1,
     )
     assert saved.statements_for(F) == [statement]
-    done = services.get_voice_answer(repo, answer.id)
+    done = get_voice_answer(repo, answer.id)
     assert done.status is VoiceStatus.WRITTEN_DOWN and done.written_statement_ids == [statement.id]
     assert (done.handled_by, done.handled_at) == (STAFF, LATER)
     assert recordings.get(review.id, answer.id) is None
-    assert services.voice_answer_audio(repo, recordings, answer.id) is None
+    assert voice_answer_audio(repo, recordings, answer.id) is None
     reasons = [e.reason for e in repo.audit_log(review.id)]
     assert "voice answer written down" in reasons and all("sea" not in r for r in reasons)
     with pytest.raises(DomainError, match="already been written down"):
-        services.write_down_voice_answer(repo, recordings, answer.id, text="Again", actor=STAFF, now=LATER)
+        write_down_voice_answer(repo, recordings, answer.id, text="Again", actor=STAFF, now=LATER)
 
 
 def test_write_down_in_two_goes_then_finish(repo: MemoryRepository, recordings: MemoryRecordings) -> None:
     review = _review(repo)
     answer = _record(repo, recordings, review, W)
-    _, one = services.write_down_voice_answer(
+    _, one = write_down_voice_answer(
         repo, recordings, answer.id, text="Swimming", finished=False, actor=STAFF, now=LATER
     )
     assert recordings.get(review.id, answer.id) is not None  # still needed for the rest
-    _, two = services.write_down_voice_answer(
+    _, two = write_down_voice_answer(
         repo,
         recordings,
         answer.id,
@@ -192,12 +203,12 @@ def test_write_down_in_two_goes_then_finish(repo: MemoryRepository, recordings: 
         actor=STAFF,
         now=LATER,
     )
-    assert services.get_voice_answer(repo, answer.id).written_statement_ids == [one.id, two.id]
+    assert get_voice_answer(repo, answer.id).written_statement_ids == [one.id, two.id]
     with pytest.raises(DomainError, match="already in the review"):
-        services.discard_voice_answer(repo, recordings, answer.id, actor=STAFF, now=LATER)
-    finished = services.finish_voice_answer(repo, recordings, answer.id, actor=STAFF, now=LATER)
+        discard_voice_answer(repo, recordings, answer.id, actor=STAFF, now=LATER)
+    finished = finish_voice_answer(repo, recordings, answer.id, actor=STAFF, now=LATER)
     assert finished.status is VoiceStatus.WRITTEN_DOWN and recordings.get(review.id, answer.id) is None
-    stored = services.get_review(repo, review.id)
+    stored = get_review(repo, review.id)
     assert [s.priority for s in stored.statements_for(W)] == [1, 2]
 
 
@@ -205,10 +216,10 @@ def test_empty_words_are_refused_next_to_the_field(
     repo: MemoryRepository, recordings: MemoryRecordings
 ) -> None:
     answer = _record(repo, recordings, _review(repo))
-    with pytest.raises(services.InvalidInput) as refused:
-        services.write_down_voice_answer(repo, recordings, answer.id, text="   ", actor=STAFF, now=LATER)
+    with pytest.raises(InvalidInput) as refused:
+        write_down_voice_answer(repo, recordings, answer.id, text="   ", actor=STAFF, now=LATER)
     assert refused.value.errors == {"text": "Please fill this in."}
-    assert services.get_voice_answer(repo, answer.id).waiting
+    assert get_voice_answer(repo, answer.id).waiting
 
 
 def test_voice_only_question_lets_the_review_be_sent_then_written_down_after(
@@ -216,11 +227,11 @@ def test_voice_only_question_lets_the_review_be_sent_then_written_down_after(
 ) -> None:
     review = _review(repo, declined=[W, NW])
     answer = _record(repo, recordings, review, F)
-    sent = services.submit_review(repo, review.id, actor=PERSON, now=f.NOW + timedelta(minutes=5))
+    sent = submit_review(repo, review.id, actor=PERSON, now=f.NOW + timedelta(minutes=5))
     assert sent.status is ReviewStatus.SUBMITTED
-    waiting = services.voice_answers_waiting(repo, review.project_id)
+    waiting = voice_answers_waiting(repo, review.project_id)
     assert [w.sent_in for w in waiting] == [True]
-    saved, statement = services.write_down_voice_answer(
+    saved, statement = write_down_voice_answer(
         repo, recordings, answer.id, text="Learning to cook", actor=STAFF, now=LATER
     )
     assert saved.status is ReviewStatus.SUBMITTED and saved.prioritised(F) == [statement]
@@ -232,9 +243,9 @@ def test_without_the_voice_answer_the_question_still_blocks_sending(
 ) -> None:
     review = _review(repo, declined=[W, NW])
     answer = _record(repo, recordings, review, F)
-    services.discard_voice_answer(repo, recordings, answer.id, actor=PERSON, now=f.NOW)
-    with pytest.raises(services.ReviewIncomplete) as incomplete:
-        services.submit_review(repo, review.id, actor=PERSON, now=f.NOW)
+    discard_voice_answer(repo, recordings, answer.id, actor=PERSON, now=f.NOW)
+    with pytest.raises(ReviewIncomplete) as incomplete:
+        submit_review(repo, review.id, actor=PERSON, now=f.NOW)
     assert [p.field for p in incomplete.value.problems] == ["future"]
 
 
@@ -243,12 +254,12 @@ def test_discard_sets_aside_and_removes_the_sound(
 ) -> None:
     review = _review(repo)
     answer = _record(repo, recordings, review)
-    done = services.discard_voice_answer(
+    done = discard_voice_answer(
         repo, recordings, answer.id, actor=STAFF, now=LATER, reason="by mistake"
     )
     assert done.status is VoiceStatus.DISCARDED and done.reason == "by mistake"
     assert recordings.get(review.id, answer.id) is None
-    assert services.get_review(repo, review.id).statements == []
+    assert get_review(repo, review.id).statements == []
     again = _record(repo, recordings, review)  # the same sound recorded again is a new answer
     assert again.id != answer.id and again.waiting
 
@@ -257,11 +268,11 @@ def test_damaged_or_missing_sound_is_not_played(repo: MemoryRepository, recordin
     review = _review(repo)
     answer = _record(repo, recordings, review)
     recordings.put(review.id, answer.id, f.wav(0.5, tone=100))  # changed behind the app's back
-    assert services.voice_answer_audio(repo, recordings, answer.id) is None
+    assert voice_answer_audio(repo, recordings, answer.id) is None
     recordings.delete(review.id, answer.id)
-    assert services.voice_answer_audio(repo, recordings, answer.id) is None
+    assert voice_answer_audio(repo, recordings, answer.id) is None
     with pytest.raises(DomainError, match="could not be found"):
-        services.voice_answer_audio(repo, recordings, "0" * 32)
+        voice_answer_audio(repo, recordings, "0" * 32)
 
 
 def test_erasing_a_reviews_recordings_removes_sound_and_records(
@@ -271,9 +282,9 @@ def test_erasing_a_reviews_recordings_removes_sound_and_records(
     first = _record(repo, recordings, review, W)
     second = _record(repo, recordings, review, NW, f.wav(0.8))
     kept = _record(repo, recordings, other, W)
-    assert services.erase_review_recordings(repo, recordings, review.id, actor=STAFF, now=LATER) == 2
+    assert erase_review_recordings(repo, recordings, review.id, actor=STAFF, now=LATER) == 2
     assert repo.find(VoiceAnswer, review_id=review.id) == []
     assert recordings.get(review.id, first.id) is None and recordings.get(other.id, kept.id) is not None
     for answer in (first, second):
         assert [e.action for e in repo.audit_log(answer.id)] == [AuditAction.CREATE, AuditAction.ERASE]
-    assert services.erase_review_recordings(repo, recordings, review.id, actor=STAFF, now=LATER) == 0
+    assert erase_review_recordings(repo, recordings, review.id, actor=STAFF, now=LATER) == 0

@@ -6,14 +6,17 @@ from __future__ import annotations
 import pytest
 
 from tests import factories as f
+from tests.factories import demo_project
 from tests.unit.test_theming import ACTOR, NOW, person
-from wtfc_collect import services
+from wtfc_collect.demo import workshop_theming as demo
+from wtfc_collect.demo.project import load_bank
 from wtfc_collect.domain import DomainError, Question
-from wtfc_collect.domain.workshop import CardCall, Theme, Vote, check_dots, is_first_person
-from wtfc_collect.services import demo_workshop_theming as demo
-from wtfc_collect.services import theming, voting
+from wtfc_collect.domain.dot_votes import Vote
+from wtfc_collect.domain.theme import CardCall, Theme, is_first_person
+from wtfc_collect.services.collect.reviews import withdraw_review
 from wtfc_collect.services.common import InvalidInput
-from wtfc_collect.services.demo import load_bank
+from wtfc_collect.services.workshop import card_call as theming
+from wtfc_collect.services.workshop import priorities as voting
 from wtfc_collect.storage.port import Repository
 
 W, NW, FU = Question.WORKING, Question.NOT_WORKING, Question.FUTURE
@@ -51,16 +54,6 @@ def _vote(repo: Repository, voter: str, theme_ids: list[str]) -> list[Vote]:
     return voting.record_votes(repo, _project_id(repo), voter, theme_ids, actor=ACTOR, now=NOW)
 
 
-def test_the_dots_rule_in_plain_words() -> None:
-    check_dots(["a", "b", "c"], 3)
-    with pytest.raises(DomainError, match=r"Each person has 3 dots\. 4 themes are chosen: take 1 off"):
-        check_dots(["a", "b", "c", "d"], 3)
-    with pytest.raises(DomainError, match="only one of a person's dots"):
-        check_dots(["a", "a"], 3)
-    with pytest.raises(DomainError, match="at least one"):
-        check_dots([], 3)
-
-
 def test_each_participant_has_three_dots_one_per_theme(memory_repo: Repository, themes: list[str]) -> None:
     votes = _vote(memory_repo, "Voter 1", themes[:3])
     assert [(v.voter, v.target_id, v.dots) for v in votes] == [("Voter 1", t, 1) for t in themes[:3]]
@@ -77,14 +70,14 @@ def test_voting_again_replaces_a_participant_s_dots(memory_repo: Repository, the
     _vote(memory_repo, "  voter   1 ", [themes[5]])  # the same person, typed differently
     project_id = _project_id(memory_repo)
     assert voting.votes_of(memory_repo, project_id, "VOTER 1") == [themes[5]]
-    assert voting.voters(memory_repo, project_id) == {"voter 1": 1}
+    assert voting.voters(memory_repo, project_id) == {"Voter 1": 1}  # the spelling first written
     assert voting.next_voter_label(memory_repo, project_id) == "Voter 2"
 
 
 def test_a_voter_needs_a_label(memory_repo: Repository, themes: list[str]) -> None:
     with pytest.raises(InvalidInput) as caught:
         _vote(memory_repo, "   ", themes[:1])
-    assert caught.value.errors == {"voter": "Please fill this in."}
+    assert caught.value.errors == {"voter": 'Give the voter a label, for example "Voter 7" (not their name).'}
     assert memory_repo.find(Vote) == []
 
 
@@ -165,7 +158,7 @@ def test_a_theme_emptied_by_a_withdrawal_leaves_the_ballot_and_results(memory_re
     theming.record_card_call(memory_repo, project.id, Question.NOT_WORKING, plan, actor=ACTOR, now=NOW)
     out, lonely = (v.theme.id for v in theming.list_themes(memory_repo, project.id))
     voting.record_votes(memory_repo, project.id, "Voter 1", [out, lonely], actor=ACTOR, now=NOW)
-    services.withdraw_review(memory_repo, goes.id, reason="asked by the person", actor=ACTOR, now=NOW)
+    withdraw_review(memory_repo, goes.id, reason="asked by the person", actor=ACTOR, now=NOW)
     assert [r.view.theme.id for r in voting.results(memory_repo, project.id)] == [out]
     assert voting.results(memory_repo, project.id)[0].view.cards[0].review_id == stays.id
     with pytest.raises(DomainError, match="no longer on the list"):
@@ -204,7 +197,7 @@ def test_every_demo_theme_name_is_an_i_statement() -> None:
 
 
 def test_demo_seed_fills_the_card_call_and_the_priorities(memory_repo: Repository) -> None:
-    project = services.install_demo(memory_repo, now=NOW, reviews=40)
+    project = demo_project(memory_repo, now=NOW, reviews=40)
     seeded = demo.seed(memory_repo, project.id, NOW)
     assert seeded.accepted > 100 and seeded.voters == demo.VOTERS and len(seeded.chosen) == 4
     for question in (W, NW):

@@ -11,11 +11,14 @@ from pathlib import Path
 
 import click
 
-from wtfc_collect import bootstrap, services
+from wtfc_collect import bootstrap, demo
+from wtfc_collect.demo.accounts import DEMO_PERSON
 from wtfc_collect.domain import Role
-from wtfc_collect.services import InvalidInput, access
-from wtfc_collect.services.accounts import create_account
-from wtfc_collect.services.demo_accounts import DEMO_PERSON, install_demo_accounts
+from wtfc_collect.services import access
+from wtfc_collect.services.admin.accounts import create_account
+from wtfc_collect.services.admin.backup import backup_store
+from wtfc_collect.services.common import InvalidInput
+from wtfc_collect.services.prepare.project_setup import list_projects
 from wtfc_collect.storage.port import Repository, StoreError
 
 CLI_ACTOR = "command line"
@@ -48,7 +51,7 @@ def main(ctx: click.Context, data_dir: Path | None) -> None:
     access.use_identity(access.operator)
 
 
-@main.command()
+@main.command("demo")
 @click.option(
     "--reviews", default=40, show_default=True, type=click.IntRange(1, 100_000), help="How many reviews."
 )
@@ -61,27 +64,32 @@ def main(ctx: click.Context, data_dir: Path | None) -> None:
     help="Also add demo accounts admin, reviewer, quality and facilitator with this password.",
 )
 @click.pass_obj
-def demo(
+def demo_command(
     data_dir: Path | None, reviews: int, seed: int, if_empty: bool, no_workshop: bool, password: str | None
 ) -> None:
     """Add a demo project with made-up reviews (some with typical quality problems to find)."""
     repo = _open(data_dir)
-    if if_empty and services.list_projects(repo):
+    if if_empty and list_projects(repo):
         click.echo("The data folder already has a project, so no demo was added (and no demo accounts).")
         return
-    project = services.install_demo(
-        repo, now=_now(), reviews=reviews, seed=seed, actor=CLI_ACTOR, workshop=not no_workshop
-    )
-    click.echo(f"Added the demo project '{project.name}' with {reviews} reviews.")
-    if password is None:
-        return
     try:
-        added, code = install_demo_accounts(repo, project.id, password=password, actor=CLI_ACTOR, now=_now())
+        installed = demo.install(
+            repo,
+            now=_now(),
+            reviews=reviews,
+            seed=seed,
+            actor=CLI_ACTOR,
+            workshop=not no_workshop,
+            password=password,
+        )
     except InvalidInput as invalid:
         raise click.ClickException(invalid.message) from None
-    names = ", ".join(a.username for a in added) or "none (they were there already)"
+    click.echo(f"Added the demo project '{installed.project.name}' with {reviews} reviews.")
+    if installed.code is None:
+        return
+    names = ", ".join(a.username for a in installed.accounts) or "none (they were there already)"
     click.echo(f"Demo accounts added: {names}. They all use the password you gave.")
-    click.echo(f"Code for a demo own review (person {DEMO_PERSON}): {code}")
+    click.echo(f"Code for a demo own review (person {DEMO_PERSON}): {installed.code}")
 
 
 @main.command("create-admin")
@@ -119,7 +127,7 @@ def create_admin(data_dir: Path | None, username: str, display_name: str, passwo
 def backup(data_dir: Path | None, destination: Path | None) -> None:
     """Copy all data into one backup file (safe while the app is running)."""
     repo = _open(data_dir)
-    path = services.backup_store(
+    path = backup_store(
         repo, destination or bootstrap.backup_dir(data_dir), actor=CLI_ACTOR, now=_now()
     )
     click.echo(f"Backup written to {path}")

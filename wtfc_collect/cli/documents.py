@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
-from wtfc_collect import bootstrap, services
+from wtfc_collect import bootstrap
 from wtfc_collect.domain import DomainError
-from wtfc_collect.services.documents import FILE_NAMES, DocumentKind, export_document
+from wtfc_collect.services.prepare.project_setup import current_project
+from wtfc_collect.services.reports.documents import FILE_NAMES, DocumentKind, export_document
 from wtfc_collect.storage.port import StoreError
 
 
@@ -35,7 +36,7 @@ def export(data_dir: Path | None, kind: str, out: Path | None, project_id: str |
     out = out or Path(FILE_NAMES[DocumentKind(kind)])
     try:
         repo = bootstrap.build_repository(data_dir)
-        project = services.current_project(repo, project_id)
+        project = current_project(repo, project_id)
         if project is None or (project_id and project.id != project_id):
             raise click.ClickException(
                 "That project could not be found. Leave out --project for the newest one."

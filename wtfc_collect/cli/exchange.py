@@ -8,10 +8,16 @@ from pathlib import Path
 
 import click
 
-from wtfc_collect import bootstrap, services
+from wtfc_collect import bootstrap
 from wtfc_collect.domain import DomainError, Project
 from wtfc_collect.exchange import MAX_FILE_BYTES
-from wtfc_collect.services.exchange import EXPORT_FORMATS, export_counts, export_reviews, import_reviews
+from wtfc_collect.services.collect.exchange import (
+    EXPORT_FORMATS,
+    export_counts,
+    export_reviews,
+    import_reviews,
+)
+from wtfc_collect.services.prepare.project_setup import current_project, get_project
 from wtfc_collect.storage.port import Repository, StoreError
 
 CLI_ACTOR = "command line"
@@ -28,10 +34,10 @@ def _project(repo: Repository, project_id: str | None) -> Project:
     """The project asked for, or else the newest one; a plain error if there is none."""
     if project_id:
         try:
-            return services.get_project(repo, project_id)
+            return get_project(repo, project_id)
         except DomainError as error:
             raise click.ClickException(f"{error.message} (project id {project_id})") from None
-    project = services.current_project(repo)
+    project = current_project(repo)
     if project is None:
         raise click.ClickException("There is no project yet. Set one up first (or add the demo).")
     return project

@@ -13,8 +13,10 @@ from .checkpoint import (
     MitigatingAction,
     MitigationKind,
 )
+from .dot_votes import Vote, VoteTarget
 from .errors import plain_errors
-from .progress import Progress, ProgressRow, progress
+from .plan import ActionPlan, ActionStatus, Idea, IdeaKind, Quadrant
+from .progress_review import ProcessNote
 from .project import LEVEL_DESCRIPTIONS, LEVEL_LABELS, Level, Project, SamplePlan, SampleTarget
 from .records import COLLECTIONS, collection_of
 from .review import (
@@ -32,6 +34,10 @@ from .review import (
     TriageDecision,
     TriageStatus,
 )
+from .sample_progress import Progress, ProgressRow, progress
+from .success import Measure, Perspective, Reading, SuccessStatement
+from .theme import Card, CardCall, CardMove, Theme, is_first_person
+from .understand import RootCause, WhyStep
 from .voice import (
     MAX_RECORDING_BYTES,
     VOICE_STATUS_LABELS,
@@ -40,28 +46,6 @@ from .voice import (
     VoiceStatus,
     inspect_recording,
     voice_questions,
-)
-from .workshop import (
-    ActionPlan,
-    ActionStatus,
-    CardCall,
-    CardMove,
-    Idea,
-    IdeaKind,
-    Measure,
-    Perspective,
-    ProcessNote,
-    Quadrant,
-    Reading,
-    RootCause,
-    SuccessStatement,
-    Theme,
-    ThreadLink,
-    Vote,
-    VoteTarget,
-    WhyStep,
-    golden_thread,
-    is_first_person,
 )
 
 __all__ = [
@@ -82,6 +66,7 @@ __all__ = [
     "Answer",
     "AuditAction",
     "AuditEvent",
+    "Card",
     "CardCall",
     "CardMove",
     "Checkpoint",
@@ -120,7 +105,6 @@ __all__ = [
     "StrictModel",
     "SuccessStatement",
     "Theme",
-    "ThreadLink",
     "TriageDecision",
     "TriageStatus",
     "User",
@@ -130,7 +114,6 @@ __all__ = [
     "VoteTarget",
     "WhyStep",
     "collection_of",
-    "golden_thread",
     "inspect_recording",
     "is_first_person",
     "new_id",

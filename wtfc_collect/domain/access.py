@@ -34,6 +34,7 @@ ROLE_LABELS: dict[Role, str] = {
 
 STAFF_ROLES = frozenset({Role.ADMINISTRATOR, Role.REVIEWER, Role.QUALITY_LEAD, Role.FACILITATOR})
 
+
 class User(StrictModel):
     """The person using the app in this session.
 

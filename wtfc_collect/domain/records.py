@@ -6,20 +6,15 @@ from .access import Account, Invitation
 from .audit import AuditEvent
 from .base import Record
 from .checkpoint import Checkpoint, MitigatingAction
+from .dot_votes import Vote
+from .plan import ActionPlan, Idea
+from .progress_review import ProcessNote
 from .project import Project
 from .review import Review
+from .success import Measure, SuccessStatement
+from .theme import CardCall, Theme
+from .understand import RootCause
 from .voice import VoiceAnswer
-from .workshop import (
-    ActionPlan,
-    CardCall,
-    Idea,
-    Measure,
-    ProcessNote,
-    RootCause,
-    SuccessStatement,
-    Theme,
-    Vote,
-)
 
 COLLECTIONS: dict[type[Record], str] = {
     Project: "projects",

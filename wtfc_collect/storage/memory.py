@@ -56,11 +56,14 @@ class MemoryRepository:
             self._changes += 1
         return stored
 
-    def save_all(self, records: Iterable[Record]) -> int:
+    def save_all(self, records: Iterable[Record], *, remove: Iterable[tuple[type[Record], str]] = ()) -> int:
         batch = [(shared.changeable_collection(type(r)), r) for r in records]
         prepared = [(name, r, shared.next_revision(r)[1]) for name, r in batch]
+        gone = shared.removals(remove)
         with self._lock:
             shared.check_new(self._data, [(name, r) for name, r, _ in prepared])
+            for name, record_id in gone:
+                self._table(name).pop(record_id, None)
             for name, record, document in prepared:
                 self._table(name)[record.id] = document
             self._changes += 1

@@ -54,10 +54,13 @@ class Repository(Protocol):
         """
         ...
 
-    def save_all(self, records: Iterable[Record]) -> int:
-        """Store many new records, of any kinds, in one write (for imports and the demo): all or none.
+    def save_all(self, records: Iterable[Record], *, remove: Iterable[tuple[type[Record], str]] = ()) -> int:
+        """Store many new records, of any kinds, and remove others (``remove``: kind and id), in one write:
+        all of it or none (for imports, the demo, and a person's dots replacing the ones they had).
 
-        Each must have revision 0 and not be stored yet (ConflictError otherwise). Returns how many.
+        Each new record must have revision 0 and not be stored yet (ConflictError otherwise, and nothing is
+        removed). A record to remove that is not stored is passed over; audit events cannot be removed
+        (TypeError). Returns how many records were stored.
         """
         ...
 

@@ -14,7 +14,7 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
@@ -135,6 +135,11 @@ def check_new(data: RawData, batch: list[tuple[str, Record]]) -> None:
         if record.revision != 0 or key in seen or record.id in data.get(name, {}):
             raise already_stored(type(record))
         seen.add(key)
+
+
+def removals(remove: Iterable[tuple[type[Record], str]]) -> list[tuple[str, str]]:
+    """The (collection, id) pairs ``save_all`` removes; an audit event is refused (TypeError)."""
+    return [(changeable_collection(kind), record_id) for kind, record_id in remove]
 
 
 def duplicate_audit() -> ValueError:

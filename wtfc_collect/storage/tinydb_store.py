@@ -38,6 +38,7 @@ Migration = Callable[[RawData], RawData]
 #: Each takes and returns the raw data: ``{collection: {record id: document}}``.
 MIGRATIONS: dict[int, Migration] = {}
 
+
 # --- reading and writing the file -----------------------------------------------------------------------
 def _unreadable(path: Path, reason: str) -> StoreUnreadable:
     return StoreUnreadable(f"The data file {path} could not be read: {reason}. {BACKUP_ADVICE}")
@@ -336,10 +337,11 @@ class TinyDBRepository:
                 raise error() from None
             raise
 
-    def save_all(self, records: Iterable[Record]) -> int:
-        """Store new records, of any kinds, in one atomic write: all of them are saved or none is."""
+    def save_all(self, records: Iterable[Record], *, remove: Iterable[tuple[type[Record], str]] = ()) -> int:
+        """Store new records, of any kinds, and remove others, in one atomic write: all of it or nothing."""
         batch = [(shared.changeable_collection(type(r)), r) for r in records]
-        if not batch:
+        gone = shared.removals(remove)
+        if not batch and not gone:
             return 0
         documents = [shared.next_revision(record)[1] for _, record in batch]
         with self._file.lock:
@@ -348,6 +350,8 @@ class TinyDBRepository:
             if data is None:  # pragma: no cover - AtomicJSONStorage never returns None
                 data = {}
             shared.check_new(data, batch)
+            for name, record_id in gone:
+                data.get(name, {}).pop(record_id, None)
             for (name, record), document in zip(batch, documents, strict=True):
                 data.setdefault(name, {})[record.id] = document
             storage.write(data)

@@ -16,8 +16,8 @@ import streamlit as st
 
 from accessibility.texts import screen
 from wtfc_collect.domain import DomainError, Question
-from wtfc_collect.services import theming
-from wtfc_collect.services.theming import CardCallView, ThemeView
+from wtfc_collect.services.workshop import card_call as theming
+from wtfc_collect.services.workshop.card_call import CardCallView, ThemeView
 from wtfc_collect.storage.port import ConflictError, Repository
 from wtfc_collect.ui import context
 

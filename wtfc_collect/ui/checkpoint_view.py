@@ -17,7 +17,12 @@ from wtfc_collect.domain.checkpoint import (
     MitigationKind,
 )
 from wtfc_collect.quality import FlagKind
-from wtfc_collect.services.checkpoint import FlaggedStatement, QualityOverview, Share, filter_flagged
+from wtfc_collect.services.checkpoint.checkpoint import (
+    FlaggedStatement,
+    QualityOverview,
+    Share,
+    filter_flagged,
+)
 from wtfc_collect.ui.highlight import highlighted_html
 from wtfc_collect.ui.tables import small_table
 

@@ -7,9 +7,10 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from accessibility.speech import Speech
-from wtfc_collect import bootstrap, services
+from wtfc_collect import bootstrap
 from wtfc_collect.domain.access import Role, User
 from wtfc_collect.services import access
+from wtfc_collect.services.collect import reviews
 from wtfc_collect.storage.port import Recordings, Repository
 
 PROJECT_KEY = "context.project_id"
@@ -107,5 +108,5 @@ def note_viewed(review_id: str) -> None:
     """Write "opened this review" in the audit log the first time this session opens it."""
     seen = st.session_state.setdefault(VIEWED_KEY, set())
     if review_id not in seen:
-        services.note_viewed(repository(), review_id, actor=actor(), now=now())
+        reviews.note_viewed(repository(), review_id, actor=actor(), now=now())
         seen.add(review_id)

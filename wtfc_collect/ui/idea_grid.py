@@ -12,14 +12,8 @@ import pandas as pd
 import streamlit as st
 
 from accessibility.texts import screen
-from wtfc_collect.domain.planning import (
-    QUADRANT_AREAS,
-    QUADRANT_LABELS,
-    QUADRANT_MEANING,
-    SCORE_LABELS,
-    SCORES,
-)
-from wtfc_collect.services.planning import GridRow
+from wtfc_collect.domain.plan import QUADRANT_AREAS, QUADRANT_LABELS, QUADRANT_MEANING, SCORE_LABELS, SCORES
+from wtfc_collect.services.workshop.plan import GridRow
 from wtfc_collect.ui.feedback import field_error
 from wtfc_collect.ui.planning_forms import errors, form_key, plain_label, problems
 

@@ -7,8 +7,8 @@ from typing import NamedTuple
 import streamlit as st
 
 from accessibility.texts import screen
-from wtfc_collect import services
 from wtfc_collect.domain import Project
+from wtfc_collect.services.prepare.project_setup import current_project
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context, links
 
@@ -30,7 +30,7 @@ def project_screen(name: str) -> Screen:
     repo = context.repository()
     st.title(texts["title"])
     st.markdown(texts["help"])
-    project = services.current_project(repo, context.chosen_project_id())
+    project = current_project(repo, context.chosen_project_id())
     if project is None:
         st.info(texts.get("no_project", NO_PROJECT))
         links.page_link("pages/project_setup.py", "Set up a project")

@@ -11,8 +11,8 @@ import streamlit as st
 
 from accessibility.texts import screen
 from wtfc_collect.domain import ActionPlan, DomainError, Idea
-from wtfc_collect.domain.planning import PLAN_FIELDS
-from wtfc_collect.services import InvalidInput
+from wtfc_collect.domain.plan import PLAN_FIELDS
+from wtfc_collect.services.common import InvalidInput
 from wtfc_collect.ui.feedback import field_error, leftover_errors
 from wtfc_collect.ui.literal import literal
 

@@ -9,16 +9,9 @@ import streamlit as st
 
 from accessibility.texts import screen
 from wtfc_collect.domain import Idea, IdeaKind, RootCause, Theme
-from wtfc_collect.domain.planning import (
-    DEFAULT_DOTS,
-    IDEA_KIND_HINTS,
-    IDEA_KIND_LABELS,
-    IDEA_KINDS,
-    MAX_DOTS,
-    TOP_IDEAS,
-    next_voter_label,
-)
-from wtfc_collect.services.planning import VoteResults
+from wtfc_collect.domain.dot_votes import DEFAULT_DOTS, RULES, VoteTarget, next_voter_label
+from wtfc_collect.domain.plan import IDEA_KIND_HINTS, IDEA_KIND_LABELS, IDEA_KINDS, TOP_IDEAS
+from wtfc_collect.services.workshop.plan import VoteResults
 from wtfc_collect.ui.feedback import field_error
 from wtfc_collect.ui.planning_forms import errors, flash, form_key, plain_label, problems, short
 
@@ -133,7 +126,12 @@ def ideas_section(
 def dots_allowed() -> int:
     t = screen("plan")
     value = st.number_input(
-        t["dots_label"], min_value=1, max_value=MAX_DOTS, value=DEFAULT_DOTS, step=1, key=PREFIX + "dots"
+        t["dots_label"],
+        min_value=1,
+        max_value=RULES[VoteTarget.IDEA].most,
+        value=DEFAULT_DOTS,
+        step=1,
+        key=PREFIX + "dots",
     )
     return int(value)
 
@@ -164,7 +162,7 @@ def vote_form(
                 st.number_input(
                     plain_label(f"{t['idea_word']} {numbers[idea.id]}: {idea.text}"),
                     min_value=0,
-                    max_value=MAX_DOTS,
+                    max_value=RULES[VoteTarget.IDEA].most,
                     value=0,
                     step=1,
                     key=f"{key}.dots.{idea.id}",

@@ -13,8 +13,8 @@ import streamlit as st
 
 from accessibility.texts import screen
 from wtfc_collect.domain import ActionPlan, ActionStatus, Measure, ProcessNote, Theme
-from wtfc_collect.domain.planning import ACTION_STATUS_LABELS
-from wtfc_collect.services.review_progress import MeasureRow, readings, status_counts
+from wtfc_collect.domain.plan import ACTION_STATUS_LABELS
+from wtfc_collect.services.workshop.progress_review import MeasureRow, readings, status_counts
 from wtfc_collect.ui.feedback import field_error
 from wtfc_collect.ui.planning_forms import errors, form_key, plain_label, problems, short
 

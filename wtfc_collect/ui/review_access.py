@@ -8,7 +8,8 @@ import streamlit as st
 
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import DomainError, Review, Role
-from wtfc_collect.services import erasure, invitations
+from wtfc_collect.services.admin import erasure
+from wtfc_collect.services.collect import codes as invitations
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context
 

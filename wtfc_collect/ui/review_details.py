@@ -12,8 +12,9 @@ from typing import Any
 import streamlit as st
 
 from accessibility.texts import screen
-from wtfc_collect import services
 from wtfc_collect.domain import ConsentGiver, DomainError, Project, Review
+from wtfc_collect.services.collect.reviews import get_review, save_review_details
+from wtfc_collect.services.common import InvalidInput
 from wtfc_collect.storage.port import StoreError
 from wtfc_collect.ui import context
 from wtfc_collect.ui.feedback import field_error
@@ -67,8 +68,8 @@ def _save(review_id: str, field: str) -> None:
     found = errors()
     found.pop(field, None)
     try:
-        current = services.get_review(context.repository(), review_id)
-        services.save_review_details(
+        current = get_review(context.repository(), review_id)
+        save_review_details(
             context.repository(),
             review_id,
             {field: _value(review_id, field)},
@@ -76,7 +77,7 @@ def _save(review_id: str, field: str) -> None:
             actor=context.actor(),
             now=context.now(),
         )
-    except services.InvalidInput as invalid:
+    except InvalidInput as invalid:
         found[field] = next(iter(invalid.errors.values()))
     except (DomainError, StoreError) as problem:
         found[field] = str(problem)

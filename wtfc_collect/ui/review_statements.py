@@ -9,9 +9,17 @@ from __future__ import annotations
 import streamlit as st
 
 from accessibility.texts import screen
-from wtfc_collect import services
 from wtfc_collect.domain import STATEMENT_MAX_CHARS, DomainError, Question, Review, Speaker, Statement
 from wtfc_collect.domain.review import Priority
+from wtfc_collect.services.collect.own_words import fit_statement, own_words_notes
+from wtfc_collect.services.collect.reviews import (
+    decline_question,
+    record_statement,
+    remove_statement,
+    set_priority,
+    undecline_question,
+)
+from wtfc_collect.services.common import InvalidInput
 from wtfc_collect.storage.port import StoreError
 from wtfc_collect.ui import context
 from wtfc_collect.ui.literal import literal
@@ -50,7 +58,7 @@ def _run(place: str, action: object) -> bool:
     """Call ``action``; a broken rule becomes a plain message at ``place``. True when it worked."""
     try:
         action()  # type: ignore[operator]
-    except services.InvalidInput as invalid:
+    except InvalidInput as invalid:
         _say(place, "error", next(iter(invalid.errors.values())))
         return False
     except (DomainError, StoreError) as problem:
@@ -64,10 +72,10 @@ def _add(review_id: str, question: Question) -> None:
     t = screen("review_with_person")
     text_key, who_key = _key(review_id, question.value, "text"), _key(review_id, question.value, "said_by")
     typed = str(st.session_state.get(text_key, ""))
-    text, was_cut = services.fit_statement(typed)
+    text, was_cut = fit_statement(typed)
     saved = _run(
         question.value,
-        lambda: services.record_statement(
+        lambda: record_statement(
             context.repository(),
             review_id,
             question=question,
@@ -87,7 +95,7 @@ def _priority(review_id: str, statement_id: str, place: str) -> None:
     value = st.session_state.get(_key(review_id, statement_id, "priority"))
     _run(
         place,
-        lambda: services.set_priority(
+        lambda: set_priority(
             context.repository(), review_id, statement_id, value, actor=context.actor(), now=context.now()
         ),
     )
@@ -96,14 +104,14 @@ def _priority(review_id: str, statement_id: str, place: str) -> None:
 def _remove(review_id: str, statement_id: str, place: str) -> None:
     _run(
         place,
-        lambda: services.remove_statement(
+        lambda: remove_statement(
             context.repository(), review_id, statement_id, actor=context.actor(), now=context.now()
         ),
     )
 
 
 def _decline(review_id: str, question: Question, decline: bool) -> None:
-    use_case = services.decline_question if decline else services.undecline_question
+    use_case = decline_question if decline else undecline_question
     _run(
         question.value,
         lambda: use_case(context.repository(), review_id, question, actor=context.actor(), now=context.now()),
@@ -116,7 +124,7 @@ def _statement_row(review: Review, statement: Statement, place: str) -> None:
     with st.container(border=True):
         st.text(statement.text)  # the person's words, shown literally (never as markdown or HTML)
         st.caption(f"{t['said_by_label']} {statement.said_by.label}")
-        for note in services.own_words_notes(statement.text):
+        for note in own_words_notes(statement.text):
             extra = f" Try: {note.alternative}" if note.alternative else ""
             words, why = literal(note.words), literal(note.explanation)
             st.warning(f"{t['own_words_note']} “{words}”: {why}{extra}", icon="💬")

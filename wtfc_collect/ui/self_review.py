@@ -16,7 +16,6 @@ import streamlit as st
 
 from accessibility.pictures import svg
 from accessibility.texts import DEFAULT_LANGUAGE, screen
-from wtfc_collect import services
 from wtfc_collect.domain import (
     STATEMENT_MAX_CHARS,
     ConsentGiver,
@@ -29,6 +28,20 @@ from wtfc_collect.domain import (
     voice_questions,
 )
 from wtfc_collect.domain.review import Priority
+from wtfc_collect.services.collect.own_words import fit_statement
+from wtfc_collect.services.collect.reviews import (
+    ReviewIncomplete,
+    decline_question,
+    get_review,
+    record_statement,
+    remove_statement,
+    save_review_details,
+    set_priority,
+    submit_review,
+    undecline_question,
+)
+from wtfc_collect.services.collect.voice_answers import voice_answers_for_review
+from wtfc_collect.services.common import InvalidInput
 from wtfc_collect.storage.port import StoreError
 from wtfc_collect.ui import context, display, spoken
 from wtfc_collect.ui.voice_recorder import voice_recorder
@@ -104,7 +117,7 @@ def first_step(review: Review, voice: Collection[Question] = ()) -> str:
 
 
 def _voice_answers(review: Review) -> list[VoiceAnswer]:
-    return services.voice_answers_for_review(context.repository(), review.id)
+    return voice_answers_for_review(context.repository(), review.id)
 
 
 def step(review: Review) -> str:
@@ -135,7 +148,7 @@ def _show_message() -> None:
 def _safely(action: Callable[[], object]) -> bool:
     try:
         action()
-    except services.InvalidInput as invalid:
+    except InvalidInput as invalid:
         _message("error", next(iter(invalid.errors.values())))
         return False
     except (DomainError, StoreError) as problem:
@@ -152,7 +165,7 @@ def _act(action: Callable[[], object]) -> None:
 def _consent(review: Review, given: bool) -> None:
     consent = {"given": given, "given_by": ConsentGiver.PERSON, "recorded_on": date.today()}
     if _safely(
-        lambda: services.save_review_details(
+        lambda: save_review_details(
             context.repository(),
             review.id,
             {"consent": consent},
@@ -171,9 +184,9 @@ def _add(review: Review, question: Question) -> None:
     if not typed.strip():
         _message("error", t["empty"])
         return
-    text, was_cut = services.fit_statement(typed)
+    text, was_cut = fit_statement(typed)
     if _safely(
-        lambda: services.record_statement(
+        lambda: record_statement(
             context.repository(),
             review.id,
             question=question,
@@ -191,12 +204,12 @@ def _add(review: Review, question: Question) -> None:
 
 def _tap(review: Review, question: Question, statement_id: str) -> None:
     """Tapping picks the next free place (1, then 2); tapping a picked one un-picks it."""
-    said = services.get_review(context.repository(), review.id).statements_for(question)
+    said = get_review(context.repository(), review.id).statements_for(question)
     tapped = next(s for s in said if s.id == statement_id)
     taken = {s.priority for s in said if s.priority}
     place: Priority | None = None if tapped.priority else (1 if 1 not in taken else 2)
     _safely(
-        lambda: services.set_priority(
+        lambda: set_priority(
             context.repository(), review.id, statement_id, place, actor=context.actor(), now=context.now()
         )
     )
@@ -206,19 +219,19 @@ def _leave_question(review: Review, question: Question, to: str) -> None:
     """Going on: a lone answer becomes number 1, and with two answers and one picked the other is
     number 2 (the screen says so). With more to choose from, the person is asked to pick first."""
     t = texts()
-    said = services.get_review(context.repository(), review.id).statements_for(question)
+    said = get_review(context.repository(), review.id).statements_for(question)
     unpicked = [s for s in said if s.priority is None]
     taken = {s.priority for s in said if s.priority}
     if len(said) == 1 and unpicked:
         _safely(
-            lambda: services.set_priority(
+            lambda: set_priority(
                 context.repository(), review.id, said[0].id, 1, actor=context.actor(), now=context.now()
             )
         )
     elif len(said) == 2 and len(unpicked) == 1:
         place: Priority = 2 if 1 in taken else 1
         _safely(
-            lambda: services.set_priority(
+            lambda: set_priority(
                 context.repository(),
                 review.id,
                 unpicked[0].id,
@@ -263,7 +276,7 @@ def question_screen(review: Review, question: Question) -> None:
             t["answer_after_all"],
             key=f"{PREFIX}{question.value}.undecline",
             on_click=lambda: _act(
-                lambda: services.undecline_question(
+                lambda: undecline_question(
                     context.repository(), review.id, question, actor=context.actor(), now=context.now()
                 )
             ),
@@ -287,7 +300,7 @@ def question_screen(review: Review, question: Question) -> None:
                 t["skip_button"],
                 key=f"{PREFIX}{question.value}.skip",
                 on_click=lambda: _act(
-                    lambda: services.decline_question(
+                    lambda: decline_question(
                         context.repository(), review.id, question, actor=context.actor(), now=context.now()
                     )
                 ),
@@ -322,7 +335,7 @@ def _choices(review: Review, question: Question, said: list) -> None:  # type: i
             f"{t['remove']}: {statement.text}",
             key=f"{PREFIX}{statement.id}.remove",
             on_click=lambda sid=statement.id: _act(
-                lambda: services.remove_statement(
+                lambda: remove_statement(
                     context.repository(), review.id, sid, actor=context.actor(), now=context.now()
                 )
             ),
@@ -381,8 +394,8 @@ def check_screen(review: Review) -> None:
     _show_message()
     if st.button(t["send"], type="primary", key=PREFIX + "send"):
         try:
-            services.submit_review(context.repository(), review.id, actor=context.actor(), now=context.now())
-        except services.ReviewIncomplete as incomplete:
+            submit_review(context.repository(), review.id, actor=context.actor(), now=context.now())
+        except ReviewIncomplete as incomplete:
             _message("error", t["send_problem"] + " " + incomplete.problems[0].message)
             go(review, CHECK)
         else:

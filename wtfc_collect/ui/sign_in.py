@@ -16,7 +16,8 @@ import streamlit as st
 from accessibility.texts import screen
 from wtfc_collect.domain import DomainError
 from wtfc_collect.domain.access import User
-from wtfc_collect.services import accounts, invitations
+from wtfc_collect.services.admin import accounts
+from wtfc_collect.services.collect import codes as invitations
 from wtfc_collect.ui import context
 from wtfc_collect.ui.literal import literal
 

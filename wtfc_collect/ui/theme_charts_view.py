@@ -11,7 +11,7 @@ import streamlit as st
 
 from accessibility.texts import screen
 from wtfc_collect.domain import Question
-from wtfc_collect.services.presentation import ShareTable, ThemeSize
+from wtfc_collect.services.workshop.theme_charts import ShareTable, ThemeSize
 
 PREFIX = "charts."
 INK = "#111111"  # near-black axis text: grey is too faint on a projector

@@ -9,7 +9,7 @@ import streamlit as st
 from accessibility.texts import screen
 from wtfc_collect.domain import Review, Statement, TriageStatus
 from wtfc_collect.quality import check_statement
-from wtfc_collect.services.triage import Proposal
+from wtfc_collect.services.checkpoint.check_statements import Proposal
 from wtfc_collect.ui.highlight import highlighted
 from wtfc_collect.ui.literal import literal
 

@@ -15,16 +15,10 @@ import streamlit as st
 
 from accessibility.texts import screen
 from wtfc_collect.domain import DomainError, RootCause, Theme
-from wtfc_collect.domain.understanding import (
-    DEFAULT_DOTS,
-    MAX_DOTS,
-    MAX_WHYS,
-    mentions_money,
-    next_voter_label,
-    suggested_cause,
-)
+from wtfc_collect.domain.dot_votes import DEFAULT_DOTS, RULES, VoteTarget, next_voter_label
+from wtfc_collect.domain.understand import MAX_WHYS, mentions_money, suggested_cause
 from wtfc_collect.services.common import InvalidInput
-from wtfc_collect.services.understanding import CauseResult, ThemeEvidence
+from wtfc_collect.services.workshop.understand import CauseResult, ThemeEvidence
 from wtfc_collect.ui import context
 from wtfc_collect.ui.easy_read import easy_read_style
 
@@ -253,7 +247,14 @@ def dots_form(
     """Record one person's dots across the root causes; pick someone already recorded to change theirs."""
     t = screen("understand")
     allowed = int(
-        st.number_input(t["dots_each"], 1, MAX_DOTS, DEFAULT_DOTS, step=1, key=PREFIX + "dots_each")
+        st.number_input(
+            t["dots_each"],
+            1,
+            RULES[VoteTarget.ROOT_CAUSE].most,
+            DEFAULT_DOTS,
+            step=1,
+            key=PREFIX + "dots_each",
+        )
     )
     st.markdown(t["causes_list"])
     in_order = sorted(causes, key=lambda c: c.number)
@@ -279,7 +280,7 @@ def dots_form(
                 st.number_input(
                     t["dots_on"].format(number=r.number),
                     0,
-                    MAX_DOTS,
+                    RULES[VoteTarget.ROOT_CAUSE].most,
                     current.get(r.cause.id, 0),
                     step=1,
                     key=f"{key}.{r.cause.id}",

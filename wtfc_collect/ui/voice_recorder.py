@@ -9,8 +9,12 @@ from __future__ import annotations
 import streamlit as st
 
 from accessibility.texts import DEFAULT_LANGUAGE, screen
-from wtfc_collect import services
 from wtfc_collect.domain import DomainError, Question, Review, VoiceAnswer
+from wtfc_collect.services.collect.voice_answers import (
+    discard_voice_answer,
+    record_voice_answer,
+    voice_answer_audio,
+)
 from wtfc_collect.storage.port import StoreError
 from wtfc_collect.ui import context
 from wtfc_collect.ui.spoken import say
@@ -33,7 +37,7 @@ def _keep(review_id: str, question: Question, key: str) -> None:
     if recording is None:  # the person cleared the recorder
         return
     try:
-        services.record_voice_answer(
+        record_voice_answer(
             context.repository(),
             context.recordings(),
             review_id,
@@ -51,7 +55,7 @@ def _keep(review_id: str, question: Question, key: str) -> None:
 
 def _take_out(voice_id: str) -> None:
     try:
-        services.discard_voice_answer(
+        discard_voice_answer(
             context.repository(),
             context.recordings(),
             voice_id,
@@ -80,7 +84,7 @@ def voice_recorder(
     say(t["voice_kept"], "voice_kept", language=language)
     for number, answer in enumerate(mine, start=1):
         name = t["voice_yours"].format(n=number)
-        data = services.voice_answer_audio(context.repository(), context.recordings(), answer.id)
+        data = voice_answer_audio(context.repository(), context.recordings(), answer.id)
         if data is not None:
             st.markdown(name)
             st.audio(data, format=answer.mime, alt=name)

@@ -9,8 +9,15 @@ from __future__ import annotations
 import streamlit as st
 
 from accessibility.texts import screen
-from wtfc_collect import services
 from wtfc_collect.domain import QUESTION_LABELS, SPEAKER_LABELS, STATEMENT_MAX_CHARS, DomainError, Speaker
+from wtfc_collect.services.collect.voice_answers import (
+    VoiceAnswerToWrite,
+    discard_voice_answer,
+    finish_voice_answer,
+    voice_answer_audio,
+    write_down_voice_answer,
+)
+from wtfc_collect.services.common import InvalidInput
 from wtfc_collect.storage.port import StoreError
 from wtfc_collect.ui import context
 
@@ -44,7 +51,7 @@ def _write_down(voice_id: str, person_ref: str) -> None:
     t = screen("voice_answers")
     text = str(st.session_state.get(_key(voice_id, "text"), ""))
     try:
-        services.write_down_voice_answer(
+        write_down_voice_answer(
             context.repository(),
             context.recordings(),
             voice_id,
@@ -54,7 +61,7 @@ def _write_down(voice_id: str, person_ref: str) -> None:
             actor=context.actor(),
             now=context.now(),
         )
-    except services.InvalidInput as invalid:
+    except InvalidInput as invalid:
         _error(voice_id, next(iter(invalid.errors.values())))
     except (DomainError, StoreError) as problem:
         _error(voice_id, str(problem))
@@ -66,7 +73,7 @@ def _write_down(voice_id: str, person_ref: str) -> None:
 
 def _close(voice_id: str, discard: bool) -> None:
     t = screen("voice_answers")
-    action = services.discard_voice_answer if discard else services.finish_voice_answer
+    action = discard_voice_answer if discard else finish_voice_answer
     try:
         action(context.repository(), context.recordings(), voice_id, actor=context.actor(), now=context.now())
     except (DomainError, StoreError) as problem:
@@ -82,7 +89,7 @@ def show_message() -> None:
         st.success(str(text))
 
 
-def voice_answer_card(item: services.VoiceAnswerToWrite) -> None:
+def voice_answer_card(item: VoiceAnswerToWrite) -> None:
     t = screen("voice_answers")
     answer = item.answer
     with st.container(border=True):
@@ -91,7 +98,7 @@ def voice_answer_card(item: services.VoiceAnswerToWrite) -> None:
         st.caption(" · ".join([answer.status.label, *(f for f in facts if f)]))
         if item.sent_in:
             st.markdown(t["sent_in"])
-        data = services.voice_answer_audio(context.repository(), context.recordings(), answer.id)
+        data = voice_answer_audio(context.repository(), context.recordings(), answer.id)
         if data is None:
             st.warning(t["missing"], icon="⚠️")
         else:

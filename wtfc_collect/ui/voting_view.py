@@ -18,10 +18,10 @@ import streamlit as st
 
 from accessibility.texts import screen
 from wtfc_collect.domain import DomainError
-from wtfc_collect.domain.workshop import MAX_DOTS
-from wtfc_collect.services import voting
-from wtfc_collect.services.theming import ThemeView
-from wtfc_collect.services.voting import ThemeResult
+from wtfc_collect.domain.dot_votes import RULES, VoteTarget
+from wtfc_collect.services.workshop import priorities as voting
+from wtfc_collect.services.workshop.card_call import ThemeView
+from wtfc_collect.services.workshop.priorities import ThemeResult
 from wtfc_collect.storage.port import ConflictError
 from wtfc_collect.ui import context
 from wtfc_collect.ui.card_call import sized
@@ -92,7 +92,14 @@ def dots_setting(project_id: str, dots: int) -> None:
     t = _t()
     with st.expander(t["setting_heading"].format(dots=dots)):
         key = PREFIX + "dots_per_person"
-        st.number_input(t["setting_label"], min_value=1, max_value=MAX_DOTS, value=dots, step=1, key=key)
+        st.number_input(
+            t["setting_label"],
+            min_value=1,
+            max_value=RULES[VoteTarget.THEME].most,
+            value=dots,
+            step=1,
+            key=key,
+        )
         st.button(
             t["setting_save"],
             key=PREFIX + "dots_save",

@@ -1,0 +1,284 @@
+"""Staff accounts and signing in: local accounts with argon2 password hashes, or single sign-on.
+
+Only a hash of each password is stored. Signing in, signing out and refused attempts go into the
+audit log (never the password). After repeated wrong passwords an account waits a while before it
+can be tried again, so a password cannot be guessed by trying many.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from wtfc_collect.domain import Account, AuditAction, DomainError, Role, User, new_id, utc
+from wtfc_collect.domain.base import one_line
+from wtfc_collect.services.access import ADMIN, entrance, guard
+from wtfc_collect.services.common import InvalidInput, build, record_audit, updated
+from wtfc_collect.storage.port import Repository
+
+MIN_PASSWORD = 10
+MAX_PASSWORD = 200
+ATTEMPTS_BEFORE_WAIT = 5
+WAIT = timedelta(minutes=15)
+REFUSED = "That username and password do not match an account. Check them and try again."
+TOO_MANY = "Too many wrong passwords for this account. Wait 15 minutes, or ask an administrator for help."
+
+_hasher = PasswordHasher()  # argon2id with the library's recommended settings
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash checked when no account matches, so a wrong username takes as long as a wrong password
+    (made on first use, not when the module is imported)."""
+    return _hasher.hash("no account has this password")
+
+
+_failures: dict[str, list[datetime]] = {}
+_failures_lock = threading.Lock()
+
+
+class SignInRefused(DomainError):
+    """Signing in did not work. The message does not say whether the username exists."""
+
+
+def _password_problem(password: str, username: str) -> str | None:
+    if len(password) < MIN_PASSWORD:
+        return f"Use at least {MIN_PASSWORD} characters. A few ordinary words together work well."
+    if len(password) > MAX_PASSWORD:
+        return f"Use at most {MAX_PASSWORD} characters."
+    if password.casefold() == username.casefold():
+        return "The password must not be the username."
+    return None
+
+
+def _email_taken(repo: Repository, sso_email: str, account_id: str | None) -> str | None:
+    address = sso_email.strip().casefold()
+    if address and any(a.sso_email == address and a.id != account_id for a in repo.find(Account)):
+        return "Another account already has this work e-mail address."
+    return None
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def _clean_username(username: str) -> str:
+    cleaned = one_line(username)
+    return cleaned.casefold() if isinstance(cleaned, str) else ""
+
+
+def _find(repo: Repository, username: str) -> Account | None:
+    name = _clean_username(username)
+    return next((a for a in repo.find(Account, username=name)), None) if name else None
+
+
+def user_of(account: Account) -> User:
+    return User(
+        username=account.username,
+        role=account.role,
+        display_name=account.display_name,
+        teams=tuple(account.teams),
+    )
+
+
+@guard(ADMIN)
+def create_account(
+    repo: Repository,
+    *,
+    username: str,
+    display_name: str,
+    role: Role,
+    password: str,
+    teams: Iterable[str] = (),
+    sso_email: str = "",
+    actor: str,
+    now: datetime,
+) -> Account:
+    """Add a staff account. Plain-words errors name the field (``username``, ``password`` …)."""
+    name = _clean_username(username)
+    errors: dict[str, str] = {}
+    if role is Role.SELF_REVIEWER:
+        errors["role"] = "People doing their own review get a code, not an account."
+    if name and _find(repo, name) is not None:
+        errors["username"] = "There is already an account with this username."
+    problem = _password_problem(password, name)
+    if problem:
+        errors["password"] = problem
+    email_problem = _email_taken(repo, sso_email, None)
+    if email_problem:
+        errors["sso_email"] = email_problem
+    if errors:
+        raise InvalidInput(errors)
+    account = build(
+        Account,
+        {
+            "id": new_id(),
+            "username": name,
+            "display_name": display_name,
+            "role": role,
+            "teams": list(teams),
+            "password_hash": hash_password(password),
+            "sso_email": sso_email.strip().casefold(),
+            "created_at": utc(now),
+        },
+    )
+    saved = repo.save(account)
+    record_audit(repo, actor=actor, action=AuditAction.CREATE, record=saved, now=now, reason=role.value)
+    return saved
+
+
+@guard(ADMIN)
+def list_accounts(repo: Repository) -> list[Account]:
+    return sorted(repo.find(Account), key=lambda a: a.username)
+
+
+def _account(repo: Repository, account_id: str) -> Account:
+    account = repo.get(Account, account_id)
+    if account is None:
+        raise DomainError("That account no longer exists.")
+    return account
+
+
+@guard(ADMIN)
+def update_account(
+    repo: Repository,
+    account_id: str,
+    *,
+    display_name: str,
+    role: Role,
+    teams: Iterable[str],
+    active: bool,
+    sso_email: str | None = None,
+    actor: str,
+    now: datetime,
+) -> Account:
+    """Change an account's name, role, teams, work e-mail (single sign-on) or whether it can sign in."""
+    account = _account(repo, account_id)
+    email = account.sso_email if sso_email is None else sso_email.strip().casefold()
+    taken = _email_taken(repo, email, account.id)
+    if taken:
+        raise InvalidInput({"sso_email": taken})
+    if role is Role.SELF_REVIEWER:
+        raise InvalidInput({"role": "People doing their own review get a code, not an account."})
+    if account.role is Role.ADMINISTRATOR and (role is not Role.ADMINISTRATOR or not active):
+        others = [a for a in repo.find(Account, role=Role.ADMINISTRATOR, active=True) if a.id != account.id]
+        if not others:
+            raise InvalidInput(
+                {"role": "Keep at least one active administrator, or nobody can manage accounts."}
+            )
+    changed = updated(
+        account,
+        {
+            "display_name": display_name,
+            "role": role,
+            "teams": list(teams),
+            "active": active,
+            "sso_email": email,
+        },
+    )
+    saved = repo.save(changed)
+    record_audit(repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason=role.value)
+    return saved
+
+
+@guard(ADMIN)
+def set_password(repo: Repository, account_id: str, password: str, *, actor: str, now: datetime) -> Account:
+    """Give an account a new password (for example when someone has forgotten theirs)."""
+    account = _account(repo, account_id)
+    problem = _password_problem(password, account.username)
+    if problem:
+        raise InvalidInput({"password": problem})
+    saved = repo.save(updated(account, {"password_hash": hash_password(password)}))
+    record_audit(repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason="new password")
+    return saved
+
+
+@entrance
+def has_accounts(repo: Repository) -> bool:
+    """Whether anyone can sign in yet (the sign-in screen explains ``create-admin`` when not)."""
+    return bool(repo.find(Account))
+
+
+def _waiting(name: str, now: datetime) -> bool:
+    with _failures_lock:
+        recent = [t for t in _failures.get(name, []) if now - t < WAIT]
+        _failures[name] = recent
+        return len(recent) >= ATTEMPTS_BEFORE_WAIT
+
+
+def _failed(name: str, now: datetime) -> None:
+    with _failures_lock:
+        _failures.setdefault(name, []).append(now)
+
+
+def _refuse(repo: Repository, name: str, now: datetime, message: str) -> SignInRefused:
+    record_audit(
+        repo, actor=(name or "unknown")[:80], action=AuditAction.SIGN_IN_REFUSED, record=None, now=now
+    )
+    return SignInRefused(message, "password")
+
+
+@entrance
+def sign_in(repo: Repository, username: str, password: str, *, now: datetime) -> User:
+    """The user for this username and password, or SignInRefused (plain words, no hint which was wrong)."""
+    name = _clean_username(username)[:80]
+    if _waiting(name, now):
+        raise _refuse(repo, name, now, TOO_MANY)
+    account = _find(repo, name)
+    try:
+        _hasher.verify(account.password_hash if account else _dummy_hash(), password[:MAX_PASSWORD])
+        valid = account is not None and account.active
+    except (VerificationError, InvalidHashError):
+        valid = False
+    if not valid or account is None:
+        _failed(name, now)
+        raise _refuse(repo, name, now, REFUSED)
+    with _failures_lock:
+        _failures.pop(name, None)
+    if _hasher.check_needs_rehash(account.password_hash):
+        account = repo.save(updated(account, {"password_hash": hash_password(password)}))
+    record_audit(repo, actor=account.username, action=AuditAction.SIGN_IN, record=account, now=now)
+    return user_of(account)
+
+
+@entrance
+def sign_in_with_identity(repo: Repository, email: str | None, *, now: datetime) -> User:
+    """Map a single sign-on identity to a staff account by its e-mail address.
+
+    Only an active account whose ``sso_email`` matches may come in; its role is the account's role.
+    Anyone else is refused: signing in with the organisation's login gives no access by itself.
+    """
+    address = (email or "").strip().casefold()
+    account = next(
+        (a for a in repo.find(Account, active=True) if address and a.sso_email == address),
+        None,
+    )
+    if account is None:
+        raise _refuse(
+            repo,
+            "single sign-on",
+            now,
+            "You signed in with your organisation, but no WTfC Collect account is linked to you. "
+            "Ask an administrator to add your work e-mail address to your account.",
+        )
+    record_audit(
+        repo,
+        actor=account.username,
+        action=AuditAction.SIGN_IN,
+        record=account,
+        now=now,
+        reason="single sign-on",
+    )
+    return user_of(account)
+
+
+@entrance
+def note_sign_out(repo: Repository, user: User, *, now: datetime, timed_out: bool = False) -> None:
+    """Write the sign-out (or the time-out after inactivity) in the audit log."""
+    action = AuditAction.TIMED_OUT if timed_out else AuditAction.SIGN_OUT
+    record_audit(repo, actor=user.username, action=action, record=None, now=now)

@@ -1,0 +1,183 @@
+"""Deciding about each statement after the checkpoint, and preparing its workshop copy.
+
+Nothing is rewritten automatically: a statement is accepted, sent back to be asked again with the
+person, or changed *with* the person (the original stays, with who, when and why). Personal data is
+replaced by placeholders in a proposed workshop copy that a person confirms. Only accepted, confirmed
+statements from reviews with consent reach the workshop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from wtfc_collect.domain import (
+    AuditAction,
+    DomainError,
+    Question,
+    Review,
+    ReviewStatus,
+    Statement,
+    TriageStatus,
+)
+from wtfc_collect.quality.anonymise import propose_anonymised
+from wtfc_collect.services.access import COLLECTORS, FACILITATORS, QUALITY, guard
+from wtfc_collect.services.collect.reviews import get_review
+from wtfc_collect.services.common import change, record_audit, words_checked
+from wtfc_collect.storage.port import Repository
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A suggested workshop copy and what was replaced in it (for the person confirming it)."""
+
+    text: str
+    replaced: tuple[str, ...]
+
+
+def _statement_of(review: Review, statement_id: str) -> Statement:
+    if review.status is ReviewStatus.WITHDRAWN:
+        raise DomainError("This review was withdrawn: its words are not used, so there is nothing to decide.")
+    return review.statement(statement_id)
+
+
+@guard(QUALITY)
+def triage_statement(
+    repo: Repository,
+    review_id: str,
+    statement_id: str,
+    status: TriageStatus,
+    *,
+    reason: str = "",
+    actor: str,
+    now: datetime,
+) -> Review:
+    """Accept a statement, or mark it to be asked again with the person, or leave it out (with why)."""
+    saved = change(
+        repo, Review, review_id, lambda r: _statement_of(r, statement_id).decide(status, actor, now, reason)
+    )
+    record_audit(
+        repo,
+        actor=actor,
+        action=AuditAction.TRIAGE,
+        record=saved,
+        now=now,
+        # Ids only: the reason is kept with the decision in the review, and may quote the person.
+        reason=f"{status.value}: statement {statement_id}",
+    )
+    return saved
+
+
+@guard(QUALITY)
+def edit_with_person(
+    repo: Repository,
+    review_id: str,
+    statement_id: str,
+    new_text: str,
+    *,
+    reason: str,
+    actor: str,
+    now: datetime,
+) -> Review:
+    """Record words agreed *with the person* as the workshop copy; the original stays untouched."""
+    if not reason.strip():
+        raise DomainError("Say when and how this was agreed with the person.", "reason")
+
+    def apply(review: Review) -> None:
+        statement = _statement_of(review, statement_id)
+        with words_checked("text"):
+            statement.set_workshop_text(new_text, actor, now, f"agreed with the person: {reason}")
+        statement.decide(TriageStatus.ACCEPTED, actor, now, "words agreed with the person")
+
+    saved = change(repo, Review, review_id, apply)
+    record_audit(
+        repo,
+        actor=actor,
+        action=AuditAction.TRIAGE,
+        record=saved,
+        now=now,
+        reason=f"edited with the person: statement {statement_id}",
+    )
+    return saved
+
+
+def propose_workshop_text(statement: Statement) -> Proposal:
+    """The statement's words (or its agreed copy) with names and contact details replaced."""
+    text, flags = propose_anonymised(statement.card_text)
+    return Proposal(text, tuple(statement.card_text[f.start : f.end] for f in flags))
+
+
+@guard(QUALITY)
+def confirm_workshop_text(
+    repo: Repository, review_id: str, statement_id: str, text: str, *, actor: str, now: datetime
+) -> Review:
+    """A person has checked the workshop copy: nothing identifies anyone. Saves it as confirmed."""
+
+    def apply(review: Review) -> None:
+        statement = _statement_of(review, statement_id)
+        with words_checked("text"):
+            statement.confirm_workshop_text(text, actor, now)
+
+    saved = change(repo, Review, review_id, apply)
+    record_audit(
+        repo,
+        actor=actor,
+        action=AuditAction.TRIAGE,
+        record=saved,
+        now=now,
+        reason=f"workshop copy confirmed: statement {statement_id}",
+    )
+    return saved
+
+
+@guard(COLLECTORS, filter_reviews=True)
+def ask_again_list(
+    repo: Repository, project_id: str, reviewer: str | None = None
+) -> list[tuple[Review, Statement]]:
+    """Statements to be asked again with the person, for every reviewer or one."""
+    found: list[tuple[Review, Statement]] = []
+    for review in repo.find(Review, project_id=project_id):
+        if review.status is ReviewStatus.WITHDRAWN or (reviewer is not None and review.reviewer != reviewer):
+            continue
+        found += [(review, s) for s in review.statements if s.triage_status is TriageStatus.ASK_AGAIN]
+    return found
+
+
+def _top_two(
+    repo: Repository,
+    project_id: str,
+    review_ok: Callable[[Review], bool],
+    keep: Callable[[Statement], bool],
+    question: Question | None = None,
+) -> list[tuple[Review, Statement]]:
+    """Each person's top two (for one question or all) from the reviews and statements that pass."""
+    found: list[tuple[Review, Statement]] = []
+    for review in repo.find(Review, project_id=project_id):
+        if review_ok(review):
+            for q in [question] if question else list(Question):
+                found += [(review, s) for s in review.prioritised(q) if keep(s)]
+    return found
+
+
+@guard(FACILITATORS)
+def workshop_statements(
+    repo: Repository, project_id: str, question: Question | None = None
+) -> list[tuple[Review, Statement]]:
+    """What may go to the workshop: each person's top two, from reviews sent in with consent, accepted
+    at the checkpoint and with a confirmed workshop copy. Withdrawn reviews never appear."""
+    return _top_two(repo, project_id, lambda r: r.usable, lambda s: s.ready_for_workshop, question)
+
+
+@guard(QUALITY)
+def statements_to_triage(repo: Repository, project_id: str) -> list[tuple[Review, Statement]]:
+    """Each person's top two from reviews sent in, in need of a decision or a confirmed workshop copy."""
+    return _top_two(
+        repo, project_id, lambda r: r.status is ReviewStatus.SUBMITTED, lambda s: not s.ready_for_workshop
+    )
+
+
+@guard(QUALITY)
+def get_statement(repo: Repository, review_id: str, statement_id: str) -> tuple[Review, Statement]:
+    review = get_review(repo, review_id)
+    return review, review.statement(statement_id)

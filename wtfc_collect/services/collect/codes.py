@@ -1,0 +1,135 @@
+"""Codes that let a person open their own review without an account or a password.
+
+A code is eight characters from an alphabet without look-alikes (no 0/O, 1/I/L, 2/Z, 5/S, 8/B),
+shown as two groups of four, easy to read aloud and to type. Only a hash of it is stored. A code opens
+exactly one review, until it expires or staff stop it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from datetime import datetime, timedelta
+
+from wtfc_collect.domain import AuditAction, DomainError, Invitation, Review, Role, User, new_id, utc
+from wtfc_collect.domain.review import ReviewMode, ReviewStatus
+from wtfc_collect.services.access import COLLECTORS, entrance, guard
+from wtfc_collect.services.common import build, record_audit, updated
+from wtfc_collect.storage.port import Repository
+
+ALPHABET = "ACDEFHJKMNPRTUVWXY34679"
+CODE_LENGTH = 8
+DEFAULT_DAYS = 14
+MAX_DAYS = 90
+SELF_REVIEW_ACTOR = "own review (code)"
+CODE_REFUSED = (
+    "That code does not open a review. It may be mistyped, out of date or stopped. "
+    "Ask the person who gave it to you for a new one."
+)
+_NOT_CODE = re.compile(r"[^A-Z0-9]")
+
+
+def new_code() -> str:
+    """A fresh random code such as ``KM4T-9XPA``."""
+    raw = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+    return f"{raw[:4]}-{raw[4:]}"
+
+
+def normalise(code: str) -> str:
+    """What counts of a typed code: letters and digits, upper case (spaces, dashes, case ignored)."""
+    return _NOT_CODE.sub("", code.upper())
+
+
+def code_hash(code: str) -> str:
+    return hashlib.sha256(normalise(code).encode("ascii", "ignore")).hexdigest()
+
+
+def is_active(invitation: Invitation, now: datetime) -> bool:
+    return invitation.revoked_at is None and utc(now) < invitation.expires_at
+
+
+@guard(COLLECTORS)
+def invite(
+    repo: Repository, review_id: str, *, days: int = DEFAULT_DAYS, actor: str, now: datetime
+) -> tuple[Invitation, str]:
+    """Make a code for the person whose own review this is. Earlier codes for it stop working.
+
+    Returns the invitation and the code itself, which is shown once and never stored.
+    """
+    review = repo.get(Review, review_id)
+    if review is None:
+        raise DomainError("That review could not be found. It may have been erased.")
+    if review.mode is not ReviewMode.SELF:
+        raise DomainError(
+            "Codes are for reviews a person does on their own. Change how the review is done first."
+        )
+    if review.status is ReviewStatus.WITHDRAWN:
+        raise DomainError("This review was withdrawn, so it cannot be opened again.")
+    if not 1 <= days <= MAX_DAYS:
+        raise DomainError(f"A code can last from 1 to {MAX_DAYS} days.", "days")
+    for earlier in repo.find(Invitation, review_id=review_id):
+        if is_active(earlier, now):
+            repo.save(updated(earlier, {"revoked_at": utc(now)}))
+    code = new_code()
+    invitation = build(
+        Invitation,
+        {
+            "id": new_id(),
+            "project_id": review.project_id,
+            "review_id": review.id,
+            "code_hash": code_hash(code),
+            "created_by": actor,
+            "created_at": utc(now),
+            "expires_at": utc(now) + timedelta(days=days),
+        },
+    )
+    saved = repo.save(invitation)
+    record_audit(repo, actor=actor, action=AuditAction.INVITE, record=review, now=now)
+    return saved, code
+
+
+@guard(COLLECTORS)
+def invitations(repo: Repository, review_id: str) -> list[Invitation]:
+    """The codes made for a review, newest first (their hashes only)."""
+    return sorted(repo.find(Invitation, review_id=review_id), key=lambda i: i.created_at, reverse=True)
+
+
+@guard(COLLECTORS)
+def revoke(repo: Repository, review_id: str, invitation_id: str, *, actor: str, now: datetime) -> Invitation:
+    """Stop a code working at once."""
+    invitation = repo.get(Invitation, invitation_id)
+    if invitation is None or invitation.review_id != review_id:
+        raise DomainError("That code could not be found.")
+    if invitation.revoked_at is not None:
+        return invitation
+    saved = repo.save(updated(invitation, {"revoked_at": utc(now)}))
+    record_audit(repo, actor=actor, action=AuditAction.REVOKE, record=saved, now=now)
+    return saved
+
+
+@entrance
+def open_with_code(repo: Repository, code: str, *, now: datetime) -> User:
+    """The user a code stands for: a person who may reach exactly one review. DomainError if refused."""
+    wanted = normalise(code)
+    found = repo.find(Invitation, code_hash=code_hash(wanted)) if len(wanted) == CODE_LENGTH else []
+    invitation = found[0] if found else None
+    review = repo.get(Review, invitation.review_id) if invitation else None
+    if (
+        invitation is None
+        or review is None
+        or not is_active(invitation, now)
+        or review.status is ReviewStatus.WITHDRAWN
+        or review.mode is not ReviewMode.SELF
+    ):
+        record_audit(repo, actor=SELF_REVIEW_ACTOR, action=AuditAction.SIGN_IN_REFUSED, record=None, now=now)
+        raise DomainError(CODE_REFUSED, "code")
+    if invitation.used_at is None:
+        invitation = repo.save(updated(invitation, {"used_at": utc(now)}))
+    record_audit(repo, actor=SELF_REVIEW_ACTOR, action=AuditAction.SIGN_IN, record=invitation, now=now)
+    return User(
+        username=SELF_REVIEW_ACTOR,
+        role=Role.SELF_REVIEWER,
+        review_id=review.id,
+        project_id=review.project_id,
+    )

@@ -1,0 +1,1 @@
+"""Step 1, prepare: setting up a project (purpose, level, sample plan) and following progress against it."""

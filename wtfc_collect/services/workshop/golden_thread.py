@@ -1,0 +1,112 @@
+"""The golden thread: from any action back to the words people said, and from any theme to its actions.
+
+Everything is worked out afresh on each call from ``workshop_statements``: records of the workshop hold
+statement ids only, so a statement whose review was withdrawn disappears from every chain and count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wtfc_collect.domain import ActionPlan, ActionStatus, DomainError, Idea, Question, RootCause, Theme
+from wtfc_collect.domain.golden_thread import ActionThread, Evidence, evidence, thread_for
+from wtfc_collect.domain.theme import Card
+from wtfc_collect.services.access import FACILITATORS, guard
+from wtfc_collect.services.checkpoint.check_statements import workshop_statements
+from wtfc_collect.storage.port import Repository
+
+
+@guard(FACILITATORS)
+def current_cards(repo: Repository, project_id: str, question: Question | None = None) -> dict[str, Card]:
+    """The statements that may be shown at a workshop now, by statement id, as workshop cards."""
+    return {
+        s.id: Card(s.id, review.id, s.question, s.card_text, review.area, review.group)
+        for review, s in workshop_statements(repo, project_id, question)
+    }
+
+
+def _maps(
+    repo: Repository, project_id: str
+) -> tuple[dict[str, Idea], dict[str, RootCause], dict[str, Theme], dict[str, Card]]:
+    return (
+        {i.id: i for i in repo.find(Idea, project_id=project_id)},
+        {c.id: c for c in repo.find(RootCause, project_id=project_id)},
+        {t.id: t for t in repo.find(Theme, project_id=project_id)},
+        current_cards(repo, project_id),
+    )
+
+
+@guard(FACILITATORS)
+def action_thread(repo: Repository, action_id: str) -> ActionThread:
+    """The chain behind one action: its ideas, their root causes, its theme and what people said."""
+    action = repo.get(ActionPlan, action_id)
+    if action is None:
+        raise DomainError("That action could not be found. It may have been removed.", "action")
+    return thread_for(action, *_maps(repo, action.project_id))
+
+
+@guard(FACILITATORS)
+def theme_evidence(repo: Repository, theme_id: str) -> Evidence:
+    """What people said in one theme, as it stands now."""
+    theme = repo.get(Theme, theme_id)
+    if theme is None:
+        raise DomainError("That theme could not be found. It may have been merged or removed.", "theme")
+    return evidence(theme, current_cards(repo, theme.project_id, theme.question))
+
+
+@guard(FACILITATORS)
+def action_plans(repo: Repository, project_id: str) -> list[ActionPlan]:
+    """Every action of the project, in the order they were made."""
+    return repo.find(ActionPlan, project_id=project_id)
+
+
+@guard(FACILITATORS)
+def theme_actions(repo: Repository, theme_id: str) -> list[ActionPlan]:
+    """The actions that came from one theme."""
+    return repo.find(ActionPlan, theme_id=theme_id)
+
+
+@guard(FACILITATORS)
+def thread_themes(repo: Repository, project_id: str) -> list[Theme]:
+    """The themes a thread can start from: those taken forward, and any other an action came from;
+    themes with actions first, each group in the order the themes were made."""
+    used = {a.theme_id for a in repo.find(ActionPlan, project_id=project_id)}
+    themes = [t for t in repo.find(Theme, project_id=project_id) if t.chosen or t.id in used]
+    return sorted(themes, key=lambda t: t.id not in used)
+
+
+@dataclass(frozen=True)
+class ThreadRow:
+    """One line of the whole project's golden thread: an action and what lies behind it."""
+
+    action: str
+    status: ActionStatus
+    ideas: str
+    root_causes: str
+    theme: str
+    question: str
+    statements: int
+    people: int
+
+
+@guard(FACILITATORS)
+def thread_table(repo: Repository, project_id: str) -> list[ThreadRow]:
+    """Every action of the project with its ideas, root causes, theme and how many people are behind it."""
+    maps = _maps(repo, project_id)
+    rows = []
+    for action in repo.find(ActionPlan, project_id=project_id):
+        thread = thread_for(action, *maps)
+        theme = thread.theme
+        rows.append(
+            ThreadRow(
+                action=action.title,
+                status=action.status,
+                ideas="; ".join(link.idea.text for link in thread.ideas),
+                root_causes="; ".join(c.cause for c in thread.root_causes),
+                theme=(theme.name or "Not named yet") if theme else "Theme removed",
+                question=theme.question.label if theme else "",
+                statements=thread.evidence.statements,
+                people=thread.evidence.people,
+            )
+        )
+    return rows
