@@ -31,9 +31,7 @@ from benchmarks.scale import build_project
 from wtfc_collect.domain import IdeaKind
 from wtfc_collect.services import access
 from wtfc_collect.services.reports.documents import DocumentKind, export_document
-from wtfc_collect.services.workshop import plan as planning
-from wtfc_collect.services.workshop import success
-from wtfc_collect.services.workshop import understand as understanding
+from wtfc_collect.services.workshop import plan, success, understand
 from wtfc_collect.storage.memory import MemoryRepository
 from wtfc_collect.storage.port import Repository
 
@@ -46,8 +44,8 @@ KINDS = (DocumentKind.CARDS, DocumentKind.STRIPS, DocumentKind.REPORT, DocumentK
 
 def finish_workshop(repo: Repository, project_id: str) -> None:
     """Steps 4 to 6 for each theme taken forward: a chain, success and a measure, ideas, a plan."""
-    for number, theme in enumerate(planning.chosen_themes(repo, project_id), start=1):
-        chain = understanding.start_chain(
+    for number, theme in enumerate(plan.chosen_themes(repo, project_id), start=1):
+        chain = understand.start_chain(
             repo,
             theme.id,
             "Why does this happen?",
@@ -55,14 +53,14 @@ def finish_workshop(repo: Repository, project_id: str) -> None:
             actor=ACTOR,
             now=NOW,
         )
-        understanding.set_cause(repo, chain.id, f"Rotas leave no time, theme {number}", actor=ACTOR, now=NOW)
-        understanding.record_dots(repo, theme.id, "Voter 1", {chain.id: 3}, actor=ACTOR, now=NOW)
+        understand.set_cause(repo, chain.id, f"Rotas leave no time, theme {number}", actor=ACTOR, now=NOW)
+        understand.record_dots(repo, theme.id, "Voter 1", {chain.id: 3}, actor=ACTOR, now=NOW)
         said = success.add_success(repo, theme.id, "I know what is happening and when", actor=ACTOR, now=NOW)
         success.add_measure(
             repo, said.id, "Calls asking what is happening", baseline="120", actor=ACTOR, now=NOW
         )
         ideas = [
-            planning.add_idea(
+            plan.add_idea(
                 repo,
                 theme.id,
                 kind,
@@ -73,14 +71,14 @@ def finish_workshop(repo: Repository, project_id: str) -> None:
             )
             for kind in (IdeaKind.TRADITIONAL, IdeaKind.RADICAL, IdeaKind.DIFFERENT)
         ]
-        planning.record_idea_votes(
+        plan.record_idea_votes(
             repo, theme.id, "Voter 1", {ideas[0].id: 2, ideas[1].id: 1}, actor=ACTOR, now=NOW
         )
         for idea, (cost, impact) in zip(
-            planning.choose_top_ideas(repo, theme.id, actor=ACTOR, now=NOW), ((1, 4), (4, 4)), strict=False
+            plan.choose_top_ideas(repo, theme.id, actor=ACTOR, now=NOW), ((1, 4), (4, 4)), strict=False
         ):
-            planning.place_idea(repo, idea.id, cost, impact, actor=ACTOR, now=NOW)
-        planning.create_action_plan(
+            plan.place_idea(repo, idea.id, cost, impact, actor=ACTOR, now=NOW)
+        plan.create_action_plan(
             repo,
             theme.id,
             {"title": f"Plan for theme {number}", "idea_ids": [ideas[0].id], "first_steps": "Meet and plan"},

@@ -7,7 +7,7 @@ from wtfc_collect.services.checkpoint import checkpoint as checkpoints
 from wtfc_collect.services.prepare.project_setup import project_progress
 from wtfc_collect.services.reports.documents import DocumentKind, export_document
 from wtfc_collect.ui import context
-from wtfc_collect.ui.checkpoint_view import (
+from wtfc_collect.ui.checkpoint.checkpoint import (
     action_saved,
     actions_section,
     flagged_list,
@@ -17,7 +17,7 @@ from wtfc_collect.ui.checkpoint_view import (
 )
 from wtfc_collect.ui.downloads import word_download
 from wtfc_collect.ui.page import project_screen
-from wtfc_collect.ui.progress_table import progress_table
+from wtfc_collect.ui.prepare.progress_table import progress_table
 
 t, repo, project = project_screen("checkpoint")
 

@@ -9,7 +9,7 @@ from wtfc_collect.ui import context
 from wtfc_collect.ui.downloads import word_download
 from wtfc_collect.ui.easy_read import easy_read_style
 from wtfc_collect.ui.page import project_screen
-from wtfc_collect.ui.thread_view import chain, pick_action, pick_theme, theme_actions, whole_table
+from wtfc_collect.ui.workshop.golden_thread import chain, pick_action, pick_theme, theme_actions, whole_table
 
 t, repo, project = project_screen("golden_thread")
 easy_read_style()

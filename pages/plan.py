@@ -8,16 +8,16 @@ from wtfc_collect.domain import IdeaKind
 from wtfc_collect.services.workshop import plan as planning
 from wtfc_collect.ui import context
 from wtfc_collect.ui.easy_read import easy_read_style
-from wtfc_collect.ui.idea_grid import place_form, show_grid
 from wtfc_collect.ui.page import project_screen
-from wtfc_collect.ui.planning_forms import flash, plans_section, run
-from wtfc_collect.ui.planning_view import (
+from wtfc_collect.ui.workshop.forms import flash, plans_section, run
+from wtfc_collect.ui.workshop.plan import (
     happening_section,
     ideas_section,
     pick_theme,
     theme_header,
     votes_section,
 )
+from wtfc_collect.ui.workshop.plan_grid import place_form, show_grid
 
 t, repo, project = project_screen("plan")
 easy_read_style()

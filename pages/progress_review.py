@@ -4,13 +4,13 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from wtfc_collect.services.workshop import plan as planning
+from wtfc_collect.services.workshop import plan
 from wtfc_collect.services.workshop import progress_review as review_progress
 from wtfc_collect.ui import context
 from wtfc_collect.ui.easy_read import easy_read_style
 from wtfc_collect.ui.page import project_screen
-from wtfc_collect.ui.planning_forms import flash, run
-from wtfc_collect.ui.progress_view import (
+from wtfc_collect.ui.workshop.forms import flash, run
+from wtfc_collect.ui.workshop.progress_review import (
     actions_section,
     measure_detail,
     measures_table,
@@ -51,11 +51,11 @@ else:
 
 st.header(t["actions_heading"], anchor=False)
 flash("progress.status")
-actions = planning.action_plans(repo, project.id)
+actions = plan.action_plans(repo, project.id)
 if not actions:
     st.info(t["no_actions"])
 else:
-    themes = {theme.id: theme for theme in planning.chosen_themes(repo, project.id)}
+    themes = {theme.id: theme for theme in plan.chosen_themes(repo, project.id)}
     actions_section(
         actions,
         themes,

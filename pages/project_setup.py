@@ -12,8 +12,8 @@ from wtfc_collect.services.prepare.project_setup import (
 )
 from wtfc_collect.storage.port import ConflictError
 from wtfc_collect.ui import context
-from wtfc_collect.ui.progress_table import progress_table
-from wtfc_collect.ui.project_form import project_form, set_errors
+from wtfc_collect.ui.prepare.progress_table import progress_table
+from wtfc_collect.ui.prepare.project_setup import project_form, set_errors
 
 t = screen("project_setup")
 repo = context.repository()

@@ -8,9 +8,9 @@ from wtfc_collect.services.collect.reviews import ReviewIncomplete, find_review,
 from wtfc_collect.services.common import InvalidInput
 from wtfc_collect.services.prepare.project_setup import current_project
 from wtfc_collect.ui import context, links
-from wtfc_collect.ui.review_details import details_editor, new_review_form, set_errors
-from wtfc_collect.ui.review_statements import question_section
-from wtfc_collect.ui.review_summary import review_summary
+from wtfc_collect.ui.collect.review_with_person import details_editor, new_review_form, set_errors
+from wtfc_collect.ui.collect.review_with_person_statements import question_section
+from wtfc_collect.ui.collect.review_with_person_summary import review_summary
 
 PROBLEMS = "review_page.problems"
 t = screen("review_with_person")

@@ -3,12 +3,20 @@
 import streamlit as st
 
 from wtfc_collect.domain import ReviewMode
-from wtfc_collect.services.checkpoint import check_statements as triage
+from wtfc_collect.services.checkpoint import check_statements
 from wtfc_collect.services.collect.reviews import list_reviews, start_review
 from wtfc_collect.services.common import InvalidInput
-from wtfc_collect.ui import context, review_access
+from wtfc_collect.ui import context
+from wtfc_collect.ui.collect import reviews_access as review_access
+from wtfc_collect.ui.collect.reviews import (
+    ask_again_table,
+    filtered,
+    filters,
+    mode_label,
+    status_label,
+    table,
+)
 from wtfc_collect.ui.page import project_screen
-from wtfc_collect.ui.reviews_table import ask_again_table, filtered, filters, mode_label, status_label, table
 
 t, repo, project = project_screen("reviews")
 if st.session_state.pop(review_access.ERASED_KEY, False):
@@ -39,7 +47,7 @@ if shown:
 else:
     st.info(t["none_found"])
 
-ask_again = triage.ask_again_list(repo, project.id)
+ask_again = check_statements.ask_again_list(repo, project.id)
 if ask_again:
     st.header(t["ask_again_heading"], anchor=False)
     st.caption(t["ask_again_help"])

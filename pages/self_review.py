@@ -5,8 +5,7 @@ import streamlit as st
 from wtfc_collect.domain import Question, ReviewMode
 from wtfc_collect.services.collect.reviews import find_review
 from wtfc_collect.ui import context, display
-from wtfc_collect.ui.easy_read import easy_read_style
-from wtfc_collect.ui.self_review import (
+from wtfc_collect.ui.collect.self_review import (
     CHECK,
     CONSENT,
     check_screen,
@@ -18,6 +17,7 @@ from wtfc_collect.ui.self_review import (
     step,
     texts,
 )
+from wtfc_collect.ui.easy_read import easy_read_style
 from wtfc_collect.ui.spoken import speed_control
 
 repo = context.repository()

@@ -5,21 +5,20 @@ from collections.abc import Callable, Mapping
 import streamlit as st
 
 from wtfc_collect.domain import Perspective
-from wtfc_collect.services.workshop import success
-from wtfc_collect.services.workshop import understand as understanding
+from wtfc_collect.services.workshop import success, understand
 from wtfc_collect.ui.page import project_screen
-from wtfc_collect.ui.success_view import PREFIX, other_perspective, perspective
-from wtfc_collect.ui.understanding_view import act, evidence, projector_style, theme_picker
+from wtfc_collect.ui.workshop.success import PREFIX, other_perspective, perspective
+from wtfc_collect.ui.workshop.understand import act, evidence, projector_style, theme_picker
 
 t, repo, project = project_screen("success")
 projector_style()
-themes = understanding.chosen_themes(repo, project.id)
+themes = understand.chosen_themes(repo, project.id)
 if not themes:
     st.info(t["no_themes"])
     st.stop()
 
 theme = theme_picker(themes, PREFIX, t["theme_label"])
-evidence(understanding.theme_evidence(repo, theme), shown=0)
+evidence(understand.theme_evidence(repo, theme), shown=0)
 
 
 def add(view: Perspective, name: str | None, text: str) -> dict[str, str]:

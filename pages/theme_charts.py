@@ -5,7 +5,7 @@ import streamlit as st
 from wtfc_collect.services.workshop import theme_charts as presentation
 from wtfc_collect.ui.easy_read import easy_read_style
 from wtfc_collect.ui.page import project_screen
-from wtfc_collect.ui.theme_charts_view import pick_question, shares_section, sizes_section
+from wtfc_collect.ui.workshop.theme_charts import pick_question, shares_section, sizes_section
 
 t, repo, project = project_screen("theme_charts")
 easy_read_style()

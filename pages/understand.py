@@ -7,7 +7,7 @@ import streamlit as st
 from wtfc_collect.domain import RootCause
 from wtfc_collect.services.workshop import understand as understanding
 from wtfc_collect.ui.page import project_screen
-from wtfc_collect.ui.understanding_view import (
+from wtfc_collect.ui.workshop.understand import (
     PREFIX,
     act,
     chain_card,

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from wtfc_collect.services.collect.voice_answers import voice_answers_waiting
+from wtfc_collect.ui.collect.voice_answers import show_message, voice_answer_card
 from wtfc_collect.ui.page import project_screen
-from wtfc_collect.ui.voice_write_down import show_message, voice_answer_card
 
 t, repo, project = project_screen("voice_answers")
 show_message()

@@ -10,7 +10,7 @@ from typing import Any
 
 from tests import factories as f
 from tests.factories import demo_project
-from wtfc_collect.demo import workshop_planning as demo_workshop_planning
+from wtfc_collect.demo import workshop_planning
 from wtfc_collect.domain import (
     COLLECTIONS,
     AuditEvent,
@@ -26,7 +26,7 @@ from wtfc_collect.domain import (
     WhyStep,
     new_id,
 )
-from wtfc_collect.services.checkpoint import check_statements as triage
+from wtfc_collect.services.checkpoint import check_statements
 from wtfc_collect.services.collect.reviews import get_review, submit_review
 from wtfc_collect.storage.memory import MemoryRepository
 from wtfc_collect.storage.port import Repository
@@ -39,11 +39,13 @@ def make_ready(repo: Repository, review: Review, questions: Iterable[Question] =
     """Accept the person's top two (for ``questions``); confirm workshop copies without personal data."""
     for question in questions:
         for statement in review.prioritised(question):
-            triage.triage_statement(
+            check_statements.triage_statement(
                 repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=ACTOR, now=f.NOW
             )
-            text = triage.propose_workshop_text(statement).text
-            triage.confirm_workshop_text(repo, review.id, statement.id, text, actor=ACTOR, now=f.NOW)
+            text = check_statements.propose_workshop_text(statement).text
+            check_statements.confirm_workshop_text(
+                repo, review.id, statement.id, text, actor=ACTOR, now=f.NOW
+            )
     stored = repo.get(Review, review.id)
     assert stored is not None
     return stored
@@ -153,7 +155,7 @@ def demo_workshop(now: datetime = f.NOW) -> tuple[MemoryRepository, Project]:
     """The demo worked through Step 8 (Steps 3 to 5 stood in for, then the planning seed), in memory."""
     repo = MemoryRepository()
     project = demo_to_step_5(repo, now)
-    demo_workshop_planning.seed(repo, project.id, now)
+    workshop_planning.seed(repo, project.id, now)
     return repo, project
 
 

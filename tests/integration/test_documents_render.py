@@ -12,7 +12,7 @@ from tests.factories import demo_project
 from wtfc_collect.documents.cards import WorkshopCard, build_cards, build_strips
 from wtfc_collect.domain import Question
 from wtfc_collect.services.reports.documents import DocumentKind, export_document
-from wtfc_collect.services.workshop import plan as planning
+from wtfc_collect.services.workshop import plan
 from wtfc_collect.storage.memory import MemoryRepository
 from wtfc_collect.storage.port import Repository
 
@@ -83,7 +83,7 @@ def test_wtfc_report_renders_every_section_with_its_tables(tmp_path: Path) -> No
         "The golden thread",
     ):
         assert heading in flat
-    for action in planning.action_plans(repo, project_id):
+    for action in plan.action_plans(repo, project_id):
         assert " ".join(action.title.split()) in flat
     assert "Quick win" in flat and "Not done yet" not in flat
 

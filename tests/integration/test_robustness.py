@@ -60,9 +60,8 @@ from wtfc_collect.domain import (
 from wtfc_collect.exchange import read_csv, read_xlsx
 from wtfc_collect.quality import check_statement
 from wtfc_collect.services import access
-from wtfc_collect.services.checkpoint import check_statements as triage
-from wtfc_collect.services.checkpoint import checkpoint as checkpoints
-from wtfc_collect.services.collect import exchange as table_exchange
+from wtfc_collect.services.checkpoint import check_statements, checkpoint
+from wtfc_collect.services.collect import exchange
 from wtfc_collect.services.collect.own_words import fit_statement, own_words_notes
 from wtfc_collect.services.collect.reviews import (
     decline_question,
@@ -199,8 +198,8 @@ def _table_statements(rows: list[list[str]]) -> dict[Question, str]:
 
 
 def _check_tables(repo: Repository, project: Project, stored: dict[Question, str]) -> None:
-    csv_data = table_exchange.export_reviews(repo, project.id, "csv", actor=ACTOR, now=f.NOW)
-    xlsx_data = table_exchange.export_reviews(repo, project.id, "xlsx", actor=ACTOR, now=f.NOW)
+    csv_data = exchange.export_reviews(repo, project.id, "csv", actor=ACTOR, now=f.NOW)
+    xlsx_data = exchange.export_reviews(repo, project.id, "xlsx", actor=ACTOR, now=f.NOW)
     assert _table_statements(read_csv(csv_data)) == stored
     assert _table_statements(read_xlsx(xlsx_data)) == stored
     # In the CSV file itself a cell that a spreadsheet would run as a formula starts with "'".
@@ -216,7 +215,7 @@ def _check_tables(repo: Repository, project: Project, stored: dict[Question, str
     assert "f" not in kinds
     for name, data in (("reviews.csv", csv_data), ("reviews.xlsx", xlsx_data)):
         target = repo.save(f.project(name=f"Imported from {name}"))
-        report = table_exchange.import_reviews(repo, target.id, name, data, actor=ACTOR, now=f.NOW)
+        report = exchange.import_reviews(repo, target.id, name, data, actor=ACTOR, now=f.NOW)
         assert report.ok and report.written, report.lines()
         (back,) = repo.find(Review, project_id=target.id)
         assert {s.question: s.text for s in back.statements} == stored
@@ -261,13 +260,13 @@ def test_awkward_words_go_through_save_check_and_export_literally(
         sent = get_review(repo, review.id)
         assert {s.question: s.text for s in sent.statements} == stored
 
-        overview = checkpoints.quality_overview(repo, project.id)
+        overview = checkpoint.quality_overview(repo, project.id)
         assert {row.text for row in overview.rows} <= set(stored.values())
         for statement in sent.statements:
-            triage.triage_statement(
+            check_statements.triage_statement(
                 repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=ACTOR, now=f.NOW
             )
-            triage.confirm_workshop_text(
+            check_statements.confirm_workshop_text(
                 repo, review.id, statement.id, statement.text, actor=ACTOR, now=f.NOW
             )
         _check_cards(repo, project, stored)
@@ -318,22 +317,22 @@ def test_markup_in_a_statement_shows_as_text_on_the_check_statements_screen(
     review, statement_id = _sent_with(repo, project, MARKUP)
     assert check_statement(MARKUP).flags, "the words should be flagged, so they are shown highlighted"
 
-    at = open_page("pages/triage.py")
+    at = open_page("pages/check_statements.py")
     blocks = [str(h.proto.body) for h in at.get("html")]
     shown = next(b for b in blocks if "&lt;script&gt;alert(1)" in b)  # the highlighted statement
     assert "<mark" in shown and "<script" not in shown and "<b>" not in shown
     assert "javascript:x" not in "\n".join(str(m.value) for m in at.markdown)
 
-    key = f"triage.{statement_id}"
+    key = f"check_statements.{statement_id}"
     at.button(key=key + ".accept").click().run()
-    at.selectbox(key="triage.state").set_value("to_confirm").run()
+    at.selectbox(key="check_statements.state").set_value("to_confirm").run()
     assert at.text_area(key=key + ".copy").value == MARKUP
     at.button(key=key + ".confirm").click().run()
-    at.selectbox(key="triage.state").set_value("ready").run()
+    at.selectbox(key="check_statements.state").set_value("ready").run()
     assert not at.exception, at.exception
     assert MARKUP in [str(t.value) for t in at.text]  # st.text: shown exactly as typed
     with access.acting_as(TEST_ADMIN):
-        assert triage.get_statement(repo, review.id, statement_id)[1].text == MARKUP
+        assert check_statements.get_statement(repo, review.id, statement_id)[1].text == MARKUP
 
 
 @pytest.mark.timeout(120)
@@ -343,7 +342,7 @@ def test_markdown_in_a_vague_answer_is_not_rendered_in_its_note(
     repo = bootstrap.build_repository()
     project = repo.save(f.project())
     _sent_with(repo, project, "**fine** [ok](ok)")
-    at = open_page("pages/triage.py")
+    at = open_page("pages/check_statements.py")
     rendered = [*at.markdown, *at.caption, *at.warning, *at.info, *at.error, *at.success]  # markdown
     notes = [str(m.value) for m in rendered if "too vague" in str(m.value)]
     assert notes or any("too vague" in str(t.value) for t in at.text), "the vague answer should have a note"

@@ -13,13 +13,12 @@ from tests import factories as f
 from tests.factories import demo_project
 from tests.unit.test_theming import person
 from wtfc_collect import bootstrap
-from wtfc_collect.demo import workshop_theming as demo
+from wtfc_collect.demo import workshop_theming
 from wtfc_collect.domain import Question
 from wtfc_collect.domain.dot_votes import Vote
 from wtfc_collect.domain.theme import Theme
 from wtfc_collect.services.prepare.project_setup import current_project
-from wtfc_collect.services.workshop import card_call as theming
-from wtfc_collect.services.workshop import priorities as voting
+from wtfc_collect.services.workshop import card_call, priorities, themes
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.context import PROJECT_KEY
 
@@ -33,7 +32,7 @@ def seeded_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("seeded")
     repo = bootstrap.build_repository(folder)
     project = demo_project(repo, now=f.NOW, reviews=40)
-    demo.seed(repo, project.id, f.NOW)
+    workshop_theming.seed(repo, project.id, f.NOW)
     return folder
 
 
@@ -82,7 +81,7 @@ def test_card_call_opens_on_the_question_in_progress_with_the_card_in_large_type
     demo_repo: Repository,
 ) -> None:
     at = _open("card_call", demo_repo)
-    view = theming.card_call(demo_repo, _project_id(demo_repo), FU)
+    view = card_call.card_call(demo_repo, _project_id(demo_repo), FU)
     assert at.radio(key="card_call.question").value is FU
     assert view.current is not None and at.text[0].value == view.current.text
     assert any(f"{view.placed} of {view.total} cards placed" in str(p.text) for p in at.get("progress"))
@@ -97,7 +96,7 @@ def test_card_call_opens_on_the_question_in_progress_with_the_card_in_large_type
 
 def test_put_the_card_in_a_theme_then_undo(demo_repo: Repository) -> None:
     project_id = _project_id(demo_repo)
-    before = theming.card_call(demo_repo, project_id, FU)
+    before = card_call.card_call(demo_repo, project_id, FU)
     assert before.current is not None
     target = before.themes[0].theme
     at = _open("card_call", demo_repo)
@@ -105,11 +104,11 @@ def test_put_the_card_in_a_theme_then_undo(demo_repo: Repository) -> None:
     assert _errors(at) == ["Choose the theme to put this card in."]
     at.selectbox(key="card_call.target.future").set_value(target.id)
     _click(at, "card_call.place.future")
-    after = theming.card_call(demo_repo, project_id, FU)
-    assert before.current.statement_id in theming.get_theme(demo_repo, target.id).theme.statement_ids
+    after = card_call.card_call(demo_repo, project_id, FU)
+    assert before.current.statement_id in themes.get_theme(demo_repo, target.id).theme.statement_ids
     assert after.placed == before.placed + 1 and not _errors(at)
     _click(at, "card_call.undo.future")
-    assert theming.card_call(demo_repo, project_id, FU).current == before.current
+    assert card_call.card_call(demo_repo, project_id, FU).current == before.current
     assert at.text[0].value == before.current.text
 
 
@@ -125,27 +124,27 @@ def test_a_new_theme_name_that_is_not_an_i_statement_is_refused_and_kept(demo_re
     at.text_input(key="card_call.new_name.future").input("I want to stay out of hospital")
     _click(at, "card_call.new.future")
     assert not _errors(at) and at.text_input(key="card_call.new_name.future").value == ""
-    names = [v.theme.name for v in theming.list_themes(demo_repo, project_id, FU)]
+    names = [v.theme.name for v in themes.list_themes(demo_repo, project_id, FU)]
     assert "I want to stay out of hospital" in names
 
 
 def test_park_a_card_and_put_a_parked_card_back(demo_repo: Repository) -> None:
     project_id = _project_id(demo_repo)
-    before = theming.card_call(demo_repo, project_id, FU)
+    before = card_call.card_call(demo_repo, project_id, FU)
     assert before.current is not None
     at = _open("card_call", demo_repo)
     _click(at, "card_call.park.future")
     assert "Parked: 3. Still to read out: 4." in _said(at)
     first = before.parked[0].statement_id
     _click(at, f"card_call.unpark.{first}")
-    view = theming.card_call(demo_repo, project_id, FU)
+    view = card_call.card_call(demo_repo, project_id, FU)
     assert first not in [c.statement_id for c in view.parked] and view.current
     assert view.current.statement_id == first and at.text[0].value == before.parked[0].text
 
 
 def test_rename_split_and_merge_themes_from_the_list(demo_repo: Repository) -> None:
     project_id = _project_id(demo_repo)
-    big = max(theming.list_themes(demo_repo, project_id, FU), key=lambda v: v.statements)
+    big = max(themes.list_themes(demo_repo, project_id, FU), key=lambda v: v.statements)
     tid = big.theme.id
     at = _open("card_call", demo_repo)
     at.text_input(key=f"card_call.rename.{tid}").input("Going out")
@@ -154,21 +153,21 @@ def test_rename_split_and_merge_themes_from_the_list(demo_repo: Repository) -> N
     assert at.text_input(key=f"card_call.rename.{tid}").value == "Going out"
     at.text_input(key=f"card_call.rename.{tid}").input("I want to go out more")
     _click(at, f"card_call.rename_button.{tid}")
-    assert theming.get_theme(demo_repo, tid).theme.name == "I want to go out more" and not _errors(at)
+    assert themes.get_theme(demo_repo, tid).theme.name == "I want to go out more" and not _errors(at)
 
     moving = [c.statement_id for c in big.cards[:2]]
     at.multiselect(key=f"card_call.split.{tid}").set_value(moving)
     at.text_input(key=f"card_call.split_name.{tid}").input("I want a holiday")
     _click(at, f"card_call.split_button.{tid}")
     split = next(
-        v for v in theming.list_themes(demo_repo, project_id, FU) if v.theme.name == "I want a holiday"
+        v for v in themes.list_themes(demo_repo, project_id, FU) if v.theme.name == "I want a holiday"
     )
     assert split.theme.statement_ids == moving and not _errors(at)
 
     at.selectbox(key="card_call.keep.future").set_value(tid)
     at.selectbox(key="card_call.absorb.future").set_value(split.theme.id)
     _click(at, "card_call.merge.future")
-    assert theming.get_theme(demo_repo, tid).statements == big.statements
+    assert themes.get_theme(demo_repo, tid).statements == big.statements
     assert demo_repo.get(Theme, split.theme.id) is None
 
 
@@ -181,7 +180,7 @@ def test_finishing_too_early_is_explained_and_a_finished_question_can_be_reopene
     at.radio(key="card_call.question").set_value(W).run()
     assert "The card call for this question is finished." in _said(at)
     _click(at, "card_call.reopen.working")
-    assert not theming.card_call(demo_repo, _project_id(demo_repo), W).call.finished
+    assert not card_call.card_call(demo_repo, _project_id(demo_repo), W).call.finished
     assert any("Every card is placed" in str(i.value) for i in at.info)
     assert at.button(key="card_call.finish.working").label == "Finish the card call for this question"
 
@@ -209,15 +208,15 @@ def test_without_cards_the_screens_say_what_to_do_first(empty_repo: Repository) 
 def test_priorities_show_the_ballot_results_table_chart_and_chosen_themes(demo_repo: Repository) -> None:
     project_id = _project_id(demo_repo)
     at = _open("priorities", demo_repo)
-    ballot = voting.ballot(demo_repo, project_id)
+    ballot = priorities.ballot(demo_repo, project_id)
     assert len(at.checkbox) == len(ballot) and not any(c.value for c in at.checkbox)
     assert "12 people have put 36 dots on the themes." in _said(at)
     table = next(h.value for h in at.html if "<table" in h.value)
-    for result in voting.results(demo_repo, project_id):
+    for result in priorities.results(demo_repo, project_id):
         assert "<td style" in table and (result.view.theme.name or "") in table.replace("&#x27;", "'")
     (chart,) = at.get("vega_lite_chart")  # the chart, and above it the same figures as a table
     assert "Dots on each theme, most first" in chart.proto.spec and '"labelLimit": 520' in chart.proto.spec
-    chosen = {v.theme.id for v in voting.chosen_themes(demo_repo, project_id)}
+    chosen = {v.theme.id for v in priorities.chosen_themes(demo_repo, project_id)}
     assert set(at.multiselect(key="priorities.chosen").value) == chosen and len(chosen) == 4
 
 
@@ -236,24 +235,24 @@ def test_record_a_new_voter_and_refuse_over_voting_without_losing_the_ticks(demo
     at.checkbox[3].uncheck().run()
     _click(at, "priorities.save")
     assert "Dots saved for Voter 13." in _said(at)
-    assert len(voting.votes_of(demo_repo, project_id, "Voter 13")) == 3
+    assert len(priorities.votes_of(demo_repo, project_id, "Voter 13")) == 3
     assert at.text_input(key="priorities.label").value == "Voter 14"
     assert not any(c.value for c in at.checkbox)
 
 
 def test_correct_a_voter_s_dots_and_choose_the_themes_to_take_forward(demo_repo: Repository) -> None:
     project_id = _project_id(demo_repo)
-    had = voting.votes_of(demo_repo, project_id, "Voter 1")
+    had = priorities.votes_of(demo_repo, project_id, "Voter 1")
     at = _open("priorities", demo_repo)
     at.selectbox(key="priorities.who").set_value("Voter 1").run()
     ticked = [c for c in at.checkbox if c.value]
     assert len(ticked) == 3 and all(any(t in c.key for t in had) for c in ticked)
     ticked[0].uncheck().run()
     _click(at, "priorities.save")
-    assert len(voting.votes_of(demo_repo, project_id, "Voter 1")) == 2
-    results = voting.results(demo_repo, project_id)
+    assert len(priorities.votes_of(demo_repo, project_id, "Voter 1")) == 2
+    results = priorities.results(demo_repo, project_id)
     wanted = [r.view.theme.id for r in results[:5]]
     at.multiselect(key="priorities.chosen").set_value(wanted)
     _click(at, "priorities.choose_save")
-    assert {v.theme.id for v in voting.chosen_themes(demo_repo, project_id)} == set(wanted)
+    assert {v.theme.id for v in priorities.chosen_themes(demo_repo, project_id)} == set(wanted)
     assert "The themes to take forward are saved." in _said(at)

@@ -15,15 +15,14 @@ from wtfc_collect import bootstrap
 from wtfc_collect.demo.project import POOR_REVIEWER, POOR_TEAM
 from wtfc_collect.domain import Consent, Question, Review, Speaker, Statement, TriageStatus
 from wtfc_collect.domain.checkpoint import Checkpoint, CheckpointQuestion, MitigatingAction, MitigationKind
-from wtfc_collect.services.checkpoint import check_statements as triage
-from wtfc_collect.services.checkpoint import checkpoint as checkpoints
+from wtfc_collect.services.checkpoint import check_statements, checkpoint
 from wtfc_collect.storage.port import Repository
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 DEMO_NOW = datetime(2026, 5, 1, 10, 0, tzinfo=UTC)
 LEAD = "Ann (quality lead)"
 CHECKPOINT = "pages/checkpoint.py"
-TRIAGE = "pages/triage.py"
+TRIAGE = "pages/check_statements.py"
 
 
 @pytest.fixture
@@ -220,29 +219,29 @@ def test_an_action_without_a_description_is_refused_and_kept_then_saved(demo: tu
 
 # --- check statements ---------------------------------------------------------------------------------------
 def _first_waiting(repo: Repository, project_id: str) -> tuple[Review, Statement]:
-    return triage.statements_to_triage(repo, project_id)[0]
+    return check_statements.statements_to_triage(repo, project_id)[0]
 
 
 def _stored(repo: Repository, review_id: str, statement_id: str) -> Statement:
-    return triage.get_statement(repo, review_id, statement_id)[1]
+    return check_statements.get_statement(repo, review_id, statement_id)[1]
 
 
 def test_accept_then_confirm_the_workshop_copy(demo: tuple[Repository, str]) -> None:
     repo, project_id = demo
     review, statement = _first_waiting(repo, project_id)
     at = _open(TRIAGE)
-    key = f"triage.{statement.id}"
+    key = f"check_statements.{statement.id}"
     _press(at, key + ".accept")
     assert _stored(repo, review.id, statement.id).triage_status is TriageStatus.ACCEPTED
     assert key + ".accept" not in _keys(at)  # it has left the list waiting for a decision
-    at.selectbox(key="triage.state").set_value("to_confirm").run()
+    at.selectbox(key="check_statements.state").set_value("to_confirm").run()
     copy = at.text_area(key=key + ".copy")
-    assert copy.value == triage.propose_workshop_text(statement).text
+    assert copy.value == check_statements.propose_workshop_text(statement).text
     _press(at, key + ".confirm")
     stored = _stored(repo, review.id, statement.id)
     assert stored.ready_for_workshop and stored.text == statement.text
     assert key + ".confirm" not in _keys(at)  # it has left the list of copies to confirm
-    at.selectbox(key="triage.state").set_value("ready").run()
+    at.selectbox(key="check_statements.state").set_value("ready").run()
     assert "Ready for the workshop." in [str(s.value) for s in at.success]
     assert statement.text in [str(t.value) for t in at.text]
 
@@ -274,10 +273,12 @@ def test_workshop_copy_replaces_a_name_and_keeps_the_original(demo: tuple[Reposi
     review.submit(DEMO_NOW)
     review = repo.save(review)
     statement = review.statements_for(Question.WORKING)[0]
-    triage.triage_statement(repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=LEAD, now=DEMO_NOW)
+    check_statements.triage_statement(
+        repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=LEAD, now=DEMO_NOW
+    )
     at = _open(TRIAGE)
-    at.selectbox(key="triage.state").set_value("to_confirm").run()
-    key = f"triage.{statement.id}"
+    at.selectbox(key="check_statements.state").set_value("to_confirm").run()
+    key = f"check_statements.{statement.id}"
     assert at.text_area(key=key + ".copy").value == "My neighbour [name] pops in every morning with the paper"
     assert "Replaced: Mrs Patel" in [str(t.value) for t in at.text]
     _press(at, key + ".confirm")
@@ -292,7 +293,7 @@ def test_workshop_copy_replaces_a_name_and_keeps_the_original(demo: tuple[Reposi
 def test_ask_again_needs_a_reason_then_is_listed(demo: tuple[Repository, str]) -> None:
     repo, project_id = demo
     review, statement = _first_waiting(repo, project_id)
-    key = f"triage.{statement.id}"
+    key = f"check_statements.{statement.id}"
     at = _open(TRIAGE)
     _press(at, key + ".again")
     assert _errors(at) == ["Say why, so the team knows what to do next."]
@@ -301,7 +302,7 @@ def test_ask_again_needs_a_reason_then_is_listed(demo: tuple[Repository, str]) -
     _press(at, key + ".again")
     assert not _errors(at)
     assert _stored(repo, review.id, statement.id).triage_status is TriageStatus.ASK_AGAIN
-    at.selectbox(key="triage.state").set_value("ask_again").run()
+    at.selectbox(key="check_statements.state").set_value("ask_again").run()
     captions = [str(c.value) for c in at.caption if str(c.value).startswith(review.person_ref)]
     assert captions and all("Decision so far: To ask again with the person" in c for c in captions)
     assert at.text_input(key=key + ".reason")  # the card is in this list
@@ -310,7 +311,7 @@ def test_ask_again_needs_a_reason_then_is_listed(demo: tuple[Repository, str]) -
 def test_words_agreed_with_the_person_keep_the_original(demo: tuple[Repository, str]) -> None:
     repo, project_id = demo
     review, statement = _first_waiting(repo, project_id)
-    key = f"triage.{statement.id}"
+    key = f"check_statements.{statement.id}"
     at = _open(TRIAGE)
     assert at.text_area(key=key + ".edit").value == statement.text
     at.text_area(key=key + ".edit").input("I like <b>my</b> garden 🌻")
@@ -334,7 +335,7 @@ def test_saving_an_answer_without_choosing_one_says_so(demo: tuple[Repository, s
     at = _open("pages/checkpoint.py")
     _click(at, "Save answer", 0)
     assert "Choose yes, partly or no before saving." in [e.value for e in at.error]
-    assert checkpoints.get_checkpoint(repo, project_id).answers == []
+    assert checkpoint.get_checkpoint(repo, project_id).answers == []
 
 
 def test_flagged_statements_come_ten_at_a_time(demo: tuple[Repository, str]) -> None:

@@ -321,7 +321,7 @@ def test_every_prompt_on_the_own_review_has_a_listen_button_and_sound_waits_to_b
 
 def test_statements_sent_back_by_the_quality_check_are_listed_for_the_reviewer(repo: Repository) -> None:
     from wtfc_collect.domain import TriageStatus
-    from wtfc_collect.services.checkpoint import check_statements as triage
+    from wtfc_collect.services.checkpoint import check_statements
 
     project = current_project(repo)
     assert project is not None
@@ -329,7 +329,7 @@ def test_statements_sent_back_by_the_quality_check_are_listed_for_the_reviewer(r
     sent.submit(f.NOW)
     repo.save(sent)
     statement = sent.prioritised(NW)[0]
-    triage.triage_statement(
+    check_statements.triage_statement(
         repo,
         sent.id,
         statement.id,

@@ -12,9 +12,9 @@ from tests import factories as f
 from tests.factories import demo_project
 from tests.unit.test_understanding import chosen_demo
 from wtfc_collect import bootstrap
-from wtfc_collect.demo import workshop_understanding as demo_seed
+from wtfc_collect.demo import workshop_theming, workshop_understanding
 from wtfc_collect.domain import Measure, Perspective, Review, RootCause, SuccessStatement, Theme, Vote
-from wtfc_collect.services.workshop import understand as u
+from wtfc_collect.services.workshop import understand
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.context import PROJECT_KEY
 
@@ -82,7 +82,7 @@ def test_without_chosen_themes_both_pages_say_what_to_do_first(repo: Repository)
 
 def test_understand_shows_the_theme_its_chains_and_the_dots(repo: Repository) -> None:
     project, themes = chosen_demo(repo)
-    demo_seed.seed(repo, project.id, NOW)
+    workshop_understanding.seed(repo, project.id, NOW)
     theme = themes[1]
     _typed_markup_in_first_card(repo, theme)
     at = _open("understand", project.id)
@@ -90,22 +90,22 @@ def test_understand_shows_the_theme_its_chains_and_the_dots(repo: Repository) ->
     _pick(at, "understand.theme", theme)
 
     shown = _html(at)
-    evidence = u.theme_evidence(repo, theme)
+    evidence = understand.theme_evidence(repo, theme)
     assert html.escape(theme.name or "") in shown
     assert f"People who said something in this theme: {evidence.people}." in _said(at)
     assert html.escape(evidence.statements[0]) in shown
     assert MARKUP not in shown and html.escape(MARKUP) in shown  # typed markup shows as typed
-    chains = u.chains(repo, theme.id)
+    chains = understand.chains(repo, theme.id)
     assert all(html.escape(c.chain[0].why) in shown and html.escape(c.cause) in shown for c in chains)
     assert f"Chain {len(chains)}" in _said(at)
 
-    results = u.cause_results(repo, theme.id)
+    results = understand.cause_results(repo, theme.id)
     table = next(h.value for h in at.html if h.value.startswith("<table"))
     first_row = table.split("<tbody>")[1].split("</tr>")[0]
     assert html.escape(results[0].cause.cause) in first_row and f">{results[0].dots}<" in first_row
     assert at.get("vega_lite_chart"), "the results also show as a bar chart"
     assert "The same figures as the table" in _said(at)
-    voters = u.theme_dots(repo, theme.id)
+    voters = understand.theme_dots(repo, theme.id)
     assert f"People who have voted: {len(voters)}. Dots in all: {3 * len(voters)}." in _said(at)
 
 
@@ -122,7 +122,7 @@ def test_build_a_chain_step_by_step_then_vote_with_plain_errors(repo: Repository
     assert repo.find(RootCause) == []
     at.text_area(key="understand.0.new.because").input("Because rotas fill gaps")
     _click(at, "Start the chain")
-    [chain] = u.chains(repo, theme.id)
+    [chain] = understand.chains(repo, theme.id)
     assert chain.chain[0].because == "Because rotas fill gaps"
 
     for number in range(2, 6):
@@ -130,16 +130,16 @@ def test_build_a_chain_step_by_step_then_vote_with_plain_errors(repo: Repository
         at.text_area(key=f"understand.{version}.{chain.id}.next.why").input(f"Why {number}?")
         at.text_area(key=f"understand.{version}.{chain.id}.next.because").input(f"Because {number}")
         _click(at, f"Add step {number} to chain 1")
-    assert len(u.chains(repo, theme.id)[0].chain) == 5
+    assert len(understand.chains(repo, theme.id)[0].chain) == 5
     assert "This chain has five whys" in _said(at)
     assert "Suggested from the last answer" in _said(at)
 
     _click(at, "Save the root cause of chain 1")  # the suggestion: the last "because"
-    assert u.chains(repo, theme.id)[0].cause == "Because 5"
+    assert understand.chains(repo, theme.id)[0].cause == "Because 5"
     version = at.session_state["understand.saved"]
     at.text_area(key=f"understand.{version}.{chain.id}.cause.text").input("The contract pays for visits")
     _click(at, "Save the root cause of chain 1")
-    assert u.chains(repo, theme.id)[0].cause == "The contract pays for visits"
+    assert understand.chains(repo, theme.id)[0].cause == "The contract pays for visits"
 
     version = at.session_state["understand.saved"]
     assert at.text_input(key=f"understand.{version}.dots..voter").value == "Voter 1"
@@ -165,7 +165,7 @@ def test_build_a_chain_step_by_step_then_vote_with_plain_errors(repo: Repository
 # --- What success looks like ------------------------------------------------------------------------------
 def test_success_page_shows_each_perspective_with_measures(repo: Repository) -> None:
     project, themes = chosen_demo(repo)
-    demo_seed.seed(repo, project.id, NOW)
+    workshop_understanding.seed(repo, project.id, NOW)
     at = _open("success", project.id)
     assert at.title[0].value == "What success looks like"
     theme = themes[0]
@@ -242,11 +242,10 @@ def test_add_change_and_remove_success_with_plain_errors(repo: Repository) -> No
 
 
 def test_both_pages_after_the_whole_demo_workshop_seed(repo: Repository) -> None:
-    theming = pytest.importorskip("wtfc_collect.demo.workshop_theming")
     project = demo_project(repo, now=NOW, reviews=40)
-    theming.seed(repo, project.id, NOW)
-    demo_seed.seed(repo, project.id, NOW)
-    themes = u.chosen_themes(repo, project.id)
+    workshop_theming.seed(repo, project.id, NOW)
+    workshop_understanding.seed(repo, project.id, NOW)
+    themes = understand.chosen_themes(repo, project.id)
     assert themes
     for page, key in (("understand", "understand.theme"), ("success", "success.theme")):
         at = _open(page, project.id)

@@ -18,8 +18,8 @@ from wtfc_collect.domain import STATEMENT_MAX_CHARS, Question, Review
 from wtfc_collect.services.collect.reviews import get_review, set_priority
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context
+from wtfc_collect.ui.collect.self_review import LANGUAGE
 from wtfc_collect.ui.context import REVIEW_KEY
-from wtfc_collect.ui.self_review import LANGUAGE
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")

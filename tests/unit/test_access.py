@@ -25,7 +25,7 @@ from wtfc_collect.services import access
 from wtfc_collect.services.access import AccessDenied
 from wtfc_collect.services.admin import accounts, audit_log
 from wtfc_collect.services.admin.backup import backup_store
-from wtfc_collect.services.checkpoint import check_statements as triage
+from wtfc_collect.services.checkpoint import check_statements
 from wtfc_collect.services.collect.reviews import (
     find_review,
     get_review,
@@ -44,7 +44,7 @@ from wtfc_collect.services.collect.voice_answers import (
     voice_answers_waiting,
 )
 from wtfc_collect.services.prepare.project_setup import list_projects
-from wtfc_collect.services.workshop import themes as theme_board
+from wtfc_collect.services.workshop import themes
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.storage.recordings import MemoryRecordings
 
@@ -291,7 +291,7 @@ SAMPLE: list[tuple[str, Callable[[Repository], Any]]] = [
     ("list_projects", lambda repo: list_projects(repo)),
     ("get_review", lambda repo: get_review(repo, REVIEW_ID)),
     ("list_reviews", lambda repo: list_reviews(repo, PROJECT_ID)),
-    ("workshop_statements", lambda repo: triage.workshop_statements(repo, PROJECT_ID)),
+    ("workshop_statements", lambda repo: check_statements.workshop_statements(repo, PROJECT_ID)),
     ("list_accounts", lambda repo: accounts.list_accounts(repo)),
     ("audit_entries", lambda repo: audit_log.audit_entries(repo)),
     ("backup_store", lambda repo: backup_store(repo, Path("x"), actor="x", now=NOW)),
@@ -357,9 +357,7 @@ def test_a_reviewer_sees_their_team_and_their_own_reviews_only(
                     memory_repo, east_west[key].id, question=W, text="I like it", actor="rita", now=NOW
                 )
             with pytest.raises(AccessDenied):
-                withdraw_review(
-                    memory_repo, east_west[key].id, reason="asked", actor="rita", now=NOW
-                )
+                withdraw_review(memory_repo, east_west[key].id, reason="asked", actor="rita", now=NOW)
     west = memory_repo.get(Review, east_west["west"].id)
     assert west is not None and west.statements == [] and west == east_west["west"]
 
@@ -459,10 +457,12 @@ def ready_project(memory_repo: Repository) -> str:
     review.submit(NOW)
     memory_repo.save(review)
     for statement in review.statements:
-        triage.triage_statement(
+        check_statements.triage_statement(
             memory_repo, review.id, statement.id, TriageStatus.ACCEPTED, actor="Q", now=NOW
         )
-        triage.confirm_workshop_text(memory_repo, review.id, statement.id, statement.text, actor="Q", now=NOW)
+        check_statements.confirm_workshop_text(
+            memory_repo, review.id, statement.id, statement.text, actor="Q", now=NOW
+        )
     return project.id
 
 
@@ -477,11 +477,11 @@ def test_a_facilitator_works_with_workshop_copies_only(memory_repo: Repository, 
         with pytest.raises(AccessDenied):
             get_review(memory_repo, review.id)
         with pytest.raises(AccessDenied):
-            triage.statements_to_triage(memory_repo, ready_project)
-        statements = triage.workshop_statements(memory_repo, ready_project)
+            check_statements.statements_to_triage(memory_repo, ready_project)
+        statements = check_statements.workshop_statements(memory_repo, ready_project)
         assert len(statements) == 6
         # A theme-board use case reads the reviews' workshop copies through other use cases.
-        cards = theme_board.cards(memory_repo, ready_project, W)
+        cards = themes.cards(memory_repo, ready_project, W)
         assert len(cards) == 2
 
 
@@ -524,7 +524,7 @@ def test_a_reviewer_sees_only_their_teams_voice_answers_and_ask_again_items(memo
         sent = f.complete_review(project_id, team=team, person_ref=f"{team}-2")
         sent.submit(NOW)
         memory_repo.save(sent)
-        triage.triage_statement(
+        check_statements.triage_statement(
             memory_repo,
             sent.id,
             sent.statements[0].id,
@@ -535,9 +535,7 @@ def test_a_reviewer_sees_only_their_teams_voice_answers_and_ask_again_items(memo
         )
         asked[team] = sent.id
     assert len(voice_answers_waiting(memory_repo, project_id)) == 2  # administrator: all
-    assert len(triage.ask_again_list(memory_repo, project_id)) == 2
+    assert len(check_statements.ask_again_list(memory_repo, project_id)) == 2
     with access.acting_as(RITA):
-        assert [w.answer.id for w in voice_answers_waiting(memory_repo, project_id)] == [
-            spoken["East"]
-        ]
-        assert [r.id for r, _ in triage.ask_again_list(memory_repo, project_id)] == [asked["East"]]
+        assert [w.answer.id for w in voice_answers_waiting(memory_repo, project_id)] == [spoken["East"]]
+        assert [r.id for r, _ in check_statements.ask_again_list(memory_repo, project_id)] == [asked["East"]]

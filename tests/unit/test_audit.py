@@ -24,7 +24,7 @@ from wtfc_collect.domain import (
 )
 from wtfc_collect.services.access import AccessDenied, acting_as
 from wtfc_collect.services.admin import audit_log
-from wtfc_collect.services.checkpoint import check_statements as triage
+from wtfc_collect.services.checkpoint import check_statements
 from wtfc_collect.services.collect.reviews import withdraw_review
 from wtfc_collect.services.common import record_audit
 from wtfc_collect.services.reports import documents
@@ -143,8 +143,12 @@ def _ready(repo: Repository, project_id: str, ref: str, texts: dict[Question, tu
     review.submit(NOW)
     repo.save(review)
     for statement in review.statements:
-        triage.triage_statement(repo, review.id, statement.id, TriageStatus.ACCEPTED, actor="Q", now=NOW)
-        triage.confirm_workshop_text(repo, review.id, statement.id, statement.text, actor="Q", now=NOW)
+        check_statements.triage_statement(
+            repo, review.id, statement.id, TriageStatus.ACCEPTED, actor="Q", now=NOW
+        )
+        check_statements.confirm_workshop_text(
+            repo, review.id, statement.id, statement.text, actor="Q", now=NOW
+        )
     return review
 
 
@@ -164,7 +168,7 @@ def test_withdrawn_words_leave_the_workshop_and_later_documents(memory_repo: Rep
     facilitator = User(username="fran", role=Role.FACILITATOR)
 
     with acting_as(facilitator):
-        before = [s.text for _, s in triage.workshop_statements(memory_repo, project_id)]
+        before = [s.text for _, s in check_statements.workshop_statements(memory_repo, project_id)]
         before_cards = [c.text for c in documents.workshop_cards(memory_repo, project_id)]
     assert sorted(before) == sorted(gone_words + kept_words)  # both people's words were there
     assert sorted(before_cards) == sorted(gone_words + kept_words)
@@ -176,7 +180,7 @@ def test_withdrawn_words_leave_the_workshop_and_later_documents(memory_repo: Rep
     withdraw_review(memory_repo, gone.id, reason="asked by the person", actor="Tom", now=NOW)
 
     with acting_as(facilitator):
-        after = triage.workshop_statements(memory_repo, project_id)
+        after = check_statements.workshop_statements(memory_repo, project_id)
         after_cards = documents.workshop_cards(memory_repo, project_id)
         after_doc = documents.export_document(
             memory_repo, project_id, documents.DocumentKind.CARDS, actor="fran", now=NOW

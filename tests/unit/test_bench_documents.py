@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from benchmarks import documents
 from benchmarks.scale import build_project
-from wtfc_collect.services.reports import report_content as reporting
-from wtfc_collect.services.workshop import plan as planning
+from wtfc_collect.services.reports import report_content
+from wtfc_collect.services.workshop import plan
 from wtfc_collect.storage.memory import MemoryRepository
 
 
@@ -13,9 +13,9 @@ def test_the_benchmark_fills_in_every_step_the_report_shows() -> None:
     repo = MemoryRepository()
     project = build_project(repo, 12, seed=3)
     documents.finish_workshop(repo, project.id)
-    report = reporting.wtfc_report(repo, project.id, documents.NOW)
+    report = report_content.wtfc_report(repo, project.id, documents.NOW)
     assert report.priorities and all(p.chains and p.success and p.ideas for p in report.priorities)
-    assert len(report.thread) == len(planning.chosen_themes(repo, project.id)) == len(report.actions)
+    assert len(report.thread) == len(plan.chosen_themes(repo, project.id)) == len(report.actions)
     assert report.grid and not any(line.quadrant == "Not placed yet" for line in report.grid)
 
 

@@ -12,9 +12,8 @@ from wtfc_collect import bootstrap
 from wtfc_collect.domain import Question, Review, ReviewStatus
 from wtfc_collect.domain.dot_votes import Vote
 from wtfc_collect.domain.theme import CardCall, Theme
-from wtfc_collect.services.checkpoint import check_statements as triage
-from wtfc_collect.services.workshop import card_call as theming
-from wtfc_collect.services.workshop import priorities as voting
+from wtfc_collect.services.checkpoint import check_statements
+from wtfc_collect.services.workshop import card_call, priorities
 from wtfc_collect.storage.memory import MemoryRepository
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,8 +43,8 @@ def test_the_generator_makes_valid_submitted_reviews_that_reach_the_workshop() -
             assert [s.priority for s in review.prioritised(question)] == [1, 2]
     assert len({r.team for r in reviews}) == len(project.teams) > 1
     assert len({r.area for r in reviews}) > 1
-    assert len(triage.workshop_statements(repo, project.id)) == 40 * 2 * len(Question)
-    assert not triage.statements_to_triage(repo, project.id)
+    assert len(check_statements.workshop_statements(repo, project.id)) == 40 * 2 * len(Question)
+    assert not check_statements.statements_to_triage(repo, project.id)
 
 
 def test_the_workshop_has_themes_votes_and_priorities_the_services_accept() -> None:
@@ -54,10 +53,10 @@ def test_the_workshop_has_themes_votes_and_priorities_the_services_accept() -> N
     assert repo.find(Theme, project_id=project.id)
     assert len(repo.find(CardCall, project_id=project.id)) == len(Question)
     assert repo.find(Vote, project_id=project.id)
-    view = theming.card_call(repo, project.id, Question.NOT_WORKING)
+    view = card_call.card_call(repo, project.id, Question.NOT_WORKING)
     assert view.placed and view.total == 60 * 2
-    assert len(voting.voters(repo, project.id)) == 12
-    assert 1 <= len(voting.chosen_themes(repo, project.id)) <= 4
+    assert len(priorities.voters(repo, project.id)) == 12
+    assert 1 <= len(priorities.chosen_themes(repo, project.id)) <= 4
 
 
 def test_the_same_seed_gives_the_same_project_and_another_seed_another() -> None:

@@ -14,7 +14,7 @@ from wtfc_collect.demo.project import POOR_REVIEWER, POOR_TEAM
 from wtfc_collect.domain import AuditAction, Consent, DomainError, Question, Review, ReviewStatus, Speaker
 from wtfc_collect.domain.checkpoint import Answer, Checkpoint, CheckpointQuestion, MitigatingAction
 from wtfc_collect.quality import FlagKind
-from wtfc_collect.services.checkpoint import checkpoint as cp
+from wtfc_collect.services.checkpoint import checkpoint
 from wtfc_collect.services.collect.reviews import withdraw_review
 from wtfc_collect.services.collect.voice_answers import record_voice_answer
 from wtfc_collect.services.common import InvalidInput
@@ -64,7 +64,7 @@ def test_overview_counts_every_statement_of_reviews_not_withdrawn(demo: tuple[Re
     reviews = repo.find(Review, project_id=project_id)
     kept = [r for r in reviews if r.status is not ReviewStatus.WITHDRAWN]
     assert len(kept) < len(reviews)  # the demo has withdrawn reviews
-    overview = cp.quality_overview(repo, project_id)
+    overview = checkpoint.quality_overview(repo, project_id)
     assert overview.statements == sum(len(r.statements) for r in kept)
     assert overview.flagged == len(overview.rows) > 0
     assert overview.percent == round(100 * overview.flagged / overview.statements)
@@ -75,7 +75,7 @@ def test_overview_counts_every_statement_of_reviews_not_withdrawn(demo: tuple[Re
 
 def test_overview_finds_every_kind_of_planted_problem(demo: tuple[Repository, str]) -> None:
     repo, project_id = demo
-    overview = cp.quality_overview(repo, project_id)
+    overview = checkpoint.quality_overview(repo, project_id)
     for kind in ("jargon", "third_person", "service", "vague", "personal_data"):
         assert overview.by_kind.get(kind, 0) > 0, kind
     counts = list(overview.by_kind.values())
@@ -86,7 +86,7 @@ def test_overview_finds_every_kind_of_planted_problem(demo: tuple[Repository, st
 
 def test_overview_traces_poor_practice_to_its_team_and_reviewer(demo: tuple[Repository, str]) -> None:
     repo, project_id = demo
-    overview = cp.quality_overview(repo, project_id)
+    overview = checkpoint.quality_overview(repo, project_id)
     assert overview.by_team[0].name == POOR_TEAM
     assert overview.by_team[0].percent > max(s.percent for s in overview.by_team[1:])
     assert overview.by_reviewer[0].name == POOR_REVIEWER
@@ -100,7 +100,7 @@ def test_overview_traces_poor_practice_to_its_team_and_reviewer(demo: tuple[Repo
 
 def test_overview_of_an_unknown_project_is_refused(memory_repo: Repository) -> None:
     with pytest.raises(DomainError):
-        cp.quality_overview(memory_repo, "0" * 32)
+        checkpoint.quality_overview(memory_repo, "0" * 32)
 
 
 # --- the overview on reviews built for the test -------------------------------------------------------------
@@ -110,7 +110,7 @@ def test_copied_statements_are_counted_per_team_and_reviewer(memory_repo: Reposi
     _sent_in(memory_repo, project_id, (F, copied), person_ref="P-1", team="North team", reviewer="Tom")
     _sent_in(memory_repo, project_id, (F, copied), person_ref="P-2", team="North team", reviewer="Tom")
     _sent_in(memory_repo, project_id, (F, GOOD), person_ref="P-3", team="South team", reviewer="Amira")
-    overview = cp.quality_overview(memory_repo, project_id)
+    overview = checkpoint.quality_overview(memory_repo, project_id)
     teams = {s.name: s for s in overview.by_team}
     reviewers = {s.name: s for s in overview.by_reviewer}
     assert (teams["North team"].copied, teams["South team"].copied) == (2, 0)
@@ -124,7 +124,7 @@ def test_copied_statements_are_counted_per_team_and_reviewer(memory_repo: Reposi
 def test_flagged_rows_say_where_the_words_came_from(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
     review = _sent_in(memory_repo, project_id, (NW, JARGON), person_ref="P-3", team="South team")
-    overview = cp.quality_overview(memory_repo, project_id)
+    overview = checkpoint.quality_overview(memory_repo, project_id)
     assert overview.statements == 4 and overview.flagged == 1
     [row] = overview.rows
     assert (row.review_id, row.person_ref, row.team, row.reviewer, row.question, row.text) == (
@@ -143,9 +143,9 @@ def test_flagged_rows_say_where_the_words_came_from(memory_repo: Repository) -> 
 def test_withdrawn_review_leaves_the_overview(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
     review = _sent_in(memory_repo, project_id, (NW, JARGON))
-    assert cp.quality_overview(memory_repo, project_id).flagged == 1
+    assert checkpoint.quality_overview(memory_repo, project_id).flagged == 1
     withdraw_review(memory_repo, review.id, reason="asked by the person", actor=LEAD, now=f.NOW)
-    overview = cp.quality_overview(memory_repo, project_id)
+    overview = checkpoint.quality_overview(memory_repo, project_id)
     assert (overview.statements, overview.flagged, overview.rows, overview.by_team) == (0, 0, [], [])
     assert overview.percent == 0
 
@@ -178,7 +178,7 @@ def test_drafts_missing_the_persons_top_choices_are_listed(memory_repo: Reposito
     declined.decline(F, f.NOW)
     memory_repo.save(declined)
     _sent_in(memory_repo, project_id, (F, GOOD))  # sent in: never listed
-    overview = cp.quality_overview(memory_repo, project_id)
+    overview = checkpoint.quality_overview(memory_repo, project_id)
     assert overview.missing_priorities == [(missing.id, "D-1", "North team")]
 
 
@@ -188,67 +188,67 @@ def test_a_draft_answered_only_by_voice_counts_as_answered(memory_repo: Reposito
     for question in (W, NW):
         review.set_priority(review.add_statement(question, "My cat", Speaker.PERSON, f.NOW).id, 1, f.NOW)
     review = memory_repo.save(review)
-    assert cp.quality_overview(memory_repo, project_id).missing_priorities == [
+    assert checkpoint.quality_overview(memory_repo, project_id).missing_priorities == [
         (review.id, "V-1", "North team")
     ]
-    record_voice_answer(
-        memory_repo, MemoryRecordings(), review.id, F, f.wav(), actor=LEAD, now=f.NOW
-    )
-    assert cp.quality_overview(memory_repo, project_id).missing_priorities == []
+    record_voice_answer(memory_repo, MemoryRecordings(), review.id, F, f.wav(), actor=LEAD, now=f.NOW)
+    assert checkpoint.quality_overview(memory_repo, project_id).missing_priorities == []
 
 
 # --- filters and days left --------------------------------------------------------------------------------
 def test_filter_flagged_by_team_kind_and_reviewer(demo: tuple[Repository, str]) -> None:
     repo, project_id = demo
-    rows = cp.quality_overview(repo, project_id).rows
-    assert cp.filter_flagged(rows) == rows
-    poor = cp.filter_flagged(rows, team=POOR_TEAM)
+    rows = checkpoint.quality_overview(repo, project_id).rows
+    assert checkpoint.filter_flagged(rows) == rows
+    poor = checkpoint.filter_flagged(rows, team=POOR_TEAM)
     assert poor and len(poor) < len(rows) and {r.team for r in poor} == {POOR_TEAM}
-    jargon = cp.filter_flagged(rows, kind=FlagKind.JARGON)
+    jargon = checkpoint.filter_flagged(rows, kind=FlagKind.JARGON)
     assert jargon and all("jargon" in r.kinds for r in jargon)
     assert len(jargon) == sum("jargon" in r.kinds for r in rows)
-    toms = cp.filter_flagged(rows, reviewer=POOR_REVIEWER)
+    toms = checkpoint.filter_flagged(rows, reviewer=POOR_REVIEWER)
     assert toms and {r.reviewer for r in toms} == {POOR_REVIEWER}
-    both = cp.filter_flagged(rows, team=POOR_TEAM, kind=FlagKind.THIRD_PERSON, reviewer=POOR_REVIEWER)
+    both = checkpoint.filter_flagged(rows, team=POOR_TEAM, kind=FlagKind.THIRD_PERSON, reviewer=POOR_REVIEWER)
     assert both == [r for r in toms if "third_person" in r.kinds]
-    assert cp.filter_flagged(rows, team="Nobody's team") == []
+    assert checkpoint.filter_flagged(rows, team="Nobody's team") == []
 
 
 def test_filter_by_kind_ignores_soft_notes(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
     _sent_in(memory_repo, project_id, (NW, "Service user requires support since 3 June 2024"))
-    [row] = cp.quality_overview(memory_repo, project_id).rows
+    [row] = checkpoint.quality_overview(memory_repo, project_id).rows
     soft = [flag for flag in row.flags if not flag.strong]
     assert FlagKind.PERSONAL_DATA in {flag.kind for flag in soft}  # the date: a soft note only
     assert row.kinds == ["jargon", "third_person"]
-    assert cp.filter_flagged([row], kind=FlagKind.JARGON) == [row]
-    assert cp.filter_flagged([row], kind=FlagKind.PERSONAL_DATA) == []
+    assert checkpoint.filter_flagged([row], kind=FlagKind.JARGON) == [row]
+    assert checkpoint.filter_flagged([row], kind=FlagKind.PERSONAL_DATA) == []
 
 
 def test_days_left_to_the_checkpoint_and_the_next_workshop() -> None:
     today = date(2026, 5, 1)
     workshops = [date(2026, 4, 20), date(2026, 6, 1), date(2026, 5, 15)]
-    assert cp.days_left(date(2026, 5, 8), workshops, today) == (7, 14)
-    assert cp.days_left(None, workshops, today) == (None, 14)
-    assert cp.days_left(date(2026, 5, 8), [date(2026, 4, 20)], today) == (7, None)  # only past ones
-    assert cp.days_left(None, [], today) == (None, None)
-    assert cp.days_left(today, [today], today) == (0, 0)
-    assert cp.days_left(date(2026, 4, 28), [], today) == (-3, None)  # the checkpoint has passed
+    assert checkpoint.days_left(date(2026, 5, 8), workshops, today) == (7, 14)
+    assert checkpoint.days_left(None, workshops, today) == (None, 14)
+    assert checkpoint.days_left(date(2026, 5, 8), [date(2026, 4, 20)], today) == (7, None)  # only past ones
+    assert checkpoint.days_left(None, [], today) == (None, None)
+    assert checkpoint.days_left(today, [today], today) == (0, 0)
+    assert checkpoint.days_left(date(2026, 4, 28), [], today) == (-3, None)  # the checkpoint has passed
 
 
 # --- the three questions and sign-off -----------------------------------------------------------------------
 def test_a_new_checkpoint_is_not_stored_until_answered(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
-    fresh = cp.get_checkpoint(memory_repo, project_id)
+    fresh = checkpoint.get_checkpoint(memory_repo, project_id)
     assert (fresh.project_id, fresh.answers, fresh.signed, fresh.revision) == (project_id, [], False, 0)
     assert memory_repo.find(Checkpoint) == []
 
 
 def test_answers_are_stored_replaced_and_audited(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
-    cp.answer_checkpoint(memory_repo, project_id, OWN_WORDS, Answer.NO, "first look", actor=LEAD, now=f.NOW)
+    checkpoint.answer_checkpoint(
+        memory_repo, project_id, OWN_WORDS, Answer.NO, "first look", actor=LEAD, now=f.NOW
+    )
     later = f.NOW + timedelta(hours=2)
-    saved = cp.answer_checkpoint(
+    saved = checkpoint.answer_checkpoint(
         memory_repo, project_id, OWN_WORDS, Answer.PARTLY, "North team only", actor=LEAD, now=later
     )
     [stored] = memory_repo.find(Checkpoint, project_id=project_id)
@@ -265,61 +265,63 @@ def test_answers_are_stored_replaced_and_audited(memory_repo: Repository) -> Non
 
 def test_over_long_notes_give_a_plain_error_and_keep_the_answer(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
-    cp.answer_checkpoint(memory_repo, project_id, USABLE, Answer.YES, "fine", actor=LEAD, now=f.NOW)
+    checkpoint.answer_checkpoint(memory_repo, project_id, USABLE, Answer.YES, "fine", actor=LEAD, now=f.NOW)
     with pytest.raises(InvalidInput) as caught:
-        cp.answer_checkpoint(memory_repo, project_id, USABLE, Answer.NO, "x" * 4001, actor=LEAD, now=f.NOW)
+        checkpoint.answer_checkpoint(
+            memory_repo, project_id, USABLE, Answer.NO, "x" * 4001, actor=LEAD, now=f.NOW
+        )
     assert caught.value.field == "notes"
     assert "4000" in caught.value.message and "validation" not in caught.value.message.lower()
-    answer = cp.get_checkpoint(memory_repo, project_id).answer(USABLE)
+    answer = checkpoint.get_checkpoint(memory_repo, project_id).answer(USABLE)
     assert answer is not None and answer.answer is Answer.YES
 
 
 def _answer_all(repo: Repository, project_id: str) -> None:
     for question in CheckpointQuestion:
-        cp.answer_checkpoint(repo, project_id, question, Answer.YES, "", actor=LEAD, now=f.NOW)
+        checkpoint.answer_checkpoint(repo, project_id, question, Answer.YES, "", actor=LEAD, now=f.NOW)
 
 
 def test_sign_off_is_stored_with_name_and_time(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
     _answer_all(memory_repo, project_id)
-    cp.sign_off_checkpoint(memory_repo, project_id, by="Ann Lead", actor=LEAD, now=f.NOW)
-    stored = cp.get_checkpoint(memory_repo, project_id)
+    checkpoint.sign_off_checkpoint(memory_repo, project_id, by="Ann Lead", actor=LEAD, now=f.NOW)
+    stored = checkpoint.get_checkpoint(memory_repo, project_id)
     assert (stored.signed_by, stored.signed_at) == ("Ann Lead", f.NOW)
     assert memory_repo.audit_log(stored.id)[-1].reason == "checkpoint signed off"
 
 
 def test_sign_off_needs_a_name_and_every_answer(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
-    cp.answer_checkpoint(memory_repo, project_id, REFLECTS, Answer.YES, "", actor=LEAD, now=f.NOW)
+    checkpoint.answer_checkpoint(memory_repo, project_id, REFLECTS, Answer.YES, "", actor=LEAD, now=f.NOW)
     with pytest.raises(DomainError) as no_name:
-        cp.sign_off_checkpoint(memory_repo, project_id, by="  ", actor=LEAD, now=f.NOW)
+        checkpoint.sign_off_checkpoint(memory_repo, project_id, by="  ", actor=LEAD, now=f.NOW)
     assert no_name.value.field == "signed_by"
     with pytest.raises(DomainError) as unanswered:
-        cp.sign_off_checkpoint(memory_repo, project_id, by="Ann Lead", actor=LEAD, now=f.NOW)
+        checkpoint.sign_off_checkpoint(memory_repo, project_id, by="Ann Lead", actor=LEAD, now=f.NOW)
     assert OWN_WORDS.label in unanswered.value.message and USABLE.label in unanswered.value.message
     with pytest.raises(InvalidInput) as too_long:
         _answer_all(memory_repo, project_id)
-        cp.sign_off_checkpoint(memory_repo, project_id, by="A" * 81, actor=LEAD, now=f.NOW)
+        checkpoint.sign_off_checkpoint(memory_repo, project_id, by="A" * 81, actor=LEAD, now=f.NOW)
     assert too_long.value.field == "signed_by"
-    assert not cp.get_checkpoint(memory_repo, project_id).signed
+    assert not checkpoint.get_checkpoint(memory_repo, project_id).signed
 
 
 def test_changing_an_answer_withdraws_the_stored_sign_off(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
     _answer_all(memory_repo, project_id)
-    cp.sign_off_checkpoint(memory_repo, project_id, by="Ann Lead", actor=LEAD, now=f.NOW)
-    cp.answer_checkpoint(memory_repo, project_id, USABLE, Answer.YES, "", actor=LEAD, now=f.NOW)
-    assert cp.get_checkpoint(memory_repo, project_id).signed  # the same answer again changes nothing
-    cp.answer_checkpoint(
+    checkpoint.sign_off_checkpoint(memory_repo, project_id, by="Ann Lead", actor=LEAD, now=f.NOW)
+    checkpoint.answer_checkpoint(memory_repo, project_id, USABLE, Answer.YES, "", actor=LEAD, now=f.NOW)
+    assert checkpoint.get_checkpoint(memory_repo, project_id).signed  # the same answer again changes nothing
+    checkpoint.answer_checkpoint(
         memory_repo, project_id, USABLE, Answer.NO, "cards unreadable", actor=LEAD, now=f.NOW
     )
-    stored = cp.get_checkpoint(memory_repo, project_id)
+    stored = checkpoint.get_checkpoint(memory_repo, project_id)
     assert (stored.signed_by, stored.signed_at) == (None, None)
     assert memory_repo.audit_log(stored.id)[-1].reason == "answered usable; sign-off withdrawn"
     with pytest.raises(DomainError):  # still all answered, so it can be signed again
-        cp.sign_off_checkpoint(memory_repo, project_id, by="", actor=LEAD, now=f.NOW)
-    cp.sign_off_checkpoint(memory_repo, project_id, by="Ann Lead", actor=LEAD, now=f.NOW)
-    assert cp.get_checkpoint(memory_repo, project_id).signed
+        checkpoint.sign_off_checkpoint(memory_repo, project_id, by="", actor=LEAD, now=f.NOW)
+    checkpoint.sign_off_checkpoint(memory_repo, project_id, by="Ann Lead", actor=LEAD, now=f.NOW)
+    assert checkpoint.get_checkpoint(memory_repo, project_id).signed
 
 
 # --- mitigating actions -------------------------------------------------------------------------------------
@@ -337,7 +339,7 @@ def _details(**overrides: object) -> dict[str, object]:
 
 def test_add_mitigating_action_stores_and_audits(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
-    action = cp.add_mitigating_action(memory_repo, project_id, _details(), actor=LEAD, now=f.NOW)
+    action = checkpoint.add_mitigating_action(memory_repo, project_id, _details(), actor=LEAD, now=f.NOW)
     assert memory_repo.get(MitigatingAction, action.id) == action
     assert (action.project_id, action.team, action.owner, action.created_at) == (
         project_id,
@@ -351,49 +353,53 @@ def test_add_mitigating_action_stores_and_audits(memory_repo: Repository) -> Non
 def test_mitigating_action_without_a_description_is_refused_plainly(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
     with pytest.raises(InvalidInput) as caught:
-        cp.add_mitigating_action(memory_repo, project_id, _details(description="  "), actor=LEAD, now=f.NOW)
+        checkpoint.add_mitigating_action(
+            memory_repo, project_id, _details(description="  "), actor=LEAD, now=f.NOW
+        )
     assert (caught.value.field, caught.value.message) == ("description", "Say what will be done.")
     with pytest.raises(InvalidInput) as no_owner:
-        cp.add_mitigating_action(memory_repo, project_id, _details(owner=""), actor=LEAD, now=f.NOW)
+        checkpoint.add_mitigating_action(memory_repo, project_id, _details(owner=""), actor=LEAD, now=f.NOW)
     assert "owner" in no_owner.value.errors
     assert memory_repo.find(MitigatingAction) == []
 
 
 def test_mitigating_action_cannot_choose_its_own_id_or_project(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
-    action = cp.add_mitigating_action(
+    action = checkpoint.add_mitigating_action(
         memory_repo, project_id, _details(id="0" * 32, project_id="1" * 32), actor=LEAD, now=f.NOW
     )
     assert action.id != "0" * 32 and action.project_id == project_id
     with pytest.raises(DomainError):
-        cp.add_mitigating_action(memory_repo, "2" * 32, _details(), actor=LEAD, now=f.NOW)
+        checkpoint.add_mitigating_action(memory_repo, "2" * 32, _details(), actor=LEAD, now=f.NOW)
 
 
 def test_actions_list_open_ones_first_and_can_be_ticked_off(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
-    first = cp.add_mitigating_action(memory_repo, project_id, _details(owner="One"), actor=LEAD, now=f.NOW)
-    second = cp.add_mitigating_action(
+    first = checkpoint.add_mitigating_action(
+        memory_repo, project_id, _details(owner="One"), actor=LEAD, now=f.NOW
+    )
+    second = checkpoint.add_mitigating_action(
         memory_repo, project_id, _details(owner="Two"), actor=LEAD, now=f.NOW + timedelta(hours=1)
     )
-    assert [a.id for a in cp.mitigating_actions(memory_repo, project_id)] == [first.id, second.id]
-    cp.set_action_done(memory_repo, first.id, True, actor=LEAD, now=f.NOW)
-    assert [(a.id, a.done) for a in cp.mitigating_actions(memory_repo, project_id)] == [
+    assert [a.id for a in checkpoint.mitigating_actions(memory_repo, project_id)] == [first.id, second.id]
+    checkpoint.set_action_done(memory_repo, first.id, True, actor=LEAD, now=f.NOW)
+    assert [(a.id, a.done) for a in checkpoint.mitigating_actions(memory_repo, project_id)] == [
         (second.id, False),
         (first.id, True),
     ]
-    cp.set_action_done(memory_repo, first.id, False, actor=LEAD, now=f.NOW)
+    checkpoint.set_action_done(memory_repo, first.id, False, actor=LEAD, now=f.NOW)
     assert [e.reason for e in memory_repo.audit_log(first.id)][-2:] == ["done", "reopened"]
     with pytest.raises(DomainError):
-        cp.set_action_done(memory_repo, "3" * 32, True, actor=LEAD, now=f.NOW)
+        checkpoint.set_action_done(memory_repo, "3" * 32, True, actor=LEAD, now=f.NOW)
 
 
 def test_the_quality_overview_is_kept_until_the_store_changes(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
     _sent_in(memory_repo, project_id)
-    with mock.patch.object(cp, "check_statements", wraps=cp.check_statements) as checked:
-        first = cp.quality_overview(memory_repo, project_id)
-        again = cp.quality_overview(memory_repo, project_id)
+    with mock.patch.object(checkpoint, "check_statements", wraps=checkpoint.check_statements) as checked:
+        first = checkpoint.quality_overview(memory_repo, project_id)
+        again = checkpoint.quality_overview(memory_repo, project_id)
         assert again is first and checked.call_count == 1
         _sent_in(memory_repo, project_id, (Question.WORKING, "He enjoys the garden"))
-        changed = cp.quality_overview(memory_repo, project_id)
+        changed = checkpoint.quality_overview(memory_repo, project_id)
         assert checked.call_count == 2 and changed is not first

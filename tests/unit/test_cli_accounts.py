@@ -14,7 +14,7 @@ from wtfc_collect.demo.accounts import DEMO_PERSON, DEMO_USERS
 from wtfc_collect.domain import Review, Role
 from wtfc_collect.services.admin import accounts
 from wtfc_collect.services.admin.accounts import SignInRefused
-from wtfc_collect.services.collect import codes as invitations
+from wtfc_collect.services.collect import codes
 
 GOOD = "staple battery horse"  # made up for the tests
 
@@ -83,7 +83,7 @@ def test_demo_with_a_password_adds_an_account_per_role_and_an_own_review_code(da
     found = re.search(r"\b([A-Z0-9]{4}-[A-Z0-9]{4})\b", result.output)
     assert found, result.output
     repo = bootstrap.build_repository()
-    user = invitations.open_with_code(repo, found.group(1), now=_now())
+    user = codes.open_with_code(repo, found.group(1), now=_now())
     assert user.role is Role.SELF_REVIEWER
     review = repo.get(Review, user.review_id or "")
     assert review is not None and review.person_ref == DEMO_PERSON

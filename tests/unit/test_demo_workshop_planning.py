@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections import Counter
 
 import pytest
@@ -11,7 +9,7 @@ import pytest
 from tests import factories as f
 from tests.factories import demo_project
 from tests.workshop_data import demo_to_step_5, demo_workshop
-from wtfc_collect.demo import workshop_planning as seeding
+from wtfc_collect.demo import workshop_planning, workshop_theming, workshop_understanding
 from wtfc_collect.domain import (
     ActionPlan,
     ActionStatus,
@@ -37,13 +35,13 @@ def seeded() -> tuple[MemoryRepository, Project]:
 
 
 def test_every_topic_gives_all_four_quadrants_over_two_themes() -> None:
-    for topic in seeding.load_topics():
+    for topic in workshop_planning.load_topics():
         ideas = topic["idea"]
         assert Counter(i["kind"] for i in ideas) == {k.value: 2 for k in IDEA_KINDS}, topic["key"]
-        assert len(topic["already"]) == 2 and sum(i["votes"] for i in ideas) <= 3 * seeding.VOTERS
+        assert len(topic["already"]) == 2 and sum(i["votes"] for i in ideas) <= 3 * workshop_planning.VOTERS
         placed = []
-        for third in seeding.THIRD:
-            dots = seeding.dots_for(ideas, third)
+        for third in workshop_planning.THIRD:
+            dots = workshop_planning.dots_for(ideas, third)
             order = sorted(range(len(ideas)), key=lambda n: -dots[n])
             best = order[:TOP_IDEAS]
             assert dots[best[-1]] > dots[order[TOP_IDEAS]]  # no tie at the cut
@@ -57,7 +55,7 @@ def test_every_topic_gives_all_four_quadrants_over_two_themes() -> None:
 
 
 def test_dealing_gives_each_voter_three_dots_at_most_and_each_idea_its_dots() -> None:
-    hands = seeding.deal([8, 7, 6, 5, 2, 2])
+    hands = workshop_planning.deal([8, 7, 6, 5, 2, 2])
     assert len(hands) == 10 and all(sum(hand.values()) == 3 for hand in hands)
     totals: Counter[int] = Counter()
     for hand in hands:
@@ -79,15 +77,17 @@ def test_dealing_gives_each_voter_three_dots_at_most_and_each_idea_its_dots() ->
     ],
 )
 def test_themes_get_the_topic_that_fits_their_name(name: str, topic: str) -> None:
-    assert seeding.pick_topic(seeding._words(name), set(), set())["key"] == topic
+    assert workshop_planning.pick_topic(workshop_planning._words(name), set(), set())["key"] == topic
 
 
 def test_the_name_counts_more_than_the_statements_and_a_topic_is_used_once() -> None:
     said = {"bus", "taxi", "drive", "lifts"}
-    assert seeding.pick_topic({"wait", "long"}, said, set())["key"] == "waiting"
-    assert seeding.pick_topic(set(), said, set())["key"] == "getting_about"
-    assert seeding.pick_topic(set(), said, {"getting_about"})["key"] != "getting_about"
-    assert seeding.pick_topic({"zebra"}, set(), {"general"})["key"] == "general"  # the general topic repeats
+    assert workshop_planning.pick_topic({"wait", "long"}, said, set())["key"] == "waiting"
+    assert workshop_planning.pick_topic(set(), said, set())["key"] == "getting_about"
+    assert workshop_planning.pick_topic(set(), said, {"getting_about"})["key"] != "getting_about"
+    assert (
+        workshop_planning.pick_topic({"zebra"}, set(), {"general"})["key"] == "general"
+    )  # the general topic repeats
 
 
 def test_the_seed_fills_every_step_of_the_plan(seeded: tuple[MemoryRepository, Project]) -> None:
@@ -139,13 +139,13 @@ def test_the_seeded_thread_reaches_real_words(seeded: tuple[MemoryRepository, Pr
 def test_running_the_seed_again_adds_nothing(seeded: tuple[MemoryRepository, Project]) -> None:
     repo, project = seeded
     before = len(repo.find(Vote)), len(repo.find(Idea)), len(repo.find(ProcessNote))
-    assert seeding.seed(repo, project.id, f.NOW) == seeding.PlanningSeed()
+    assert workshop_planning.seed(repo, project.id, f.NOW) == workshop_planning.PlanningSeed()
     assert (len(repo.find(Vote)), len(repo.find(Idea)), len(repo.find(ProcessNote))) == before
 
 
 def test_without_chosen_themes_the_seed_adds_nothing(memory_repo: Repository) -> None:
     project = demo_project(memory_repo, now=f.NOW, reviews=20)
-    assert seeding.seed(memory_repo, project.id, f.NOW) == seeding.PlanningSeed()
+    assert workshop_planning.seed(memory_repo, project.id, f.NOW) == workshop_planning.PlanningSeed()
     assert memory_repo.find(Idea) == [] and memory_repo.find(ProcessNote) == []
 
 
@@ -155,27 +155,18 @@ def test_without_root_causes_or_measures_ideas_are_simply_not_linked(memory_repo
         memory_repo.delete(RootCause, cause.id)
     for measure in memory_repo.find(Measure):
         memory_repo.delete(Measure, measure.id)
-    result = seeding.seed(memory_repo, project.id, f.NOW)
+    result = workshop_planning.seed(memory_repo, project.id, f.NOW)
     assert (result.themes, result.readings) == (3, 0) and result.plans == 5
     assert all(i.root_cause_id is None for i in memory_repo.find(Idea))
     assert all(i.kind is IdeaKind.ALREADY_HAPPENING or i.kind in IDEA_KINDS for i in memory_repo.find(Idea))
 
 
-@pytest.mark.skipif(
-    not (
-        importlib.util.find_spec("wtfc_collect.demo.workshop_theming")
-        and importlib.util.find_spec("wtfc_collect.demo.workshop_understanding")
-    ),
-    reason="the theming and understanding seeds are not in this tree yet",
-)
 def test_after_the_earlier_seeds_every_chosen_theme_is_planned(memory_repo: Repository) -> None:
-    theming = importlib.import_module("wtfc_collect.demo.workshop_theming")
-    understanding = importlib.import_module("wtfc_collect.demo.workshop_understanding")
     project = demo_project(memory_repo, now=f.NOW, reviews=40)
-    theming.seed(memory_repo, project.id, f.NOW)
-    understanding.seed(memory_repo, project.id, f.NOW)
-    result = seeding.seed(memory_repo, project.id, f.NOW)
-    themes = planning.chosen_themes(memory_repo, project.id)[: seeding.MAX_THEMES]
+    workshop_theming.seed(memory_repo, project.id, f.NOW)
+    workshop_understanding.seed(memory_repo, project.id, f.NOW)
+    result = workshop_planning.seed(memory_repo, project.id, f.NOW)
+    themes = planning.chosen_themes(memory_repo, project.id)[: workshop_planning.MAX_THEMES]
     assert result.themes == len(themes) > 0
     for theme in themes:
         assert planning.action_plans(memory_repo, project.id, theme.id)

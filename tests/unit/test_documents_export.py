@@ -23,8 +23,7 @@ from wtfc_collect.domain import (
     Review,
     TriageStatus,
 )
-from wtfc_collect.services.checkpoint import check_statements as triage
-from wtfc_collect.services.checkpoint import checkpoint as checkpoints
+from wtfc_collect.services.checkpoint import check_statements, checkpoint
 from wtfc_collect.services.collect.reviews import withdraw_review
 from wtfc_collect.services.reports.documents import (
     DocumentKind,
@@ -45,8 +44,10 @@ def _sent(repo: Repository, project_id: str, ref: str) -> Review:
 
 def _ready(repo: Repository, review: Review, text: str | None = None) -> None:
     for statement in [s for q in Question for s in review.prioritised(q)]:
-        triage.triage_statement(repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=ACTOR, now=f.NOW)
-        triage.confirm_workshop_text(
+        check_statements.triage_statement(
+            repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=ACTOR, now=f.NOW
+        )
+        check_statements.confirm_workshop_text(
             repo, review.id, statement.id, text or statement.text, actor=ACTOR, now=f.NOW
         )
 
@@ -88,11 +89,11 @@ def test_cards_hold_only_confirmed_workshop_copies_and_drop_withdrawn_reviews(
 def test_checkpoint_report_has_counts_answers_actions_and_no_personal_data(memory_repo: Repository) -> None:
     project = demo_project(memory_repo, now=f.NOW, reviews=40)
     for question in CheckpointQuestion:
-        checkpoints.answer_checkpoint(
+        checkpoint.answer_checkpoint(
             memory_repo, project.id, question, Answer.PARTLY, "North team words", actor=ACTOR, now=f.NOW
         )
-    checkpoints.sign_off_checkpoint(memory_repo, project.id, by="Ruth Lane", actor=ACTOR, now=f.NOW)
-    checkpoints.add_mitigating_action(
+    checkpoint.sign_off_checkpoint(memory_repo, project.id, by="Ruth Lane", actor=ACTOR, now=f.NOW)
+    checkpoint.add_mitigating_action(
         memory_repo,
         project.id,
         {

@@ -53,15 +53,13 @@ from wtfc_collect.domain import (
     TriageStatus,
     new_id,
 )
-from wtfc_collect.services.checkpoint import check_statements as triage
+from wtfc_collect.services.checkpoint import check_statements
 from wtfc_collect.services.collect.reviews import get_review, submit_review, withdraw_review
-from wtfc_collect.services.reports import report_content as reporting
+from wtfc_collect.services.reports import report_content
 from wtfc_collect.services.reports.documents import FILE_NAMES, DocumentKind, export_document
 from wtfc_collect.services.workshop import plan as planning
 from wtfc_collect.services.workshop import priorities as voting
-from wtfc_collect.services.workshop import progress_review as review_progress
-from wtfc_collect.services.workshop import success
-from wtfc_collect.services.workshop import understand as understanding
+from wtfc_collect.services.workshop import progress_review, success, understand
 from wtfc_collect.storage.port import Repository
 
 ACTOR = "Fran (facilitator)"
@@ -115,11 +113,13 @@ def _review(
     submit_review(repo, review.id, actor=ACTOR, now=f.NOW)
     for question in ready:
         for statement in review.prioritised(question):
-            triage.triage_statement(
+            check_statements.triage_statement(
                 repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=ACTOR, now=f.NOW
             )
             copy = statement.text.replace(NAME, "[name]")
-            triage.confirm_workshop_text(repo, review.id, statement.id, copy, actor=ACTOR, now=f.NOW)
+            check_statements.confirm_workshop_text(
+                repo, review.id, statement.id, copy, actor=ACTOR, now=f.NOW
+            )
     return get_review(repo, review.id)
 
 
@@ -157,7 +157,7 @@ def build(repo: Repository, *, workshop: bool = True) -> Built:
     if theme is not None:
         voting.record_votes(repo, project.id, "Voter 1", [theme.id], actor=ACTOR, now=f.NOW)
         voting.record_votes(repo, project.id, "Voter 2", [theme.id], actor=ACTOR, now=f.NOW)
-        chain = understanding.start_chain(
+        chain = understand.start_chain(
             repo,
             theme.id,
             "Why are workers late?",
@@ -165,8 +165,8 @@ def build(repo: Repository, *, workshop: bool = True) -> Built:
             actor=ACTOR,
             now=f.NOW,
         )
-        understanding.set_cause(repo, chain.id, "Rotas leave no time to travel", actor=ACTOR, now=f.NOW)
-        understanding.record_dots(repo, theme.id, "Voter 1", {chain.id: 2}, actor=ACTOR, now=f.NOW)
+        understand.set_cause(repo, chain.id, "Rotas leave no time to travel", actor=ACTOR, now=f.NOW)
+        understand.record_dots(repo, theme.id, "Voter 1", {chain.id: 2}, actor=ACTOR, now=f.NOW)
         said = success.add_success(repo, theme.id, "I know who is coming and when", actor=ACTOR, now=f.NOW)
         success.add_measure(
             repo, said.id, "Calls to ask where the worker is", baseline="1,500,000", actor=ACTOR, now=f.NOW
@@ -193,7 +193,7 @@ def build(repo: Repository, *, workshop: bool = True) -> Built:
             actor=ACTOR,
             now=f.NOW,
         )
-        review_progress.set_action_status(repo, plan.id, ActionStatus.UNDER_WAY, actor=ACTOR, now=f.NOW)
+        progress_review.set_action_status(repo, plan.id, ActionStatus.UNDER_WAY, actor=ACTOR, now=f.NOW)
     return Built(project, first, second, theme)
 
 
@@ -243,7 +243,7 @@ def built(memory_repo: Repository) -> Built:
 def test_report_has_every_section_with_counts_and_only_confirmed_copies(
     memory_repo: Repository, built: Built
 ) -> None:
-    report = reporting.wtfc_report(memory_repo, built.project.id, f.NOW)
+    report = report_content.wtfc_report(memory_repo, built.project.id, f.NOW)
     assert report.reviews == 2
     assert report.by_mode == [Count("With a member of staff", 1), Count("Own review", 1)]
     assert report.by_team == [Count("North team", 2)] and report.by_area == [Count("North", 2)]
@@ -297,10 +297,8 @@ def test_report_has_every_section_with_counts_and_only_confirmed_copies(
 
 
 def test_nothing_of_a_withdrawn_review_is_counted_or_quoted(memory_repo: Repository, built: Built) -> None:
-    withdraw_review(
-        memory_repo, built.second.id, reason="asked by the person", actor=ACTOR, now=f.NOW
-    )
-    report = reporting.wtfc_report(memory_repo, built.project.id, f.NOW)
+    withdraw_review(memory_repo, built.second.id, reason="asked by the person", actor=ACTOR, now=f.NOW)
+    report = report_content.wtfc_report(memory_repo, built.project.id, f.NOW)
     assert report.reviews == 1 and report.by_mode == [Count("With a member of staff", 1)]
     assert [c.count for c in report.statements] == [2, 2, 0]
     assert (report.priorities[0].statements, report.priorities[0].people) == (2, 1)
@@ -308,7 +306,7 @@ def test_nothing_of_a_withdrawn_review_is_counted_or_quoted(memory_repo: Reposit
     for kind in (DocumentKind.REPORT, DocumentKind.YOU_SAID_WE_DID):
         text = _flat(export_document(memory_repo, built.project.id, kind, actor=ACTOR, now=f.NOW))
         assert "Fridays" not in text and NAME not in text
-    letter = reporting.you_said_we_did(memory_repo, built.project.id, f.NOW)
+    letter = report_content.you_said_we_did(memory_repo, built.project.id, f.NOW)
     assert letter.people == 1
     assert letter.said[Question.FUTURE] == []  # nobody's "future" words are left
     assert letter.said[Question.NOT_WORKING] == [SaidTheme(THEMES[Question.NOT_WORKING], 1)]
@@ -333,7 +331,7 @@ def test_a_project_with_no_workshop_yet_still_gets_both_documents(memory_repo: R
 
 def test_the_demo_workshop_report_follows_the_golden_thread(memory_repo: Repository) -> None:
     project = demo_project(memory_repo, now=f.NOW, reviews=40, workshop=True)
-    report = reporting.wtfc_report(memory_repo, project.id, f.NOW)
+    report = report_content.wtfc_report(memory_repo, project.id, f.NOW)
     actions = planning.action_plans(memory_repo, project.id)
     assert len(report.thread) == len(report.actions) == len(actions) > 0
     assert {q.question for q in report.questions} == {q.label for q in Question}
@@ -359,7 +357,7 @@ def test_the_demo_workshop_report_follows_the_golden_thread(memory_repo: Reposit
 def test_you_said_we_did_tells_the_themes_and_what_is_being_done(
     memory_repo: Repository, built: Built
 ) -> None:
-    letter = reporting.you_said_we_did(memory_repo, built.project.id, f.NOW)
+    letter = report_content.you_said_we_did(memory_repo, built.project.id, f.NOW)
     assert letter.people == 2
     assert letter.said[Question.NOT_WORKING] == [SaidTheme(THEMES[Question.NOT_WORKING], 2)]
     assert letter.doing == [
@@ -470,8 +468,10 @@ def test_control_characters_typed_into_statements_are_taken_out_before_any_docum
     review.set_priority(odd.id, 1, f.NOW)
     memory_repo.save(review)
     submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW)
-    triage.triage_statement(memory_repo, review.id, odd.id, TriageStatus.ACCEPTED, actor=ACTOR, now=f.NOW)
-    triage.confirm_workshop_text(
+    check_statements.triage_statement(
+        memory_repo, review.id, odd.id, TriageStatus.ACCEPTED, actor=ACTOR, now=f.NOW
+    )
+    check_statements.confirm_workshop_text(
         memory_repo, review.id, odd.id, f"The lift{CONTROL} is broken", actor=ACTOR, now=f.NOW
     )
     theme = _theme(memory_repo, project.id, Question.NOT_WORKING, [odd.id], True)

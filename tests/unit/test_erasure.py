@@ -30,11 +30,11 @@ from wtfc_collect.services import access
 from wtfc_collect.services.access import AccessDenied
 from wtfc_collect.services.admin.backup import backup_store
 from wtfc_collect.services.admin.erasure import erase_person
-from wtfc_collect.services.checkpoint import check_statements as triage
-from wtfc_collect.services.collect import codes as invitations
+from wtfc_collect.services.checkpoint import check_statements
+from wtfc_collect.services.collect import codes
 from wtfc_collect.services.collect.reviews import get_review, record_statement, set_priority, submit_review
 from wtfc_collect.services.collect.voice_answers import record_voice_answer
-from wtfc_collect.services.workshop import card_call as theming
+from wtfc_collect.services.workshop import card_call
 from wtfc_collect.storage.port import Recordings, Repository
 
 NOW = f.NOW
@@ -71,8 +71,12 @@ def _words(repo: Repository, review: Review, texts: dict[Question, tuple[str, st
     submit_review(repo, review.id, actor="x", now=NOW)
     submitted = get_review(repo, review.id)
     for statement in submitted.statements:
-        triage.triage_statement(repo, review.id, statement.id, TriageStatus.ACCEPTED, actor="Q", now=NOW)
-        triage.confirm_workshop_text(repo, review.id, statement.id, statement.text, actor="Q", now=NOW)
+        check_statements.triage_statement(
+            repo, review.id, statement.id, TriageStatus.ACCEPTED, actor="Q", now=NOW
+        )
+        check_statements.confirm_workshop_text(
+            repo, review.id, statement.id, statement.text, actor="Q", now=NOW
+        )
     return get_review(repo, review.id)
 
 
@@ -84,10 +88,8 @@ def scene(data_dir: Path) -> Scene:
     consent = Consent(given=True, recorded_on=f.TODAY)
     review = repo.save(f.review(project.id, person_ref=PERSON_REF, mode=ReviewMode.SELF, consent=consent))
     other = repo.save(f.review(project.id, person_ref="P-OTHER", consent=consent))
-    answer = record_voice_answer(
-        repo, recordings, review.id, FU, f.wav(0.4, tone=440), actor="x", now=NOW
-    )
-    invitation, code = invitations.invite(repo, review.id, actor="Tom", now=NOW)
+    answer = record_voice_answer(repo, recordings, review.id, FU, f.wav(0.4, tone=440), actor="x", now=NOW)
+    invitation, code = codes.invite(repo, review.id, actor="Tom", now=NOW)
     review = _words(
         repo,
         review,
@@ -100,10 +102,10 @@ def scene(data_dir: Path) -> Scene:
     )
     secret_id = next(s.id for s in review.statements if s.text == SECRET)
     other_id = next(s.id for s in other.statements if s.text == OTHER_WORDS)
-    theme = theming.start_theme(
+    theme = card_call.start_theme(
         repo, project.id, W, secret_id, "I like getting out and about", actor="F", now=NOW
     )
-    theming.place_card(repo, project.id, W, other_id, theme.id, actor="F", now=NOW)
+    card_call.place_card(repo, project.id, W, other_id, theme.id, actor="F", now=NOW)
     backup_store(repo, bootstrap.backup_dir(data_dir), actor="test admin", now=NOW)
     return Scene(repo, recordings, data_dir, review, other, secret_id, answer, code, invitation, theme)
 
@@ -148,7 +150,7 @@ def test_erasing_a_person_leaves_nothing_of_theirs_in_any_file(scene: Scene) -> 
         SECRET,
         PERSON_REF,
         scene.code,
-        invitations.normalise(scene.code),
+        codes.normalise(scene.code),
         scene.invitation.code_hash,
     ):
         assert _holding(scene.data_dir, text) == [], text
@@ -177,7 +179,7 @@ def test_erasing_removes_the_records_and_takes_the_statement_off_the_themes(scen
         assert repo.get(Review, scene.other.id) == scene.other
     # The code no longer opens anything.
     with pytest.raises(DomainError):
-        invitations.open_with_code(scene.repo, scene.code, now=LATER)
+        codes.open_with_code(scene.repo, scene.code, now=LATER)
 
 
 def test_one_content_free_erase_entry_is_left(scene: Scene) -> None:

@@ -21,10 +21,9 @@ from wtfc_collect.domain import (
 )
 from wtfc_collect.domain.golden_thread import evidence
 from wtfc_collect.domain.theme import Card
-from wtfc_collect.services.checkpoint import check_statements as triage
+from wtfc_collect.services.checkpoint import check_statements
 from wtfc_collect.services.collect.reviews import submit_review, withdraw_review
-from wtfc_collect.services.workshop import golden_thread
-from wtfc_collect.services.workshop import plan as planning
+from wtfc_collect.services.workshop import golden_thread, plan
 from wtfc_collect.storage.port import Repository
 
 WHO = {"actor": ACTOR, "now": f.NOW}
@@ -46,10 +45,10 @@ def thread(memory_repo: Repository) -> Thread:
     ids = [top(r) for r in reviews] + [top(reviews[0], place=2)]
     theme = chosen_theme(memory_repo, project.id, "I want to get there on time", ids)
     cause = root_cause(memory_repo, theme, "There are no buses after six")
-    idea = planning.add_idea(
+    idea = plan.add_idea(
         memory_repo, theme.id, IdeaKind.DIFFERENT, "Travel buddies", root_cause_id=cause.id, **WHO
     )
-    action = planning.create_action_plan(
+    action = plan.create_action_plan(
         memory_repo, theme.id, {"title": "Travel buddies scheme", "idea_ids": [idea.id]}, **WHO
     )
     return Thread(reviews, theme, cause, action.id)
@@ -110,8 +109,8 @@ def test_the_thread_shows_the_confirmed_workshop_copy_never_the_original(memory_
     memory_repo.save(draft)
     submit_review(memory_repo, draft.id, **WHO)
     statement = draft.prioritised(Question.NOT_WORKING)[0]
-    triage.triage_statement(memory_repo, draft.id, statement.id, TriageStatus.ACCEPTED, **WHO)
-    triage.confirm_workshop_text(
+    check_statements.triage_statement(memory_repo, draft.id, statement.id, TriageStatus.ACCEPTED, **WHO)
+    check_statements.confirm_workshop_text(
         memory_repo,
         draft.id,
         statement.id,
@@ -119,7 +118,7 @@ def test_the_thread_shows_the_confirmed_workshop_copy_never_the_original(memory_
         **WHO,
     )
     theme = chosen_theme(memory_repo, project.id, "I want to be kept in the loop", [statement.id])
-    action = planning.create_action_plan(memory_repo, theme.id, {"title": "One person to ring"}, **WHO)
+    action = plan.create_action_plan(memory_repo, theme.id, {"title": "One person to ring"}, **WHO)
     (card,) = golden_thread.action_thread(memory_repo, action.id).evidence.cards
     assert card.text == "Ring my son [name] on [phone], he never hears from the agency"
     assert "07700" not in card.text and "Gareth" not in card.text
@@ -129,7 +128,7 @@ def test_a_statement_taken_out_at_triage_leaves_the_thread_too(
     memory_repo: Repository, thread: Thread
 ) -> None:
     second = thread.reviews[1]
-    triage.triage_statement(
+    check_statements.triage_statement(
         memory_repo, second.id, top(second), TriageStatus.EXCLUDED, reason="names a staff member", **WHO
     )
     chain = golden_thread.action_thread(memory_repo, thread.action_id)
@@ -155,7 +154,7 @@ def test_from_a_theme_to_the_actions_that_came_from_it(memory_repo: Repository, 
     other = chosen_theme(
         memory_repo, thread.theme.project_id, "I am lonely", [top(thread.reviews[1], place=2)]
     )
-    second = planning.create_action_plan(memory_repo, thread.theme.id, {"title": "Evening bus"}, **WHO)
+    second = plan.create_action_plan(memory_repo, thread.theme.id, {"title": "Evening bus"}, **WHO)
     assert [a.title for a in golden_thread.theme_actions(memory_repo, thread.theme.id)] == [
         "Travel buddies scheme",
         second.title,

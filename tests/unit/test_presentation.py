@@ -8,7 +8,7 @@ from tests import factories as f
 from tests.workshop_data import ACTOR, chosen_theme, ready_review, top
 from wtfc_collect.domain import Question, Review
 from wtfc_collect.services.collect.reviews import withdraw_review
-from wtfc_collect.services.workshop import theme_charts as presentation
+from wtfc_collect.services.workshop import theme_charts
 from wtfc_collect.storage.port import Repository
 
 NW = Question.NOT_WORKING
@@ -49,17 +49,17 @@ def test_theme_sizes_count_statements_and_people_biggest_first(
     chosen_theme(
         memory_repo, project_id, "I want to swim", [top(people[0], Question.FUTURE)], question=Question.FUTURE
     )
-    sizes = presentation.theme_sizes(memory_repo, project_id, NW)
+    sizes = theme_charts.theme_sizes(memory_repo, project_id, NW)
     assert [(s.name, s.statements, s.people, s.share, s.chosen) for s in sizes] == [
         ("I want to get there on time", 2, 2, 50, True),
         ("I want the same carers", 1, 1, 25, True),
-        (presentation.UNNAMED, 1, 1, 25, False),
+        (theme_charts.UNNAMED, 1, 1, 25, False),
     ]
     assert [s.theme_id for s in sizes[:2]] == [both.id, carers.id]
-    assert [s.name for s in presentation.theme_sizes(memory_repo, project_id, Question.FUTURE)] == [
+    assert [s.name for s in theme_charts.theme_sizes(memory_repo, project_id, Question.FUTURE)] == [
         "I want to swim"
     ]
-    assert presentation.theme_sizes(memory_repo, project_id, Question.WORKING) == []
+    assert theme_charts.theme_sizes(memory_repo, project_id, Question.WORKING) == []
 
 
 def test_one_persons_two_statements_in_a_theme_count_as_one_person(
@@ -69,7 +69,7 @@ def test_one_persons_two_statements_in_a_theme_count_as_one_person(
     chosen_theme(
         memory_repo, project_id, "I want things to change", [top(people[0]), top(people[0], place=2)]
     )
-    (size,) = presentation.theme_sizes(memory_repo, project_id, NW)
+    (size,) = theme_charts.theme_sizes(memory_repo, project_id, NW)
     assert (size.statements, size.people) == (2, 1)
 
 
@@ -77,7 +77,7 @@ def test_theme_shares_by_area_add_up_to_each_areas_statements(
     memory_repo: Repository, people: list[Review]
 ) -> None:
     buses, carers = _themes(memory_repo, people)
-    table = presentation.theme_shares(memory_repo, people[0].project_id, NW, "area")
+    table = theme_charts.theme_shares(memory_repo, people[0].project_id, NW, "area")
     assert table.segments == ["North", "South"]
     assert table.totals == {"North": 4, "South": 4}
     shares = {(r.theme_id, r.segment): (r.statements, r.share) for r in table.rows}
@@ -95,15 +95,15 @@ def test_theme_shares_by_area_add_up_to_each_areas_statements(
 
 def test_theme_shares_by_group_put_unrecorded_last(memory_repo: Repository, people: list[Review]) -> None:
     _themes(memory_repo, people)
-    table = presentation.theme_shares(memory_repo, people[0].project_id, NW, "group")
-    assert table.segments == ["Mental health", "Older people", presentation.NOT_RECORDED]
-    assert table.totals == {"Mental health": 3, "Older people": 3, presentation.NOT_RECORDED: 2}
+    table = theme_charts.theme_shares(memory_repo, people[0].project_id, NW, "group")
+    assert table.segments == ["Mental health", "Older people", theme_charts.NOT_RECORDED]
+    assert table.totals == {"Mental health": 3, "Older people": 3, theme_charts.NOT_RECORDED: 2}
     wide = table.wide()
     assert wide[1] == {
         "Theme": "I want the same carers",
         "Mental health": "33 % (1)",
         "Older people": "33 % (1)",
-        presentation.NOT_RECORDED: "50 % (1)",
+        theme_charts.NOT_RECORDED: "50 % (1)",
     }
 
 
@@ -111,17 +111,17 @@ def test_a_withdrawn_review_drops_out_of_every_count(memory_repo: Repository, pe
     _themes(memory_repo, people)
     withdraw_review(memory_repo, people[4].id, reason="asked by the person", actor=ACTOR, now=f.NOW)
     project_id = people[0].project_id
-    sizes = {s.name: (s.statements, s.people) for s in presentation.theme_sizes(memory_repo, project_id, NW)}
+    sizes = {s.name: (s.statements, s.people) for s in theme_charts.theme_sizes(memory_repo, project_id, NW)}
     assert sizes == {"I want to get there on time": (4, 4), "I want the same carers": (2, 2)}
-    table = presentation.theme_shares(memory_repo, project_id, NW, "group")
-    assert presentation.NOT_RECORDED not in table.segments
+    table = theme_charts.theme_shares(memory_repo, project_id, NW, "group")
+    assert theme_charts.NOT_RECORDED not in table.segments
 
 
 def test_no_themes_means_empty_tables_not_errors(memory_repo: Repository, people: list[Review]) -> None:
-    table = presentation.theme_shares(memory_repo, people[0].project_id, NW, "area")
+    table = theme_charts.theme_shares(memory_repo, people[0].project_id, NW, "area")
     assert (table.segments, table.rows, table.wide()) == ([], [], [])
     assert (
-        presentation.percent(1, 0) == 0
-        and presentation.percent(1, 3) == 33
-        and presentation.percent(2, 3) == 67
+        theme_charts.percent(1, 0) == 0
+        and theme_charts.percent(1, 3) == 33
+        and theme_charts.percent(2, 3) == 67
     )

@@ -10,8 +10,7 @@ from tests import factories as f
 from tests.workshop_data import chosen_theme, measure
 from wtfc_collect.domain import ActionStatus, AuditAction, DomainError, Measure, Theme
 from wtfc_collect.services.common import InvalidInput
-from wtfc_collect.services.workshop import plan as planning
-from wtfc_collect.services.workshop import progress_review as review_progress
+from wtfc_collect.services.workshop import plan, progress_review
 from wtfc_collect.storage.port import Repository
 
 WHO = {"actor": "Fran (facilitator)", "now": f.NOW}
@@ -26,11 +25,11 @@ def theme(memory_repo: Repository) -> Theme:
 def test_readings_over_time_give_baseline_against_now(memory_repo: Repository, theme: Theme) -> None:
     m = measure(memory_repo, theme, "Different carers a person sees in a month", baseline=14)
     for day, value in ((date(2026, 3, 1), 12), (date(2026, 4, 20), 8), (date(2026, 4, 1), 10)):
-        review_progress.add_reading(memory_repo, m.id, value, day, **WHO)
-    (row,) = review_progress.measures(memory_repo, theme.project_id)
+        progress_review.add_reading(memory_repo, m.id, value, day, **WHO)
+    (row,) = progress_review.measures(memory_repo, theme.project_id)
     assert (row.measure.baseline, row.measure.current, row.change) == (14, 8, -6)
     assert row.last_reading == date(2026, 4, 20) and row.theme == theme
-    assert [r.value for r in review_progress.readings(row.measure)] == [12, 10, 8]
+    assert [r.value for r in progress_review.readings(row.measure)] == [12, 10, 8]
     assert [e.action for e in memory_repo.audit_log(m.id)] == [AuditAction.EDIT] * 3
 
 
@@ -38,45 +37,45 @@ def test_readings_over_time_give_baseline_against_now(memory_repo: Repository, t
 def test_a_reading_needs_a_number(memory_repo: Repository, theme: Theme, value: object) -> None:
     m = measure(memory_repo, theme, "Calls to the office")
     with pytest.raises(InvalidInput) as caught:
-        review_progress.add_reading(memory_repo, m.id, value, date(2026, 4, 1), **WHO)  # type: ignore[arg-type]
-    assert caught.value.errors == {"value": review_progress.NOT_A_NUMBER}
+        progress_review.add_reading(memory_repo, m.id, value, date(2026, 4, 1), **WHO)  # type: ignore[arg-type]
+    assert caught.value.errors == {"value": progress_review.NOT_A_NUMBER}
     assert memory_repo.get(Measure, m.id).readings == []  # type: ignore[union-attr]
 
 
 def test_a_reading_needs_a_day_that_is_not_in_the_future(memory_repo: Repository, theme: Theme) -> None:
     m = measure(memory_repo, theme, "Calls to the office")
     with pytest.raises(InvalidInput) as caught:
-        review_progress.add_reading(memory_repo, m.id, 3, None, **WHO)
+        progress_review.add_reading(memory_repo, m.id, 3, None, **WHO)
     assert "day" in caught.value.errors["on"]
     with pytest.raises(InvalidInput) as caught:
-        review_progress.add_reading(memory_repo, m.id, 3, f.TODAY + timedelta(days=1), **WHO)
+        progress_review.add_reading(memory_repo, m.id, 3, f.TODAY + timedelta(days=1), **WHO)
     assert caught.value.errors == {"on": "The day cannot be in the future."}
-    review_progress.add_reading(memory_repo, m.id, 3, f.TODAY, **WHO)
+    progress_review.add_reading(memory_repo, m.id, 3, f.TODAY, **WHO)
 
 
 def test_a_missing_baseline_can_be_set_later_and_change_waits_for_both(
     memory_repo: Repository, theme: Theme
 ) -> None:
     m = measure(memory_repo, theme, "People who say they are lonely (%)")
-    review_progress.add_reading(memory_repo, m.id, 30, date(2026, 4, 1), **WHO)
-    (row,) = review_progress.measures(memory_repo, theme.project_id)
+    progress_review.add_reading(memory_repo, m.id, 30, date(2026, 4, 1), **WHO)
+    (row,) = progress_review.measures(memory_repo, theme.project_id)
     assert row.change is None
-    review_progress.set_baseline(memory_repo, m.id, 45, **WHO)
-    (row,) = review_progress.measures(memory_repo, theme.project_id)
+    progress_review.set_baseline(memory_repo, m.id, 45, **WHO)
+    (row,) = progress_review.measures(memory_repo, theme.project_id)
     assert row.change == -15
     with pytest.raises(InvalidInput):
-        review_progress.set_baseline(memory_repo, m.id, None, **WHO)
+        progress_review.set_baseline(memory_repo, m.id, None, **WHO)
     with pytest.raises(DomainError, match="could not be found"):
-        review_progress.get_measure(memory_repo, "f" * 32)
+        progress_review.get_measure(memory_repo, "f" * 32)
 
 
 def test_action_status_changes_are_saved_audited_and_counted(memory_repo: Repository, theme: Theme) -> None:
-    first = planning.create_action_plan(memory_repo, theme.id, {"title": "Rota letters"}, **WHO)
-    planning.create_action_plan(memory_repo, theme.id, {"title": "Small teams"}, **WHO)
-    changed = review_progress.set_action_status(memory_repo, first.id, ActionStatus.DONE, **WHO)
+    first = plan.create_action_plan(memory_repo, theme.id, {"title": "Rota letters"}, **WHO)
+    plan.create_action_plan(memory_repo, theme.id, {"title": "Small teams"}, **WHO)
+    changed = progress_review.set_action_status(memory_repo, first.id, ActionStatus.DONE, **WHO)
     assert changed.status is ActionStatus.DONE and changed.title == "Rota letters"
     assert memory_repo.audit_log(first.id)[-1].reason == "status: done"
-    counts = review_progress.status_counts(planning.action_plans(memory_repo, theme.project_id))
+    counts = progress_review.status_counts(plan.action_plans(memory_repo, theme.project_id))
     assert counts == {
         ActionStatus.NOT_STARTED: 1,
         ActionStatus.UNDER_WAY: 0,
@@ -87,13 +86,13 @@ def test_action_status_changes_are_saved_audited_and_counted(memory_repo: Reposi
 
 def test_process_notes_keep_what_worked_and_what_did_not(memory_repo: Repository, theme: Theme) -> None:
     project_id = theme.project_id
-    good = review_progress.add_process_note(memory_repo, project_id, True, "Starting with what works", **WHO)
-    bad = review_progress.add_process_note(memory_repo, project_id, False, "Too little time for plans", **WHO)
+    good = progress_review.add_process_note(memory_repo, project_id, True, "Starting with what works", **WHO)
+    bad = progress_review.add_process_note(memory_repo, project_id, False, "Too little time for plans", **WHO)
     with pytest.raises(InvalidInput) as caught:
-        review_progress.add_process_note(memory_repo, project_id, False, "  ", **WHO)
+        progress_review.add_process_note(memory_repo, project_id, False, "  ", **WHO)
     assert caught.value.errors == {"text": "Please fill this in."}
-    assert review_progress.process_notes(memory_repo, project_id) == ([good], [bad])
-    review_progress.remove_process_note(memory_repo, bad.id, **WHO)
-    assert review_progress.process_notes(memory_repo, project_id) == ([good], [])
+    assert progress_review.process_notes(memory_repo, project_id) == ([good], [bad])
+    progress_review.remove_process_note(memory_repo, bad.id, **WHO)
+    assert progress_review.process_notes(memory_repo, project_id) == ([good], [])
     with pytest.raises(DomainError, match="already removed"):
-        review_progress.remove_process_note(memory_repo, bad.id, **WHO)
+        progress_review.remove_process_note(memory_repo, bad.id, **WHO)

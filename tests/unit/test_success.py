@@ -19,7 +19,7 @@ from wtfc_collect.domain import (
 )
 from wtfc_collect.domain.success import parse_baseline, perspective_label, resolve_perspective
 from wtfc_collect.services.common import InvalidInput
-from wtfc_collect.services.workshop import success as s
+from wtfc_collect.services.workshop import success
 from wtfc_collect.storage.port import Repository
 
 ACTOR = "Facilitator"
@@ -43,7 +43,9 @@ def theme(memory_repo: Repository) -> Theme:
 def _add(
     repo: Repository, theme: Theme, text: str, view: Perspective, name: str | None = None
 ) -> SuccessStatement:
-    return s.add_success(repo, theme.id, text, perspective=view, perspective_name=name, actor=ACTOR, now=NOW)
+    return success.add_success(
+        repo, theme.id, text, perspective=view, perspective_name=name, actor=ACTOR, now=NOW
+    )
 
 
 def test_names_typed_for_a_perspective_are_filed_sensibly() -> None:
@@ -71,7 +73,7 @@ def test_baselines_are_read_as_people_type_them() -> None:
 def test_board_has_the_three_main_perspectives_then_the_rooms_own(
     memory_repo: Repository, theme: Theme
 ) -> None:
-    assert [(g.label, g.items) for g in s.success_board(memory_repo, theme.id)] == [
+    assert [(g.label, g.items) for g in success.success_board(memory_repo, theme.id)] == [
         ("People, carers and families", ()),
         ("Commissioners", ()),
         ("Providers", ()),
@@ -81,7 +83,7 @@ def test_board_has_the_three_main_perspectives_then_the_rooms_own(
     _add(memory_repo, theme, "We refer people the same day", Perspective.OTHER, "GPs")
     _add(memory_repo, theme, "We train staff in friendships", Perspective.OTHER, "providers")
     _add(memory_repo, theme, "We open our hall on Sundays", Perspective.OTHER, "third sector")
-    board = s.success_board(memory_repo, theme.id)
+    board = success.success_board(memory_repo, theme.id)
     assert [g.label for g in board] == [
         "People, carers and families",
         "Commissioners",
@@ -92,7 +94,7 @@ def test_board_has_the_three_main_perspectives_then_the_rooms_own(
     texts = {g.label: [i.statement.text for i in g.items] for g in board}
     assert texts["Providers"] == ["We train staff in friendships"]
     assert texts["Third sector"] == ["We run groups in the evenings", "We open our hall on Sundays"]
-    assert s.custom_perspectives(memory_repo, theme.project_id) == ["Third sector", "GPs"]
+    assert success.custom_perspectives(memory_repo, theme.project_id) == ["Third sector", "GPs"]
     assert perspective_label(board[3].items[1].statement) == "Third sector"
 
 
@@ -119,7 +121,7 @@ def test_success_only_for_a_chosen_theme(memory_repo: Repository, theme: Theme) 
 
 def test_measures_with_and_without_a_baseline_edit_and_remove(memory_repo: Repository, theme: Theme) -> None:
     statement = _add(memory_repo, theme, "I see people I like every week", Perspective.PEOPLE)
-    counted = s.add_measure(
+    counted = success.add_measure(
         memory_repo,
         statement.id,
         "People who see friends weekly",
@@ -128,15 +130,15 @@ def test_measures_with_and_without_a_baseline_edit_and_remove(memory_repo: Repos
         actor=ACTOR,
         now=NOW,
     )
-    heard = s.add_measure(
+    heard = success.add_measure(
         memory_repo, statement.id, "People telling us at review", unit="  ", actor=ACTOR, now=NOW
     )
     assert (heard.unit, heard.baseline) == (None, None)
     with pytest.raises(InvalidInput) as blank:
-        s.add_measure(memory_repo, statement.id, "", actor=ACTOR, now=NOW)
+        success.add_measure(memory_repo, statement.id, "", actor=ACTOR, now=NOW)
     assert blank.value.errors == {"description": "Please fill this in."}
     with pytest.raises(InvalidInput) as both:
-        s.add_measure(memory_repo, statement.id, " ", baseline="lots", actor=ACTOR, now=NOW)
+        success.add_measure(memory_repo, statement.id, " ", baseline="lots", actor=ACTOR, now=NOW)
     assert set(both.value.errors) == {"description", "baseline"}
 
     # A reading taken later (Step 8) survives a change of words or baseline.
@@ -144,7 +146,7 @@ def test_measures_with_and_without_a_baseline_edit_and_remove(memory_repo: Repos
     assert stored is not None
     stored.readings = [Reading(on=date(2026, 9, 1), value=47)]
     stored = memory_repo.save(stored)
-    changed = s.edit_measure(
+    changed = success.edit_measure(
         memory_repo,
         counted.id,
         "People who see a friend every week",
@@ -160,27 +162,29 @@ def test_measures_with_and_without_a_baseline_edit_and_remove(memory_repo: Repos
         47,
     )
     with pytest.raises(DomainError, match="changed this while you were typing"):
-        s.edit_measure(
+        success.edit_measure(
             memory_repo, counted.id, "Old words", expected_revision=stored.revision, actor=ACTOR, now=NOW
         )
 
     with pytest.raises(DomainError, match="Progress has already been recorded"):
-        s.remove_measure(memory_repo, counted.id, actor=ACTOR, now=NOW)
+        success.remove_measure(memory_repo, counted.id, actor=ACTOR, now=NOW)
     with pytest.raises(DomainError, match="Progress has already been recorded"):
-        s.remove_success(memory_repo, statement.id, actor=ACTOR, now=NOW)
-    s.remove_measure(memory_repo, heard.id, actor=ACTOR, now=NOW)
-    board = s.success_board(memory_repo, theme.id)
+        success.remove_success(memory_repo, statement.id, actor=ACTOR, now=NOW)
+    success.remove_measure(memory_repo, heard.id, actor=ACTOR, now=NOW)
+    board = success.success_board(memory_repo, theme.id)
     assert [m.id for m in board[0].items[0].measures] == [counted.id]
 
 
 def test_edit_and_remove_a_statement_with_its_measures(memory_repo: Repository, theme: Theme) -> None:
     statement = _add(memory_repo, theme, "We fund friendship work", Perspective.COMMISSIONERS)
     other = _add(memory_repo, theme, "We train staff", Perspective.PROVIDERS)
-    s.add_measure(memory_repo, statement.id, "Contracts with a friendship outcome", actor=ACTOR, now=NOW)
-    kept = s.add_measure(memory_repo, other.id, "Staff trained", baseline=0, actor=ACTOR, now=NOW)
+    success.add_measure(
+        memory_repo, statement.id, "Contracts with a friendship outcome", actor=ACTOR, now=NOW
+    )
+    kept = success.add_measure(memory_repo, other.id, "Staff trained", baseline=0, actor=ACTOR, now=NOW)
     with pytest.raises(InvalidInput):
-        s.edit_success(memory_repo, statement.id, " ", actor=ACTOR, now=NOW)
-    edited = s.edit_success(
+        success.edit_success(memory_repo, statement.id, " ", actor=ACTOR, now=NOW)
+    edited = success.edit_success(
         memory_repo,
         statement.id,
         "We fund and check friendship work",
@@ -190,13 +194,13 @@ def test_edit_and_remove_a_statement_with_its_measures(memory_repo: Repository, 
     )
     assert edited.text == "We fund and check friendship work"
     with pytest.raises(DomainError, match="changed this"):
-        s.edit_success(
+        success.edit_success(
             memory_repo, statement.id, "Older", expected_revision=statement.revision, actor=ACTOR, now=NOW
         )
 
-    s.remove_success(memory_repo, statement.id, actor=ACTOR, now=NOW)
+    success.remove_success(memory_repo, statement.id, actor=ACTOR, now=NOW)
     assert memory_repo.get(SuccessStatement, statement.id) is None
     assert [m.id for m in memory_repo.find(Measure)] == [kept.id]
     with pytest.raises(DomainError, match="could not be found"):
-        s.add_measure(memory_repo, statement.id, "Anything", actor=ACTOR, now=NOW)
+        success.add_measure(memory_repo, statement.id, "Anything", actor=ACTOR, now=NOW)
     assert all("friendship" not in e.reason for e in memory_repo.audit_log())

@@ -11,11 +11,10 @@ import pytest
 from tests import factories as f
 from wtfc_collect.domain import Consent, DomainError, Question, Review, Speaker, TriageStatus
 from wtfc_collect.domain.theme import CardCall, Theme
-from wtfc_collect.services.checkpoint import check_statements as triage
+from wtfc_collect.services.checkpoint import check_statements
 from wtfc_collect.services.collect.reviews import withdraw_review
 from wtfc_collect.services.common import InvalidInput
-from wtfc_collect.services.workshop import card_call as theming
-from wtfc_collect.services.workshop import priorities as voting
+from wtfc_collect.services.workshop import card_call, priorities, themes
 from wtfc_collect.storage.port import Repository
 
 W, NW, FU = Question.WORKING, Question.NOT_WORKING, Question.FUTURE
@@ -43,10 +42,12 @@ def person(
     repo.save(review)
     if ready:
         for statement in review.statements:
-            triage.triage_statement(
+            check_statements.triage_statement(
                 repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=ACTOR, now=NOW
             )
-            triage.confirm_workshop_text(repo, review.id, statement.id, statement.text, actor=ACTOR, now=NOW)
+            check_statements.confirm_workshop_text(
+                repo, review.id, statement.id, statement.text, actor=ACTOR, now=NOW
+            )
     stored = repo.get(Review, review.id)
     assert stored is not None
     return stored
@@ -68,15 +69,15 @@ def project_id(memory_repo: Repository) -> str:
 
 
 def _ids(repo: Repository, project_id: str, question: Question = W) -> list[str]:
-    return [c.statement_id for c in theming.card_call(repo, project_id, question).waiting]
+    return [c.statement_id for c in card_call.card_call(repo, project_id, question).waiting]
 
 
 def _place(repo: Repository, project_id: str, statement_id: str, theme_id: str, q: Question = W) -> None:
-    theming.place_card(repo, project_id, q, statement_id, theme_id, actor=ACTOR, now=NOW)
+    card_call.place_card(repo, project_id, q, statement_id, theme_id, actor=ACTOR, now=NOW)
 
 
 def _start(repo: Repository, project_id: str, statement_id: str, name: str | None = None) -> Theme:
-    return theming.start_theme(repo, project_id, W, statement_id, name, actor=ACTOR, now=NOW)
+    return card_call.start_theme(repo, project_id, W, statement_id, name, actor=ACTOR, now=NOW)
 
 
 # --- the pile -----------------------------------------------------------------------------------------
@@ -85,11 +86,11 @@ def test_the_card_call_deals_each_question_s_workshop_cards_in_order(memory_repo
     memory_repo.save(project)
     first = person(memory_repo, project.id, "P-001")
     person(memory_repo, project.id, "P-002", working=("Not ready yet", "Nor this"), ready=False)
-    view = theming.card_call(memory_repo, project.id, W)
+    view = card_call.card_call(memory_repo, project.id, W)
     assert [c.text for c in view.waiting] == ["Going to the allotment", "My sister visits"]
     assert view.current is not None and view.current.review_id == first.id
     assert (view.placed, view.total, view.themes, view.parked) == (0, 2, (), ())
-    assert [c.text for c in theming.card_call(memory_repo, project.id, NW).waiting] == [
+    assert [c.text for c in card_call.card_call(memory_repo, project.id, NW).waiting] == [
         "The bus is always late",
         "Carers come at different times",
     ]
@@ -100,12 +101,14 @@ def test_cards_show_the_confirmed_workshop_copy_never_the_original(memory_repo: 
     memory_repo.save(project)
     review = person(memory_repo, project.id, "P-001", working=("Tea with Sarah Jones", "Bingo"), ready=False)
     for statement in review.prioritised(W):
-        triage.triage_statement(
+        check_statements.triage_statement(
             memory_repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=ACTOR, now=NOW
         )
         copy = statement.text.replace("Sarah Jones", "[name]")
-        triage.confirm_workshop_text(memory_repo, review.id, statement.id, copy, actor=ACTOR, now=NOW)
-    assert [c.text for c in theming.card_call(memory_repo, project.id, W).waiting] == [
+        check_statements.confirm_workshop_text(
+            memory_repo, review.id, statement.id, copy, actor=ACTOR, now=NOW
+        )
+    assert [c.text for c in card_call.card_call(memory_repo, project.id, W).waiting] == [
         "Tea with [name]",
         "Bingo",
     ]
@@ -114,11 +117,11 @@ def test_cards_show_the_confirmed_workshop_copy_never_the_original(memory_repo: 
 def test_the_card_call_starts_with_the_first_unfinished_question(
     memory_repo: Repository, project_id: str
 ) -> None:
-    assert theming.question_to_start(memory_repo, project_id) is W
+    assert card_call.question_to_start(memory_repo, project_id) is W
     for statement_id in _ids(memory_repo, project_id):
         _start(memory_repo, project_id, statement_id, "I like my food")
-    theming.finish_card_call(memory_repo, project_id, W, actor=ACTOR, now=NOW)
-    assert theming.question_to_start(memory_repo, project_id) is NW
+    card_call.finish_card_call(memory_repo, project_id, W, actor=ACTOR, now=NOW)
+    assert card_call.question_to_start(memory_repo, project_id) is NW
 
 
 # --- placing, naming and parking ---------------------------------------------------------------------------
@@ -128,7 +131,7 @@ def test_start_a_theme_then_place_cards_in_it(memory_repo: Repository, project_i
     assert theme.name is None and theme.statement_ids == [a]
     _place(memory_repo, project_id, b, theme.id)
     _place(memory_repo, project_id, c, theme.id)
-    view = theming.card_call(memory_repo, project_id, W)
+    view = card_call.card_call(memory_repo, project_id, W)
     (shown,) = view.themes
     assert shown.statements == 3 and shown.people == 2  # two of the cards are from the same person
     assert (view.placed, view.total, [x.statement_id for x in view.waiting]) == (3, 4, [d])
@@ -150,34 +153,34 @@ def test_a_new_theme_name_must_be_an_i_statement_and_nothing_moves_when_it_is_no
 def test_rename_checks_the_i_statement_in_plain_words(memory_repo: Repository, project_id: str) -> None:
     theme = _start(memory_repo, project_id, _ids(memory_repo, project_id)[0])
     with pytest.raises(InvalidInput) as caught:
-        theming.rename_theme(memory_repo, theme.id, "Loneliness", actor=ACTOR, now=NOW)
+        card_call.rename_theme(memory_repo, theme.id, "Loneliness", actor=ACTOR, now=NOW)
     assert caught.value.errors == {"name": caught.value.message} and "starting with" in caught.value.message
     with pytest.raises(InvalidInput, match="fill this in"):
-        theming.rename_theme(memory_repo, theme.id, "   ", actor=ACTOR, now=NOW)
-    renamed = theming.rename_theme(memory_repo, theme.id, "We like getting out", actor=ACTOR, now=NOW)
+        card_call.rename_theme(memory_repo, theme.id, "   ", actor=ACTOR, now=NOW)
+    renamed = card_call.rename_theme(memory_repo, theme.id, "We like getting out", actor=ACTOR, now=NOW)
     assert renamed.name == "We like getting out"
 
 
 def test_park_and_unpark_a_card(memory_repo: Repository, project_id: str) -> None:
     a, b, *_ = _ids(memory_repo, project_id)
-    theming.park_card(memory_repo, project_id, W, a, actor=ACTOR, now=NOW)
-    view = theming.card_call(memory_repo, project_id, W)
+    card_call.park_card(memory_repo, project_id, W, a, actor=ACTOR, now=NOW)
+    view = card_call.card_call(memory_repo, project_id, W)
     assert [c.statement_id for c in view.parked] == [a] and view.current and view.current.statement_id == b
     with pytest.raises(DomainError, match="parked already"):
-        theming.park_card(memory_repo, project_id, W, a, actor=ACTOR, now=NOW)
-    theming.unpark_card(memory_repo, project_id, W, a, actor=ACTOR, now=NOW)
-    view = theming.card_call(memory_repo, project_id, W)
+        card_call.park_card(memory_repo, project_id, W, a, actor=ACTOR, now=NOW)
+    card_call.unpark_card(memory_repo, project_id, W, a, actor=ACTOR, now=NOW)
+    view = card_call.card_call(memory_repo, project_id, W)
     assert view.parked == () and view.current and view.current.statement_id == a  # back at the front
     with pytest.raises(DomainError, match="not parked"):
-        theming.unpark_card(memory_repo, project_id, W, a, actor=ACTOR, now=NOW)
+        card_call.unpark_card(memory_repo, project_id, W, a, actor=ACTOR, now=NOW)
 
 
 def test_a_parked_card_can_go_straight_into_a_theme(memory_repo: Repository, project_id: str) -> None:
     a, b, *_ = _ids(memory_repo, project_id)
-    theming.park_card(memory_repo, project_id, W, a, actor=ACTOR, now=NOW)
+    card_call.park_card(memory_repo, project_id, W, a, actor=ACTOR, now=NOW)
     theme = _start(memory_repo, project_id, b, "I enjoy my food")
     _place(memory_repo, project_id, a, theme.id)
-    view = theming.card_call(memory_repo, project_id, W)
+    view = card_call.card_call(memory_repo, project_id, W)
     assert view.parked == () and view.themes[0].theme.statement_ids == [b, a]
 
 
@@ -195,11 +198,11 @@ def test_undo_puts_back_each_kind_of_move_in_turn(memory_repo: Repository, proje
     a, b, c, _ = _ids(memory_repo, project_id)
     theme = _start(memory_repo, project_id, a, "I like my food")
     _place(memory_repo, project_id, b, theme.id)
-    theming.park_card(memory_repo, project_id, W, c, actor=ACTOR, now=NOW)
+    card_call.park_card(memory_repo, project_id, W, c, actor=ACTOR, now=NOW)
 
-    def undo() -> theming.CardCallView:
-        theming.undo_last_move(memory_repo, project_id, W, actor=ACTOR, now=NOW)
-        return theming.card_call(memory_repo, project_id, W)
+    def undo() -> card_call.CardCallView:
+        card_call.undo_last_move(memory_repo, project_id, W, actor=ACTOR, now=NOW)
+        return card_call.card_call(memory_repo, project_id, W)
 
     view = undo()
     assert view.parked == () and view.current and view.current.statement_id == c
@@ -219,10 +222,10 @@ def test_undo_returns_a_card_to_the_theme_it_left_even_if_that_theme_had_gone(
     second = _start(memory_repo, project_id, b, "I love my pets")
     _place(memory_repo, project_id, a, second.id)  # the first theme is left empty, so it goes
     assert memory_repo.get(Theme, first.id) is None
-    theming.undo_last_move(memory_repo, project_id, W, actor=ACTOR, now=NOW)
-    back = theming.get_theme(memory_repo, first.id)
+    card_call.undo_last_move(memory_repo, project_id, W, actor=ACTOR, now=NOW)
+    back = themes.get_theme(memory_repo, first.id)
     assert back.theme.name == "I like my food" and back.theme.statement_ids == [a]
-    assert theming.get_theme(memory_repo, second.id).theme.statement_ids == [b]
+    assert themes.get_theme(memory_repo, second.id).theme.statement_ids == [b]
 
 
 # --- merge and split --------------------------------------------------------------------------------------
@@ -232,13 +235,13 @@ def test_merge_two_themes_and_undo_the_merge_in_one_step(memory_repo: Repository
     _place(memory_repo, project_id, b, keep.id)
     absorb = _start(memory_repo, project_id, c, "I see my friends")
     _place(memory_repo, project_id, d, absorb.id)
-    merged = theming.merge_themes(memory_repo, keep.id, absorb.id, actor=ACTOR, now=NOW)
+    merged = card_call.merge_themes(memory_repo, keep.id, absorb.id, actor=ACTOR, now=NOW)
     assert merged.statement_ids == [a, b, c, d] and memory_repo.get(Theme, absorb.id) is None
     with pytest.raises(DomainError, match="two different"):
-        theming.merge_themes(memory_repo, keep.id, keep.id, actor=ACTOR, now=NOW)
-    undone = theming.undo_last_move(memory_repo, project_id, W, actor=ACTOR, now=NOW)
+        card_call.merge_themes(memory_repo, keep.id, keep.id, actor=ACTOR, now=NOW)
+    undone = card_call.undo_last_move(memory_repo, project_id, W, actor=ACTOR, now=NOW)
     assert len(undone) == 2
-    views = {v.theme.id: v for v in theming.list_themes(memory_repo, project_id, W)}
+    views = {v.theme.id: v for v in themes.list_themes(memory_repo, project_id, W)}
     assert views[keep.id].theme.statement_ids == [a, b]
     assert (
         views[absorb.id].theme.statement_ids == [c, d] and views[absorb.id].theme.name == "I see my friends"
@@ -247,7 +250,7 @@ def test_merge_two_themes_and_undo_the_merge_in_one_step(memory_repo: Repository
 
 def test_merge_refuses_themes_of_different_questions(memory_repo: Repository, project_id: str) -> None:
     mine = _start(memory_repo, project_id, _ids(memory_repo, project_id)[0], "I like my food")
-    other = theming.start_theme(
+    other = card_call.start_theme(
         memory_repo,
         project_id,
         NW,
@@ -257,7 +260,7 @@ def test_merge_refuses_themes_of_different_questions(memory_repo: Repository, pr
         now=NOW,
     )
     with pytest.raises(DomainError, match="same question"):
-        theming.merge_themes(memory_repo, mine.id, other.id, actor=ACTOR, now=NOW)
+        card_call.merge_themes(memory_repo, mine.id, other.id, actor=ACTOR, now=NOW)
 
 
 def test_split_moves_chosen_cards_into_a_new_theme(memory_repo: Repository, project_id: str) -> None:
@@ -267,7 +270,7 @@ def test_split_moves_chosen_cards_into_a_new_theme(memory_repo: Repository, proj
         _place(memory_repo, project_id, statement_id, theme.id)
 
     def split(ids: list[str], name: str | None = None) -> Theme:
-        return theming.split_theme(memory_repo, theme.id, ids, name, actor=ACTOR, now=NOW)
+        return card_call.split_theme(memory_repo, theme.id, ids, name, actor=ACTOR, now=NOW)
 
     with pytest.raises(DomainError, match="Choose the cards"):
         split([])
@@ -278,9 +281,11 @@ def test_split_moves_chosen_cards_into_a_new_theme(memory_repo: Repository, proj
     with pytest.raises(InvalidInput):
         split([b], "Food")
     new = split([b, c], "I love my food")
-    assert new.statement_ids == [b, c] and theming.get_theme(memory_repo, theme.id).theme.statement_ids == [a]
-    theming.undo_last_move(memory_repo, project_id, W, actor=ACTOR, now=NOW)
-    assert theming.get_theme(memory_repo, theme.id).theme.statement_ids == [a, b, c]
+    assert new.statement_ids == [b, c] and themes.get_theme(memory_repo, theme.id).theme.statement_ids == [
+        a
+    ]
+    card_call.undo_last_move(memory_repo, project_id, W, actor=ACTOR, now=NOW)
+    assert themes.get_theme(memory_repo, theme.id).theme.statement_ids == [a, b, c]
     assert memory_repo.get(Theme, new.id) is None
 
 
@@ -291,44 +296,44 @@ def test_finish_needs_every_card_in_a_named_theme_and_locks_the_cards(
     a, b, c, d = _ids(memory_repo, project_id)
 
     def finish() -> CardCall:
-        return theming.finish_card_call(memory_repo, project_id, W, actor=ACTOR, now=NOW)
+        return card_call.finish_card_call(memory_repo, project_id, W, actor=ACTOR, now=NOW)
 
     theme = _start(memory_repo, project_id, a)
     with pytest.raises(DomainError, match="3 cards still to place"):
         finish()
     for statement_id in (b, c):
         _place(memory_repo, project_id, statement_id, theme.id)
-    theming.park_card(memory_repo, project_id, W, d, actor=ACTOR, now=NOW)
+    card_call.park_card(memory_repo, project_id, W, d, actor=ACTOR, now=NOW)
     with pytest.raises(DomainError, match="Parked: 1 card"):
         finish()
-    theming.start_theme(
+    card_call.start_theme(
         memory_repo, project_id, W, d, "I like my cat", actor=ACTOR, now=NOW
     )  # a theme of one
     with pytest.raises(DomainError, match="1 theme has no name"):
         finish()
-    theming.rename_theme(memory_repo, theme.id, "I enjoy my days", actor=ACTOR, now=NOW)
+    card_call.rename_theme(memory_repo, theme.id, "I enjoy my days", actor=ACTOR, now=NOW)
     assert finish().finished
     with pytest.raises(DomainError, match="finished"):
-        theming.undo_last_move(memory_repo, project_id, W, actor=ACTOR, now=NOW)
-    theming.reopen_card_call(memory_repo, project_id, W, actor=ACTOR, now=NOW)
-    theming.undo_last_move(memory_repo, project_id, W, actor=ACTOR, now=NOW)
-    assert [c.statement_id for c in theming.card_call(memory_repo, project_id, W).parked] == [d]
+        card_call.undo_last_move(memory_repo, project_id, W, actor=ACTOR, now=NOW)
+    card_call.reopen_card_call(memory_repo, project_id, W, actor=ACTOR, now=NOW)
+    card_call.undo_last_move(memory_repo, project_id, W, actor=ACTOR, now=NOW)
+    assert [c.statement_id for c in card_call.card_call(memory_repo, project_id, W).parked] == [d]
 
 
 def test_the_last_card_cannot_leave_a_theme_taken_forward(memory_repo: Repository, project_id: str) -> None:
     a, b, *_ = _ids(memory_repo, project_id, NW)
-    theme = theming.start_theme(memory_repo, project_id, NW, a, "I wait for the bus", actor=ACTOR, now=NOW)
-    voting.choose_priorities(memory_repo, project_id, [theme.id], actor=ACTOR, now=NOW)
+    theme = card_call.start_theme(memory_repo, project_id, NW, a, "I wait for the bus", actor=ACTOR, now=NOW)
+    priorities.choose_priorities(memory_repo, project_id, [theme.id], actor=ACTOR, now=NOW)
     with pytest.raises(DomainError, match="taken forward"):
-        theming.park_card(memory_repo, project_id, NW, a, actor=ACTOR, now=NOW)
+        card_call.park_card(memory_repo, project_id, NW, a, actor=ACTOR, now=NOW)
     _place(memory_repo, project_id, b, theme.id, NW)
-    theming.park_card(memory_repo, project_id, NW, a, actor=ACTOR, now=NOW)  # one card stays: fine
+    card_call.park_card(memory_repo, project_id, NW, a, actor=ACTOR, now=NOW)  # one card stays: fine
 
 
 def test_record_card_call_adds_to_a_theme_of_the_same_name(memory_repo: Repository, project_id: str) -> None:
     a, b, c, d = _ids(memory_repo, project_id)
     theme = _start(memory_repo, project_id, a, "I like my food")
-    view = theming.record_card_call(
+    view = card_call.record_card_call(
         memory_repo, project_id, W, {"i like my FOOD": [b], "I love my cat": [c]}, [d], actor=ACTOR, now=NOW
     )
     assert [(t.theme.id == theme.id, t.theme.statement_ids) for t in view.themes] == [
@@ -337,16 +342,16 @@ def test_record_card_call_adds_to_a_theme_of_the_same_name(memory_repo: Reposito
     ]
     assert [x.statement_id for x in view.parked] == [d] and view.waiting == ()
     with pytest.raises(InvalidInput):
-        theming.record_card_call(
+        card_call.record_card_call(
             memory_repo, project_id, NW, {"Buses": _ids(memory_repo, project_id, NW)}, actor=ACTOR, now=NOW
         )
-    assert theming.card_call(memory_repo, project_id, NW).themes == ()
+    assert card_call.card_call(memory_repo, project_id, NW).themes == ()
 
 
 def test_records_keep_ids_only_and_the_audit_names_no_words(memory_repo: Repository, project_id: str) -> None:
     a, b, *_ = _ids(memory_repo, project_id)
     _start(memory_repo, project_id, a, "I like my allotment")
-    theming.park_card(memory_repo, project_id, W, b, actor=ACTOR, now=NOW)
+    card_call.park_card(memory_repo, project_id, W, b, actor=ACTOR, now=NOW)
     stored = [t.model_dump_json() for t in memory_repo.find(Theme)] + [
         c.model_dump_json() for c in memory_repo.find(CardCall)
     ]
@@ -363,34 +368,32 @@ def test_a_withdrawn_review_leaves_its_theme_the_card_call_and_the_counts(memory
     goes = person(memory_repo, project.id, "P-002", not_working=("The bus never comes", "I wait all day"))
     later = person(memory_repo, project.id, "P-003", not_working=("The buses stop at six", "Too few buses"))
     cards = _ids(memory_repo, project.id, NW)
-    theme = theming.start_theme(
+    theme = card_call.start_theme(
         memory_repo, project.id, NW, cards[0], "I can't get about", actor=ACTOR, now=NOW
     )
     for statement_id in cards[1:3]:
         _place(memory_repo, project.id, statement_id, theme.id, NW)
-    theming.park_card(memory_repo, project.id, NW, cards[3], actor=ACTOR, now=NOW)
-    voting.record_votes(memory_repo, project.id, "Voter 1", [theme.id], actor=ACTOR, now=NOW)
-    before = theming.get_theme(memory_repo, theme.id)
+    card_call.park_card(memory_repo, project.id, NW, cards[3], actor=ACTOR, now=NOW)
+    priorities.record_votes(memory_repo, project.id, "Voter 1", [theme.id], actor=ACTOR, now=NOW)
+    before = themes.get_theme(memory_repo, theme.id)
     assert (before.statements, before.people) == (3, 2)
 
-    withdraw_review(
-        memory_repo, goes.id, reason="asked by the person", actor=ACTOR, now=NOW + timedelta(1)
-    )
+    withdraw_review(memory_repo, goes.id, reason="asked by the person", actor=ACTOR, now=NOW + timedelta(1))
 
-    after = theming.get_theme(memory_repo, theme.id)
+    after = themes.get_theme(memory_repo, theme.id)
     gone = {s.id for s in goes.statements}
     assert (after.statements, after.people) == (2, 1)
     assert not gone & set(after.theme.statement_ids) and {c.review_id for c in after.cards} == {stays.id}
-    view = theming.card_call(memory_repo, project.id, NW)
+    view = card_call.card_call(memory_repo, project.id, NW)
     shown = {c.statement_id for c in view.waiting + view.parked} | {
         s for t in view.themes for s in t.theme.statement_ids
     }
     assert not shown & gone and view.total == 4 and view.parked == ()
     assert [c.review_id for c in view.waiting] == [later.id, later.id]
-    assert [t.theme.statement_ids for t in theming.list_themes(memory_repo, project.id)] == [cards[:2]]
+    assert [t.theme.statement_ids for t in themes.list_themes(memory_repo, project.id)] == [cards[:2]]
     with pytest.raises(DomainError, match="no longer in the workshop"):
         _place(memory_repo, project.id, cards[2], theme.id, NW)
-    (result,) = voting.results(memory_repo, project.id)
+    (result,) = priorities.results(memory_repo, project.id)
     assert (result.view.statements, result.view.people, result.dots) == (2, 1, 1)
-    theming.undo_last_move(memory_repo, project.id, NW, actor=ACTOR, now=NOW)  # unparks a withdrawn card
-    assert theming.card_call(memory_repo, project.id, NW).total == 4
+    card_call.undo_last_move(memory_repo, project.id, NW, actor=ACTOR, now=NOW)  # unparks a withdrawn card
+    assert card_call.card_call(memory_repo, project.id, NW).total == 4

@@ -23,7 +23,7 @@ from wtfc_collect.domain import (
     TriageStatus,
 )
 from wtfc_collect.domain.statement import Priority
-from wtfc_collect.services.checkpoint import check_statements as triage
+from wtfc_collect.services.checkpoint import check_statements
 from wtfc_collect.services.collect.reviews import withdraw_review
 from wtfc_collect.services.common import InvalidInput
 from wtfc_collect.storage.port import Repository
@@ -84,15 +84,17 @@ def _no_words_in_audit(repo: Repository) -> None:
 
 def _accept_and_confirm(repo: Repository, review: Review, text: str) -> None:
     statement = _statement(repo, review.id, text)
-    triage.triage_statement(repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=LEAD, now=f.NOW)
-    copy = triage.propose_workshop_text(_statement(repo, review.id, text)).text
-    triage.confirm_workshop_text(repo, review.id, statement.id, copy, actor=LEAD, now=f.NOW)
+    check_statements.triage_statement(
+        repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=LEAD, now=f.NOW
+    )
+    copy = check_statements.propose_workshop_text(_statement(repo, review.id, text)).text
+    check_statements.confirm_workshop_text(repo, review.id, statement.id, copy, actor=LEAD, now=f.NOW)
 
 
 # --- decisions ---------------------------------------------------------------------------------------------
 def test_accept_records_who_and_when_and_audits_ids_only(memory_repo: Repository, review: Review) -> None:
     statement = _statement(memory_repo, review.id, WORDS[NW][0])
-    triage.triage_statement(
+    check_statements.triage_statement(
         memory_repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=LEAD, now=f.NOW
     )
     stored = _statement(memory_repo, review.id, WORDS[NW][0])
@@ -109,7 +111,7 @@ def test_ask_again_and_leave_out_need_a_reason(
 ) -> None:
     statement = _statement(memory_repo, review.id, WORDS[W][0])
     with pytest.raises(DomainError) as caught:
-        triage.triage_statement(
+        check_statements.triage_statement(
             memory_repo, review.id, statement.id, status, reason=" ", actor=LEAD, now=f.NOW
         )
     assert caught.value.field == "reason"
@@ -122,7 +124,7 @@ def test_the_reason_stays_with_the_decision_not_in_the_audit(memory_repo: Reposi
     statement = _statement(memory_repo, review.id, WORDS[W][1])
     quoted = "Tom wrote 'Singing in the choir' for her; ask her what she enjoys. "
     reason = quoted + "x" * (500 - len(quoted))  # as long as a reason may be
-    triage.triage_statement(
+    check_statements.triage_statement(
         memory_repo, review.id, statement.id, TriageStatus.ASK_AGAIN, reason=reason, actor=LEAD, now=f.NOW
     )
     stored = _statement(memory_repo, review.id, WORDS[W][1])
@@ -133,24 +135,26 @@ def test_the_reason_stays_with_the_decision_not_in_the_audit(memory_repo: Reposi
 
 def test_an_unknown_statement_or_review_is_refused(memory_repo: Repository, review: Review) -> None:
     with pytest.raises(DomainError):
-        triage.triage_statement(
+        check_statements.triage_statement(
             memory_repo, review.id, "0" * 32, TriageStatus.ACCEPTED, actor=LEAD, now=f.NOW
         )
     with pytest.raises(DomainError):
-        triage.triage_statement(memory_repo, "0" * 32, "0" * 32, TriageStatus.ACCEPTED, actor=LEAD, now=f.NOW)
+        check_statements.triage_statement(
+            memory_repo, "0" * 32, "0" * 32, TriageStatus.ACCEPTED, actor=LEAD, now=f.NOW
+        )
 
 
 def test_a_withdrawn_review_cannot_be_decided_about(memory_repo: Repository, review: Review) -> None:
     statement = _statement(memory_repo, review.id, WORDS[W][0])
     withdraw_review(memory_repo, review.id, reason="asked by the person", actor=LEAD, now=f.NOW)
     calls: list[Callable[[], object]] = [
-        lambda: triage.triage_statement(
+        lambda: check_statements.triage_statement(
             memory_repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=LEAD, now=LATER
         ),
-        lambda: triage.edit_with_person(
+        lambda: check_statements.edit_with_person(
             memory_repo, review.id, statement.id, "new words", reason="agreed", actor=LEAD, now=LATER
         ),
-        lambda: triage.confirm_workshop_text(
+        lambda: check_statements.confirm_workshop_text(
             memory_repo, review.id, statement.id, statement.text, actor=LEAD, now=LATER
         ),
     ]
@@ -166,7 +170,7 @@ def test_edit_with_person_keeps_the_original_and_records_who_when_why(
 ) -> None:
     statement = _statement(memory_repo, review.id, WORDS[NW][1])
     agreed = "Carers turn up without ringing first and it scares me"
-    triage.edit_with_person(
+    check_statements.edit_with_person(
         memory_repo,
         review.id,
         statement.id,
@@ -197,10 +201,12 @@ def test_edit_with_person_keeps_the_original_and_records_who_when_why(
 def test_edit_with_person_needs_a_reason_and_words(memory_repo: Repository, review: Review) -> None:
     statement = _statement(memory_repo, review.id, WORDS[NW][1])
     with pytest.raises(DomainError) as no_reason:
-        triage.edit_with_person(memory_repo, review.id, statement.id, "New", reason="", actor=LEAD, now=f.NOW)
+        check_statements.edit_with_person(
+            memory_repo, review.id, statement.id, "New", reason="", actor=LEAD, now=f.NOW
+        )
     assert no_reason.value.field == "reason"
     with pytest.raises(InvalidInput) as no_words:
-        triage.edit_with_person(
+        check_statements.edit_with_person(
             memory_repo, review.id, statement.id, "  ", reason="agreed", actor=LEAD, now=f.NOW
         )
     assert no_words.value.field == "text"
@@ -212,7 +218,7 @@ def test_editing_after_confirmation_needs_a_new_confirmation(memory_repo: Reposi
     _accept_and_confirm(memory_repo, review, WORDS[F][0])
     statement = _statement(memory_repo, review.id, WORDS[F][0])
     assert statement.ready_for_workshop
-    triage.edit_with_person(
+    check_statements.edit_with_person(
         memory_repo,
         review.id,
         statement.id,
@@ -227,9 +233,9 @@ def test_editing_after_confirmation_needs_a_new_confirmation(memory_repo: Reposi
 # --- the workshop copy --------------------------------------------------------------------------------------
 def test_proposal_replaces_personal_data_of_the_agreed_words(memory_repo: Repository, review: Review) -> None:
     statement = _statement(memory_repo, review.id, WORDS[W][0])
-    proposal = triage.propose_workshop_text(statement)
+    proposal = check_statements.propose_workshop_text(statement)
     assert (proposal.text, proposal.replaced) == ("My neighbour [name] pops in every morning", ("Mrs Patel",))
-    triage.edit_with_person(
+    check_statements.edit_with_person(
         memory_repo,
         review.id,
         statement.id,
@@ -238,16 +244,16 @@ def test_proposal_replaces_personal_data_of_the_agreed_words(memory_repo: Reposi
         actor=LEAD,
         now=f.NOW,
     )
-    agreed = triage.propose_workshop_text(_statement(memory_repo, review.id, WORDS[W][0]))
+    agreed = check_statements.propose_workshop_text(_statement(memory_repo, review.id, WORDS[W][0]))
     assert (agreed.text, agreed.replaced) == ("My neighbour [name] pops in with the paper", ("Dave",))
-    plain = triage.propose_workshop_text(_statement(memory_repo, review.id, WORDS[NW][0]))
+    plain = check_statements.propose_workshop_text(_statement(memory_repo, review.id, WORDS[NW][0]))
     assert (plain.text, plain.replaced) == (WORDS[NW][0], ())
 
 
 def test_confirm_needs_the_statement_accepted_first(memory_repo: Repository, review: Review) -> None:
     statement = _statement(memory_repo, review.id, WORDS[W][0])
     with pytest.raises(DomainError, match="Accept"):
-        triage.confirm_workshop_text(
+        check_statements.confirm_workshop_text(
             memory_repo, review.id, statement.id, "My neighbour [name]", actor=LEAD, now=f.NOW
         )
     assert memory_repo.get(Review, review.id) == review
@@ -272,11 +278,13 @@ def test_confirming_unchanged_words_keeps_no_copy(memory_repo: Repository, revie
 
 def test_an_empty_copy_is_refused_plainly(memory_repo: Repository, review: Review) -> None:
     statement = _statement(memory_repo, review.id, WORDS[NW][0])
-    triage.triage_statement(
+    check_statements.triage_statement(
         memory_repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=LEAD, now=f.NOW
     )
     with pytest.raises(InvalidInput) as caught:
-        triage.confirm_workshop_text(memory_repo, review.id, statement.id, " ", actor=LEAD, now=f.NOW)
+        check_statements.confirm_workshop_text(
+            memory_repo, review.id, statement.id, " ", actor=LEAD, now=f.NOW
+        )
     assert caught.value.field == "text"
     assert not _statement(memory_repo, review.id, WORDS[NW][0]).ready_for_workshop
 
@@ -288,7 +296,7 @@ def test_ask_again_list_for_everyone_or_one_reviewer(
     other = _review(memory_repo, project_id, reviewer="Amira", team="South team", person_ref="P-002")
     for r in (review, other):
         statement = _statement(memory_repo, r.id, WORDS[W][1])
-        triage.triage_statement(
+        check_statements.triage_statement(
             memory_repo,
             r.id,
             statement.id,
@@ -298,45 +306,45 @@ def test_ask_again_list_for_everyone_or_one_reviewer(
             now=f.NOW,
         )
     left_out = _statement(memory_repo, review.id, WORDS[NW][0])
-    triage.triage_statement(
+    check_statements.triage_statement(
         memory_repo, review.id, left_out.id, TriageStatus.EXCLUDED, reason="asked to", actor=LEAD, now=f.NOW
     )
-    everyone = triage.ask_again_list(memory_repo, project_id)
+    everyone = check_statements.ask_again_list(memory_repo, project_id)
     assert sorted((r.reviewer, s.text) for r, s in everyone) == [("Amira", WORDS[W][1]), ("Tom", WORDS[W][1])]
-    toms = triage.ask_again_list(memory_repo, project_id, reviewer="Tom")
+    toms = check_statements.ask_again_list(memory_repo, project_id, reviewer="Tom")
     assert [(r.id, s.text) for r, s in toms] == [(review.id, WORDS[W][1])]
-    assert triage.ask_again_list(memory_repo, project_id, reviewer="Nobody") == []
+    assert check_statements.ask_again_list(memory_repo, project_id, reviewer="Nobody") == []
     withdraw_review(memory_repo, other.id, reason="asked by the person", actor=LEAD, now=f.NOW)
-    assert [r.id for r, _ in triage.ask_again_list(memory_repo, project_id)] == [review.id]
+    assert [r.id for r, _ in check_statements.ask_again_list(memory_repo, project_id)] == [review.id]
 
 
 def test_a_statement_asked_again_and_then_accepted_leaves_the_list(
     memory_repo: Repository, project_id: str, review: Review
 ) -> None:
     statement = _statement(memory_repo, review.id, WORDS[W][1])
-    triage.triage_statement(
+    check_statements.triage_statement(
         memory_repo, review.id, statement.id, TriageStatus.ASK_AGAIN, reason="ask her", actor=LEAD, now=f.NOW
     )
-    triage.triage_statement(
+    check_statements.triage_statement(
         memory_repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=LEAD, now=LATER
     )
-    assert triage.ask_again_list(memory_repo, project_id) == []
+    assert check_statements.ask_again_list(memory_repo, project_id) == []
 
 
 def test_workshop_statements_are_accepted_confirmed_top_two_with_consent(
     memory_repo: Repository, project_id: str, review: Review
 ) -> None:
-    assert triage.workshop_statements(memory_repo, project_id) == []
+    assert check_statements.workshop_statements(memory_repo, project_id) == []
     _accept_and_confirm(memory_repo, review, WORDS[W][0])
     _accept_and_confirm(memory_repo, review, WORDS[F][1])
     _accept_and_confirm(memory_repo, review, NOT_CHOSEN)  # not one of the person's top two
     accepted_only = _statement(memory_repo, review.id, WORDS[NW][0])
-    triage.triage_statement(
+    check_statements.triage_statement(
         memory_repo, review.id, accepted_only.id, TriageStatus.ACCEPTED, actor=LEAD, now=f.NOW
     )
     confirmed_then_left_out = WORDS[NW][1]
     _accept_and_confirm(memory_repo, review, confirmed_then_left_out)
-    triage.triage_statement(
+    check_statements.triage_statement(
         memory_repo,
         review.id,
         _statement(memory_repo, review.id, confirmed_then_left_out).id,
@@ -345,12 +353,14 @@ def test_workshop_statements_are_accepted_confirmed_top_two_with_consent(
         actor=LEAD,
         now=LATER,
     )
-    chosen = triage.workshop_statements(memory_repo, project_id)
+    chosen = check_statements.workshop_statements(memory_repo, project_id)
     assert [s.text for _, s in chosen] == [WORDS[W][0], WORDS[F][1]]
     assert [s.card_text for _, s in chosen] == ["My neighbour [name] pops in every morning", WORDS[F][1]]
     assert {r.id for r, _ in chosen} == {review.id}
-    assert [s.text for _, s in triage.workshop_statements(memory_repo, project_id, F)] == [WORDS[F][1]]
-    assert triage.workshop_statements(memory_repo, project_id, NW) == []
+    assert [s.text for _, s in check_statements.workshop_statements(memory_repo, project_id, F)] == [
+        WORDS[F][1]
+    ]
+    assert check_statements.workshop_statements(memory_repo, project_id, NW) == []
 
 
 def test_a_withdrawn_review_disappears_from_the_workshop(
@@ -359,32 +369,37 @@ def test_a_withdrawn_review_disappears_from_the_workshop(
     other = _review(memory_repo, project_id, person_ref="P-002")
     _accept_and_confirm(memory_repo, review, WORDS[W][0])
     _accept_and_confirm(memory_repo, other, WORDS[W][0])
-    assert {r.id for r, _ in triage.workshop_statements(memory_repo, project_id)} == {review.id, other.id}
+    assert {r.id for r, _ in check_statements.workshop_statements(memory_repo, project_id)} == {
+        review.id,
+        other.id,
+    }
     withdraw_review(memory_repo, review.id, reason="asked by the person", actor=LEAD, now=LATER)
-    assert [r.id for r, _ in triage.workshop_statements(memory_repo, project_id)] == [other.id]
+    assert [r.id for r, _ in check_statements.workshop_statements(memory_repo, project_id)] == [other.id]
 
 
 def test_drafts_never_reach_the_workshop(memory_repo: Repository, project_id: str) -> None:
     draft = _review(memory_repo, project_id, submit=False)
     _accept_and_confirm(memory_repo, draft, WORDS[W][0])
     assert _statement(memory_repo, draft.id, WORDS[W][0]).ready_for_workshop
-    assert triage.workshop_statements(memory_repo, project_id) == []
-    assert triage.statements_to_triage(memory_repo, project_id) == []
+    assert check_statements.workshop_statements(memory_repo, project_id) == []
+    assert check_statements.statements_to_triage(memory_repo, project_id) == []
 
 
 def test_statements_to_triage_are_the_top_two_not_yet_ready(
     memory_repo: Repository, project_id: str, review: Review
 ) -> None:
-    waiting = triage.statements_to_triage(memory_repo, project_id)
+    waiting = check_statements.statements_to_triage(memory_repo, project_id)
     assert [s.text for _, s in waiting] == [text for texts in WORDS.values() for text in texts]
     assert NOT_CHOSEN not in {s.text for _, s in waiting}
     _accept_and_confirm(memory_repo, review, WORDS[W][0])
     accepted = _statement(memory_repo, review.id, WORDS[W][1])
-    triage.triage_statement(memory_repo, review.id, accepted.id, TriageStatus.ACCEPTED, actor=LEAD, now=f.NOW)
-    still = [s.text for _, s in triage.statements_to_triage(memory_repo, project_id)]
+    check_statements.triage_statement(
+        memory_repo, review.id, accepted.id, TriageStatus.ACCEPTED, actor=LEAD, now=f.NOW
+    )
+    still = [s.text for _, s in check_statements.statements_to_triage(memory_repo, project_id)]
     assert WORDS[W][0] not in still and WORDS[W][1] in still and len(still) == 5
     withdraw_review(memory_repo, review.id, reason="asked by the person", actor=LEAD, now=LATER)
-    assert triage.statements_to_triage(memory_repo, project_id) == []
+    assert check_statements.statements_to_triage(memory_repo, project_id) == []
 
 
 def test_demo_starts_with_every_top_two_waiting(memory_repo: Repository) -> None:
@@ -392,14 +407,14 @@ def test_demo_starts_with_every_top_two_waiting(memory_repo: Repository) -> None
     sent_in = [
         r for r in memory_repo.find(Review, project_id=project.id) if r.status is ReviewStatus.SUBMITTED
     ]
-    waiting = triage.statements_to_triage(memory_repo, project.id)
+    waiting = check_statements.statements_to_triage(memory_repo, project.id)
     assert len(waiting) == sum(len(r.prioritised(q)) for r in sent_in for q in Question) > 0
-    assert triage.workshop_statements(memory_repo, project.id) == []
+    assert check_statements.workshop_statements(memory_repo, project.id) == []
 
 
 def test_get_statement(memory_repo: Repository, review: Review) -> None:
     statement = _statement(memory_repo, review.id, WORDS[F][0])
-    found_review, found = triage.get_statement(memory_repo, review.id, statement.id)
+    found_review, found = check_statements.get_statement(memory_repo, review.id, statement.id)
     assert (found_review.id, found) == (review.id, statement)
     with pytest.raises(DomainError):
-        triage.get_statement(memory_repo, review.id, "0" * 32)
+        check_statements.get_statement(memory_repo, review.id, "0" * 32)

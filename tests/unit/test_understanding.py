@@ -8,7 +8,7 @@ import pytest
 
 from tests import factories as f
 from tests.factories import demo_project
-from wtfc_collect.demo import workshop_understanding as demo_seed
+from wtfc_collect.demo import workshop_theming, workshop_understanding
 from wtfc_collect.domain import (
     DomainError,
     Idea,
@@ -31,7 +31,7 @@ from wtfc_collect.domain.understand import MAX_WHYS, add_why, mentions_money, st
 from wtfc_collect.services.checkpoint.check_statements import propose_workshop_text, workshop_statements
 from wtfc_collect.services.collect.reviews import withdraw_review
 from wtfc_collect.services.common import InvalidInput
-from wtfc_collect.services.workshop import understand as u
+from wtfc_collect.services.workshop import understand
 from wtfc_collect.storage.port import Repository
 
 ACTOR = "Facilitator"
@@ -91,13 +91,13 @@ def _theme(repo: Repository, chosen: bool = True, **overrides: object) -> Theme:
 
 
 def _chain(repo: Repository, theme: Theme, cause: str = "", steps: int = 1) -> RootCause:
-    chain = u.start_chain(
+    chain = understand.start_chain(
         repo, theme.id, "Why are people lonely?", "Staff have no time", actor=ACTOR, now=NOW
     )
     for n in range(2, steps + 1):
-        chain = u.add_step(repo, chain.id, f"Why {n}?", f"Because {n}", actor=ACTOR, now=NOW)
+        chain = understand.add_step(repo, chain.id, f"Why {n}?", f"Because {n}", actor=ACTOR, now=NOW)
     if cause:
-        chain = u.set_cause(repo, chain.id, cause, actor=ACTOR, now=NOW)
+        chain = understand.set_cause(repo, chain.id, cause, actor=ACTOR, now=NOW)
     return chain
 
 
@@ -131,48 +131,48 @@ def test_money_as_a_cause_is_noticed() -> None:
 # --- themes and evidence ----------------------------------------------------------------------------------
 def test_evidence_counts_people_and_a_withdrawn_review_disappears_everywhere(memory_repo: Repository) -> None:
     project, themes = chosen_demo(memory_repo)
-    assert u.chosen_themes(memory_repo, project.id) == themes
+    assert understand.chosen_themes(memory_repo, project.id) == themes
     theme = themes[1]
-    before = u.theme_evidence(memory_repo, theme)
+    before = understand.theme_evidence(memory_repo, theme)
     pairs = [(r, s) for r, s in workshop_statements(memory_repo, project.id) if s.id in theme.statement_ids]
     assert before.people == len({r.id for r, _ in pairs}) >= 2
     assert set(before.statements) == {s.card_text for _, s in pairs}
     chain = _chain(memory_repo, theme, cause="Nobody asked people when they are lonely")
-    u.record_dots(memory_repo, theme.id, "Voter 1", {chain.id: 2}, actor=ACTOR, now=NOW)
+    understand.record_dots(memory_repo, theme.id, "Voter 1", {chain.id: 2}, actor=ACTOR, now=NOW)
 
     gone, gone_statement = pairs[0]
     withdraw_review(memory_repo, gone.id, reason="asked by the person", actor=ACTOR, now=NOW)
 
-    after = u.theme_evidence(memory_repo, theme)
+    after = understand.theme_evidence(memory_repo, theme)
     assert gone_statement.card_text not in after.statements
     assert after.people == before.people - 1
-    assert [(r.cause.id, r.dots) for r in u.cause_results(memory_repo, theme.id)] == [(chain.id, 2)]
+    assert [(r.cause.id, r.dots) for r in understand.cause_results(memory_repo, theme.id)] == [(chain.id, 2)]
 
 
 def test_only_chosen_themes_can_be_worked_on(memory_repo: Repository) -> None:
     theme = _theme(memory_repo, chosen=False)
     with pytest.raises(DomainError, match="not taken forward"):
-        u.start_chain(memory_repo, theme.id, "Why?", "Because", actor=ACTOR, now=NOW)
+        understand.start_chain(memory_repo, theme.id, "Why?", "Because", actor=ACTOR, now=NOW)
     with pytest.raises(DomainError, match="could not be found"):
-        u.chosen_theme(memory_repo, new_id())
+        understand.chosen_theme(memory_repo, new_id())
 
 
 # --- chains -----------------------------------------------------------------------------------------------
 def test_build_a_chain_step_by_step_to_its_root_cause(memory_repo: Repository) -> None:
     theme = _theme(memory_repo)
     with pytest.raises(InvalidInput) as caught:
-        u.start_chain(memory_repo, theme.id, "", "", actor=ACTOR, now=NOW)
+        understand.start_chain(memory_repo, theme.id, "", "", actor=ACTOR, now=NOW)
     assert set(caught.value.errors) == {"why", "because"}
     assert memory_repo.find(RootCause) == []
 
     chain = _chain(memory_repo, theme, steps=MAX_WHYS)
     with pytest.raises(DomainError, match="already has 5 whys"):
-        u.add_step(memory_repo, chain.id, "Why 6?", "Because 6", actor=ACTOR, now=NOW)
-    chain = u.edit_step(
+        understand.add_step(memory_repo, chain.id, "Why 6?", "Because 6", actor=ACTOR, now=NOW)
+    chain = understand.edit_step(
         memory_repo, chain.id, 2, "Why is there no time?", "Visits are 15 minutes", actor=ACTOR, now=NOW
     )
     assert chain.chain[1] == WhyStep(why="Why is there no time?", because="Visits are 15 minutes")
-    chain = u.remove_step(memory_repo, chain.id, 3, actor=ACTOR, now=NOW)
+    chain = understand.remove_step(memory_repo, chain.id, 3, actor=ACTOR, now=NOW)
     assert [s.because for s in chain.chain] == [
         "Staff have no time",
         "Visits are 15 minutes",
@@ -180,9 +180,9 @@ def test_build_a_chain_step_by_step_to_its_root_cause(memory_repo: Repository) -
         "Because 5",
     ]
     with pytest.raises(InvalidInput) as blank:
-        u.set_cause(memory_repo, chain.id, "  ", actor=ACTOR, now=NOW)
+        understand.set_cause(memory_repo, chain.id, "  ", actor=ACTOR, now=NOW)
     assert "root cause" in blank.value.errors["cause"]
-    chain = u.set_cause(
+    chain = understand.set_cause(
         memory_repo, chain.id, "Contracts count visits, not friendships", actor=ACTOR, now=NOW
     )
     assert memory_repo.get(RootCause, chain.id) == chain
@@ -193,10 +193,10 @@ def test_a_change_from_an_old_copy_is_refused_and_the_only_step_stays(memory_rep
     theme = _theme(memory_repo)
     chain = _chain(memory_repo, theme)
     with pytest.raises(DomainError, match="only step"):
-        u.remove_step(memory_repo, chain.id, 1, actor=ACTOR, now=NOW)
-    u.add_step(memory_repo, chain.id, "Why 2?", "Because 2", actor=ACTOR, now=NOW)
+        understand.remove_step(memory_repo, chain.id, 1, actor=ACTOR, now=NOW)
+    understand.add_step(memory_repo, chain.id, "Why 2?", "Because 2", actor=ACTOR, now=NOW)
     with pytest.raises(DomainError, match="changed this chain"):
-        u.edit_step(
+        understand.edit_step(
             memory_repo,
             chain.id,
             1,
@@ -207,7 +207,7 @@ def test_a_change_from_an_old_copy_is_refused_and_the_only_step_stays(memory_rep
             now=NOW,
         )
     with pytest.raises(DomainError, match="no step 7"):
-        u.edit_step(memory_repo, chain.id, 7, "Why?", "Because", actor=ACTOR, now=NOW)
+        understand.edit_step(memory_repo, chain.id, 7, "Why?", "Because", actor=ACTOR, now=NOW)
     assert memory_repo.get(RootCause, chain.id).chain[0].because == "Staff have no time"  # type: ignore[union-attr]
 
 
@@ -215,7 +215,7 @@ def test_removing_a_chain_removes_its_dots_but_not_a_cause_an_idea_tackles(memor
     theme = _theme(memory_repo)
     keep = _chain(memory_repo, theme, cause="Staff are not trained")
     drop = _chain(memory_repo, theme, cause="Groups close at three")
-    u.record_dots(memory_repo, theme.id, "Voter 1", {keep.id: 1, drop.id: 2}, actor=ACTOR, now=NOW)
+    understand.record_dots(memory_repo, theme.id, "Voter 1", {keep.id: 1, drop.id: 2}, actor=ACTOR, now=NOW)
     memory_repo.save(
         Idea(
             id=new_id(),
@@ -227,9 +227,9 @@ def test_removing_a_chain_removes_its_dots_but_not_a_cause_an_idea_tackles(memor
         )
     )
     with pytest.raises(DomainError, match="An idea in the plan tackles"):
-        u.remove_chain(memory_repo, keep.id, actor=ACTOR, now=NOW)
-    u.remove_chain(memory_repo, drop.id, actor=ACTOR, now=NOW)
-    assert [c.id for c in u.chains(memory_repo, theme.id)] == [keep.id]
+        understand.remove_chain(memory_repo, keep.id, actor=ACTOR, now=NOW)
+    understand.remove_chain(memory_repo, drop.id, actor=ACTOR, now=NOW)
+    assert [c.id for c in understand.chains(memory_repo, theme.id)] == [keep.id]
     assert [v.target_id for v in memory_repo.find(Vote)] == [keep.id]
 
 
@@ -241,25 +241,34 @@ def test_dots_per_person_replace_what_they_had_and_over_voting_changes_nothing(
     first = _chain(memory_repo, theme, cause="Staff are not trained")
     second = _chain(memory_repo, theme, cause="Contracts count visits")
     unfinished = _chain(memory_repo, theme)
-    assert [c.id for c in u.votable_causes(memory_repo, theme.id)] == [first.id, second.id]
+    assert [c.id for c in understand.votable_causes(memory_repo, theme.id)] == [first.id, second.id]
 
-    u.record_dots(memory_repo, theme.id, "Voter 1", {first.id: 1, second.id: 2}, actor=ACTOR, now=NOW)
-    u.record_dots(memory_repo, theme.id, "Voter 2", {first.id: 3}, actor=ACTOR, now=NOW)
-    u.record_dots(memory_repo, theme.id, "voter 1", {second.id: 1}, actor=ACTOR, now=NOW)  # changes Voter 1's
-    assert u.theme_dots(memory_repo, theme.id) == {"Voter 2": {first.id: 3}, "Voter 1": {second.id: 1}}
+    understand.record_dots(
+        memory_repo, theme.id, "Voter 1", {first.id: 1, second.id: 2}, actor=ACTOR, now=NOW
+    )
+    understand.record_dots(memory_repo, theme.id, "Voter 2", {first.id: 3}, actor=ACTOR, now=NOW)
+    understand.record_dots(
+        memory_repo, theme.id, "voter 1", {second.id: 1}, actor=ACTOR, now=NOW
+    )  # changes Voter 1's
+    assert understand.theme_dots(memory_repo, theme.id) == {
+        "Voter 2": {first.id: 3},
+        "Voter 1": {second.id: 1},
+    }
 
     with pytest.raises(DomainError) as caught:
-        u.record_dots(memory_repo, theme.id, "Voter 3", {first.id: 2, second.id: 2}, actor=ACTOR, now=NOW)
+        understand.record_dots(
+            memory_repo, theme.id, "Voter 3", {first.id: 2, second.id: 2}, actor=ACTOR, now=NOW
+        )
     assert "Voter 3 has 3 dots but 4 were given" in caught.value.message
     with pytest.raises(DomainError, match="changed or removed"):
-        u.record_dots(memory_repo, theme.id, "Voter 3", {unfinished.id: 1}, actor=ACTOR, now=NOW)
+        understand.record_dots(memory_repo, theme.id, "Voter 3", {unfinished.id: 1}, actor=ACTOR, now=NOW)
     with pytest.raises(InvalidInput) as nobody:
-        u.record_dots(memory_repo, theme.id, " ", {first.id: 1}, actor=ACTOR, now=NOW)
+        understand.record_dots(memory_repo, theme.id, " ", {first.id: 1}, actor=ACTOR, now=NOW)
     assert "voter" in nobody.value.errors
     assert len(memory_repo.find(Vote)) == 2
 
-    u.record_dots(memory_repo, theme.id, "Voter 3", {second.id: 5}, allowed=5, actor=ACTOR, now=NOW)
-    results = u.cause_results(memory_repo, theme.id)
+    understand.record_dots(memory_repo, theme.id, "Voter 3", {second.id: 5}, allowed=5, actor=ACTOR, now=NOW)
+    results = understand.cause_results(memory_repo, theme.id)
     assert [(r.cause.id, r.number, r.dots, r.voters) for r in results] == [
         (second.id, 2, 6, 2),
         (first.id, 1, 3, 1),
@@ -271,32 +280,32 @@ def test_dots_are_counted_per_theme(memory_repo: Repository) -> None:
     rushed = _theme(memory_repo, project_id=lonely.project_id, name="I am rushed")
     a = _chain(memory_repo, lonely, cause="Nobody asks")
     b = _chain(memory_repo, rushed, cause="Visits are short")
-    u.record_dots(memory_repo, lonely.id, "Voter 1", {a.id: 3}, actor=ACTOR, now=NOW)
-    u.record_dots(memory_repo, rushed.id, "Voter 1", {b.id: 3}, actor=ACTOR, now=NOW)
-    assert u.theme_dots(memory_repo, lonely.id) == {"Voter 1": {a.id: 3}}
-    assert [r.dots for r in u.cause_results(memory_repo, rushed.id)] == [3]
+    understand.record_dots(memory_repo, lonely.id, "Voter 1", {a.id: 3}, actor=ACTOR, now=NOW)
+    understand.record_dots(memory_repo, rushed.id, "Voter 1", {b.id: 3}, actor=ACTOR, now=NOW)
+    assert understand.theme_dots(memory_repo, lonely.id) == {"Voter 1": {a.id: 3}}
+    assert [r.dots for r in understand.cause_results(memory_repo, rushed.id)] == [3]
 
 
 # --- the demo seed ----------------------------------------------------------------------------------------
 def test_seed_does_nothing_without_chosen_themes(memory_repo: Repository) -> None:
     project = demo_project(memory_repo, now=NOW, reviews=10)
-    assert demo_seed.seed(memory_repo, project.id, NOW) == 0
+    assert workshop_understanding.seed(memory_repo, project.id, NOW) == 0
     assert memory_repo.find(RootCause) == [] and memory_repo.find(Vote) == []
 
 
 def test_seed_fills_every_chosen_theme_with_chains_dots_and_success(memory_repo: Repository) -> None:
     project, themes = chosen_demo(memory_repo)
-    assert demo_seed.seed(memory_repo, project.id, NOW) > 0
+    assert workshop_understanding.seed(memory_repo, project.id, NOW) > 0
     topics = set()
     for theme in themes:
-        chains = u.chains(memory_repo, theme.id)
+        chains = understand.chains(memory_repo, theme.id)
         assert 1 <= len(chains) <= 2
         assert all(c.cause and 1 <= len(c.chain) <= MAX_WHYS for c in chains)
         topics.add(chains[0].cause)
-        dots = u.theme_dots(memory_repo, theme.id)
+        dots = understand.theme_dots(memory_repo, theme.id)
         assert 9 <= len(dots) <= 11
         assert all(sum(per.values()) == 3 for per in dots.values())
-        assert u.cause_results(memory_repo, theme.id)[0].dots > 0
+        assert understand.cause_results(memory_repo, theme.id)[0].dots > 0
         success = memory_repo.find(SuccessStatement, theme_id=theme.id)
         kinds = [s.perspective for s in success]
         assert kinds.count(Perspective.OTHER) == 1
@@ -307,39 +316,38 @@ def test_seed_fills_every_chosen_theme_with_chains_dots_and_success(memory_repo:
     baselines = [m.baseline for m in memory_repo.find(Measure)]
     assert any(b is None for b in baselines) and any(b is not None for b in baselines)
     lonely = next(t for t in themes if t.name == "I am lonely")
-    assert "Relationships" in u.chains(memory_repo, lonely.id)[0].cause
+    assert "Relationships" in understand.chains(memory_repo, lonely.id)[0].cause
 
-    assert demo_seed.seed(memory_repo, project.id, NOW) == 0  # a second run adds nothing
+    assert workshop_understanding.seed(memory_repo, project.id, NOW) == 0  # a second run adds nothing
 
 
 def test_seed_bank_reads_cleanly_and_picks_the_general_topic_when_nothing_fits() -> None:
-    bank = demo_seed.bank()
+    bank = workshop_understanding.bank()
     assert {"general", "lonely", "carers", "waiting"} <= set(bank)
     for topic in bank.values():
         assert 1 <= len(topic.chains) <= 2, topic.name
         views = [resolve_perspective(s.perspective)[0] for s in topic.success]
         assert sorted(views) == sorted([*MAIN_PERSPECTIVES, Perspective.OTHER]), topic.name
         assert all(1 <= len(s.measures) <= 2 for s in topic.success), topic.name
-    picked = demo_seed.pick_topics(
+    picked = workshop_understanding.pick_topics(
         [("I am lonely", ["On my own at the weekend"]), ("I like purple", []), ("I am lonely too", [])]
     )
     assert [t.name for t in picked] == ["lonely", "general", "general"]
     with pytest.raises(ValueError, match="1 to 5 steps"):
-        demo_seed.parse_bank(
+        workshop_understanding.parse_bank(
             {"topic": [{"name": "x", "keywords": [], "chain": [{"steps": [], "cause": "c"}], "success": []}]}
         )
     with pytest.raises(ValueError, match="topic 'y'"):
-        demo_seed.parse_bank(
+        workshop_understanding.parse_bank(
             {"topic": [{"name": "y", "keywords": [], "chain": [{"steps": [["Why?", "So"]]}], "success": []}]}
         )
 
 
 def test_seed_after_the_theming_seed(memory_repo: Repository) -> None:
-    theming = pytest.importorskip("wtfc_collect.demo.workshop_theming")
     project = demo_project(memory_repo, now=NOW, reviews=40)
-    theming.seed(memory_repo, project.id, NOW)
-    themes = u.chosen_themes(memory_repo, project.id)
+    workshop_theming.seed(memory_repo, project.id, NOW)
+    themes = understand.chosen_themes(memory_repo, project.id)
     assert themes, "the theming seed chooses the top themes"
-    demo_seed.seed(memory_repo, project.id, NOW)
+    workshop_understanding.seed(memory_repo, project.id, NOW)
     for theme in themes:
-        assert u.cause_results(memory_repo, theme.id)
+        assert understand.cause_results(memory_repo, theme.id)

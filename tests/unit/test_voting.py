@@ -8,15 +8,14 @@ import pytest
 from tests import factories as f
 from tests.factories import demo_project
 from tests.unit.test_theming import ACTOR, NOW, person
-from wtfc_collect.demo import workshop_theming as demo
+from wtfc_collect.demo import workshop_theming
 from wtfc_collect.demo.project import load_bank
 from wtfc_collect.domain import DomainError, Question
 from wtfc_collect.domain.dot_votes import Vote
 from wtfc_collect.domain.theme import CardCall, Theme, is_first_person
 from wtfc_collect.services.collect.reviews import withdraw_review
 from wtfc_collect.services.common import InvalidInput
-from wtfc_collect.services.workshop import card_call as theming
-from wtfc_collect.services.workshop import priorities as voting
+from wtfc_collect.services.workshop import card_call, priorities, themes
 from wtfc_collect.storage.port import Repository
 
 W, NW, FU = Question.WORKING, Question.NOT_WORKING, Question.FUTURE
@@ -31,7 +30,7 @@ NAMES = (
 
 
 @pytest.fixture
-def themes(memory_repo: Repository) -> list[str]:
+def theme_ids(memory_repo: Repository) -> list[str]:
     """A project whose 'not working' cards are in six themes, one card each; returns their ids in order."""
     project = f.project()
     memory_repo.save(project)
@@ -39,10 +38,10 @@ def themes(memory_repo: Repository) -> list[str]:
         person(
             memory_repo, project.id, f"P-00{number}", not_working=(f"Problem {number}a", f"Problem {number}b")
         )
-    cards = theming.card_call(memory_repo, project.id, Question.NOT_WORKING).waiting
+    cards = card_call.card_call(memory_repo, project.id, Question.NOT_WORKING).waiting
     plan = {name: [card.statement_id] for name, card in zip(NAMES, cards, strict=True)}
-    theming.record_card_call(memory_repo, project.id, Question.NOT_WORKING, plan, actor=ACTOR, now=NOW)
-    return [v.theme.id for v in theming.list_themes(memory_repo, project.id, Question.NOT_WORKING)]
+    card_call.record_card_call(memory_repo, project.id, Question.NOT_WORKING, plan, actor=ACTOR, now=NOW)
+    return [v.theme.id for v in themes.list_themes(memory_repo, project.id, Question.NOT_WORKING)]
 
 
 def _project_id(repo: Repository) -> str:
@@ -51,54 +50,54 @@ def _project_id(repo: Repository) -> str:
 
 
 def _vote(repo: Repository, voter: str, theme_ids: list[str]) -> list[Vote]:
-    return voting.record_votes(repo, _project_id(repo), voter, theme_ids, actor=ACTOR, now=NOW)
+    return priorities.record_votes(repo, _project_id(repo), voter, theme_ids, actor=ACTOR, now=NOW)
 
 
-def test_each_participant_has_three_dots_one_per_theme(memory_repo: Repository, themes: list[str]) -> None:
-    votes = _vote(memory_repo, "Voter 1", themes[:3])
-    assert [(v.voter, v.target_id, v.dots) for v in votes] == [("Voter 1", t, 1) for t in themes[:3]]
+def test_each_participant_has_three_dots_one_per_theme(memory_repo: Repository, theme_ids: list[str]) -> None:
+    votes = _vote(memory_repo, "Voter 1", theme_ids[:3])
+    assert [(v.voter, v.target_id, v.dots) for v in votes] == [("Voter 1", t, 1) for t in theme_ids[:3]]
     with pytest.raises(DomainError) as caught:
-        _vote(memory_repo, "Voter 2", themes[:4])
+        _vote(memory_repo, "Voter 2", theme_ids[:4])
     assert caught.value.field == "dots" and "3 dots" in caught.value.message
     with pytest.raises(DomainError, match="only one"):
-        _vote(memory_repo, "Voter 2", [themes[0], themes[0]])
-    assert voting.voters(memory_repo, _project_id(memory_repo)) == {"Voter 1": 3}
+        _vote(memory_repo, "Voter 2", [theme_ids[0], theme_ids[0]])
+    assert priorities.voters(memory_repo, _project_id(memory_repo)) == {"Voter 1": 3}
 
 
-def test_voting_again_replaces_a_participant_s_dots(memory_repo: Repository, themes: list[str]) -> None:
-    _vote(memory_repo, "Voter 1", themes[:3])
-    _vote(memory_repo, "  voter   1 ", [themes[5]])  # the same person, typed differently
+def test_voting_again_replaces_a_participant_s_dots(memory_repo: Repository, theme_ids: list[str]) -> None:
+    _vote(memory_repo, "Voter 1", theme_ids[:3])
+    _vote(memory_repo, "  voter   1 ", [theme_ids[5]])  # the same person, typed differently
     project_id = _project_id(memory_repo)
-    assert voting.votes_of(memory_repo, project_id, "VOTER 1") == [themes[5]]
-    assert voting.voters(memory_repo, project_id) == {"Voter 1": 1}  # the spelling first written
-    assert voting.next_voter_label(memory_repo, project_id) == "Voter 2"
+    assert priorities.votes_of(memory_repo, project_id, "VOTER 1") == [theme_ids[5]]
+    assert priorities.voters(memory_repo, project_id) == {"Voter 1": 1}  # the spelling first written
+    assert priorities.next_voter_label(memory_repo, project_id) == "Voter 2"
 
 
-def test_a_voter_needs_a_label(memory_repo: Repository, themes: list[str]) -> None:
+def test_a_voter_needs_a_label(memory_repo: Repository, theme_ids: list[str]) -> None:
     with pytest.raises(InvalidInput) as caught:
-        _vote(memory_repo, "   ", themes[:1])
+        _vote(memory_repo, "   ", theme_ids[:1])
     assert caught.value.errors == {"voter": 'Give the voter a label, for example "Voter 7" (not their name).'}
     assert memory_repo.find(Vote) == []
 
 
 def test_only_not_working_themes_with_cards_are_on_the_ballot(
-    memory_repo: Repository, themes: list[str]
+    memory_repo: Repository, theme_ids: list[str]
 ) -> None:
     project_id = _project_id(memory_repo)
-    working = theming.card_call(memory_repo, project_id, Question.WORKING).waiting[0]
-    other = theming.start_theme(
+    working = card_call.card_call(memory_repo, project_id, Question.WORKING).waiting[0]
+    other = card_call.start_theme(
         memory_repo, project_id, Question.WORKING, working.statement_id, "I like it", actor=ACTOR, now=NOW
     )
-    assert [v.theme.id for v in voting.ballot(memory_repo, project_id)] == themes
+    assert [v.theme.id for v in priorities.ballot(memory_repo, project_id)] == theme_ids
     with pytest.raises(DomainError, match="no longer on the list"):
         _vote(memory_repo, "Voter 1", [other.id])
 
 
-def test_results_count_dots_and_voters_most_first(memory_repo: Repository, themes: list[str]) -> None:
-    _vote(memory_repo, "Voter 1", [themes[2], themes[0], themes[1]])
-    _vote(memory_repo, "Voter 2", [themes[2], themes[0]])
-    _vote(memory_repo, "Voter 3", [themes[2]])
-    found = voting.results(memory_repo, _project_id(memory_repo))
+def test_results_count_dots_and_voters_most_first(memory_repo: Repository, theme_ids: list[str]) -> None:
+    _vote(memory_repo, "Voter 1", [theme_ids[2], theme_ids[0], theme_ids[1]])
+    _vote(memory_repo, "Voter 2", [theme_ids[2], theme_ids[0]])
+    _vote(memory_repo, "Voter 3", [theme_ids[2]])
+    found = priorities.results(memory_repo, _project_id(memory_repo))
     assert [(r.view.theme.name, r.dots, r.voters) for r in found[:3]] == [
         (NAMES[2], 3, 3),
         (NAMES[0], 2, 2),
@@ -108,44 +107,46 @@ def test_results_count_dots_and_voters_most_first(memory_repo: Repository, theme
 
 
 def test_the_facilitator_can_give_more_dots_but_not_fewer_than_used(
-    memory_repo: Repository, themes: list[str]
+    memory_repo: Repository, theme_ids: list[str]
 ) -> None:
     project_id = _project_id(memory_repo)
-    assert voting.dots_per_person(memory_repo, project_id) == 3
-    assert voting.set_dots_per_person(memory_repo, project_id, 5, actor=ACTOR, now=NOW) == 5
-    _vote(memory_repo, "Voter 1", themes[:5])
+    assert priorities.dots_per_person(memory_repo, project_id) == 3
+    assert priorities.set_dots_per_person(memory_repo, project_id, 5, actor=ACTOR, now=NOW) == 5
+    _vote(memory_repo, "Voter 1", theme_ids[:5])
     with pytest.raises(DomainError, match="Voter 1 has already used more than 3"):
-        voting.set_dots_per_person(memory_repo, project_id, 3, actor=ACTOR, now=NOW)
+        priorities.set_dots_per_person(memory_repo, project_id, 3, actor=ACTOR, now=NOW)
     with pytest.raises(DomainError, match="between 1 and 10"):
-        voting.set_dots_per_person(memory_repo, project_id, 0, actor=ACTOR, now=NOW)
-    assert voting.dots_per_person(memory_repo, project_id) == 5
-    assert voting.remove_votes(memory_repo, project_id, "voter 1", actor=ACTOR, now=NOW) == 5
-    assert voting.set_dots_per_person(memory_repo, project_id, 2, actor=ACTOR, now=NOW) == 2
+        priorities.set_dots_per_person(memory_repo, project_id, 0, actor=ACTOR, now=NOW)
+    assert priorities.dots_per_person(memory_repo, project_id) == 5
+    assert priorities.remove_votes(memory_repo, project_id, "voter 1", actor=ACTOR, now=NOW) == 5
+    assert priorities.set_dots_per_person(memory_repo, project_id, 2, actor=ACTOR, now=NOW) == 2
     with pytest.raises(DomainError, match="Nobody of that name"):
-        voting.remove_votes(memory_repo, project_id, "voter 1", actor=ACTOR, now=NOW)
+        priorities.remove_votes(memory_repo, project_id, "voter 1", actor=ACTOR, now=NOW)
 
 
 def test_the_top_four_are_offered_and_a_fifth_when_it_ties(
-    memory_repo: Repository, themes: list[str]
+    memory_repo: Repository, theme_ids: list[str]
 ) -> None:
     project_id = _project_id(memory_repo)
-    _vote(memory_repo, "Voter 1", themes[:3])
-    _vote(memory_repo, "Voter 2", themes[:2])
-    _vote(memory_repo, "Voter 3", [themes[0], themes[3]])
-    assert voting.suggested_priorities(voting.results(memory_repo, project_id)) == themes[:4]
-    _vote(memory_repo, "Voter 4", [themes[4]])  # ties with the fourth
-    assert set(voting.suggested_priorities(voting.results(memory_repo, project_id))) == set(themes[:5])
+    _vote(memory_repo, "Voter 1", theme_ids[:3])
+    _vote(memory_repo, "Voter 2", theme_ids[:2])
+    _vote(memory_repo, "Voter 3", [theme_ids[0], theme_ids[3]])
+    assert priorities.suggested_priorities(priorities.results(memory_repo, project_id)) == theme_ids[:4]
+    _vote(memory_repo, "Voter 4", [theme_ids[4]])  # ties with the fourth
+    assert set(priorities.suggested_priorities(priorities.results(memory_repo, project_id))) == set(
+        theme_ids[:5]
+    )
 
 
-def test_choosing_priorities_marks_only_those_themes(memory_repo: Repository, themes: list[str]) -> None:
+def test_choosing_priorities_marks_only_those_themes(memory_repo: Repository, theme_ids: list[str]) -> None:
     project_id = _project_id(memory_repo)
-    voting.choose_priorities(memory_repo, project_id, themes[:4], actor=ACTOR, now=NOW)
-    voting.choose_priorities(memory_repo, project_id, themes[1:5], actor=ACTOR, now=NOW)
-    assert [v.theme.id for v in voting.chosen_themes(memory_repo, project_id)] == themes[1:5]
+    priorities.choose_priorities(memory_repo, project_id, theme_ids[:4], actor=ACTOR, now=NOW)
+    priorities.choose_priorities(memory_repo, project_id, theme_ids[1:5], actor=ACTOR, now=NOW)
+    assert [v.theme.id for v in priorities.chosen_themes(memory_repo, project_id)] == theme_ids[1:5]
     with pytest.raises(DomainError, match="at least one"):
-        voting.choose_priorities(memory_repo, project_id, [], actor=ACTOR, now=NOW)
+        priorities.choose_priorities(memory_repo, project_id, [], actor=ACTOR, now=NOW)
     with pytest.raises(DomainError, match="Only the 'not working' themes"):
-        voting.choose_priorities(memory_repo, project_id, ["f" * 32], actor=ACTOR, now=NOW)
+        priorities.choose_priorities(memory_repo, project_id, ["f" * 32], actor=ACTOR, now=NOW)
 
 
 def test_a_theme_emptied_by_a_withdrawal_leaves_the_ballot_and_results(memory_repo: Repository) -> None:
@@ -153,22 +154,24 @@ def test_a_theme_emptied_by_a_withdrawal_leaves_the_ballot_and_results(memory_re
     memory_repo.save(project)
     stays = person(memory_repo, project.id, "P-001", not_working=("Buses stop at six", "Taxis cost too much"))
     goes = person(memory_repo, project.id, "P-002", not_working=("Nobody rings me", "I am on my own"))
-    cards = [c.statement_id for c in theming.card_call(memory_repo, project.id, Question.NOT_WORKING).waiting]
+    cards = [
+        c.statement_id for c in card_call.card_call(memory_repo, project.id, Question.NOT_WORKING).waiting
+    ]
     plan = {"I can't get out": cards[:2], "I am lonely": cards[2:]}
-    theming.record_card_call(memory_repo, project.id, Question.NOT_WORKING, plan, actor=ACTOR, now=NOW)
-    out, lonely = (v.theme.id for v in theming.list_themes(memory_repo, project.id))
-    voting.record_votes(memory_repo, project.id, "Voter 1", [out, lonely], actor=ACTOR, now=NOW)
+    card_call.record_card_call(memory_repo, project.id, Question.NOT_WORKING, plan, actor=ACTOR, now=NOW)
+    out, lonely = (v.theme.id for v in themes.list_themes(memory_repo, project.id))
+    priorities.record_votes(memory_repo, project.id, "Voter 1", [out, lonely], actor=ACTOR, now=NOW)
     withdraw_review(memory_repo, goes.id, reason="asked by the person", actor=ACTOR, now=NOW)
-    assert [r.view.theme.id for r in voting.results(memory_repo, project.id)] == [out]
-    assert voting.results(memory_repo, project.id)[0].view.cards[0].review_id == stays.id
+    assert [r.view.theme.id for r in priorities.results(memory_repo, project.id)] == [out]
+    assert priorities.results(memory_repo, project.id)[0].view.cards[0].review_id == stays.id
     with pytest.raises(DomainError, match="no longer on the list"):
-        voting.record_votes(memory_repo, project.id, "Voter 2", [lonely], actor=ACTOR, now=NOW)
+        priorities.record_votes(memory_repo, project.id, "Voter 2", [lonely], actor=ACTOR, now=NOW)
 
 
 # --- the demo workshop --------------------------------------------------------------------------------------
 def test_nearly_every_good_demo_statement_has_a_theme_rule() -> None:
     good = [e for e in load_bank() if e.flaw is None and e.question is not None]
-    missed = [e.text for e in good if demo.theme_for(e.question, e.text) is None]
+    missed = [e.text for e in good if workshop_theming.theme_for(e.question, e.text) is None]
     assert len(missed) <= len(good) // 20, missed  # the rest go to the theme sharing most words
 
 
@@ -181,8 +184,8 @@ def test_a_card_no_rule_knows_goes_to_the_theme_sharing_most_words(memory_repo: 
     person(
         memory_repo, project.id, "P-002", working=("My friend visits", "Crossings near the shops are safe")
     )
-    demo.seed(memory_repo, project.id, NOW)
-    view = theming.card_call(memory_repo, project.id, W)
+    workshop_theming.seed(memory_repo, project.id, NOW)
+    view = card_call.card_call(memory_repo, project.id, W)
     assert view.call.finished and view.placed == 4
     crossings = [t for t in view.themes if any("Zebra" in c.text for c in t.cards)]
     assert {c.text for c in crossings[0].cards} == {
@@ -192,36 +195,40 @@ def test_a_card_no_rule_knows_goes_to_the_theme_sharing_most_words(memory_repo: 
 
 
 def test_every_demo_theme_name_is_an_i_statement() -> None:
-    names = [name for rules in demo.RULES.values() for name in rules]
+    names = [name for rules in workshop_theming.RULES.values() for name in rules]
     assert all(is_first_person(name) for name in names) and len(names) == len(set(names))
 
 
 def test_demo_seed_fills_the_card_call_and_the_priorities(memory_repo: Repository) -> None:
     project = demo_project(memory_repo, now=NOW, reviews=40)
-    seeded = demo.seed(memory_repo, project.id, NOW)
-    assert seeded.accepted > 100 and seeded.voters == demo.VOTERS and len(seeded.chosen) == 4
+    seeded = workshop_theming.seed(memory_repo, project.id, NOW)
+    assert seeded.accepted > 100 and seeded.voters == workshop_theming.VOTERS and len(seeded.chosen) == 4
     for question in (W, NW):
-        view = theming.card_call(memory_repo, project.id, question)
+        view = card_call.card_call(memory_repo, project.id, question)
         assert view.call.finished and view.placed == view.total > 20 and len(view.themes) >= 6
         assert all(t.theme.name and is_first_person(t.theme.name) for t in view.themes)
-    future = theming.card_call(memory_repo, project.id, FU)
-    assert not future.call.finished and len(future.parked) == 2 and len(future.waiting) == demo.FUTURE_LEFT
-    results = voting.results(memory_repo, project.id)
-    assert sum(r.dots for r in results) == demo.VOTERS * 3
-    assert {v.theme.id for v in voting.chosen_themes(memory_repo, project.id)} == {
+    future = card_call.card_call(memory_repo, project.id, FU)
+    assert (
+        not future.call.finished
+        and len(future.parked) == 2
+        and len(future.waiting) == workshop_theming.FUTURE_LEFT
+    )
+    results = priorities.results(memory_repo, project.id)
+    assert sum(r.dots for r in results) == workshop_theming.VOTERS * 3
+    assert {v.theme.id for v in priorities.chosen_themes(memory_repo, project.id)} == {
         r.view.theme.id for r in results[:4]
     }
     # Only statements the checker finds in own words, with nothing personal, reach the cards.
-    texts = [c.text for q in Question for c in theming.cards(memory_repo, project.id, q).values()]
+    texts = [c.text for q in Question for c in themes.cards(memory_repo, project.id, q).values()]
     assert "Service user engages well with day opportunities" not in texts
     assert not any("@example.com" in t or "07700" in t for t in texts)
-    again = demo.seed(memory_repo, project.id, NOW)
+    again = workshop_theming.seed(memory_repo, project.id, NOW)
     assert again.accepted == 0 and again.themes == seeded.themes and again.chosen == seeded.chosen
 
 
 def test_demo_seed_does_nothing_harmful_without_reviews(memory_repo: Repository) -> None:
     project = f.project()
     memory_repo.save(project)
-    seeded = demo.seed(memory_repo, project.id, NOW)
+    seeded = workshop_theming.seed(memory_repo, project.id, NOW)
     assert (seeded.accepted, seeded.themes, seeded.voters, seeded.chosen) == (0, 0, 0, ())
     assert memory_repo.find(Theme) == [] and memory_repo.find(CardCall) == []

@@ -27,9 +27,8 @@ from wtfc_collect.domain import (
     utc,
 )
 from wtfc_collect.domain.plan import quadrant_of
-from wtfc_collect.services.workshop import plan as planning
-from wtfc_collect.services.workshop import progress_review as review_progress
-from wtfc_collect.services.workshop.golden_thread import current_cards
+from wtfc_collect.services.workshop import plan, progress_review
+from wtfc_collect.services.workshop.themes import cards as cards_now
 from wtfc_collect.storage.port import Repository
 
 BANK_FILE = "workshop_planning.toml"
@@ -114,12 +113,12 @@ def _seed_theme(
     repo: Repository, theme: Theme, topic: dict[str, Any], index: int, now: datetime
 ) -> tuple[int, int, int]:
     at = now - timedelta(days=40)
-    causes = planning.root_causes(repo, theme.id)
+    causes = plan.root_causes(repo, theme.id)
     for text in topic["already"]:
-        planning.add_idea(repo, theme.id, IdeaKind.ALREADY_HAPPENING, text, actor=ACTOR, now=at)
+        plan.add_idea(repo, theme.id, IdeaKind.ALREADY_HAPPENING, text, actor=ACTOR, now=at)
     bank = list(topic["idea"])
     ideas = [
-        planning.add_idea(
+        plan.add_idea(
             repo,
             theme.id,
             IdeaKind(entry["kind"]),
@@ -133,20 +132,20 @@ def _seed_theme(
     votes = 0
     for number, hand in enumerate(deal(dots_for(bank, THIRD[index % 2])), start=1):
         dots = {ideas[n].id: count for n, count in hand.items()}
-        votes += len(planning.record_idea_votes(repo, theme.id, f"Voter {number}", dots, actor=ACTOR, now=at))
-    for idea in planning.choose_top_ideas(repo, theme.id, actor=ACTOR, now=at):
+        votes += len(plan.record_idea_votes(repo, theme.id, f"Voter {number}", dots, actor=ACTOR, now=at))
+    for idea in plan.choose_top_ideas(repo, theme.id, actor=ACTOR, now=at):
         entry = bank[ideas.index(next(i for i in ideas if i.id == idea.id))]
-        planning.place_idea(repo, idea.id, entry["cost"], entry["impact"], actor=ACTOR, now=at)
+        plan.place_idea(repo, idea.id, entry["cost"], entry["impact"], actor=ACTOR, now=at)
     plans = topic["plan"][: 2 if index % 2 == 0 else 1]
-    for number, plan in enumerate(plans):
-        details = {k: v for k, v in plan.items() if k != "idea"}
-        made = planning.create_action_plan(
-            repo, theme.id, {**details, "idea_ids": [ideas[plan["idea"]].id]}, actor=ACTOR, now=at
+    for number, written in enumerate(plans):
+        details = {k: v for k, v in written.items() if k != "idea"}
+        made = plan.create_action_plan(
+            repo, theme.id, {**details, "idea_ids": [ideas[written["idea"]].id]}, actor=ACTOR, now=at
         )
         status = ActionStatus.UNDER_WAY if number == 0 else ActionStatus.NOT_STARTED
         if index == 0 and number == 0:
             status = ActionStatus.DONE
-        review_progress.set_action_status(repo, made.id, status, actor=ACTOR, now=now - timedelta(days=3))
+        progress_review.set_action_status(repo, made.id, status, actor=ACTOR, now=now - timedelta(days=3))
     return len(bank) + len(topic["already"]), votes, len(plans)
 
 
@@ -168,21 +167,21 @@ def _measure_readings(repo: Repository, measure: Measure, now: datetime) -> int:
     baseline = measure.baseline
     if baseline is None:
         baseline = 40.0 if measure.unit == "%" else 12.0
-        review_progress.set_baseline(repo, measure.id, baseline, actor=ACTOR, now=now - timedelta(days=95))
+        progress_review.set_baseline(repo, measure.id, baseline, actor=ACTOR, now=now - timedelta(days=95))
     for months, step in ((3, 0.1), (2, 0.2), (1, 0.3)):
         value = round(baseline * (1 - step if fewer else 1 + step), 1)
         on = (now - timedelta(days=30 * months - 5)).date()
-        review_progress.add_reading(repo, measure.id, value, on, actor=ACTOR, now=now)
+        progress_review.add_reading(repo, measure.id, value, on, actor=ACTOR, now=now)
     return 3
 
 
 def seed(repo: Repository, project_id: str, now: datetime) -> PlanningSeed:
     """Fill Steps 6 to 8 of the demo project's workshop from its chosen themes (see the module help)."""
     now = utc(now)
-    themes = planning.chosen_themes(repo, project_id)[:MAX_THEMES]
+    themes = plan.chosen_themes(repo, project_id)[:MAX_THEMES]
     if not themes or repo.find(Idea, project_id=project_id):
         return PlanningSeed()
-    cards = current_cards(repo, project_id)
+    cards = cards_now(repo, project_id)
     used: set[str] = set()
     ideas = votes = plans = 0
     for index, theme in enumerate(themes):
@@ -193,7 +192,7 @@ def seed(repo: Repository, project_id: str, now: datetime) -> PlanningSeed:
         ideas, votes, plans = ideas + added, votes + dots, plans + made
     readings = _readings(repo, themes, now)
     for number, (worked, text) in enumerate(PROCESS_NOTES):
-        review_progress.add_process_note(
+        progress_review.add_process_note(
             repo, project_id, worked, text, actor=ACTOR, now=now - timedelta(days=2, hours=-number)
         )
     return PlanningSeed(len(themes), ideas, votes, plans, readings, len(PROCESS_NOTES))

@@ -20,12 +20,11 @@ from datetime import datetime, timedelta
 
 from wtfc_collect.demo.project import demo_flaws
 from wtfc_collect.domain import AuditAction, Question, Review, TriageStatus
-from wtfc_collect.domain.theme import Theme
+from wtfc_collect.domain.theme import ORDER, Theme
 from wtfc_collect.quality import FlagKind, check_statement
-from wtfc_collect.services.checkpoint import check_statements as triage
+from wtfc_collect.services.checkpoint import check_statements
 from wtfc_collect.services.common import change, record_audit
-from wtfc_collect.services.workshop import card_call as theming
-from wtfc_collect.services.workshop import priorities as voting
+from wtfc_collect.services.workshop import card_call, priorities, themes
 from wtfc_collect.storage.port import Repository
 
 ACTOR = "demo"
@@ -233,7 +232,7 @@ def accept_own_words(repo: Repository, project_id: str, now: datetime) -> int:
     """
     pasted = set(demo_flaws()["duplicate"])
     chosen: dict[str, list[str]] = {}
-    for review, statement in triage.statements_to_triage(repo, project_id):
+    for review, statement in check_statements.statements_to_triage(repo, project_id):
         verdict = check_statement(statement.text)
         if verdict.own_words and not verdict.of_kind(FlagKind.PERSONAL_DATA) and statement.text not in pasted:
             chosen.setdefault(review.id, []).append(statement.id)
@@ -272,7 +271,7 @@ def _nearest(text: str, groups: dict[str, list[str]], texts: dict[str, str]) -> 
 
 def _card_call(repo: Repository, project_id: str, question: Question, now: datetime, finish: bool) -> None:
     """Sort the cards as the room might. Unfinished: park a couple that fit two themes, leave a few."""
-    pile = list(theming.card_call(repo, project_id, question).waiting)
+    pile = list(card_call.card_call(repo, project_id, question).waiting)
     if not finish:
         pile = pile[:-FUTURE_LEFT] if len(pile) > FUTURE_LEFT else []
     texts = {card.statement_id: card.text for card in pile}
@@ -293,18 +292,18 @@ def _card_call(repo: Repository, project_id: str, question: Question, now: datet
             groups[name].append(statement_id)
     if not groups and not parked:
         return
-    theming.record_card_call(repo, project_id, question, groups, parked, actor=ACTOR, now=now)
+    card_call.record_card_call(repo, project_id, question, groups, parked, actor=ACTOR, now=now)
     if finish:
-        theming.finish_card_call(repo, project_id, question, actor=ACTOR, now=now)
+        card_call.finish_card_call(repo, project_id, question, actor=ACTOR, now=now)
 
 
 def _vote(repo: Repository, project_id: str, now: datetime) -> None:
     """Twelve people vote: themes more people spoke of draw more dots, as they tend to, but not always."""
     rng = random.Random(11)
-    views = voting.ballot(repo, project_id)
+    views = priorities.ballot(repo, project_id)
     if not views:
         return
-    dots = min(voting.dots_per_person(repo, project_id), len(views))
+    dots = min(priorities.dots_per_person(repo, project_id), len(views))
     weights = [(view.people + 1) ** 2 for view in views]
     for number in range(1, VOTERS + 1):
         picked: list[str] = []
@@ -312,31 +311,33 @@ def _vote(repo: Repository, project_id: str, now: datetime) -> None:
             theme_id = rng.choices(views, weights=weights)[0].theme.id
             if theme_id not in picked:
                 picked.append(theme_id)
-        voting.record_votes(
+        priorities.record_votes(
             repo, project_id, f"Voter {number}", picked, actor=ACTOR, now=now + timedelta(minutes=number)
         )
-    top = voting.suggested_priorities(voting.results(repo, project_id))[: voting.TAKE_FORWARD]
+    top = priorities.suggested_priorities(priorities.results(repo, project_id))[: priorities.TAKE_FORWARD]
     if top:
-        voting.choose_priorities(repo, project_id, top, actor=ACTOR, now=now + timedelta(minutes=VOTERS + 5))
+        priorities.choose_priorities(
+            repo, project_id, top, actor=ACTOR, now=now + timedelta(minutes=VOTERS + 5)
+        )
 
 
 def seed(repo: Repository, project_id: str, now: datetime) -> Seeded:
     """Fill Step 3 of the demo workshop. Does nothing to a project whose card call has started already."""
     started = repo.find(Theme, project_id=project_id) or any(
-        theming.card_call_record(repo, project_id, q).revision for q in Question
+        card_call.card_call_record(repo, project_id, q).revision for q in Question
     )
     accepted = 0
     if not started:
         accepted = accept_own_words(repo, project_id, now)
-        for question in theming.ORDER:
+        for question in ORDER:
             _card_call(repo, project_id, question, now, finish=question is not Question.FUTURE)
         _vote(repo, project_id, now + timedelta(hours=2))
-    future = theming.card_call(repo, project_id, Question.FUTURE)
+    future = card_call.card_call(repo, project_id, Question.FUTURE)
     return Seeded(
         accepted=accepted,
-        themes=len(theming.list_themes(repo, project_id)),
+        themes=len(themes.list_themes(repo, project_id)),
         parked=len(future.parked),
         waiting=len(future.waiting),
-        voters=len(voting.voters(repo, project_id)),
-        chosen=tuple(v.theme.name or "" for v in voting.chosen_themes(repo, project_id)),
+        voters=len(priorities.voters(repo, project_id)),
+        chosen=tuple(v.theme.name or "" for v in priorities.chosen_themes(repo, project_id)),
     )

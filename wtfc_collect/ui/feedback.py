@@ -1,23 +1,133 @@
-"""Showing problems in plain words, next to the field they belong to."""
+"""Running a use case from a screen, and showing what went wrong in plain words next to its control.
+
+Every screen runs its use cases through :func:`run_action`. A broken rule of the method (``InvalidInput``:
+a message for each field; ``DomainError``: one message, perhaps naming its field), someone else saving at
+the same time, or a store that cannot be written, becomes a plain message kept under the control's key
+(``"<screen>.<control>"``), and :func:`show` draws it where that control is drawn. One screen keeps the
+outcome of its latest action only, so an old message never sits beside a control that has worked since.
+
+Nothing anyone typed is lost: widgets are emptied only after a save (``clear``), and a form whose widget
+keys carry :func:`form_version` starts empty after a save only when asked (``fresh``).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import Any, TypeVar
 
 import streamlit as st
 
+from wtfc_collect.domain import DomainError
+from wtfc_collect.services.common import InvalidInput
+from wtfc_collect.storage.port import ConflictError, StoreError
+from wtfc_collect.ui import context
 
-def field_error(errors: Mapping[str, str], *fields: str) -> None:
-    """Show the message for the first of ``fields`` (or a dotted sub-field of it) that has one."""
+ICON = "⚠️"
+T = TypeVar("T")
+
+
+def _slot(key: str) -> str:
+    return "feedback." + key.split(".", 1)[0]
+
+
+def _outcome(key: str) -> dict[str, Any] | None:
+    found = st.session_state.get(_slot(key))
+    return found if isinstance(found, dict) and found.get("key") == key else None
+
+
+def problems_of(error: Exception, *, conflict: str = "") -> dict[str, str]:
+    """The plain messages a failed use case gives, by field ("" for the whole thing)."""
+    if isinstance(error, InvalidInput):
+        return dict(error.errors) or {"": error.message}
+    if isinstance(error, DomainError):
+        return {error.field or "": error.message}
+    if isinstance(error, ConflictError):
+        return {"": conflict or str(error)}
+    return {"": str(error)}
+
+
+def remember(key: str, errors: Mapping[str, str] | None = None, *, done: str = "") -> None:
+    """Keep ``errors`` (or a ``done`` message) as the screen's latest outcome, shown under ``key``."""
+    st.session_state[_slot(key)] = {"key": key, "errors": dict(errors or {}), "done": done}
+
+
+def run_action(
+    key: str,
+    action: Callable[[], object],
+    *,
+    done: str = "",
+    clear: Iterable[str] = (),
+    fresh: bool = False,
+    conflict: str = "",
+) -> bool:
+    """Run ``action`` (a use case with its arguments bound) for the control or form ``key``.
+
+    True when it worked: the screen's earlier messages go, ``done`` is kept to be shown next to the
+    control, the widgets in ``clear`` are emptied and, with ``fresh``, the form's version moves on so it is
+    drawn empty. False when a rule was broken: the messages are kept for :func:`show` and nothing typed
+    is touched. ``conflict`` words the message for someone else saving at the same time.
+    """
+    try:
+        action()
+    except (DomainError, StoreError) as error:
+        remember(key, problems_of(error, conflict=conflict))
+        return False
+    remember(key, done=done)
+    for widget in clear:
+        st.session_state.pop(widget, None)
+    if fresh:
+        st.session_state[key + ".version"] = form_version(key) + 1
+    return True
+
+
+def errors(key: str) -> dict[str, str]:
+    """The messages of the latest action, if it was ``key``'s, by field."""
+    found = _outcome(key)
+    return dict(found["errors"]) if found else {}
+
+
+def form_version(key: str) -> int:
+    """Part of a form's widget keys: it moves on after a save made with ``fresh`` (the form starts empty)."""
+    return int(st.session_state.get(key + ".version", 0))
+
+
+def field_error(found: Mapping[str, str], *fields: str) -> None:
+    """Show the message for the first of ``fields`` (or a dotted part of it) that has one."""
     for field in fields:
-        for key, message in errors.items():
-            if key == field or key.startswith(field + "."):
-                st.error(message, icon="⚠️")
+        for name, message in found.items():
+            if name == field or name.startswith(field + "."):
+                st.error(message, icon=ICON)
                 return
 
 
-def leftover_errors(errors: Mapping[str, str], shown: set[str]) -> None:
-    """Show messages not tied to a field on the page (rules about the whole record)."""
-    for key, message in errors.items():
-        if not any(key == f or key.startswith(f + ".") for f in shown):
-            st.error(message, icon="⚠️")
+def leftover_errors(found: Mapping[str, str], shown: Collection[str]) -> None:
+    """Show the messages not tied to any field drawn on the screen (rules about the whole record)."""
+    for name, message in found.items():
+        if not any(name == f or name.startswith(f + ".") for f in shown):
+            st.error(message, icon=ICON)
+
+
+def show(key: str, *fields: str) -> None:
+    """Draw, here, what ``key``'s latest action said: the message for one of ``fields`` (every message
+    when none is named), or that it worked."""
+    found = _outcome(key)
+    if found is None:
+        return
+    if fields:
+        field_error(found["errors"], *fields)
+    else:
+        for message in found["errors"].values():
+            st.error(message, icon=ICON)
+    if found["done"]:
+        st.success(found["done"])
+
+
+def show_rest(key: str, shown: Collection[str]) -> None:
+    """Draw ``key``'s messages about anything not among the ``shown`` fields."""
+    leftover_errors(errors(key), shown)
+
+
+def use_case(function: Callable[..., T], *args: Any, **kwargs: Any) -> Callable[[], T]:
+    """``function`` (a use case that changes something) bound to this session's store, user and clock, and
+    to ``args``, ready for :func:`run_action` (the store and clock are read when it runs)."""
+    return lambda: function(context.repository(), *args, actor=context.actor(), now=context.now(), **kwargs)

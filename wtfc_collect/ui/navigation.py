@@ -52,7 +52,7 @@ PAGES: tuple[PageSpec, ...] = (
     ),
     PageSpec("pages/exchange.py", "Import and export reviews", "🔄", "Step 2 – Collect", roles=QUALITY),
     PageSpec("pages/checkpoint.py", "Quality checkpoint", "🔎", "Step 2 – Check quality", roles=QUALITY),
-    PageSpec("pages/triage.py", "Check statements", "✅", "Step 2 – Check quality", roles=QUALITY),
+    PageSpec("pages/check_statements.py", "Check statements", "✅", "Step 2 – Check quality", roles=QUALITY),
     PageSpec("pages/card_call.py", "Card call", "🃏", "Step 3 – Theme", roles=FACILITATORS),
     PageSpec("pages/priorities.py", "Priorities", "🔴", "Step 3 – Theme", roles=FACILITATORS),
     PageSpec("pages/theme_charts.py", "Themes in numbers", "📊", "Step 3 – Theme", roles=FACILITATORS),

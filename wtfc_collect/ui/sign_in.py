@@ -17,7 +17,7 @@ from accessibility.texts import screen
 from wtfc_collect.domain import DomainError
 from wtfc_collect.domain.access import User
 from wtfc_collect.services.admin import accounts
-from wtfc_collect.services.collect import codes as invitations
+from wtfc_collect.services.collect import codes
 from wtfc_collect.ui import context
 from wtfc_collect.ui.literal import literal
 
@@ -118,7 +118,7 @@ def _code_form(texts: dict[str, str]) -> None:
 
 def _try_code(code: str, texts: dict[str, str]) -> None:
     try:
-        user = invitations.open_with_code(context.repository(), code, now=context.now())
+        user = codes.open_with_code(context.repository(), code, now=context.now())
     except DomainError as refused:
         st.session_state[CODE_TRIES_KEY] = int(st.session_state.get(CODE_TRIES_KEY, 0)) + 1
         st.error(refused.message)

@@ -23,11 +23,11 @@ from wtfc_collect.domain import AuditAction, CheckpointQuestion, DomainError, Pr
 from wtfc_collect.quality import FlagKind
 from wtfc_collect.quality.anonymise import propose_anonymised
 from wtfc_collect.services.access import FACILITATORS, QUALITY, guard, require
-from wtfc_collect.services.checkpoint import checkpoint as checkpoints
+from wtfc_collect.services.checkpoint import checkpoint
 from wtfc_collect.services.checkpoint.check_statements import workshop_statements
 from wtfc_collect.services.common import record_audit
 from wtfc_collect.services.prepare.project_setup import get_project, project_progress
-from wtfc_collect.services.reports import report_content as reporting
+from wtfc_collect.services.reports import report_content
 from wtfc_collect.storage.port import Repository
 
 EXAMPLES = 15
@@ -77,8 +77,8 @@ def _line(row: ProgressRow) -> ProgressLine:
 def checkpoint_report(repo: Repository, project_id: str, now: datetime) -> CheckpointReport:
     project = get_project(repo, project_id)
     progress = project_progress(repo, project_id)
-    overview = checkpoints.quality_overview(repo, project_id)
-    record = checkpoints.get_checkpoint(repo, project_id)
+    overview = checkpoint.quality_overview(repo, project_id)
+    record = checkpoint.get_checkpoint(repo, project_id)
     answers = []
     for question in CheckpointQuestion:
         given = record.answer(question)
@@ -123,7 +123,7 @@ def checkpoint_report(repo: Repository, project_id: str, now: datetime) -> Check
                 f"{a.due:%d/%m/%Y}" if a.due else "",
                 "Yes" if a.done else "No",
             )
-            for a in checkpoints.mitigating_actions(repo, project_id)
+            for a in checkpoint.mitigating_actions(repo, project_id)
         ],
         examples=examples,
     )
@@ -147,9 +147,9 @@ def export_document(
             )
         data = build_cards(cards) if kind is DocumentKind.CARDS else build_strips(cards)
     elif kind is DocumentKind.REPORT:
-        data = build_report(reporting.wtfc_report(repo, project_id, now))
+        data = build_report(report_content.wtfc_report(repo, project_id, now))
     elif kind is DocumentKind.YOU_SAID_WE_DID:
-        data = build_you_said_we_did(reporting.you_said_we_did(repo, project_id, now))
+        data = build_you_said_we_did(report_content.you_said_we_did(repo, project_id, now))
     else:
         data = build_checkpoint_report(checkpoint_report(repo, project_id, now))
     record_audit(repo, actor=actor, action=AuditAction.EXPORT, record=project, now=now, reason=kind.value)

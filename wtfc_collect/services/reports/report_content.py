@@ -51,12 +51,16 @@ from wtfc_collect.domain.plan import (
 from wtfc_collect.domain.theme import Card
 from wtfc_collect.services.access import FACILITATORS, guard
 from wtfc_collect.services.prepare.project_setup import get_project
-from wtfc_collect.services.workshop import golden_thread, success
-from wtfc_collect.services.workshop import plan as planning
-from wtfc_collect.services.workshop import priorities as voting
-from wtfc_collect.services.workshop import progress_review as review_progress
-from wtfc_collect.services.workshop import understand as understanding
+from wtfc_collect.services.workshop import (
+    golden_thread,
+    plan,
+    priorities,
+    progress_review,
+    success,
+    understand,
+)
 from wtfc_collect.services.workshop.theme_charts import NOT_RECORDED, theme_label
+from wtfc_collect.services.workshop.themes import cards as cards_now
 from wtfc_collect.storage.port import Repository
 
 QUESTIONS = (Question.WORKING, Question.NOT_WORKING, Question.FUTURE)
@@ -82,21 +86,21 @@ def _by(values: Iterable[str | None], known: list[str]) -> list[Count]:
 
 
 def _scope(project: Project) -> list[tuple[str, str]]:
-    plan = project.sample_plan
+    sample = project.sample_plan
     rows = [("Level", f"{project.level.label}: {project.level.description}")]
     rows += [
         (name, value.strip())
         for name, value in (
-            ("What we collected", plan.what),
-            ("How", plan.how),
-            ("Who collected", plan.who),
-            ("Where from", plan.where),
-            ("When", plan.when),
+            ("What we collected", sample.what),
+            ("How", sample.how),
+            ("Who collected", sample.who),
+            ("Where from", sample.where),
+            ("When", sample.when),
         )
         if value.strip()
     ]
-    if plan.target_reviews:
-        rows.append(("Reviews wanted", str(plan.target_reviews)))
+    if sample.target_reviews:
+        rows.append(("Reviews wanted", str(sample.target_reviews)))
     if project.checkpoint_date:
         rows.append(("Quality checkpoint", f"{project.checkpoint_date:%d/%m/%Y}"))
     if project.workshop_dates:
@@ -120,10 +124,10 @@ def _measure_text(measure: Measure) -> str:
 
 def _priority(repo: Repository, theme: Theme, cards: dict[str, Card]) -> PriorityTheme:
     found = evidence(theme, cards)
-    dots = {r.cause.id: r.dots for r in understanding.cause_results(repo, theme.id)}
+    dots = {r.cause.id: r.dots for r in understand.cause_results(repo, theme.id)}
     chains = [
         ChainLine(number, [(s.why, s.because) for s in chain.chain], chain.cause, dots.get(chain.id, 0))
-        for number, chain in enumerate(understanding.chains(repo, theme.id), start=1)
+        for number, chain in enumerate(understand.chains(repo, theme.id), start=1)
     ]
     successes = [
         SuccessLine(group.label, item.statement.text, [_measure_text(m) for m in item.measures])
@@ -132,7 +136,7 @@ def _priority(repo: Repository, theme: Theme, cards: dict[str, Card]) -> Priorit
     ]
     ideas = [
         IdeaLine(r.idea.text, IDEA_KIND_LABELS[r.idea.kind], r.dots, r.idea.chosen)
-        for r in planning.idea_results(repo, theme.id).ideas
+        for r in plan.idea_results(repo, theme.id).ideas
     ]
     return PriorityTheme(
         name=theme_label(theme),
@@ -142,13 +146,13 @@ def _priority(repo: Repository, theme: Theme, cards: dict[str, Card]) -> Priorit
         said=[card.text for card in found.cards[:QUOTES]],
         chains=chains,
         success=successes,
-        already_happening=[i.text for i in planning.already_happening(repo, theme.id)],
+        already_happening=[i.text for i in plan.already_happening(repo, theme.id)],
         ideas=ideas,
     )
 
 
 def _grid(repo: Repository, project_id: str) -> list[GridLine]:
-    rows = planning.grid(repo, project_id)
+    rows = plan.grid(repo, project_id)
     theme_of = {row.idea.id: theme_label(row.theme) for row in rows}
     lines = []
     for quadrant, ideas in by_quadrant(row.idea for row in rows).items():
@@ -166,17 +170,17 @@ def _grid(repo: Repository, project_id: str) -> list[GridLine]:
     return lines
 
 
-def _action(plan: ActionPlan, themes: dict[str, Theme]) -> ActionLine:
-    theme = themes.get(plan.theme_id)
+def _action(action: ActionPlan, themes: dict[str, Theme]) -> ActionLine:
+    theme = themes.get(action.theme_id)
     answers = [
-        (question, str(getattr(plan, name) or "").strip())
+        (question, str(getattr(action, name) or "").strip())
         for name, question in PLAN_FIELDS.items()
-        if name != "title" and str(getattr(plan, name) or "").strip()
+        if name != "title" and str(getattr(action, name) or "").strip()
     ]
     return ActionLine(
-        plan.title,
+        action.title,
         theme_label(theme) if theme else "Theme removed",
-        ACTION_STATUS_LABELS[plan.status],
+        ACTION_STATUS_LABELS[action.status],
         answers,
     )
 
@@ -186,7 +190,7 @@ def wtfc_report(repo: Repository, project_id: str, now: datetime) -> WtfcReport:
     """Everything the WTfC report needs, worked out from the records as they stand ``now``."""
     project = get_project(repo, project_id)
     reviews = _usable_reviews(repo, project_id)
-    cards = golden_thread.current_cards(repo, project_id)
+    cards = cards_now(repo, project_id)
     themes = repo.find(Theme, project_id=project_id)
     per_question = Counter(card.question for card in cards.values())
     questions = []
@@ -198,7 +202,7 @@ def wtfc_report(repo: Repository, project_id: str, now: datetime) -> WtfcReport:
                 lines.append(ThemeLine(theme_label(theme), found.statements, found.people, theme.chosen))
         lines.sort(key=lambda line: (-line.statements, -line.people))
         questions.append(QuestionThemes(question.label, per_question[question], lines))
-    results = voting.results(repo, project_id)
+    results = priorities.results(repo, project_id)
     by_theme = {t.id: t for t in themes}
     measures = [
         MeasureLine(
@@ -208,9 +212,9 @@ def wtfc_report(repo: Repository, project_id: str, now: datetime) -> WtfcReport:
             _number(row.measure.current, row.measure.unit),
             _number(row.change, row.measure.unit, sign=True),
         )
-        for row in review_progress.measures(repo, project_id)
+        for row in progress_review.measures(repo, project_id)
     ]
-    worked, did_not_work = review_progress.process_notes(repo, project_id)
+    worked, did_not_work = progress_review.process_notes(repo, project_id)
     return WtfcReport(
         project=project.name,
         purpose=project.purpose,
@@ -228,9 +232,9 @@ def wtfc_report(repo: Repository, project_id: str, now: datetime) -> WtfcReport:
             for r in results
             if r.dots
         ],
-        voters=len(voting.voters(repo, project_id)),
-        dots_per_person=voting.dots_per_person(repo, project_id),
-        priorities=[_priority(repo, t, cards) for t in planning.chosen_themes(repo, project_id)],
+        voters=len(priorities.voters(repo, project_id)),
+        dots_per_person=priorities.dots_per_person(repo, project_id),
+        priorities=[_priority(repo, t, cards) for t in plan.chosen_themes(repo, project_id)],
         grid=_grid(repo, project_id),
         grid_key=[(QUADRANT_LABELS[q], QUADRANT_MEANING[q]) for q in QUADRANT_LABELS],
         actions=[_action(a, by_theme) for a in golden_thread.action_plans(repo, project_id)],
@@ -250,9 +254,9 @@ def you_said_we_did(repo: Repository, project_id: str, now: datetime) -> YouSaid
     priorities first, then by dots), and the action plans made about the themes it tells people about and
     about any other theme. A theme in which nobody's words may be shown any more is left out."""
     project = get_project(repo, project_id)
-    cards = golden_thread.current_cards(repo, project_id)
+    cards = cards_now(repo, project_id)
     themes = [t for t in repo.find(Theme, project_id=project_id) if evidence(t, cards).people]
-    dots = {r.view.theme.id: r.dots for r in voting.results(repo, project_id)}
+    dots = {r.view.theme.id: r.dots for r in priorities.results(repo, project_id)}
     said: dict[Question, list[SaidTheme]] = {}
     told: list[Theme] = []
     for question in QUESTIONS:

@@ -1,58 +1,79 @@
 """Step 3, the card call: one card at a time into themes named as "I" statements; park, merge, split, undo.
 
-Themes and the card call store statement ids only, never words. What a theme shows is worked out every
-time it is read, from the statements that may still reach a workshop (``triage.workshop_statements``):
-when a review is withdrawn, or a statement is taken back at the check, its card leaves every theme, the
-card call and every count at once, and comes back if the statement is accepted again.
+Themes and the card call store statement ids only, never words. What a theme shows is worked out every time
+it is read (``themes``), from the statements that may still reach a workshop: when a review is withdrawn, or
+a statement is taken back at the check, its card leaves every theme, the card call and every count at once,
+and comes back if the statement is accepted again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from wtfc_collect.domain import AuditAction, DomainError, Question, new_id
-from wtfc_collect.domain.theme import CardCall, CardMove, Theme
+from wtfc_collect.domain.theme import ORDER, Card, CardCall, CardMove, Theme
 from wtfc_collect.services.access import FACILITATORS, guard
 from wtfc_collect.services.common import change, record_audit, words_checked
-from wtfc_collect.services.workshop.themes import (
-    ORDER,
-    Board,
-    Card,
-    CardCallView,
-    ThemeView,
-    card_call,
-    card_call_record,
-    cards,
-    get_theme,
-    list_themes,
-    question_to_start,
-)
+from wtfc_collect.services.prepare.project_setup import get_project
+from wtfc_collect.services.workshop.card_call_board import Board, call_record, stored_call
+from wtfc_collect.services.workshop.themes import ThemeView, cards, get_theme, stored_themes, view_of
 from wtfc_collect.storage.port import Repository
 
-__all__ = [
-    "ORDER",
-    "Card",
-    "CardCallView",
-    "ThemeView",
-    "card_call",
-    "card_call_record",
-    "cards",
-    "finish_card_call",
-    "get_theme",
-    "list_themes",
-    "merge_themes",
-    "park_card",
-    "place_card",
-    "question_to_start",
-    "record_card_call",
-    "rename_theme",
-    "reopen_card_call",
-    "split_theme",
-    "start_theme",
-    "undo_last_move",
-    "unpark_card",
-]
+
+@dataclass(frozen=True)
+class CardCallView:
+    """Where the card call for one question stands: themes, parked cards and the cards still to place."""
+
+    call: CardCall
+    themes: tuple[ThemeView, ...]
+    parked: tuple[Card, ...]
+    waiting: tuple[Card, ...]  # in reading order; the first is the card to read out now
+
+    @property
+    def current(self) -> Card | None:
+        return self.waiting[0] if self.waiting else None
+
+    @property
+    def placed(self) -> int:
+        return sum(view.statements for view in self.themes)
+
+    @property
+    def total(self) -> int:
+        return self.placed + len(self.parked) + len(self.waiting)
+
+
+# --- where it stands ------------------------------------------------------------------------------------
+@guard(FACILITATORS)
+def card_call_record(repo: Repository, project_id: str, question: Question) -> CardCall:
+    """The card call record for one question; a new, unsaved one if it has not started yet."""
+    return call_record(repo, project_id, question)
+
+
+@guard(FACILITATORS)
+def card_call(repo: Repository, project_id: str, question: Question) -> CardCallView:
+    """The card call for one question as it stands now."""
+    get_project(repo, project_id)
+    usable = cards(repo, project_id, question)
+    call = call_record(repo, project_id, question)
+    themes = tuple(view_of(theme, usable) for theme in stored_themes(repo, project_id, question))
+    placed = {sid for view in themes for sid in view.theme.statement_ids}
+    parked = tuple(usable[sid] for sid in call.parked_statement_ids if sid in usable)
+    waiting = tuple(
+        card for sid, card in usable.items() if sid not in placed and sid not in call.parked_statement_ids
+    )
+    return CardCallView(call, themes, parked, waiting)
+
+
+@guard(FACILITATORS)
+def question_to_start(repo: Repository, project_id: str) -> Question:
+    """The first question (in the guide's order) whose card call is not finished yet."""
+    for question in ORDER:
+        call = stored_call(repo, project_id, question)
+        if call is None or not call.finished:
+            return question
+    return ORDER[0]
 
 
 # --- moving cards ---------------------------------------------------------------------------------------

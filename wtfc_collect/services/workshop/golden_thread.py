@@ -1,28 +1,20 @@
 """The golden thread: from any action back to the words people said, and from any theme to its actions.
 
-Everything is worked out afresh on each call from ``workshop_statements``: records of the workshop hold
-statement ids only, so a statement whose review was withdrawn disappears from every chain and count.
+Everything is worked out afresh on each call from the cards that may be shown now (``themes.cards``):
+records of the workshop hold statement ids only, so a statement whose review was withdrawn disappears from
+every chain and count.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wtfc_collect.domain import ActionPlan, ActionStatus, DomainError, Idea, Question, RootCause, Theme
+from wtfc_collect.domain import ActionPlan, ActionStatus, DomainError, Idea, RootCause, Theme
 from wtfc_collect.domain.golden_thread import ActionThread, Evidence, evidence, thread_for
 from wtfc_collect.domain.theme import Card
 from wtfc_collect.services.access import FACILITATORS, guard
-from wtfc_collect.services.checkpoint.check_statements import workshop_statements
+from wtfc_collect.services.workshop.themes import cards
 from wtfc_collect.storage.port import Repository
-
-
-@guard(FACILITATORS)
-def current_cards(repo: Repository, project_id: str, question: Question | None = None) -> dict[str, Card]:
-    """The statements that may be shown at a workshop now, by statement id, as workshop cards."""
-    return {
-        s.id: Card(s.id, review.id, s.question, s.card_text, review.area, review.group)
-        for review, s in workshop_statements(repo, project_id, question)
-    }
 
 
 def _maps(
@@ -32,7 +24,7 @@ def _maps(
         {i.id: i for i in repo.find(Idea, project_id=project_id)},
         {c.id: c for c in repo.find(RootCause, project_id=project_id)},
         {t.id: t for t in repo.find(Theme, project_id=project_id)},
-        current_cards(repo, project_id),
+        cards(repo, project_id),
     )
 
 
@@ -51,7 +43,7 @@ def theme_evidence(repo: Repository, theme_id: str) -> Evidence:
     theme = repo.get(Theme, theme_id)
     if theme is None:
         raise DomainError("That theme could not be found. It may have been merged or removed.", "theme")
-    return evidence(theme, current_cards(repo, theme.project_id, theme.question))
+    return evidence(theme, cards(repo, theme.project_id, theme.question))
 
 
 @guard(FACILITATORS)

@@ -30,8 +30,9 @@ from wtfc_collect.domain.theme import Theme
 from wtfc_collect.services.access import FACILITATORS, guard
 from wtfc_collect.services.common import record_audit
 from wtfc_collect.services.prepare.project_setup import get_project
+from wtfc_collect.services.workshop.card_call import card_call_record
 from wtfc_collect.services.workshop.dot_votes import ballot_votes, record_ballot
-from wtfc_collect.services.workshop.themes import ThemeView, card_call_record, list_themes
+from wtfc_collect.services.workshop.themes import ThemeView, list_themes
 from wtfc_collect.storage.port import Repository
 
 VOTED = Question.NOT_WORKING

@@ -11,7 +11,7 @@ from wtfc_collect.domain import Question, Theme
 from wtfc_collect.domain.golden_thread import evidence
 from wtfc_collect.domain.theme import Card
 from wtfc_collect.services.access import FACILITATORS, guard
-from wtfc_collect.services.workshop.golden_thread import current_cards
+from wtfc_collect.services.workshop.themes import cards as cards_now
 from wtfc_collect.storage.port import Repository
 
 NOT_RECORDED = "Not recorded"
@@ -46,7 +46,7 @@ def _themes(repo: Repository, project_id: str, question: Question) -> list[Theme
 @guard(FACILITATORS)
 def theme_sizes(repo: Repository, project_id: str, question: Question) -> list[ThemeSize]:
     """Each theme of one question with how many statements and people are in it, biggest first."""
-    cards = current_cards(repo, project_id, question)
+    cards = cards_now(repo, project_id, question)
     found = [(theme, evidence(theme, cards)) for theme in _themes(repo, project_id, question)]
     placed = sum(e.statements for _, e in found)
     sizes = [
@@ -91,7 +91,7 @@ def _segment_of(card: Card, by: Segment) -> str:
 @guard(FACILITATORS)
 def theme_shares(repo: Repository, project_id: str, question: Question, by: Segment) -> ShareTable:
     """For each area (``by="area"``) or group (``by="group"``), each theme's share of its statements."""
-    cards = current_cards(repo, project_id, question)
+    cards = cards_now(repo, project_id, question)
     themes = sorted(
         ((t, evidence(t, cards)) for t in _themes(repo, project_id, question)), key=lambda p: -p[1].statements
     )

@@ -16,7 +16,7 @@ from wtfc_collect.domain import ActionPlan, ActionStatus, Measure, ProcessNote, 
 from wtfc_collect.domain.plan import ACTION_STATUS_LABELS
 from wtfc_collect.services.workshop.progress_review import MeasureRow, readings, status_counts
 from wtfc_collect.ui.feedback import field_error
-from wtfc_collect.ui.planning_forms import errors, form_key, plain_label, problems, short
+from wtfc_collect.ui.workshop.forms import errors, form_key, plain_label, problems, short
 
 PREFIX = "progress."
 INK = "#111111"  # near-black axis text: grey is too faint on a projector

@@ -10,26 +10,22 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
 from accessibility.texts import screen
-from wtfc_collect.domain import DomainError
 from wtfc_collect.domain.dot_votes import RULES, VoteTarget
-from wtfc_collect.services.workshop import priorities as voting
-from wtfc_collect.services.workshop.card_call import ThemeView
+from wtfc_collect.services.workshop import priorities
 from wtfc_collect.services.workshop.priorities import ThemeResult
-from wtfc_collect.storage.port import ConflictError
-from wtfc_collect.ui import context
-from wtfc_collect.ui.card_call import sized
+from wtfc_collect.services.workshop.themes import ThemeView
+from wtfc_collect.storage.port import Repository
+from wtfc_collect.ui.feedback import run_action, show, use_case
 from wtfc_collect.ui.literal import literal
+from wtfc_collect.ui.workshop.card_call import sized
 
 PREFIX = "priorities."
-PROBLEM = PREFIX + "problem"
-DONE = PREFIX + "done"
 NEW = "__new__"
 
 
@@ -46,31 +42,9 @@ def name_of(view: ThemeView) -> str:
     return view.theme.name or _t()["unnamed"]
 
 
-def _run(
-    field: str, action: Callable[..., Any], *args: Any, done: str = "", clear: Sequence[str] = ()
-) -> None:
-    try:
-        action(context.repository(), *args, actor=context.actor(), now=context.now())
-    except DomainError as problem:
-        st.session_state[PROBLEM] = (field, problem.message)
-        return
-    except ConflictError:
-        st.session_state[PROBLEM] = (field, _t()["conflict"])
-        return
-    st.session_state.pop(PROBLEM, None)
-    st.session_state[DONE] = (field, done)
-    for key in clear:  # only after a save: nothing ticked or typed is lost on a mistake
-        st.session_state.pop(key, None)
-
-
-def _problem(field: str) -> None:
-    """The message about ``field``, next to it: what went wrong, or that the change was saved."""
-    found = st.session_state.get(PROBLEM)
-    if isinstance(found, tuple) and found[0] == field:
-        st.error(found[1], icon="⚠️")
-    saved = st.session_state.get(DONE)
-    if isinstance(saved, tuple) and saved[0] == field and saved[1]:
-        st.success(saved[1])
+def _run(control: str, action: Callable[[], object], *, done: str = "", clear: Sequence[str] = ()) -> None:
+    """A button's callback: run the use case; the outcome is shown next to ``control``."""
+    run_action(PREFIX + control, action, done=done, clear=clear, conflict=_t()["conflict"])
 
 
 def plain_table(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
@@ -85,6 +59,29 @@ def plain_table(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> Non
         '<table style="border-collapse:collapse;font-size:1.3rem;width:100%">'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
+
+
+# --- the screen -----------------------------------------------------------------------------------------
+def draw(t: dict[str, str], repo: Repository, project_id: str) -> None:
+    """The whole screen below its title: the dots each person has, the ballot, results, and the choice."""
+    views = priorities.ballot(repo, project_id)
+    if not views:
+        st.info(t["no_themes"])
+        return
+    dots = priorities.dots_per_person(repo, project_id)
+    dots_setting(project_id, dots)
+    voters = priorities.voters(repo, project_id)
+    ballot(
+        project_id,
+        views,
+        voters,
+        dots,
+        priorities.next_voter_label(repo, project_id),
+        lambda voter: priorities.votes_of(repo, project_id, voter),
+    )
+    found = priorities.results(repo, project_id)
+    results(found, len(voters))
+    choose(project_id, found, priorities.suggested_priorities(found))
 
 
 # --- settings -------------------------------------------------------------------------------------------
@@ -104,10 +101,12 @@ def dots_setting(project_id: str, dots: int) -> None:
             t["setting_save"],
             key=PREFIX + "dots_save",
             on_click=lambda: _run(
-                "setting", voting.set_dots_per_person, project_id, int(st.session_state[key]), done=t["saved"]
+                "setting",
+                use_case(priorities.set_dots_per_person, project_id, int(st.session_state[key])),
+                done=t["saved"],
             ),
         )
-        _problem("setting")
+        show(PREFIX + "setting")
 
 
 # --- one person's dots ------------------------------------------------------------------------------------
@@ -139,7 +138,7 @@ def ballot(
             st.session_state[label_key] = next_label
         st.text_input(t["label"], key=label_key, max_chars=120, help=None)
         st.markdown(t["label_hint"])
-        _problem("voter")
+        show(PREFIX + "voter")
         slug, had = "new", set[str]()
     else:
         slug, had = _voter_slug(who), set(votes_of(who))
@@ -158,25 +157,20 @@ def ballot(
         clear = [label_key, *boxes.values()] if who == NEW else []
         _run(
             "dots",
-            voting.record_votes,
-            project_id,
-            voter,
-            chosen,
+            use_case(priorities.record_votes, project_id, voter, chosen),
             done=t["recorded"].format(name=voter),
             clear=clear,
         )
 
     st.button(t["save"], key=PREFIX + "save", type="primary", on_click=save)
-    _problem("dots")
+    show(PREFIX + "dots")
     if who != NEW and who in voters:
         st.button(
             t["remove"].format(name=who),
             key=PREFIX + "remove",
             on_click=lambda: _run(
                 "dots",
-                voting.remove_votes,
-                project_id,
-                who,
+                use_case(priorities.remove_votes, project_id, who),
                 done=t["removed"].format(name=who),
                 clear=[PREFIX + "who"],
             ),
@@ -237,13 +231,11 @@ def choose(project_id: str, found: list[ThemeResult], suggested: list[str]) -> N
         type="primary",
         on_click=lambda: _run(
             "chosen",
-            voting.choose_priorities,
-            project_id,
-            list(st.session_state.get(key) or []),
+            use_case(priorities.choose_priorities, project_id, list(st.session_state.get(key) or [])),
             done=t["chosen_saved"],
         ),
     )
-    _problem("chosen")
+    show(PREFIX + "chosen")
     if chosen_now:
         st.subheader(t["chosen_heading"], anchor=False)
         for tid in chosen_now:

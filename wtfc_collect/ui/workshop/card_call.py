@@ -15,14 +15,15 @@ from typing import Any
 import streamlit as st
 
 from accessibility.texts import screen
-from wtfc_collect.domain import DomainError, Question
-from wtfc_collect.services.workshop import card_call as theming
-from wtfc_collect.services.workshop.card_call import CardCallView, ThemeView
-from wtfc_collect.storage.port import ConflictError, Repository
-from wtfc_collect.ui import context
+from wtfc_collect.domain import Question
+from wtfc_collect.domain.theme import ORDER
+from wtfc_collect.services.workshop import card_call
+from wtfc_collect.services.workshop.card_call import CardCallView
+from wtfc_collect.services.workshop.themes import ThemeView
+from wtfc_collect.storage.port import Repository
+from wtfc_collect.ui.feedback import remember, run_action, show, use_case
 
 PREFIX = "card_call."
-PROBLEM = PREFIX + "problem"
 # Fixed CSS only. For a projector: larger text in lists, boxes and tick boxes on these screens.
 PROJECTOR_CSS = """
 <style>
@@ -53,27 +54,9 @@ def _t() -> dict[str, str]:
 
 
 # --- running a change -----------------------------------------------------------------------------------
-def _run(
-    field: str, action: Callable[..., Any], *args: Any, clear: Sequence[str] = (), **kwargs: Any
-) -> None:
-    """A button's callback: run the use case; a broken rule is kept to be shown next to ``field``."""
-    try:
-        action(context.repository(), *args, actor=context.actor(), now=context.now(), **kwargs)
-    except DomainError as problem:
-        st.session_state[PROBLEM] = (field, problem.message)
-        return
-    except ConflictError:
-        st.session_state[PROBLEM] = (field, _t()["conflict"])
-        return
-    st.session_state.pop(PROBLEM, None)
-    for key in clear:  # only after a save: nothing typed is lost on a mistake
-        st.session_state.pop(key, None)
-
-
-def _problem(field: str) -> None:
-    found = st.session_state.get(PROBLEM)
-    if isinstance(found, tuple) and found[0] == field:
-        st.error(found[1], icon="⚠️")
+def _run(control: str, action: Callable[[], object], clear: Sequence[str] = ()) -> None:
+    """A button's callback: run the use case; a broken rule is shown next to ``control``."""
+    run_action(PREFIX + control, action, clear=clear, conflict=_t()["conflict"])
 
 
 def _value(key: str) -> Any:
@@ -102,13 +85,26 @@ def theme_heading(text: str) -> None:
 
 
 # --- the screen, top to bottom ----------------------------------------------------------------------------
+def draw(repo: Repository, project_id: str) -> None:
+    """The whole screen below its title: the question, where the card call stands, the card to read out,
+    the parked cards, the themes, and merging and finishing."""
+    projector_style()
+    question = question_picker(repo, project_id)
+    view = card_call.card_call(repo, project_id, question)
+    progress(view)
+    current_card(project_id, view)
+    parked_cards(project_id, view)
+    theme_list(view)
+    merge_and_finish(project_id, view)
+
+
 def question_picker(repo: Repository, project_id: str) -> Question:
     """Which question the room is sorting: "what is working" first, as the guide asks."""
-    start = theming.question_to_start(repo, project_id)
+    start = card_call.question_to_start(repo, project_id)
     chosen = st.radio(
         _t()["question"],
-        list(theming.ORDER),
-        index=theming.ORDER.index(start),
+        list(ORDER),
+        index=ORDER.index(start),
         key=PREFIX + "question",
         format_func=lambda q: q.label,
         horizontal=True,
@@ -132,9 +128,9 @@ def current_card(project_id: str, view: CardCallView) -> None:
             t["reopen"],
             key=PREFIX + f"reopen.{q.value}",
             on_click=_run,
-            args=("finish", theming.reopen_card_call, project_id, q),
+            args=("finish", use_case(card_call.reopen_card_call, project_id, q)),
         )
-        _problem("finish")
+        show(PREFIX + "finish")
         return
     st.html(CARD_CSS)
     card = view.current
@@ -150,9 +146,9 @@ def current_card(project_id: str, view: CardCallView) -> None:
         key=PREFIX + f"undo.{q.value}",
         disabled=not view.call.moves,
         on_click=_run,
-        args=("undo", theming.undo_last_move, project_id, q),
+        args=("undo", use_case(card_call.undo_last_move, project_id, q)),
     )
-    _problem("undo")
+    show(PREFIX + "undo")
 
 
 def _card_actions(project_id: str, view: CardCallView, statement_id: str) -> None:
@@ -172,20 +168,16 @@ def _card_actions(project_id: str, view: CardCallView, statement_id: str) -> Non
 
         def place() -> None:
             if not _value(target_key):
-                st.session_state[PROBLEM] = ("place", t["choose_theme"])
+                remember(PREFIX + "place", {"": t["choose_theme"]})
                 return
             _run(
                 "place",
-                theming.place_card,
-                project_id,
-                q,
-                statement_id,
-                _value(target_key),
+                use_case(card_call.place_card, project_id, q, statement_id, _value(target_key)),
                 clear=[target_key],
             )
 
         st.button(t["place"], key=PREFIX + f"place.{q.value}", type="primary", on_click=place)
-        _problem("place")
+        show(PREFIX + "place")
     with new:
         name_key = PREFIX + f"new_name.{q.value}"
         st.text_input(t["new_name"], key=name_key, max_chars=120, placeholder=t["new_name_hint"])
@@ -193,17 +185,19 @@ def _card_actions(project_id: str, view: CardCallView, statement_id: str) -> Non
             t["new_theme"],
             key=PREFIX + f"new.{q.value}",
             on_click=lambda: _run(
-                "new", theming.start_theme, project_id, q, statement_id, _value(name_key), clear=[name_key]
+                "new",
+                use_case(card_call.start_theme, project_id, q, statement_id, _value(name_key)),
+                clear=[name_key],
             ),
         )
-        _problem("new")
+        show(PREFIX + "new")
     st.button(
         t["park"],
         key=PREFIX + f"park.{q.value}",
         on_click=_run,
-        args=("park", theming.park_card, project_id, q, statement_id),
+        args=("park", use_case(card_call.park_card, project_id, q, statement_id)),
     )
-    _problem("park")
+    show(PREFIX + "park")
 
 
 def parked_cards(project_id: str, view: CardCallView) -> None:
@@ -222,13 +216,10 @@ def parked_cards(project_id: str, view: CardCallView) -> None:
                     on_click=_run,
                     args=(
                         f"unpark.{card.statement_id}",
-                        theming.unpark_card,
-                        project_id,
-                        q,
-                        card.statement_id,
+                        use_case(card_call.unpark_card, project_id, q, card.statement_id),
                     ),
                 )
-                _problem(f"unpark.{card.statement_id}")
+                show(PREFIX + f"unpark.{card.statement_id}")
 
 
 def theme_list(view: CardCallView) -> None:
@@ -261,9 +252,11 @@ def _rename(shown: ThemeView) -> None:
     st.button(
         t["rename"],
         key=PREFIX + f"rename_button.{tid}",
-        on_click=lambda: _run(f"rename.{tid}", theming.rename_theme, tid, _value(key) or "", clear=[key]),
+        on_click=lambda: _run(
+            f"rename.{tid}", use_case(card_call.rename_theme, tid, _value(key) or ""), clear=[key]
+        ),
     )
-    _problem(f"rename.{tid}")
+    show(PREFIX + f"rename.{tid}")
 
 
 def _split(shown: ThemeView) -> None:
@@ -277,14 +270,11 @@ def _split(shown: ThemeView) -> None:
         key=PREFIX + f"split_button.{tid}",
         on_click=lambda: _run(
             f"split.{tid}",
-            theming.split_theme,
-            tid,
-            list(_value(cards_key) or []),
-            _value(name_key),
+            use_case(card_call.split_theme, tid, list(_value(cards_key) or []), _value(name_key)),
             clear=[cards_key, name_key],
         ),
     )
-    _problem(f"split.{tid}")
+    show(PREFIX + f"split.{tid}")
 
 
 def merge_and_finish(project_id: str, view: CardCallView) -> None:
@@ -304,10 +294,10 @@ def merge_and_finish(project_id: str, view: CardCallView) -> None:
             t["merge"],
             key=PREFIX + f"merge.{q.value}",
             on_click=lambda: _run(
-                "merge", theming.merge_themes, _value(keep_key) or "", _value(absorb_key) or ""
+                "merge", use_case(card_call.merge_themes, _value(keep_key) or "", _value(absorb_key) or "")
             ),
         )
-        _problem("merge")
+        show(PREFIX + "merge")
     if not view.call.finished:
         st.subheader(t["finish_heading"], anchor=False)
         st.markdown(t["finish_help"])
@@ -315,6 +305,6 @@ def merge_and_finish(project_id: str, view: CardCallView) -> None:
             t["finish"],
             key=PREFIX + f"finish.{q.value}",
             on_click=_run,
-            args=("finish", theming.finish_card_call, project_id, q),
+            args=("finish", use_case(card_call.finish_card_call, project_id, q)),
         )
-        _problem("finish")
+        show(PREFIX + "finish")

@@ -44,7 +44,7 @@ from wtfc_collect.services.collect.voice_answers import voice_answers_for_review
 from wtfc_collect.services.common import InvalidInput
 from wtfc_collect.storage.port import StoreError
 from wtfc_collect.ui import context, display, spoken
-from wtfc_collect.ui.voice_recorder import voice_recorder
+from wtfc_collect.ui.collect.self_review_voice import voice_recorder
 
 PREFIX = "self_review."
 STEP = PREFIX + "step"

@@ -13,7 +13,7 @@ from accessibility.texts import screen
 from wtfc_collect.domain import Measure
 from wtfc_collect.services.workshop.success import PerspectiveGroup, SuccessItem
 from wtfc_collect.ui.literal import literal
-from wtfc_collect.ui.understanding_view import big_text, heading, plain_table, show_problems, version
+from wtfc_collect.ui.workshop.understand import big_text, heading, plain_table, show_problems, version
 
 PREFIX = "success."
 Problems = Mapping[str, str]

@@ -13,7 +13,7 @@ from wtfc_collect.domain.dot_votes import DEFAULT_DOTS, RULES, VoteTarget, next_
 from wtfc_collect.domain.plan import IDEA_KIND_HINTS, IDEA_KIND_LABELS, IDEA_KINDS, TOP_IDEAS
 from wtfc_collect.services.workshop.plan import VoteResults
 from wtfc_collect.ui.feedback import field_error
-from wtfc_collect.ui.planning_forms import errors, flash, form_key, plain_label, problems, short
+from wtfc_collect.ui.workshop.forms import errors, flash, form_key, plain_label, problems, short
 
 PREFIX = "plan."
 

@@ -15,7 +15,7 @@ from accessibility.texts import screen
 from wtfc_collect.domain.plan import QUADRANT_AREAS, QUADRANT_LABELS, QUADRANT_MEANING, SCORE_LABELS, SCORES
 from wtfc_collect.services.workshop.plan import GridRow
 from wtfc_collect.ui.feedback import field_error
-from wtfc_collect.ui.planning_forms import errors, form_key, plain_label, problems
+from wtfc_collect.ui.workshop.forms import errors, form_key, plain_label, problems
 
 PREFIX = "grid."
 # Light fills with dark text, so labels stay readable on a projector; the quadrant name is always written.

@@ -10,7 +10,7 @@ from wtfc_collect.domain import ActionPlan, Theme
 from wtfc_collect.domain.golden_thread import ActionThread
 from wtfc_collect.domain.plan import ACTION_STATUS_LABELS, IDEA_KIND_LABELS
 from wtfc_collect.services.workshop.golden_thread import ThreadRow
-from wtfc_collect.ui.planning_forms import short
+from wtfc_collect.ui.workshop.forms import short
 
 PREFIX = "thread."
 

@@ -1,0 +1,1 @@
+"""The quality checkpoint screen and Check statements."""
