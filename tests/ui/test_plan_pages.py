@@ -127,7 +127,7 @@ def test_an_idea_needs_words_and_keeps_its_kind_and_cause_after_an_error(demo: D
     repo, project = demo
     theme = _first_theme(repo, project)
     cause = planning.root_causes(repo, theme.id)[1]
-    form = f"forms.plan.idea.{theme.id}"
+    form = f"plan.idea.{theme.id}"
     at = _open("plan", project)
     at.selectbox(key=f"{form}.0.kind").set_value(IdeaKind.RADICAL)
     at.selectbox(key=f"{form}.0.cause").set_value(cause.id)
@@ -147,7 +147,7 @@ def test_too_many_dots_are_refused_plainly_and_nothing_is_saved(demo: Demo) -> N
     theme = _first_theme(repo, project)
     ideas = planning.ideas_for(repo, theme.id)
     before = len(repo.find(Vote))
-    form = f"forms.plan.vote.{theme.id}"
+    form = f"plan.vote.{theme.id}"
     at = _open("plan", project)
     assert at.text_input(key=f"{form}.0.voter").value == "Voter 11"
     at.number_input(key=f"{form}.0.dots.{ideas[0].id}").set_value(2)
@@ -183,7 +183,7 @@ def test_choose_the_top_three_then_place_them_with_select_boxes(data_dir: Path) 
         "Idea number 2",
         "Idea number 3",
     }
-    selects = {s.key: s for s in at.selectbox if s.key and s.key.startswith("forms.grid.place")}
+    selects = {s.key: s for s in at.selectbox if s.key and s.key.startswith("plan.grid.place")}
     assert len(selects) == 6
     first = ideas[0].id
     next(s for k, s in selects.items() if k.endswith(f"cost.{first}")).set_value(1)
@@ -200,7 +200,7 @@ def test_an_action_plan_needs_a_title_and_keeps_the_other_answers(demo: Demo) ->
     repo, project = demo
     theme = _first_theme(repo, project)
     before = len(planning.action_plans(repo, project.id, theme.id))
-    form = f"forms.plan.new.{theme.id}"
+    form = f"plan.new.{theme.id}"
     at = _open("plan", project)
     at.text_area(key=f"{form}.0.key_features").input("Weekly rota letters in large print")
     _click(at, "Create the action plan")
@@ -234,7 +234,7 @@ def test_progress_page_shows_baseline_and_now_and_adds_a_reading(demo: Demo) -> 
     assert _charts(at) == 1
     _click(at, "Add the reading")
     assert any("Enter the number you measured" in e for e in _errors(at))
-    key = next(n.key for n in at.number_input if n.key and n.key.startswith("forms.progress.reading"))
+    key = next(n.key for n in at.number_input if n.key and n.key.startswith("progress_review.reading"))
     at.number_input(key=key).set_value(9.0)
     _click(at, "Add the reading")
     stored = repo.get(Measure, first.id)
@@ -247,15 +247,17 @@ def test_progress_page_changes_an_action_status_and_keeps_process_notes(demo: De
         a for a in repo.find(ActionPlan, project_id=project.id) if a.status is ActionStatus.NOT_STARTED
     )
     at = _open("progress_review", project)
-    at.selectbox(key=f"progress.status.{action.id}.{action.revision}").set_value(ActionStatus.UNDER_WAY).run()
+    at.selectbox(key=f"progress_review.status.{action.id}.{action.revision}").set_value(
+        ActionStatus.UNDER_WAY
+    ).run()
     assert not at.exception
     assert planning.get_action_plan(repo, action.id).status is ActionStatus.UNDER_WAY
     seeded_notes = len(repo.find(ProcessNote))
     assert seeded_notes >= 2
     _click(at, "Add the note")
     assert "Please fill this in." in _errors(at)
-    at.radio(key="forms.progress.note.0.worked").set_value(False)
-    at.text_area(key="forms.progress.note.0.text").input("The room was too small for the card call")
+    at.radio(key="progress_review.note.0.worked").set_value(False)
+    at.text_area(key="progress_review.note.0.text").input("The room was too small for the card call")
     _click(at, "Add the note")
     notes = repo.find(ProcessNote)
     assert len(notes) == seeded_notes + 1 and notes[-1].worked is False
@@ -292,7 +294,7 @@ def test_golden_thread_page_from_a_theme_lists_its_actions_and_drops_a_withdrawn
     texts = _texts(at)
     assert f"“{card.text}”" not in texts
     assert f"**{thread.evidence.people - 1} people said something in this theme.**" in texts
-    at.radio(key="thread.start").set_value("theme").run()
+    at.radio(key="golden_thread.start").set_value("theme").run()
     assert not at.exception
     actions = _table(at, 0)
     assert {row["Action"] for row in actions} == {

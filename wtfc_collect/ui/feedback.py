@@ -59,25 +59,32 @@ def run_action(
     clear: Iterable[str] = (),
     fresh: bool = False,
     conflict: str = "",
+    rerun: bool = False,
 ) -> bool:
     """Run ``action`` (a use case with its arguments bound) for the control or form ``key``.
 
     True when it worked: the screen's earlier messages go, ``done`` is kept to be shown next to the
     control, the widgets in ``clear`` are emptied and, with ``fresh``, the form's version moves on so it is
     drawn empty. False when a rule was broken: the messages are kept for :func:`show` and nothing typed
-    is touched. ``conflict`` words the message for someone else saving at the same time.
+    is touched. ``conflict`` words the message for someone else saving at the same time. With ``rerun``
+    the screen is drawn again at once either way (for a form in the script's flow, whose message places
+    were drawn before its button; never in a widget's callback).
     """
     try:
         action()
     except (DomainError, StoreError) as error:
         remember(key, problems_of(error, conflict=conflict))
-        return False
-    remember(key, done=done)
-    for widget in clear:
-        st.session_state.pop(widget, None)
-    if fresh:
-        st.session_state[key + ".version"] = form_version(key) + 1
-    return True
+        worked = False
+    else:
+        remember(key, done=done)
+        for widget in clear:
+            st.session_state.pop(widget, None)
+        if fresh:
+            st.session_state[key + ".version"] = form_version(key) + 1
+        worked = True
+    if rerun:
+        st.rerun()
+    return worked
 
 
 def errors(key: str) -> dict[str, str]:
@@ -89,6 +96,11 @@ def errors(key: str) -> dict[str, str]:
 def form_version(key: str) -> int:
     """Part of a form's widget keys: it moves on after a save made with ``fresh`` (the form starts empty)."""
     return int(st.session_state.get(key + ".version", 0))
+
+
+def form_key(key: str) -> str:
+    """The widget key of form ``key`` now: it changes after a save made with ``fresh``."""
+    return f"{key}.{form_version(key)}"
 
 
 def field_error(found: Mapping[str, str], *fields: str) -> None:

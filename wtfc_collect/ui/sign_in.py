@@ -176,4 +176,3 @@ def sidebar_account(user: User) -> None:
         if st.button(texts["sign_out_button"], key="auth.sign_out"):
             sign_out()
             st.rerun()
-

@@ -9,10 +9,15 @@ from accessibility.texts import screen
 from wtfc_collect.domain import ActionPlan, Theme
 from wtfc_collect.domain.golden_thread import ActionThread
 from wtfc_collect.domain.plan import ACTION_STATUS_LABELS, IDEA_KIND_LABELS
+from wtfc_collect.services.reports.documents import FILE_NAMES, DocumentKind, export_document
+from wtfc_collect.services.workshop import golden_thread
 from wtfc_collect.services.workshop.golden_thread import ThreadRow
-from wtfc_collect.ui.workshop.forms import short
+from wtfc_collect.storage.port import Repository
+from wtfc_collect.ui.downloads import word_download
+from wtfc_collect.ui.feedback import use_case
+from wtfc_collect.ui.literal import short
 
-PREFIX = "thread."
+PREFIX = "golden_thread."
 
 
 def pick_action(actions: list[ActionPlan]) -> ActionPlan:
@@ -117,3 +122,52 @@ def whole_table(rows: list[ThreadRow]) -> None:
         ],
         hide_index=True,
     )
+
+
+# --- the screen, top to bottom ----------------------------------------------------------------------------
+def draw(t: dict[str, str], repo: Repository, project_id: str) -> None:
+    """The whole screen below its title: a thread from an action or a theme, the whole table, documents."""
+    actions = golden_thread.action_plans(repo, project_id)
+    if not actions:
+        st.info(t["no_actions"])
+        documents(t, project_id)
+        return
+    start = st.radio(
+        t["start_label"],
+        ["action", "theme"],
+        format_func=lambda v: t[f"start_{v}"],
+        horizontal=True,
+        key=PREFIX + "start",
+    )
+    if start == "action":
+        chain(golden_thread.action_thread(repo, pick_action(actions).id))
+    else:
+        themes = golden_thread.thread_themes(repo, project_id)
+        if not themes:
+            st.info(t["no_themes"])
+        else:
+            theme = pick_theme(themes)
+            theme_actions(
+                golden_thread.theme_actions(repo, theme.id),
+                golden_thread.theme_evidence(repo, theme.id).people,
+            )
+    st.header(t["table_heading"], anchor=False)
+    st.caption(t["table_help"])
+    whole_table(golden_thread.thread_table(repo, project_id))
+    documents(t, project_id)
+
+
+def documents(t: dict[str, str], project_id: str) -> None:
+    """The WTfC report and "You said, we did": made when asked for, also before there is any action."""
+    st.header(t["documents_heading"], anchor=False)
+    st.caption(t["documents_help"])
+    for kind, label in (
+        (DocumentKind.REPORT, "report_label"),
+        (DocumentKind.YOU_SAID_WE_DID, "you_said_label"),
+    ):
+        word_download(
+            t[label],
+            FILE_NAMES[kind],
+            use_case(export_document, project_id, kind),
+            key=f"thread_{kind.value}",
+        )

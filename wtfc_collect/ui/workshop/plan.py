@@ -1,5 +1,6 @@
-"""Step 6 on the screen: the theme being planned, what is already happening, the ideas of three kinds, and
-the dots. Owns the session_state keys starting with ``plan.`` (forms go through ``planning_forms``)."""
+"""The Ideas and plans screen (Step 6): the theme being planned, what is already happening, the ideas of three
+kinds, the dots, the cost and impact grid (``plan_grid``) and the action plans (``plan_actions``). Owns the
+session-state keys starting with ``plan.``."""
 
 from __future__ import annotations
 
@@ -11,13 +12,95 @@ from accessibility.texts import screen
 from wtfc_collect.domain import Idea, IdeaKind, RootCause, Theme
 from wtfc_collect.domain.dot_votes import DEFAULT_DOTS, RULES, VoteTarget, next_voter_label
 from wtfc_collect.domain.plan import IDEA_KIND_HINTS, IDEA_KIND_LABELS, IDEA_KINDS, TOP_IDEAS
+from wtfc_collect.services.workshop import plan
 from wtfc_collect.services.workshop.plan import VoteResults
-from wtfc_collect.ui.feedback import field_error
-from wtfc_collect.ui.workshop.forms import errors, flash, form_key, plain_label, problems, short
+from wtfc_collect.storage.port import Repository
+from wtfc_collect.ui.feedback import errors, field_error, form_key, run_action, show, show_rest, use_case
+from wtfc_collect.ui.literal import plain_label, short
+from wtfc_collect.ui.workshop.plan_actions import plans_section
+from wtfc_collect.ui.workshop.plan_grid import place_form, show_grid
 
 PREFIX = "plan."
 
 
+# --- the screen, top to bottom ----------------------------------------------------------------------------
+def _act(form: str, action: Callable[[], object], *, fresh: bool = True) -> None:
+    """Carry out a change from a form; a broken rule is shown under its field, with the typed words kept."""
+    run_action(form, action, fresh=fresh, rerun=True)
+
+
+def draw(t: dict[str, str], repo: Repository, project_id: str) -> None:
+    """The whole screen below its title: the theme, then a tab for each part of planning."""
+    themes = plan.chosen_themes(repo, project_id)
+    if not themes:
+        st.info(t["no_themes"])
+        return
+    theme = pick_theme(themes)
+    causes = plan.root_causes(repo, theme.id)
+    theme_header(theme, causes)
+    ideas = plan.ideas_for(repo, theme.id)
+
+    def remove(idea_id: str) -> None:
+        _act(PREFIX + "remove", use_case(plan.remove_idea, idea_id))
+
+    show(PREFIX + "remove")
+    happening, ideas_tab, vote_tab, grid_tab, plans_tab = st.tabs(
+        [t["tab_happening"], t["tab_ideas"], t["tab_vote"], t["tab_grid"], t["tab_plans"]]
+    )
+    with happening:
+        happening_section(
+            theme.id,
+            plan.already_happening(repo, theme.id),
+            lambda text: _act(
+                f"{PREFIX}happening.{theme.id}",
+                use_case(plan.add_idea, theme.id, IdeaKind.ALREADY_HAPPENING, text),
+            ),
+            remove,
+        )
+    with ideas_tab:
+        ideas_section(
+            theme.id,
+            ideas,
+            causes,
+            lambda kind, text, cause: _act(
+                f"{PREFIX}idea.{theme.id}", use_case(plan.add_idea, theme.id, kind, text, root_cause_id=cause)
+            ),
+            remove,
+        )
+    with vote_tab:
+        votes_section(
+            theme.id,
+            ideas,
+            plan.idea_results(repo, theme.id),
+            lambda voter, dots, allowed: _act(
+                f"{PREFIX}vote.{theme.id}",
+                use_case(plan.record_idea_votes, theme.id, voter, dots, allowed=allowed),
+            ),
+            lambda: _act(PREFIX + "choose", use_case(plan.choose_top_ideas, theme.id)),
+            lambda ids: _act(f"{PREFIX}chosen.{theme.id}", use_case(plan.set_chosen_ideas, theme.id, ids)),
+        )
+    with grid_tab:
+        everywhere = st.toggle(t["grid_all_themes"], key=PREFIX + "grid_all")
+        rows = plan.grid(repo, project_id, None if everywhere else theme.id)
+        show_grid(rows)
+        place_form(rows, lambda places: _act(PREFIX + "grid.place", use_case(plan.place_ideas, places)))
+    with plans_tab:
+        plans_section(
+            theme.id,
+            plan.action_plans(repo, project_id, theme.id),
+            ideas,
+            lambda details: _act(
+                f"{PREFIX}new.{theme.id}", use_case(plan.create_action_plan, theme.id, details)
+            ),
+            lambda action, details: _act(
+                f"{PREFIX}edit.{action.id}",
+                use_case(plan.update_action_plan, action.id, details, expected_revision=action.revision),
+                fresh=False,
+            ),
+        )
+
+
+# --- the theme, and what is already happening -------------------------------------------------------------
 def theme_name(theme: Theme) -> str:
     return theme.name or screen("plan")["unnamed"]
 
@@ -74,7 +157,7 @@ def happening_section(
     with st.form(key, enter_to_submit=False):
         text = st.text_area(t["happening_label"], key=key + ".text", height=90)
         field_error(errors(name), "text")
-        problems(name, {"text"})
+        show_rest(name, {"text"})
         if st.form_submit_button(t["happening_add"]):
             on_add(text)
 
@@ -118,7 +201,7 @@ def ideas_section(
             key=key + ".cause",
         )
         field_error(found, "root_cause_id")
-        problems(name, {"text", "root_cause_id"})
+        show_rest(name, {"text", "root_cause_id"})
         if st.form_submit_button(t["idea_add"], type="primary"):
             on_add(kind, text, cause)
 
@@ -169,7 +252,7 @@ def vote_form(
                 )
             )
         field_error(found, "dots", "allowed")
-        problems(name, {"voter", "dots", "allowed"})
+        show_rest(name, {"voter", "dots", "allowed"})
         if st.form_submit_button(t["vote_save"], type="primary"):
             on_vote(voter, dots)
 
@@ -206,7 +289,7 @@ def vote_results(
         st.warning(t["tie"].format(n=TOP_IDEAS), icon="⚖️")
     if st.button(t["choose_top"].format(n=TOP_IDEAS), key=PREFIX + "choose_top", type="primary"):
         on_choose()
-    flash("plan.choose")
+    show("plan.choose")
 
 
 def choose_by_hand(theme_id: str, results: VoteResults, on_save: Callable[[list[str]], None]) -> None:

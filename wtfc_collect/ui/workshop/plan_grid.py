@@ -14,8 +14,8 @@ import streamlit as st
 from accessibility.texts import screen
 from wtfc_collect.domain.plan import QUADRANT_AREAS, QUADRANT_LABELS, QUADRANT_MEANING, SCORE_LABELS, SCORES
 from wtfc_collect.services.workshop.plan import GridRow
-from wtfc_collect.ui.feedback import field_error
-from wtfc_collect.ui.workshop.forms import errors, form_key, plain_label, problems
+from wtfc_collect.ui.feedback import errors, field_error, form_key, show_rest
+from wtfc_collect.ui.literal import plain_label
 
 PREFIX = "grid."
 # Light fills with dark text, so labels stay readable on a projector; the quadrant name is always written.
@@ -143,7 +143,7 @@ def place_form(
     t = screen("plan")
     if not rows:
         return
-    name = "grid.place"
+    name = "plan.grid.place"
     key = form_key(name) + "." + ".".join(f"{r.idea.id[:6]}{r.idea.revision}" for r in rows)
     found = errors(name)
     options = [None, *SCORES]
@@ -151,7 +151,7 @@ def place_form(
     with st.form(key, enter_to_submit=False):
         st.subheader(t["place_heading"], anchor=False)
         st.caption(t["place_help"])
-        problems(name, {f"{f}.{r.idea.id}" for r in rows for f in ("cost", "impact")})
+        show_rest(name, {f"{f}.{r.idea.id}" for r in rows for f in ("cost", "impact")})
         for number, row in enumerate(rows, start=1):
             idea = row.idea
             st.markdown(f"**{t['idea_word']} {number}**")

@@ -14,11 +14,14 @@ import streamlit as st
 from accessibility.texts import screen
 from wtfc_collect.domain import ActionPlan, ActionStatus, Measure, ProcessNote, Theme
 from wtfc_collect.domain.plan import ACTION_STATUS_LABELS
+from wtfc_collect.services.workshop import plan, progress_review
 from wtfc_collect.services.workshop.progress_review import MeasureRow, readings, status_counts
-from wtfc_collect.ui.feedback import field_error
-from wtfc_collect.ui.workshop.forms import errors, form_key, plain_label, problems, short
+from wtfc_collect.storage.port import Repository
+from wtfc_collect.ui import context
+from wtfc_collect.ui.feedback import errors, field_error, form_key, run_action, show, show_rest, use_case
+from wtfc_collect.ui.literal import plain_label, short
 
-PREFIX = "progress."
+PREFIX = "progress_review."
 INK = "#111111"  # near-black axis text: grey is too faint on a projector
 
 
@@ -113,8 +116,8 @@ def readings_chart(measure: Measure) -> alt.LayerChart:
 def measure_detail(
     row: MeasureRow,
     today: date,
-    on_reading: Callable[[float | None, date | None], None],
-    on_baseline: Callable[[float | None], None],
+    on_reading: Callable[[float | None, date | None], object],
+    on_baseline: Callable[[float | None], object],
 ) -> None:
     t = screen("progress_review")
     measure = row.measure
@@ -135,7 +138,7 @@ def measure_detail(
         )
     else:
         st.info(t["no_readings"])
-    name = "progress.reading"
+    name = PREFIX + "reading"
     key = form_key(name) + "." + measure.id
     found = errors(name)
     with st.form(key, enter_to_submit=False):
@@ -146,11 +149,11 @@ def measure_detail(
             t["reading_day"], value=today, max_value=today, format="DD/MM/YYYY", key=key + ".on"
         )
         field_error(found, "on")
-        problems(name, {"value", "on"})
+        show_rest(name, {"value", "on"})
         if st.form_submit_button(t["reading_add"], type="primary"):
             on_reading(value, on if isinstance(on, date) else None)
     if measure.baseline is None:
-        name = "progress.baseline"
+        name = PREFIX + "baseline"
         key = form_key(name) + "." + measure.id
         with st.form(key, enter_to_submit=False):
             st.caption(t["baseline_help"])
@@ -192,8 +195,8 @@ def actions_section(
 def notes_section(
     worked: list[ProcessNote],
     did_not: list[ProcessNote],
-    on_add: Callable[[bool, str], None],
-    on_remove: Callable[[str], None],
+    on_add: Callable[[bool, str], object],
+    on_remove: Callable[[str], object],
 ) -> None:
     t = screen("progress_review")
     left, right = st.columns(2)
@@ -207,7 +210,7 @@ def notes_section(
                 t["remove"].format(heading=heading.lower(), n=number), key=f"{PREFIX}remove.{note.id}"
             ):
                 on_remove(note.id)
-    name = "progress.note"
+    name = PREFIX + "note"
     key = form_key(name)
     found = errors(name)
     with st.form(key, enter_to_submit=False):
@@ -221,6 +224,70 @@ def notes_section(
         )
         text = st.text_area(t["note_text"], height=90, key=key + ".text")
         field_error(found, "text")
-        problems(name, {"text"})
+        show_rest(name, {"text"})
         if st.form_submit_button(t["note_add"], type="primary"):
             on_add(bool(kind), text)
+
+
+def _status(action_id: str, status: ActionStatus) -> None:
+    run_action(PREFIX + "status", use_case(progress_review.set_action_status, action_id, status))
+
+
+# --- the screen, top to bottom ----------------------------------------------------------------------------
+def draw(t: dict[str, str], repo: Repository, project_id: str) -> None:
+    """The whole screen below its title: measures against their baseline, actions, and process notes."""
+    st.header(t["measures_heading"], anchor=False)
+    rows = progress_review.measures(repo, project_id)
+    if not rows:
+        st.info(t["no_measures"])
+    else:
+        rows = pick_theme(rows)
+        measures_table(rows)
+        row = pick_measure(rows)
+        measure_id = row.measure.id
+        measure_detail(
+            row,
+            context.now().date(),
+            lambda value, on: run_action(
+                PREFIX + "reading",
+                use_case(progress_review.add_reading, measure_id, value, on),
+                fresh=True,
+                rerun=True,
+            ),
+            lambda value: run_action(
+                PREFIX + "baseline",
+                use_case(progress_review.set_baseline, measure_id, value),
+                fresh=True,
+                rerun=True,
+            ),
+        )
+    st.header(t["actions_heading"], anchor=False)
+    show(PREFIX + "status")
+    actions = plan.action_plans(repo, project_id)
+    if not actions:
+        st.info(t["no_actions"])
+    else:
+        themes = {theme.id: theme for theme in plan.chosen_themes(repo, project_id)}
+        actions_section(
+            actions,
+            themes,
+            # A change of a select box runs before the page is drawn again: no rerun needed.
+            lambda action_id, status: _status(action_id, status),
+        )
+    st.header(t["notes_heading"], anchor=False)
+    st.markdown(t["notes_help"])
+    show(PREFIX + "remove")
+    worked, did_not = progress_review.process_notes(repo, project_id)
+    notes_section(
+        worked,
+        did_not,
+        lambda kind, text: run_action(
+            PREFIX + "note",
+            use_case(progress_review.add_process_note, project_id, kind, text),
+            fresh=True,
+            rerun=True,
+        ),
+        lambda note_id: run_action(
+            PREFIX + "remove", use_case(progress_review.remove_process_note, note_id), rerun=True
+        ),
+    )

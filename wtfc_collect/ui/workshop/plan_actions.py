@@ -1,6 +1,5 @@
-"""Forms of the workshop's later steps: errors shown under their field, nothing typed lost on an error, a
-fresh form after a save; and the action plan form. Owns the session_state keys starting with ``forms.``.
-"""
+"""The action plans of the Ideas and plans screen (Step 6): the method's planning questions as a form, and a
+plan as plain text to read out. Its forms' keys start with ``plan.``."""
 
 from __future__ import annotations
 
@@ -10,67 +9,10 @@ from typing import Any
 import streamlit as st
 
 from accessibility.texts import screen
-from wtfc_collect.domain import ActionPlan, DomainError, Idea
+from wtfc_collect.domain import ActionPlan, Idea
 from wtfc_collect.domain.plan import PLAN_FIELDS
-from wtfc_collect.services.common import InvalidInput
-from wtfc_collect.ui.feedback import field_error, leftover_errors
-from wtfc_collect.ui.literal import literal
-
-PREFIX = "forms."
-
-
-def short(text: str, limit: int = 90) -> str:
-    """Words typed by someone on one line, cut to ``limit`` characters (for the options of a select box,
-    which are shown as they are)."""
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
-
-
-def plain_label(text: str, limit: int = 90) -> str:
-    """Words typed by someone, safe as a widget label (labels read Markdown): its signs show as typed."""
-    return literal(short(text, limit))
-
-
-def form_key(name: str) -> str:
-    """The key of form ``name`` now: it changes after a save, so the next form starts empty."""
-    return f"{PREFIX}{name}.{st.session_state.get(PREFIX + name + '.saved', 0)}"
-
-
-def errors(name: str) -> dict[str, str]:
-    found = st.session_state.get(PREFIX + name + ".errors")
-    return dict(found) if isinstance(found, dict) else {}
-
-
-def run(name: str, action: Callable[[], object], *, fresh: bool = True) -> bool:
-    """Carry out ``action`` for form ``name``. A broken rule is kept to show under its field on the next
-    run (what was typed stays); a success clears the errors and, with ``fresh``, empties the form."""
-    try:
-        action()
-    except InvalidInput as invalid:
-        st.session_state[PREFIX + name + ".errors"] = invalid.errors
-        return False
-    except DomainError as problem:
-        st.session_state[PREFIX + name + ".errors"] = {problem.field or "": problem.message}
-        return False
-    st.session_state[PREFIX + name + ".errors"] = {}
-    if fresh:
-        st.session_state[PREFIX + name + ".saved"] = (
-            int(st.session_state.get(PREFIX + name + ".saved", 0)) + 1
-        )
-    return True
-
-
-def problems(name: str, shown: set[str]) -> None:
-    """Messages of form ``name`` that belong to no field on it."""
-    leftover_errors(errors(name), shown)
-
-
-def flash(name: str) -> None:
-    """Show the problems of a one-click action ``name`` once (there is no field to keep them beside)."""
-    found = st.session_state.pop(PREFIX + name + ".errors", None)
-    if isinstance(found, dict):
-        leftover_errors(found, set())
-
+from wtfc_collect.ui.feedback import errors, field_error, form_key, show_rest
+from wtfc_collect.ui.literal import plain_label, short
 
 # --- action plans -------------------------------------------------------------------------------------
 _SHORT = {"title", "lead"}
@@ -83,7 +25,7 @@ def plan_form(name: str, plan: ActionPlan | None, ideas: list[Idea]) -> dict[str
     found = errors(name)
     values: dict[str, Any] = {}
     with st.form(key, enter_to_submit=False):
-        problems(name, {*PLAN_FIELDS, "idea_ids"})
+        show_rest(name, {*PLAN_FIELDS, "idea_ids"})
         by_id = {i.id: i for i in ideas}
         chosen = [i for i in (plan.idea_ids if plan else list(by_id)[:1]) if i in by_id]
         values["idea_ids"] = st.multiselect(
