@@ -126,7 +126,7 @@ def test_build_a_chain_step_by_step_then_vote_with_plain_errors(repo: Repository
     assert chain.chain[0].because == "Because rotas fill gaps"
 
     for number in range(2, 6):
-        version = at.session_state["understand.saved"]
+        version = at.session_state["understand.version"]
         at.text_area(key=f"understand.{version}.{chain.id}.next.why").input(f"Why {number}?")
         at.text_area(key=f"understand.{version}.{chain.id}.next.because").input(f"Because {number}")
         _click(at, f"Add step {number} to chain 1")
@@ -136,12 +136,12 @@ def test_build_a_chain_step_by_step_then_vote_with_plain_errors(repo: Repository
 
     _click(at, "Save the root cause of chain 1")  # the suggestion: the last "because"
     assert understand.chains(repo, theme.id)[0].cause == "Because 5"
-    version = at.session_state["understand.saved"]
+    version = at.session_state["understand.version"]
     at.text_area(key=f"understand.{version}.{chain.id}.cause.text").input("The contract pays for visits")
     _click(at, "Save the root cause of chain 1")
     assert understand.chains(repo, theme.id)[0].cause == "The contract pays for visits"
 
-    version = at.session_state["understand.saved"]
+    version = at.session_state["understand.version"]
     assert at.text_input(key=f"understand.{version}.dots..voter").value == "Voter 1"
     at.number_input(key=f"understand.{version}.dots..{chain.id}").set_value(4)
     _click(at, "Save these dots")
@@ -150,13 +150,13 @@ def test_build_a_chain_step_by_step_then_vote_with_plain_errors(repo: Repository
     at.number_input(key=f"understand.{version}.dots..{chain.id}").set_value(2)
     _click(at, "Save these dots")
     assert [(v.voter, v.dots) for v in repo.find(Vote)] == [("Voter 1", 2)]
-    version = at.session_state["understand.saved"]
+    version = at.session_state["understand.version"]
     assert at.text_input(key=f"understand.{version}.dots..voter").value == "Voter 2"
     assert "People who have voted: 1. Dots in all: 2." in _said(at)
 
     _click(at, "Remove chain 1")
     assert "Tick the box first" in _said(at)
-    version = at.session_state["understand.saved"]
+    version = at.session_state["understand.version"]
     at.checkbox(key=f"understand.{version}.{chain.id}.remove.sure").check()
     _click(at, "Remove chain 1")
     assert repo.find(RootCause) == [] and repo.find(Vote) == []

@@ -10,14 +10,72 @@ from collections.abc import Callable, Mapping
 import streamlit as st
 
 from accessibility.texts import screen
-from wtfc_collect.domain import Measure
+from wtfc_collect.domain import Measure, Perspective
+from wtfc_collect.services.workshop import success, understand
 from wtfc_collect.services.workshop.success import PerspectiveGroup, SuccessItem
+from wtfc_collect.storage.port import Repository
+from wtfc_collect.ui.feedback import use_case
 from wtfc_collect.ui.literal import literal
-from wtfc_collect.ui.workshop.understand import big_text, heading, plain_table, show_problems, version
+from wtfc_collect.ui.workshop.understand import (
+    act,
+    big_text,
+    evidence,
+    heading,
+    plain_table,
+    projector_style,
+    show_problems,
+    theme_picker,
+    version,
+)
 
-PREFIX = "success."
+SCREEN = "success"
+PREFIX = SCREEN + "."
 Problems = Mapping[str, str]
 Actions = Mapping[str, Callable[..., Problems]]
+
+
+# --- the screen, top to bottom ----------------------------------------------------------------------------
+def draw(t: dict[str, str], repo: Repository, project_id: str) -> None:
+    """The whole screen below its title: the theme, then each perspective's statements and measures."""
+    projector_style()
+    themes = understand.chosen_themes(repo, project_id)
+    if not themes:
+        st.info(t["no_themes"])
+        return
+    theme = theme_picker(themes, PREFIX, t["theme_label"])
+    evidence(understand.theme_evidence(repo, theme), shown=0)
+    actions = _actions(theme.id)
+    for group in success.success_board(repo, theme.id):
+        perspective(group, actions)
+    other_perspective(actions)
+
+
+def _actions(theme_id: str) -> dict[str, Callable[..., Problems]]:
+    """What the forms of the screen can do; edits send the revision the form was filled in from."""
+
+    def add(view: Perspective, name: str | None, text: str) -> Problems:
+        return act(
+            SCREEN, use_case(success.add_success, theme_id, text, perspective=view, perspective_name=name)
+        )
+
+    def measure(description: str, unit: str, baseline: str) -> dict[str, object]:
+        return {"description": description, "unit": unit, "baseline": baseline}
+
+    return {
+        "add": add,
+        "add_other": lambda name, text: add(Perspective.OTHER, name, text),
+        "edit": lambda s, text: act(
+            SCREEN, use_case(success.edit_success, s.id, text, expected_revision=s.revision)
+        ),
+        "remove": lambda s: act(SCREEN, use_case(success.remove_success, s.id)),
+        "add_measure": lambda s, *fields: act(
+            SCREEN, use_case(success.add_measure, s.id, **measure(*fields))
+        ),
+        "edit_measure": lambda m, *fields: act(
+            SCREEN, use_case(success.edit_measure, m.id, **measure(*fields), expected_revision=m.revision)
+        ),
+        "remove_measure": lambda m: act(SCREEN, use_case(success.remove_measure, m.id)),
+    }
 
 
 def plain_label(text: str) -> str:
@@ -88,7 +146,7 @@ def _statement(item: SuccessItem, label: str, number: int, actions: Actions) -> 
     """One statement in a card: its words, its measures, and the forms to change them. Buttons name the
     statement ("statement 2 (Providers)"), so each one says what it acts on."""
     t = screen("success")
-    key = f"{PREFIX}{version(PREFIX)}.{item.statement.id}"
+    key = f"{PREFIX}{version(SCREEN)}.{item.statement.id}"
     which: dict[str, object] = {"number": number, "perspective": plain_label(label)}
     with st.container(border=True):
         big_text(item.statement.text, 1.6)
@@ -117,7 +175,7 @@ def perspective(group: PerspectiveGroup, actions: Actions) -> None:
         st.info(t["none_yet"])
     for number, item in enumerate(group.items, start=1):
         _statement(item, group.label, number, actions)
-    key = f"{PREFIX}{version(PREFIX)}.add.{group.perspective.value}.{(group.name or '').casefold()}"
+    key = f"{PREFIX}{version(SCREEN)}.add.{group.perspective.value}.{(group.name or '').casefold()}"
     with st.form(key, enter_to_submit=False):
         text = st.text_area(t["statement_label"], key=key + ".text", placeholder=t["statement_placeholder"])
         slot = st.empty()
@@ -131,7 +189,7 @@ def other_perspective(actions: Actions) -> None:
     t = screen("success")
     st.header(t["other_heading"], anchor=False)
     st.markdown(t["other_help"])
-    key = f"{PREFIX}{version(PREFIX)}.other"
+    key = f"{PREFIX}{version(SCREEN)}.other"
     with st.form(key, enter_to_submit=False):
         name = st.text_input(
             t["perspective_label"], key=key + ".name", placeholder=t["perspective_placeholder"], max_chars=120

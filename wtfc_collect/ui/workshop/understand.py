@@ -14,15 +14,17 @@ import altair as alt
 import streamlit as st
 
 from accessibility.texts import screen
-from wtfc_collect.domain import DomainError, RootCause, Theme
+from wtfc_collect.domain import RootCause, Theme
 from wtfc_collect.domain.dot_votes import DEFAULT_DOTS, RULES, VoteTarget, next_voter_label
 from wtfc_collect.domain.understand import MAX_WHYS, mentions_money, suggested_cause
-from wtfc_collect.services.common import InvalidInput
+from wtfc_collect.services.workshop import understand
 from wtfc_collect.services.workshop.understand import CauseResult, ThemeEvidence
-from wtfc_collect.ui import context
+from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.easy_read import easy_read_style
+from wtfc_collect.ui.feedback import errors, form_version, run_action, use_case
 
-PREFIX = "understand."
+SCREEN = "understand"
+PREFIX = SCREEN + "."
 SHOWN_STATEMENTS = 4
 Problems = Mapping[str, str]
 
@@ -35,6 +37,55 @@ PROJECTOR_CSS = """
 """
 
 
+# --- the screen, top to bottom ----------------------------------------------------------------------------
+def draw(t: dict[str, str], repo: Repository, project_id: str) -> None:
+    """The whole screen below its title: the theme and its evidence, its five-whys chains, and the dots on
+    the root causes they end in."""
+    projector_style()
+    themes = understand.chosen_themes(repo, project_id)
+    if not themes:
+        st.info(t["no_themes"])
+        return
+    theme = theme_picker(themes, PREFIX, t["theme_label"])
+    evidence(understand.theme_evidence(repo, theme))
+    st.header(t["chains_heading"], anchor=False)
+    chains = understand.chains(repo, theme.id)
+    if not chains:
+        st.info(t["no_chains"])
+    for number, chain in enumerate(chains, start=1):
+        chain_card(chain, number, _chain_actions(chain))
+    new_chain_form(lambda why, because: act(SCREEN, use_case(understand.start_chain, theme.id, why, because)))
+    st.header(t["vote_heading"], anchor=False)
+    st.markdown(t["vote_help"])
+    causes = understand.cause_results(repo, theme.id)
+    if not causes:
+        st.info(t["no_causes"])
+        return
+    dots = understand.theme_dots(repo, theme.id)
+    dots_form(
+        causes,
+        dots,
+        lambda voter, given, allowed: act(
+            SCREEN, use_case(understand.record_dots, theme.id, voter, given, allowed=allowed)
+        ),
+    )
+    results(causes, dots)
+
+
+def _chain_actions(chain: RootCause) -> dict[str, Callable[..., Problems]]:
+    """What the forms of one chain can do; each sends the revision the form was filled in from."""
+    rev = {"expected_revision": chain.revision}
+    return {
+        "add": lambda why, because: act(SCREEN, use_case(understand.add_step, chain.id, why, because, **rev)),
+        "edit": lambda n, why, because: act(
+            SCREEN, use_case(understand.edit_step, chain.id, n, why, because, **rev)
+        ),
+        "remove_step": lambda n: act(SCREEN, use_case(understand.remove_step, chain.id, n, **rev)),
+        "cause": lambda cause: act(SCREEN, use_case(understand.set_cause, chain.id, cause, **rev)),
+        "remove": lambda: act(SCREEN, use_case(understand.remove_chain, chain.id)),
+    }
+
+
 # --- shared with the success screen -----------------------------------------------------------------------
 def projector_style() -> None:
     """Large type for a workshop screen: the easy-read sizes, and bigger text inside inputs."""
@@ -42,21 +93,17 @@ def projector_style() -> None:
     st.html(PROJECTOR_CSS)
 
 
-def version(prefix: str) -> int:
-    """Part of every form key: it changes after a save, so the forms show what is stored now."""
-    return int(st.session_state.get(prefix + "saved", 0))
+def version(screen_key: str) -> int:
+    """Part of every form key of the screen: it changes after a save, so the forms show what is stored."""
+    return form_version(screen_key)
 
 
-def act(prefix: str, action: Callable[..., Any], *args: Any, **kwargs: Any) -> dict[str, str]:
-    """Run a use case. Broken rules come back as plain messages by field; after a save the page reloads."""
-    try:
-        action(context.repository(), *args, actor=context.actor(), now=context.now(), **kwargs)
-    except InvalidInput as problem:
-        return dict(problem.errors)
-    except DomainError as problem:
-        return {problem.field or "": problem.message}
-    st.session_state[prefix + "saved"] = version(prefix) + 1
-    st.rerun()
+def act(screen_key: str, action: Callable[[], object]) -> Problems:
+    """Run a use case from a form. After a save the screen is drawn again with what is stored now; a broken
+    rule comes back as plain messages by field, for the form to show in its places (typed words kept)."""
+    if run_action(screen_key, action, fresh=True):
+        st.rerun()
+    return errors(screen_key)
 
 
 def show_problems(problems: Problems, slots: Mapping[str, Any], rest: Any) -> None:
@@ -202,7 +249,7 @@ def chain_card(chain: RootCause, number: int, actions: Mapping[str, Callable[...
     ``actions`` holds ``add``, ``edit``, ``remove_step``, ``cause`` and ``remove`` for this chain.
     """
     t = screen("understand")
-    key = f"{PREFIX}{version(PREFIX)}.{chain.id}"
+    key = f"{PREFIX}{version(SCREEN)}.{chain.id}"
     with st.container(border=True):
         st.subheader(t["chain_heading"].format(number=number), anchor=False)
         _steps(chain)
@@ -226,7 +273,7 @@ def chain_card(chain: RootCause, number: int, actions: Mapping[str, Callable[...
 
 def new_chain_form(on_start: Callable[[str, str], Problems]) -> None:
     t = screen("understand")
-    key = f"{PREFIX}{version(PREFIX)}.new"
+    key = f"{PREFIX}{version(SCREEN)}.new"
     with st.form(key, enter_to_submit=False):
         st.subheader(t["new_chain"], anchor=False)
         why = st.text_area(t["first_why"], key=key + ".why", placeholder=t["why_placeholder"])
@@ -265,10 +312,10 @@ def dots_form(
     who = st.selectbox(
         t["whose_dots"],
         [None, *voters],
-        key=f"{PREFIX}{version(PREFIX)}.who",
+        key=f"{PREFIX}{version(SCREEN)}.who",
         format_func=lambda v: t["new_voter"] if v is None else v,
     )
-    key = f"{PREFIX}{version(PREFIX)}.dots.{who or ''}"
+    key = f"{PREFIX}{version(SCREEN)}.dots.{who or ''}"
     current = dots.get(who or "", {})
     with st.form(key, enter_to_submit=False):
         label = st.text_input(
