@@ -66,13 +66,13 @@ def test_home_explains_and_offers_demo_when_empty(data_dir: Path) -> None:
 def test_project_setup_creates_a_project_and_shows_progress(data_dir: Path) -> None:
     at = _app()
     at.switch_page("pages/project_setup.py").run()
-    at.text_input(key="project_form.new.name").input("Home care in Eastvale")
-    at.text_area(key="project_form.new.purpose").input(
+    at.text_input(key="project_setup.new.name").input("Home care in Eastvale")
+    at.text_area(key="project_setup.new.purpose").input(
         "We are using WTfC to hear from people so that care fits lives"
     )
-    at.text_area(key="project_form.new.teams").input("East team\nWest team\neast team\n")
-    at.number_input(key="project_form.new.target").set_value(30)
-    at.date_input(key="project_form.new.checkpoint").set_value(date(2027, 2, 1))
+    at.text_area(key="project_setup.new.teams").input("East team\nWest team\neast team\n")
+    at.number_input(key="project_setup.new.target").set_value(30)
+    at.date_input(key="project_setup.new.checkpoint").set_value(date(2027, 2, 1))
     _button(at, "Save project").click().run()
     assert not at.exception, at.exception
     saved = bootstrap.build_repository().find(Project)
@@ -85,7 +85,7 @@ def test_project_setup_creates_a_project_and_shows_progress(data_dir: Path) -> N
     assert "Progress against the sample plan" in [h.value for h in at.header]
 
     # With the teams saved, a target per team can be set.
-    at.number_input(key=f"project_form.{project.id}.Team.East team").set_value(20)
+    at.number_input(key=f"project_setup.{project.id}.Team.East team").set_value(20)
     _button(at, "Save project").click().run()
     again = bootstrap.build_repository().get(Project, project.id)
     assert again is not None and again.sample_plan.target_for_team("East team") == 20
@@ -94,11 +94,11 @@ def test_project_setup_creates_a_project_and_shows_progress(data_dir: Path) -> N
 def test_project_setup_shows_plain_error_next_to_field_and_keeps_input(data_dir: Path) -> None:
     at = _app()
     at.switch_page("pages/project_setup.py").run()
-    at.text_area(key="project_form.new.purpose").input("Words I typed")
+    at.text_area(key="project_setup.new.purpose").input("Words I typed")
     _button(at, "Save project").click().run()
     assert not at.exception
     assert "Please fill this in." in [e.value for e in at.error]
-    assert at.text_area(key="project_form.new.purpose").value == "Words I typed"
+    assert at.text_area(key="project_setup.new.purpose").value == "Words I typed"
     assert bootstrap.build_repository().find(Project) == []
 
 

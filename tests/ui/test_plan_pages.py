@@ -343,7 +343,7 @@ def test_theme_charts_page_shows_sizes_and_shares_with_tables(demo: Demo) -> Non
     assert set(by_area[0]) >= {"Theme", *project.areas}
     by_group = _table(at, 2)
     assert set(by_group[0]) >= {"Theme", *project.groups}
-    at.selectbox(key="charts.question").set_value(Question.WORKING).run()
+    at.selectbox(key="theme_charts.question").set_value(Question.WORKING).run()
     assert not at.exception
     assert "No themes for this question yet." in _texts(at) and _charts(at) == 0
 

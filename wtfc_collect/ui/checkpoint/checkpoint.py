@@ -1,4 +1,5 @@
-"""Pieces of the quality checkpoint screen. Owns the keys starting with ``checkpoint.``."""
+"""The quality checkpoint screen: progress against the plan, how the words read, the three checkpoint
+questions, the sign-off and the actions agreed. Owns the session-state keys starting with ``checkpoint.``."""
 
 from __future__ import annotations
 
@@ -17,13 +18,21 @@ from wtfc_collect.domain.checkpoint import (
     MitigationKind,
 )
 from wtfc_collect.quality import FlagKind
+from wtfc_collect.services.checkpoint import checkpoint
 from wtfc_collect.services.checkpoint.checkpoint import (
     FlaggedStatement,
     QualityOverview,
     Share,
     filter_flagged,
 )
+from wtfc_collect.services.prepare.project_setup import project_progress
+from wtfc_collect.services.reports.documents import DocumentKind, export_document
+from wtfc_collect.storage.port import Repository
+from wtfc_collect.ui import context
+from wtfc_collect.ui.downloads import word_download
+from wtfc_collect.ui.feedback import form_key, remember, run_action, show, use_case
 from wtfc_collect.ui.highlight import highlighted_html
+from wtfc_collect.ui.prepare.progress_table import progress_table
 from wtfc_collect.ui.tables import small_table
 
 PREFIX = "checkpoint."
@@ -38,6 +47,64 @@ KIND_NAMES = {
     FlagKind.ACRONYM: "Abbreviations",
 }
 ANSWER_NAMES = {Answer.YES: "Yes", Answer.PARTLY: "Partly", Answer.NO: "No"}
+
+
+def draw(t: dict[str, str], repo: Repository, project: Project) -> None:
+    """The whole screen below its title, in the order the quality lead works through it."""
+    st.header(t["progress_heading"], anchor=False)
+    progress_table(project_progress(repo, project.id), no_target=t["no_target"])
+    to_checkpoint, to_workshop = checkpoint.days_left(
+        project.checkpoint_date, project.workshop_dates, context.now().date()
+    )
+    left, right = st.columns(2)
+    left.metric(
+        t["days_checkpoint"],
+        t["not_set"]
+        if to_checkpoint is None
+        else (to_checkpoint if to_checkpoint >= 0 else t["days_passed"].format(days=-to_checkpoint)),
+    )
+    right.metric(t["days_workshop"], t["not_set"] if to_workshop is None else to_workshop)
+    overview = checkpoint.quality_overview(repo, project.id)
+    quality_tables(overview)
+    flagged_list(overview, project.teams)
+    record = checkpoint.get_checkpoint(repo, project.id)
+    questions_form(record, lambda question, answer, notes: _save_answer(project.id, question, answer, notes))
+    sign_off(
+        record,
+        lambda name: run_action(
+            PREFIX + "sign", use_case(checkpoint.sign_off_checkpoint, project.id, by=name), rerun=True
+        ),
+    )
+    actions_section(
+        project,
+        checkpoint.mitigating_actions(repo, project.id),
+        on_add=lambda details: run_action(
+            PREFIX + "action",
+            use_case(checkpoint.add_mitigating_action, project.id, details),
+            fresh=True,
+            rerun=True,
+        ),
+        on_done=_done,
+    )
+    st.header(t["report_heading"], anchor=False)
+    word_download(
+        t["report_label"],
+        "checkpoint-report.docx",
+        use_case(export_document, project.id, DocumentKind.CHECKPOINT),
+        key="checkpoint_report",
+    )
+
+
+def _done(action_id: str, done: bool) -> None:
+    run_action(f"{PREFIX}done.{action_id}", use_case(checkpoint.set_action_done, action_id, done))
+
+
+def _save_answer(project_id: str, question: CheckpointQuestion, answer: Answer | None, notes: str) -> None:
+    key = f"{PREFIX}q.{question.value}"
+    if answer is None:
+        remember(key, {"answer": screen("checkpoint")["choose_answer"]})
+        st.rerun()
+    run_action(key, use_case(checkpoint.answer_checkpoint, project_id, question, answer, notes), rerun=True)
 
 
 def _share_rows(shares: list[Share], who: str) -> list[dict[str, str | int]]:
@@ -153,13 +220,13 @@ def flagged_list(overview: QualityOverview, teams: list[str]) -> None:
 
 
 def questions_form(
-    checkpoint: Checkpoint, on_save: Callable[[CheckpointQuestion, Answer, str], None]
+    record: Checkpoint, on_save: Callable[[CheckpointQuestion, Answer | None, str], object]
 ) -> None:
     t = screen("checkpoint")
     st.header(t["questions_heading"], anchor=False)
     answers = list(Answer)
     for question in CheckpointQuestion:
-        current = checkpoint.answer(question)
+        current = record.answer(question)
         with st.form(f"{PREFIX}q.{question.value}", enter_to_submit=False):
             st.subheader(question.label, anchor=False)
             answer = st.radio(
@@ -175,21 +242,20 @@ def questions_form(
                 value=current.notes if current else "",
                 key=f"{PREFIX}q.{question.value}.notes",
             )
+            show(f"{PREFIX}q.{question.value}")
             if st.form_submit_button(t["save_answer"]):
-                if answer is None:
-                    st.error(t["choose_answer"], icon="⚠️")
-                else:
-                    on_save(question, answer, notes)
+                on_save(question, answer, notes)
 
 
-def sign_off(checkpoint: Checkpoint, on_sign: Callable[[str], None]) -> None:
+def sign_off(record: Checkpoint, on_sign: Callable[[str], object]) -> None:
     t = screen("checkpoint")
     st.subheader(t["sign_heading"], anchor=False)
-    if checkpoint.signed and checkpoint.signed_at is not None:
-        st.success(t["signed"].format(name=checkpoint.signed_by, day=f"{checkpoint.signed_at:%d/%m/%Y}"))
+    if record.signed and record.signed_at is not None:
+        st.success(t["signed"].format(name=record.signed_by, day=f"{record.signed_at:%d/%m/%Y}"))
         return
     with st.form(PREFIX + "sign", enter_to_submit=False):
         name = st.text_input(t["sign_label"], max_chars=80, key=PREFIX + "sign.name")
+        show(PREFIX + "sign")
         if st.form_submit_button(t["sign_button"], type="primary"):
             on_sign(name)
 
@@ -197,7 +263,7 @@ def sign_off(checkpoint: Checkpoint, on_sign: Callable[[str], None]) -> None:
 def actions_section(
     project: Project,
     actions: list[MitigatingAction],
-    on_add: Callable[[dict[str, object]], None],
+    on_add: Callable[[dict[str, object]], object],
     on_done: Callable[[str, bool], None],
 ) -> None:
     t = screen("checkpoint")
@@ -217,8 +283,9 @@ def actions_section(
                 key=f"{PREFIX}done.{action.id}",
                 on_change=lambda aid=action.id: on_done(aid, bool(st.session_state[f"{PREFIX}done.{aid}"])),
             )
+            show(f"{PREFIX}done.{action.id}")
     # A fresh form (new keys) only after an action was saved: after a mistake, what was typed stays.
-    form = f"{PREFIX}action.{st.session_state.get(PREFIX + 'action.saved', 0)}"
+    form = form_key(PREFIX + "action")
     with st.form(form, enter_to_submit=False):
         team = st.selectbox(
             t["action_team"],
@@ -232,10 +299,6 @@ def actions_section(
         description = st.text_area(t["action_description"], key=form + ".description")
         owner = st.text_input(t["action_owner"], max_chars=120, key=form + ".owner")
         due = st.date_input(t["action_due"], value=None, format="DD/MM/YYYY", key=form + ".due")
+        show(PREFIX + "action")
         if st.form_submit_button(t["action_add"]):
             on_add({"team": team, "kind": kind, "description": description, "owner": owner, "due": due})
-
-
-def action_saved() -> None:
-    """Start the next action on an empty form."""
-    st.session_state[PREFIX + "action.saved"] = int(st.session_state.get(PREFIX + "action.saved", 0)) + 1

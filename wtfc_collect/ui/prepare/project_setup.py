@@ -1,8 +1,8 @@
-"""The Step 1 set-up form. Owns the session_state keys starting with ``project_form.``."""
+"""The Set up a project screen (Step 1): choose or start a project, the set-up form, and progress against
+the sample plan. Owns the session-state keys starting with ``project_setup.``."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -10,10 +10,19 @@ import streamlit as st
 
 from accessibility.texts import screen
 from wtfc_collect.domain import Level, Project
-from wtfc_collect.ui.feedback import field_error, leftover_errors
+from wtfc_collect.services.prepare.project_setup import (
+    create_project,
+    list_projects,
+    project_progress,
+    update_project,
+)
+from wtfc_collect.storage.port import Repository
+from wtfc_collect.ui import context
+from wtfc_collect.ui.feedback import errors, field_error, leftover_errors, run_action, use_case
+from wtfc_collect.ui.prepare.progress_table import progress_table
 
-PREFIX = "project_form."
-ERRORS_KEY = PREFIX + "errors"
+PREFIX = "project_setup."
+FORM = PREFIX + "form"  # where the form's messages are kept
 # Fields whose messages appear under the field itself; anything else is shown at the top.
 FORM_FIELDS = {
     "name",
@@ -28,6 +37,47 @@ FORM_FIELDS = {
 }
 
 
+def draw(t: dict[str, str], repo: Repository) -> None:
+    """The whole screen below its title: which project, its form, and progress against its plan."""
+    projects = list_projects(repo)
+    options = [None, *[p.id for p in projects]]
+    names = {p.id: p.name for p in projects}
+    chosen = context.chosen_project_id() or (projects[0].id if projects else None)
+    if st.session_state.pop(PREFIX + "just_saved", False):
+        st.session_state[PREFIX + "choice"] = chosen  # show the project just saved
+    picked = st.selectbox(
+        t["choose_project"],
+        options,
+        index=options.index(chosen) if chosen in options else 0,
+        format_func=lambda pid: names.get(pid, t["new_project_option"]) if pid else t["new_project_option"],
+        key=PREFIX + "choice",
+    )
+    project = next((p for p in projects if p.id == picked), None)
+    details = project_form(project)
+    if details is not None:
+        _save(t, project, details)
+    if project is not None:
+        if project.purpose and not project.purpose_follows_pattern():
+            st.info(t["purpose_hint"])
+        st.header(t["progress_heading"])
+        progress_table(project_progress(repo, project.id), no_target=t["no_target"])
+
+
+def _save(t: dict[str, str], project: Project | None, details: dict[str, Any]) -> None:
+    """Create or change the project; the form is drawn again with each message under its field (the typed
+    values stay), or with the project just saved."""
+    saved: list[Project] = []
+    if project is None:
+        save = use_case(create_project, details)
+    else:
+        save = use_case(update_project, project.id, details, expected_revision=project.revision)
+    if run_action(FORM, lambda: saved.append(save())):
+        context.choose_project(saved[0].id)
+        st.session_state[PREFIX + "just_saved"] = True
+        st.toast(t["saved"])
+    st.rerun()
+
+
 def lines(value: str) -> list[str]:
     """One entry per line; blank lines and repeats (ignoring case) dropped, order kept."""
     seen: set[str] = set()
@@ -38,15 +88,6 @@ def lines(value: str) -> list[str]:
             seen.add(item.casefold())
             result.append(item)
     return result
-
-
-def errors() -> dict[str, str]:
-    stored = st.session_state.get(ERRORS_KEY)
-    return dict(stored) if isinstance(stored, dict) else {}
-
-
-def set_errors(found: Mapping[str, str]) -> None:
-    st.session_state[ERRORS_KEY] = dict(found)
 
 
 def _targets(kind: str, names: list[str], current: dict[str, int], key: str) -> list[dict[str, Any]]:
@@ -70,7 +111,7 @@ def project_form(project: Project | None) -> dict[str, Any] | None:
     t = screen("project_setup")
     key = PREFIX + (project.id if project else "new")
     plan = project.sample_plan if project else None
-    found = errors()
+    found = errors(FORM)
     with st.form(key, border=True, enter_to_submit=False):
         if found:
             st.error(t["fix_errors"], icon="⚠️")

@@ -11,11 +11,26 @@ import streamlit as st
 
 from accessibility.texts import screen
 from wtfc_collect.domain import Question
+from wtfc_collect.services.workshop import theme_charts
 from wtfc_collect.services.workshop.theme_charts import ShareTable, ThemeSize
+from wtfc_collect.storage.port import Repository
 
-PREFIX = "charts."
+PREFIX = "theme_charts."
 INK = "#111111"  # near-black axis text: grey is too faint on a projector
 LABEL_LIMIT = 420  # pixels of a theme name beside a bar before it is cut short (the table has it whole)
+
+
+def draw(t: dict[str, str], repo: Repository, project_id: str) -> None:
+    """The whole screen below its title: theme sizes for one question, then shares by area and by group."""
+    question = pick_question()
+    st.header(t["sizes_heading"].format(question=question.label), anchor=False)
+    sizes_section(theme_charts.theme_sizes(repo, project_id, question))
+    st.header(t["areas_heading"], anchor=False)
+    st.caption(t["shares_help"])
+    shares_section(theme_charts.theme_shares(repo, project_id, question, "area"), t["by_area"])
+    st.header(t["groups_heading"], anchor=False)
+    st.caption(t["shares_help"])
+    shares_section(theme_charts.theme_shares(repo, project_id, question, "group"), t["by_group"])
 
 
 def pick_question() -> Question:
