@@ -56,8 +56,8 @@ def _texts(at: AppTest) -> list[str]:
 
 # --- review with a person ---------------------------------------------------------------------------------
 def _start_staff_review(at: AppTest, repo: Repository) -> Review:
-    at.text_input(key="review_details.new.person_ref").input("EV-0007")
-    at.selectbox(key="review_details.new.team").set_value("North team")
+    at.text_input(key="review_with_person.new.person_ref").input("EV-0007")
+    at.selectbox(key="review_with_person.new.team").set_value("North team")
     _click(at, "Start the review")
     review = _only_review(repo)
     assert (review.person_ref, review.team, review.mode) == ("EV-0007", "North team", ReviewMode.WITH_STAFF)
@@ -65,8 +65,8 @@ def _start_staff_review(at: AppTest, repo: Repository) -> Review:
 
 
 def _add(at: AppTest, review: Review, question: Question, text: str) -> None:
-    at.text_area(key=f"review_statements.{review.id}.{question.value}.text").input(text)
-    at.button(key=f"review_statements.{review.id}.{question.value}.add").click().run()
+    at.text_area(key=f"review_with_person.statements.{review.id}.{question.value}.text").input(text)
+    at.button(key=f"review_with_person.statements.{review.id}.{question.value}.add").click().run()
     assert not at.exception, at.exception
 
 
@@ -77,10 +77,10 @@ def test_staff_review_from_start_to_sent_in(repo: Repository) -> None:
     _add(at, review, W, "My cat Smudge")
     _add(at, review, W, "Sunday dinners")
     _add(at, review, NW, "The carers come at different times every day")
-    at.radio(key=f"review_statements.{review.id}.{F.value}.said_by").set_value(
+    at.radio(key=f"review_with_person.statements.{review.id}.{F.value}.said_by").set_value(
         next(
             o
-            for o in at.radio(key=f"review_statements.{review.id}.{F.value}.said_by").options
+            for o in at.radio(key=f"review_with_person.statements.{review.id}.{F.value}.said_by").options
             if "Family" in o
         )
     )
@@ -97,12 +97,12 @@ def test_staff_review_from_start_to_sent_in(repo: Repository) -> None:
     assert repo.get(Review, review.id).status is ReviewStatus.DRAFT  # type: ignore[union-attr]
 
     working = repo.get(Review, review.id).statements_for(W)  # type: ignore[union-attr]
-    at.radio(key=f"review_statements.{review.id}.{working[2].id}.priority").set_value(1).run()
-    at.radio(key=f"review_statements.{review.id}.{working[0].id}.priority").set_value(2).run()
+    at.radio(key=f"review_with_person.statements.{review.id}.{working[2].id}.priority").set_value(1).run()
+    at.radio(key=f"review_with_person.statements.{review.id}.{working[0].id}.priority").set_value(2).run()
     for question in (NW, F):
         only = repo.get(Review, review.id).statements_for(question)[0]  # type: ignore[union-attr]
-        at.radio(key=f"review_statements.{review.id}.{only.id}.priority").set_value(1).run()
-    at.radio(key=f"review_details.{review.id}.consent").set_value("yes").run()
+        at.radio(key=f"review_with_person.statements.{review.id}.{only.id}.priority").set_value(1).run()
+    at.radio(key=f"review_with_person.details.{review.id}.consent").set_value("yes").run()
     assert not at.exception, at.exception
     _click(at, "Send in the review")
     sent = repo.get(Review, review.id)
@@ -121,20 +121,20 @@ def test_moving_first_choice_updates_the_other_statement(repo: Repository) -> No
     _add(at, review, W, "A")
     _add(at, review, W, "B")
     a, b = repo.get(Review, review.id).statements_for(W)  # type: ignore[union-attr]
-    at.radio(key=f"review_statements.{review.id}.{a.id}.priority").set_value(1).run()
-    at.radio(key=f"review_statements.{review.id}.{b.id}.priority").set_value(1).run()
-    assert at.radio(key=f"review_statements.{review.id}.{a.id}.priority").value is None
-    assert at.radio(key=f"review_statements.{review.id}.{b.id}.priority").value == 1
+    at.radio(key=f"review_with_person.statements.{review.id}.{a.id}.priority").set_value(1).run()
+    at.radio(key=f"review_with_person.statements.{review.id}.{b.id}.priority").set_value(1).run()
+    assert at.radio(key=f"review_with_person.statements.{review.id}.{a.id}.priority").value is None
+    assert at.radio(key=f"review_with_person.statements.{review.id}.{b.id}.priority").value == 1
 
 
 def test_staff_review_details_autosave_and_bad_input_kept(repo: Repository) -> None:
     at = _open("pages/review_with_person.py")
     review = _start_staff_review(at, repo)
-    at.text_input(key=f"review_details.{review.id}.reviewer").input("Priya").run()
+    at.text_input(key=f"review_with_person.details.{review.id}.reviewer").input("Priya").run()
     assert repo.get(Review, review.id).reviewer == "Priya"  # type: ignore[union-attr]
-    at.text_input(key=f"review_details.{review.id}.person_ref").input("jo@example.com").run()
+    at.text_input(key=f"review_with_person.details.{review.id}.person_ref").input("jo@example.com").run()
     assert any("not a phone number or email" in e.value or "email" in e.value for e in at.error)
-    assert at.text_input(key=f"review_details.{review.id}.person_ref").value == "jo@example.com"
+    assert at.text_input(key=f"review_with_person.details.{review.id}.person_ref").value == "jo@example.com"
     assert repo.get(Review, review.id).person_ref == "EV-0007"  # type: ignore[union-attr]
 
 
@@ -164,10 +164,10 @@ def test_own_words_note_appears_beside_professional_wording(repo: Repository) ->
 def test_skip_a_question_then_answer_after_all(repo: Repository) -> None:
     at = _open("pages/review_with_person.py")
     review = _start_staff_review(at, repo)
-    at.button(key=f"review_statements.{review.id}.{NW.value}.decline").click().run()
+    at.button(key=f"review_with_person.statements.{review.id}.{NW.value}.decline").click().run()
     assert repo.get(Review, review.id).declined == [NW]  # type: ignore[union-attr]
     assert "The person chose not to answer this question." in [i.value for i in at.info]
-    at.button(key=f"review_statements.{review.id}.{NW.value}.undecline").click().run()
+    at.button(key=f"review_with_person.statements.{review.id}.{NW.value}.undecline").click().run()
     assert repo.get(Review, review.id).declined == []  # type: ignore[union-attr]
 
 

@@ -3,8 +3,9 @@
 Every screen runs its use cases through :func:`run_action`. A broken rule of the method (``InvalidInput``:
 a message for each field; ``DomainError``: one message, perhaps naming its field), someone else saving at
 the same time, or a store that cannot be written, becomes a plain message kept under the control's key
-(``"<screen>.<control>"``), and :func:`show` draws it where that control is drawn. One screen keeps the
-outcome of its latest action only, so an old message never sits beside a control that has worked since.
+(``"<screen>.<control>"``) until that control is used again, and :func:`show` draws it where the control is
+drawn. A screen whose controls all act on one thing (the card being read out) passes ``forget`` so that
+only its latest message stays.
 
 Nothing anyone typed is lost: widgets are emptied only after a save (``clear``), and a form whose widget
 keys carry :func:`form_version` starts empty after a save only when asked (``fresh``).
@@ -26,19 +27,28 @@ ICON = "⚠️"
 T = TypeVar("T")
 
 
-def _slot(key: str) -> str:
-    return "feedback." + key.split(".", 1)[0]
+STATE = "feedback.outcomes"  # control key -> {"errors": {field: message}, "done": message}
+
+
+def _outcomes() -> dict[str, dict[str, Any]]:
+    found = st.session_state.get(STATE)
+    if not isinstance(found, dict):
+        found = {}
+        st.session_state[STATE] = found
+    return found
 
 
 def _outcome(key: str) -> dict[str, Any] | None:
-    found = st.session_state.get(_slot(key))
-    return found if isinstance(found, dict) and found.get("key") == key else None
+    return _outcomes().get(key)
 
 
 def problems_of(error: Exception, *, conflict: str = "") -> dict[str, str]:
     """The plain messages a failed use case gives, by field ("" for the whole thing)."""
     if isinstance(error, InvalidInput):
         return dict(error.errors) or {"": error.message}
+    several = getattr(error, "problems", None)  # everything still missing, e.g. before sending a review in
+    if isinstance(several, list) and all(isinstance(p, DomainError) for p in several) and several:
+        return {p.field or "": p.message for p in several}
     if isinstance(error, DomainError):
         return {error.field or "": error.message}
     if isinstance(error, ConflictError):
@@ -46,9 +56,21 @@ def problems_of(error: Exception, *, conflict: str = "") -> dict[str, str]:
     return {"": str(error)}
 
 
-def remember(key: str, errors: Mapping[str, str] | None = None, *, done: str = "") -> None:
-    """Keep ``errors`` (or a ``done`` message) as the screen's latest outcome, shown under ``key``."""
-    st.session_state[_slot(key)] = {"key": key, "errors": dict(errors or {}), "done": done}
+def remember(
+    key: str,
+    errors: Mapping[str, str] | None = None,
+    *,
+    done: str = "",
+    note: str = "",
+    forget: str = "",
+) -> None:
+    """Keep ``errors`` (or a ``done`` message, or a ``note`` to heed) as what ``key``'s control said last;
+    with ``forget``, drop what every other control whose key starts with it said."""
+    outcomes = _outcomes()
+    if forget:
+        for other in [k for k in outcomes if k.startswith(forget)]:
+            del outcomes[other]
+    outcomes[key] = {"errors": dict(errors or {}), "done": done, "note": note}
 
 
 def run_action(
@@ -56,27 +78,31 @@ def run_action(
     action: Callable[[], object],
     *,
     done: str = "",
+    note: str = "",
     clear: Iterable[str] = (),
     fresh: bool = False,
     conflict: str = "",
     rerun: bool = False,
+    forget: str = "",
 ) -> bool:
     """Run ``action`` (a use case with its arguments bound) for the control or form ``key``.
 
-    True when it worked: the screen's earlier messages go, ``done`` is kept to be shown next to the
-    control, the widgets in ``clear`` are emptied and, with ``fresh``, the form's version moves on so it is
-    drawn empty. False when a rule was broken: the messages are kept for :func:`show` and nothing typed
-    is touched. ``conflict`` words the message for someone else saving at the same time. With ``rerun``
-    the screen is drawn again at once either way (for a form in the script's flow, whose message places
-    were drawn before its button; never in a widget's callback).
+    True when it worked: the control's earlier messages go; ``done`` (that it worked) and ``note``
+    (something to heed, such as words cut to fit) are kept to be shown next to the control; the widgets in
+    ``clear`` are emptied; with ``fresh`` the form's version moves on, so it is drawn empty. False when a
+    rule was broken: the messages are kept for :func:`show` and nothing typed is touched.
+
+    ``conflict`` words the message for someone else saving at the same time; ``forget`` drops what other
+    controls said (see :func:`remember`). With ``rerun`` the screen is drawn again at once either way (for
+    a form in the script's flow, whose message places were drawn before its button; never in a callback).
     """
     try:
         action()
     except (DomainError, StoreError) as error:
-        remember(key, problems_of(error, conflict=conflict))
+        remember(key, problems_of(error, conflict=conflict), forget=forget)
         worked = False
     else:
-        remember(key, done=done)
+        remember(key, done=done, note=note, forget=forget)
         for widget in clear:
             st.session_state.pop(widget, None)
         if fresh:
@@ -88,7 +114,7 @@ def run_action(
 
 
 def errors(key: str) -> dict[str, str]:
-    """The messages of the latest action, if it was ``key``'s, by field."""
+    """What ``key``'s control said last, by field (nothing once it has worked)."""
     found = _outcome(key)
     return dict(found["errors"]) if found else {}
 
@@ -119,17 +145,22 @@ def leftover_errors(found: Mapping[str, str], shown: Collection[str]) -> None:
             st.error(message, icon=ICON)
 
 
-def show(key: str, *fields: str) -> None:
-    """Draw, here, what ``key``'s latest action said: the message for one of ``fields`` (every message
-    when none is named), or that it worked."""
+def show(key: str, *fields: str, once: bool = False) -> None:
+    """Draw, here, what ``key``'s control said last: the message for one of ``fields`` (every message when
+    none is named), or that it worked. With ``once`` it is drawn this time only (for a one-click action
+    with no field to keep the message beside)."""
     found = _outcome(key)
     if found is None:
         return
+    if once:
+        del _outcomes()[key]
     if fields:
         field_error(found["errors"], *fields)
     else:
         for message in found["errors"].values():
             st.error(message, icon=ICON)
+    if found.get("note"):
+        st.warning(found["note"], icon="ℹ️")
     if found["done"]:
         st.success(found["done"])
 

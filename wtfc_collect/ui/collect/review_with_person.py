@@ -1,7 +1,11 @@
-"""Who, when, where and consent for a review with a person. Owns the keys starting with ``review_details.``.
+"""The Review with a person screen (Step 2): a review filled in alongside the person, saved as it goes and
+sent in when complete. Owns the session-state keys starting with ``review_with_person.``; the three
+questions are drawn by ``review_with_person_statements`` and a review already sent in by
+``review_with_person_summary``.
 
-Every field saves itself as soon as it is changed (autosave), so closing the laptop loses at most the
-field being typed. A rule broken by a field is shown under that field; the typed value stays.
+Every detail saves itself as soon as it is changed (autosave), so closing the laptop loses at most the
+field being typed. A rule broken by a field is shown under that field, and stays there (with the typed
+value) until the field is saved.
 """
 
 from __future__ import annotations
@@ -12,15 +16,25 @@ from typing import Any
 import streamlit as st
 
 from accessibility.texts import screen
-from wtfc_collect.domain import ConsentGiver, DomainError, Project, Review
-from wtfc_collect.services.collect.reviews import get_review, save_review_details
-from wtfc_collect.services.common import InvalidInput
-from wtfc_collect.storage.port import StoreError
-from wtfc_collect.ui import context
-from wtfc_collect.ui.feedback import field_error
+from wtfc_collect.domain import ConsentGiver, Project, Question, Review, ReviewMode, ReviewStatus
+from wtfc_collect.services.collect.reviews import (
+    find_review,
+    get_review,
+    save_review_details,
+    start_review,
+    submit_review,
+)
+from wtfc_collect.services.prepare.project_setup import current_project
+from wtfc_collect.storage.port import Repository
+from wtfc_collect.ui import context, links
+from wtfc_collect.ui.collect.review_with_person_statements import question_section
+from wtfc_collect.ui.collect.review_with_person_summary import review_summary
+from wtfc_collect.ui.feedback import errors, field_error, remember, run_action, show, use_case
 
-PREFIX = "review_details."
-ERRORS = PREFIX + "errors"
+SCREEN = "review_with_person."
+PREFIX = SCREEN + "details."
+NEW_FORM = SCREEN + "new"
+SUBMIT = SCREEN + "submit"
 CONSENT_CHOICES = ("yes", "no", "unknown")
 
 
@@ -28,9 +42,64 @@ def _key(review_id: str, field: str) -> str:
     return f"{PREFIX}{review_id}.{field}"
 
 
-def errors() -> dict[str, str]:
-    found = st.session_state.get(ERRORS)
-    return dict(found) if isinstance(found, dict) else {}
+def _saved(review_id: str, field: str) -> str:
+    """Where what saving one field said is kept (the field's own message place)."""
+    return f"{PREFIX}{review_id}.{field}.saved"
+
+
+# --- the screen, top to bottom ----------------------------------------------------------------------------
+def draw(t: dict[str, str], repo: Repository) -> None:
+    """The whole screen below its title: a new review's first details, or the review being filled in."""
+    project = current_project(repo, context.chosen_project_id())
+    if project is None:
+        st.info(t["no_project"])
+        links.page_link("pages/project_setup.py", t["set_up_project"])
+        return
+    review = find_review(repo, context.chosen_review_id())
+    if review is not None:
+        context.note_viewed(review.id)
+    if review is None or review.project_id != project.id:
+        st.header(t["new_review"], anchor=False)
+        details = new_review_form(project)
+        if details is not None:
+            _start(project, details)
+        return
+    if review.status is not ReviewStatus.DRAFT:
+        review_summary(review)
+        return
+    details_editor(review, project)
+    problems = errors(SUBMIT)
+    for question in Question:
+        question_section(review, question, problems.get(question.value))
+    st.divider()
+    field_error(problems, "consent")
+    draft, send = st.columns(2)
+    if draft.button(t["save_draft"], key=SCREEN + "draft"):
+        context.choose_review(None)
+        remember(SUBMIT)
+        st.switch_page("pages/reviews.py")
+    if send.button(t["submit_button"], type="primary", key=SCREEN + "submit"):
+        _submit(review.id)
+
+
+def _start(project: Project, details: dict[str, Any]) -> None:
+    started: list[Review] = []
+    start = use_case(
+        start_review,
+        project.id,
+        person_ref=details.pop("person_ref"),
+        review_date=details.pop("review_date"),
+        mode=ReviewMode.WITH_STAFF,
+        details=details,
+    )
+    if run_action(NEW_FORM, lambda: started.append(start())):
+        context.choose_review(started[0].id)
+    st.rerun()
+
+
+def _submit(review_id: str) -> None:
+    """Send the review in; what is still missing is said next to the question (or the consent) it is about."""
+    run_action(SUBMIT, use_case(submit_review, review_id), rerun=True)
 
 
 def _lines(value: str) -> list[str]:
@@ -65,23 +134,17 @@ def _value(review_id: str, field: str) -> Any:
 
 def _save(review_id: str, field: str) -> None:
     """on_change: save one field now. Runs before the page is drawn again."""
-    found = errors()
-    found.pop(field, None)
-    try:
+
+    def save() -> None:
         current = get_review(context.repository(), review_id)
-        save_review_details(
-            context.repository(),
+        use_case(
+            save_review_details,
             review_id,
             {field: _value(review_id, field)},
             expected_revision=current.revision,
-            actor=context.actor(),
-            now=context.now(),
-        )
-    except InvalidInput as invalid:
-        found[field] = next(iter(invalid.errors.values()))
-    except (DomainError, StoreError) as problem:
-        found[field] = str(problem)
-    st.session_state[ERRORS] = found
+        )()
+
+    run_action(_saved(review_id, field), save)
 
 
 def _select(label: str, options: list[str], current: str | None, review_id: str, field: str) -> None:
@@ -103,7 +166,6 @@ def details_editor(review: Review, project: Project) -> None:
     """The details and consent of a draft review, each field saved as soon as it changes."""
     t = screen("review_with_person")
     rid = review.id
-    found = errors()
     st.header(t["details_heading"], anchor=False)
     left, right = st.columns(2)
     with left:
@@ -116,7 +178,7 @@ def details_editor(review: Review, project: Project) -> None:
             args=(rid, "person_ref"),
         )
         st.caption(t["person_ref_help"])
-        field_error(found, "person_ref")
+        show(_saved(rid, "person_ref"))
         st.date_input(
             t["review_date_label"],
             value=review.review_date,
@@ -125,7 +187,7 @@ def details_editor(review: Review, project: Project) -> None:
             on_change=_save,
             args=(rid, "review_date"),
         )
-        field_error(found, "review_date")
+        show(_saved(rid, "review_date"))
         st.text_input(
             t["reviewer_label"],
             value=review.reviewer or "",
@@ -134,7 +196,7 @@ def details_editor(review: Review, project: Project) -> None:
             on_change=_save,
             args=(rid, "reviewer"),
         )
-        field_error(found, "reviewer")
+        show(_saved(rid, "reviewer"))
         st.text_area(
             t["participants_label"],
             value="\n".join(review.participants),
@@ -144,7 +206,7 @@ def details_editor(review: Review, project: Project) -> None:
             args=(rid, "participants"),
         )
         st.caption(t["participants_help"])
-        field_error(found, "participants")
+        show(_saved(rid, "participants"))
     with right:
         for field, options in (
             ("team", project.teams),
@@ -153,7 +215,7 @@ def details_editor(review: Review, project: Project) -> None:
             ("group", project.groups),
         ):
             _select(t[f"{field}_label"], options, getattr(review, field), rid, field)
-            field_error(found, field)
+            show(_saved(rid, field))
     consent_editor(review)
 
 
@@ -200,19 +262,18 @@ def consent_editor(review: Review) -> None:
                 args=(rid, "consent"),
             )
             st.caption(t["representative_help"])
-    field_error(errors(), "consent")
+    show(_saved(rid, "consent"))
 
 
 def new_review_form(project: Project) -> dict[str, Any] | None:
     """The few details needed to start a review. Returns them when the form is sent."""
     t = screen("review_with_person")
-    found = errors()
-    with st.form(PREFIX + "new", enter_to_submit=False):
-        person_ref = st.text_input(t["person_ref_label"], max_chars=40, key=PREFIX + "new.person_ref")
+    with st.form(NEW_FORM, enter_to_submit=False):
+        person_ref = st.text_input(t["person_ref_label"], max_chars=40, key=NEW_FORM + ".person_ref")
         st.caption(t["person_ref_help"])
-        field_error(found, "person_ref")
+        field_error(errors(NEW_FORM), "person_ref")
         review_date = st.date_input(
-            t["review_date_label"], value=date.today(), format="DD/MM/YYYY", key=PREFIX + "new.review_date"
+            t["review_date_label"], value=date.today(), format="DD/MM/YYYY", key=NEW_FORM + ".review_date"
         )
         chosen: dict[str, Any] = {}
         for field, options in (
@@ -225,10 +286,10 @@ def new_review_form(project: Project) -> dict[str, Any] | None:
                 chosen[field] = st.selectbox(
                     t[f"{field}_label"],
                     [None, *options],
-                    key=f"{PREFIX}new.{field}",
+                    key=f"{NEW_FORM}.{field}",
                     format_func=lambda v: t["not_set"] if v is None else str(v),
                 )
-        reviewer = st.text_input(t["reviewer_label"], max_chars=120, key=PREFIX + "new.reviewer")
+        reviewer = st.text_input(t["reviewer_label"], max_chars=120, key=NEW_FORM + ".reviewer")
         started = st.form_submit_button(t["start_button"], type="primary")
     if not started:
         return None
@@ -238,7 +299,3 @@ def new_review_form(project: Project) -> dict[str, Any] | None:
         "reviewer": reviewer.strip() or None,
         **chosen,
     }
-
-
-def set_errors(found: dict[str, str]) -> None:
-    st.session_state[ERRORS] = dict(found)

@@ -1,4 +1,5 @@
-"""The three questions of a review with a person. Owns the keys starting with ``review_statements.``.
+"""The three questions of a review with a person, on the Review with a person screen (its keys start with
+``review_with_person.statements.``).
 
 Each statement is saved the moment it is added, with who said it; the person's top two are chosen per
 question; a gentle note appears beside words that may not be the person's own.
@@ -9,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from accessibility.texts import screen
-from wtfc_collect.domain import STATEMENT_MAX_CHARS, DomainError, Question, Review, Speaker, Statement
+from wtfc_collect.domain import STATEMENT_MAX_CHARS, Question, Review, Speaker, Statement
 from wtfc_collect.domain.review import Priority
 from wtfc_collect.services.collect.own_words import fit_statement, own_words_notes
 from wtfc_collect.services.collect.reviews import (
@@ -19,14 +20,11 @@ from wtfc_collect.services.collect.reviews import (
     set_priority,
     undecline_question,
 )
-from wtfc_collect.services.common import InvalidInput
-from wtfc_collect.storage.port import StoreError
-from wtfc_collect.ui import context
+from wtfc_collect.ui.feedback import run_action, show, use_case
 from wtfc_collect.ui.literal import literal
 from wtfc_collect.ui.spoken import listen
 
-PREFIX = "review_statements."
-MESSAGES = PREFIX + "messages"
+PREFIX = "review_with_person.statements."
 PRIORITY_CHOICES: tuple[Priority | None, ...] = (None, 1, 2)
 
 
@@ -34,37 +32,9 @@ def _key(review_id: str, *parts: str) -> str:
     return PREFIX + ".".join((review_id, *parts))
 
 
-def _messages() -> dict[str, tuple[str, str]]:
-    """Messages from the last action, per place on the page: (kind, text); kind is error/warning/success."""
-    found = st.session_state.get(MESSAGES)
-    return dict(found) if isinstance(found, dict) else {}
-
-
-def _say(place: str, kind: str, text: str) -> None:
-    st.session_state[MESSAGES] = {**_messages(), place: (kind, text)}
-
-
-def _show(place: str) -> None:
-    kind, text = _messages().pop(place, ("", ""))
-    if kind == "error":
-        st.error(text, icon="⚠️")
-    elif kind == "warning":
-        st.warning(text, icon="✂️")
-    elif kind == "success":
-        st.success(text)
-
-
-def _run(place: str, action: object) -> bool:
-    """Call ``action``; a broken rule becomes a plain message at ``place``. True when it worked."""
-    try:
-        action()  # type: ignore[operator]
-    except InvalidInput as invalid:
-        _say(place, "error", next(iter(invalid.errors.values())))
-        return False
-    except (DomainError, StoreError) as problem:
-        _say(place, "error", str(problem))
-        return False
-    return True
+def _place(question: Question) -> str:
+    """Where the messages about one question's statements are kept and shown."""
+    return PREFIX + question.value
 
 
 def _add(review_id: str, question: Question) -> None:
@@ -73,49 +43,27 @@ def _add(review_id: str, question: Question) -> None:
     text_key, who_key = _key(review_id, question.value, "text"), _key(review_id, question.value, "said_by")
     typed = str(st.session_state.get(text_key, ""))
     text, was_cut = fit_statement(typed)
-    saved = _run(
-        question.value,
-        lambda: record_statement(
-            context.repository(),
-            review_id,
-            question=question,
-            text=text,
-            said_by=st.session_state.get(who_key, Speaker.PERSON),
-            actor=context.actor(),
-            now=context.now(),
-        ),
+    said_by = st.session_state.get(who_key, Speaker.PERSON)
+    run_action(
+        _place(question),
+        use_case(record_statement, review_id, question=question, text=text, said_by=said_by),
+        note=t["too_long"].format(limit=STATEMENT_MAX_CHARS) if was_cut else "",
+        clear=[text_key],
     )
-    if saved:
-        st.session_state[text_key] = ""
-        if was_cut:
-            _say(question.value, "warning", t["too_long"].format(limit=STATEMENT_MAX_CHARS))
 
 
 def _priority(review_id: str, statement_id: str, place: str) -> None:
     value = st.session_state.get(_key(review_id, statement_id, "priority"))
-    _run(
-        place,
-        lambda: set_priority(
-            context.repository(), review_id, statement_id, value, actor=context.actor(), now=context.now()
-        ),
-    )
+    run_action(place, use_case(set_priority, review_id, statement_id, value))
 
 
 def _remove(review_id: str, statement_id: str, place: str) -> None:
-    _run(
-        place,
-        lambda: remove_statement(
-            context.repository(), review_id, statement_id, actor=context.actor(), now=context.now()
-        ),
-    )
+    run_action(place, use_case(remove_statement, review_id, statement_id))
 
 
 def _decline(review_id: str, question: Question, decline: bool) -> None:
-    use_case = decline_question if decline else undecline_question
-    _run(
-        question.value,
-        lambda: use_case(context.repository(), review_id, question, actor=context.actor(), now=context.now()),
-    )
+    change = decline_question if decline else undecline_question
+    run_action(_place(question), use_case(change, review_id, question))
 
 
 def _statement_row(review: Review, statement: Statement, place: str) -> None:
@@ -168,7 +116,7 @@ def question_section(review: Review, question: Question, problem: str | None = N
             on_click=_decline,
             args=(review.id, question, False),
         )
-        _show(question.value)
+        show(_place(question), once=True)
         return
     st.text_area(t["statement_label"], key=_key(review.id, question.value, "text"), height=90)
     speakers = list(Speaker)
@@ -186,12 +134,12 @@ def question_section(review: Review, question: Question, problem: str | None = N
         on_click=_add,
         args=(review.id, question),
     )
-    _show(question.value)
+    show(_place(question), once=True)
     said = review.statements_for(question)
     if said:
         st.subheader(t["statements_heading"], anchor=False)
         for statement in said:
-            _statement_row(review, statement, question.value)
+            _statement_row(review, statement, _place(question))
     else:
         st.button(
             t["declined_button"],

@@ -56,7 +56,7 @@ def _t() -> dict[str, str]:
 # --- running a change -----------------------------------------------------------------------------------
 def _run(control: str, action: Callable[[], object], clear: Sequence[str] = ()) -> None:
     """A button's callback: run the use case; a broken rule is shown next to ``control``."""
-    run_action(PREFIX + control, action, clear=clear, conflict=_t()["conflict"])
+    run_action(PREFIX + control, action, clear=clear, conflict=_t()["conflict"], forget=PREFIX)
 
 
 def _value(key: str) -> Any:
@@ -168,7 +168,7 @@ def _card_actions(project_id: str, view: CardCallView, statement_id: str) -> Non
 
         def place() -> None:
             if not _value(target_key):
-                remember(PREFIX + "place", {"": t["choose_theme"]})
+                remember(PREFIX + "place", {"": t["choose_theme"]}, forget=PREFIX)
                 return
             _run(
                 "place",

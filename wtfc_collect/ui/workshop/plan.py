@@ -43,7 +43,7 @@ def draw(t: dict[str, str], repo: Repository, project_id: str) -> None:
     def remove(idea_id: str) -> None:
         _act(PREFIX + "remove", use_case(plan.remove_idea, idea_id))
 
-    show(PREFIX + "remove")
+    show(PREFIX + "remove", once=True)
     happening, ideas_tab, vote_tab, grid_tab, plans_tab = st.tabs(
         [t["tab_happening"], t["tab_ideas"], t["tab_vote"], t["tab_grid"], t["tab_plans"]]
     )
@@ -289,7 +289,7 @@ def vote_results(
         st.warning(t["tie"].format(n=TOP_IDEAS), icon="⚖️")
     if st.button(t["choose_top"].format(n=TOP_IDEAS), key=PREFIX + "choose_top", type="primary"):
         on_choose()
-    show("plan.choose")
+    show("plan.choose", once=True)
 
 
 def choose_by_hand(theme_id: str, results: VoteResults, on_save: Callable[[list[str]], None]) -> None:

@@ -44,7 +44,7 @@ def name_of(view: ThemeView) -> str:
 
 def _run(control: str, action: Callable[[], object], *, done: str = "", clear: Sequence[str] = ()) -> None:
     """A button's callback: run the use case; the outcome is shown next to ``control``."""
-    run_action(PREFIX + control, action, done=done, clear=clear, conflict=_t()["conflict"])
+    run_action(PREFIX + control, action, done=done, clear=clear, conflict=_t()["conflict"], forget=PREFIX)
 
 
 def plain_table(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:

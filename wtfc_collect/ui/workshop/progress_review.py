@@ -262,7 +262,7 @@ def draw(t: dict[str, str], repo: Repository, project_id: str) -> None:
             ),
         )
     st.header(t["actions_heading"], anchor=False)
-    show(PREFIX + "status")
+    show(PREFIX + "status", once=True)
     actions = plan.action_plans(repo, project_id)
     if not actions:
         st.info(t["no_actions"])
@@ -276,7 +276,7 @@ def draw(t: dict[str, str], repo: Repository, project_id: str) -> None:
         )
     st.header(t["notes_heading"], anchor=False)
     st.markdown(t["notes_help"])
-    show(PREFIX + "remove")
+    show(PREFIX + "remove", once=True)
     worked, did_not = progress_review.process_notes(repo, project_id)
     notes_section(
         worked,
