@@ -197,13 +197,13 @@ def test_reviews_list_filters_by_team_status_and_mode(repo: Repository) -> None:
     repo.save(f.review(project.id, team="South team", person_ref="S-2", mode=ReviewMode.SELF))
     at = _open("pages/reviews.py")
     assert len(at.dataframe[0].value) == 3
-    at.selectbox(key="reviews_table.team").set_value("South team").run()
+    at.selectbox(key="reviews.team").set_value("South team").run()
     assert sorted(at.dataframe[0].value["Person"]) == ["S-1", "S-2"]
-    at.selectbox(key="reviews_table.mode").set_value(ReviewMode.SELF).run()
+    at.selectbox(key="reviews.mode").set_value(ReviewMode.SELF).run()
     assert list(at.dataframe[0].value["Person"]) == ["S-2"]
-    at.selectbox(key="reviews_table.team").set_value(None).run()
-    at.selectbox(key="reviews_table.mode").set_value(None).run()
-    at.selectbox(key="reviews_table.status").set_value(ReviewStatus.SUBMITTED).run()
+    at.selectbox(key="reviews.team").set_value(None).run()
+    at.selectbox(key="reviews.mode").set_value(None).run()
+    at.selectbox(key="reviews.status").set_value(ReviewStatus.SUBMITTED).run()
     assert list(at.dataframe[0].value["Person"]) == ["N-1"]
 
 

@@ -1,13 +1,27 @@
-"""The list of reviews with filters. Owns the keys starting with ``reviews_table.``."""
+"""The Reviews screen (Step 2): every review of the project with filters; open one, start a new one, make
+or stop the codes that open an own review, erase a person's review, and the statements to ask again.
+Owns the session-state keys starting with ``reviews.``."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 import streamlit as st
 
 from accessibility.texts import screen
-from wtfc_collect.domain import Project, Review, ReviewMode, ReviewStatus, Statement
+from wtfc_collect import bootstrap
+from wtfc_collect.domain import Project, Review, ReviewMode, ReviewStatus, Role, Statement
+from wtfc_collect.services.admin import erasure
+from wtfc_collect.services.checkpoint import check_statements
+from wtfc_collect.services.collect import codes
+from wtfc_collect.services.collect.reviews import list_reviews, start_review
+from wtfc_collect.storage.port import Repository
+from wtfc_collect.ui import context
+from wtfc_collect.ui.feedback import errors, field_error, remember, run_action, show, use_case
 
-PREFIX = "reviews_table."
+PREFIX = "reviews."
+NEW_CODE_KEY = PREFIX + "new_code"
+ERASED_KEY = PREFIX + "erased"
 
 
 def status_label(status: ReviewStatus) -> str:
@@ -85,3 +99,154 @@ def ask_again_table(pairs: list[tuple[Review, Statement]]) -> None:
         for review, statement in pairs
     ]
     st.dataframe(rows, hide_index=True, width="stretch")
+
+
+# --- the screen, top to bottom ----------------------------------------------------------------------------
+def draw(t: dict[str, str], repo: Repository, project: Project) -> None:
+    """The whole screen below its title."""
+    if st.session_state.pop(ERASED_KEY, False):
+        st.success(t["erased"], icon="✅")
+    everything = list_reviews(repo, project.id)
+    shown = filtered(everything, *filters(project))
+    if shown:
+        table(shown)
+        st.caption(t["count"].format(shown=len(shown), total=len(everything)))
+        chosen = st.selectbox(
+            t["open_label"],
+            shown,
+            key=PREFIX + "open_choice",
+            format_func=lambda r: (
+                f"{r.person_ref} · {r.review_date:%d/%m/%Y} · {mode_label(r.mode)} · {status_label(r.status)}"
+            ),
+        )
+        if st.button(t["open_button"], type="primary", key=PREFIX + "open") and chosen is not None:
+            context.choose_review(chosen.id)
+            st.switch_page(
+                "pages/self_review.py" if chosen.mode is ReviewMode.SELF else "pages/review_with_person.py"
+            )
+        if chosen is not None and chosen.mode is ReviewMode.SELF:
+            code_section(t, repo, chosen)
+        if chosen is not None:
+            erase(t, chosen)
+    else:
+        st.info(t["none_found"])
+    ask_again = check_statements.ask_again_list(repo, project.id)
+    if ask_again:
+        st.header(t["ask_again_heading"], anchor=False)
+        st.caption(t["ask_again_help"])
+        ask_again_table(ask_again)
+    st.divider()
+    if st.button(t["new_staff"], key=PREFIX + "new_staff"):
+        context.choose_review(None)
+        st.switch_page("pages/review_with_person.py")
+    _new_own_review(t, project)
+
+
+def _new_own_review(t: dict[str, str], project: Project) -> None:
+    """Start an own review for someone, by their reference, then hand the device over."""
+    form = PREFIX + "new_self"
+    with st.form(form, enter_to_submit=False):
+        person_ref = st.text_input(t["self_ref_label"], max_chars=40, key=PREFIX + "self_ref")
+        st.caption(t["self_ref_help"])
+        field_error(errors(form), "person_ref", "")
+        start_self = st.form_submit_button(t["new_self"])
+    if not start_self:
+        return
+    started: list[Review] = []
+    start = use_case(
+        start_review,
+        project.id,
+        person_ref=person_ref,
+        review_date=context.now().date(),
+        mode=ReviewMode.SELF,
+    )
+    if run_action(form, lambda: started.append(start())):
+        context.choose_review(started[0].id)
+        st.switch_page("pages/self_review.py")
+    st.rerun()
+
+
+# --- codes that open an own review, and erasing a review ---------------------------------------------------
+def _day(moment: datetime) -> str:
+    return f"{moment:%d/%m/%Y}"
+
+
+def _link(code: str) -> str:
+    """The app's own address with the code in it; the code leaves the address once used."""
+    base = (st.context.url or "").split("?")[0].rstrip("/").removesuffix("/reviews")
+    return f"{base}/?code={code}"
+
+
+def code_section(t: dict[str, str], repo: Repository, review: Review) -> None:
+    """Make, show and stop the codes that open ``review`` for the person on their own."""
+    st.header(t["code_heading"], anchor=False)
+    st.markdown(t["code_help"])
+    now = context.now()
+    fresh = st.session_state.get(NEW_CODE_KEY)
+    if isinstance(fresh, tuple) and fresh[0] == review.id:
+        _, code, expires = fresh
+        st.success(t["new_code"].format(code=code, expires=expires), icon="🔑")
+        st.code(_link(code), language=None)
+    make = f"{PREFIX}make_code.{review.id}"
+    if st.button(t["make_code"], key=make):
+        made: list[tuple[str, str]] = []
+        invite = use_case(codes.invite, review.id)
+
+        def invite_and_keep() -> None:
+            invitation, code = invite()
+            made.append((code, _day(invitation.expires_at)))
+
+        if run_action(make, invite_and_keep):
+            st.session_state[NEW_CODE_KEY] = (review.id, *made[0])
+            st.rerun()
+    show(make)
+    listed = codes.invitations(repo, review.id)
+    if not listed:
+        st.caption(t["codes_none"])
+    for invitation in listed:
+        if invitation.revoked_at is not None:
+            state = t["state_stopped"]
+        elif codes.is_active(invitation, now):
+            state = t["state_active"].format(expires=_day(invitation.expires_at))
+        else:
+            state = t["state_expired"]
+        left, right = st.columns([3, 1], vertical_alignment="center")
+        left.markdown(
+            t["code_row"].format(made=_day(invitation.created_at), by=invitation.created_by, state=state)
+        )
+        stop = f"{PREFIX}stop_code.{invitation.id}"
+        pressed = codes.is_active(invitation, now) and right.button(t["stop_code"], key=stop)
+        if pressed and run_action(stop, use_case(codes.revoke, review.id, invitation.id)):
+            st.session_state.pop(NEW_CODE_KEY, None)
+            st.toast(t["stopped"])
+            st.rerun()
+        show(stop)
+
+
+def erase(t: dict[str, str], review: Review) -> None:
+    """Erase the person's review for good (quality leads and administrators)."""
+    signed_in = context.user()
+    if signed_in is None or signed_in.role not in {Role.ADMINISTRATOR, Role.QUALITY_LEAD}:
+        return
+    form = f"{PREFIX}erase.{review.id}"
+    with st.expander(t["erase_heading"]):
+        st.markdown(t["erase_help"])
+        with st.form(form):
+            reason = st.text_input(t["erase_reason"], max_chars=300)
+            sure = st.checkbox(t["erase_confirm"])
+            pressed = st.form_submit_button(t["erase_button"])
+            if pressed and not sure:
+                remember(form, {"": t["erase_need_confirm"]})
+            elif pressed:
+                erase_now = use_case(
+                    erasure.erase_person,
+                    context.recordings(),
+                    review.id,
+                    reason=reason,
+                    backups=bootstrap.backup_dir(),
+                )
+                if run_action(form, erase_now):
+                    st.session_state[ERASED_KEY] = True
+                    context.choose_review(None)
+                    st.rerun()
+            show(form)
