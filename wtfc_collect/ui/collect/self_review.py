@@ -19,9 +19,9 @@ from accessibility.texts import DEFAULT_LANGUAGE, screen
 from wtfc_collect.domain import (
     STATEMENT_MAX_CHARS,
     ConsentGiver,
-    DomainError,
     Question,
     Review,
+    ReviewMode,
     ReviewStatus,
     Speaker,
     VoiceAnswer,
@@ -30,8 +30,8 @@ from wtfc_collect.domain import (
 from wtfc_collect.domain.review import Priority
 from wtfc_collect.services.collect.own_words import fit_statement
 from wtfc_collect.services.collect.reviews import (
-    ReviewIncomplete,
     decline_question,
+    find_review,
     get_review,
     record_statement,
     remove_statement,
@@ -41,10 +41,11 @@ from wtfc_collect.services.collect.reviews import (
     undecline_question,
 )
 from wtfc_collect.services.collect.voice_answers import voice_answers_for_review
-from wtfc_collect.services.common import InvalidInput
-from wtfc_collect.storage.port import StoreError
+from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context, display, spoken
 from wtfc_collect.ui.collect.self_review_voice import voice_recorder
+from wtfc_collect.ui.easy_read import easy_read_style
+from wtfc_collect.ui.feedback import errors, remember, run_action, show, use_case
 
 PREFIX = "self_review."
 STEP = PREFIX + "step"
@@ -54,6 +55,32 @@ CONSENT, CHECK, THANKS, NO_CONSENT = "consent", "check", "thanks", "no_consent"
 LANGUAGE = PREFIX + "language"  # the person's choice, kept for the visit
 LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
 LANGUAGE_LABEL = "Language · Iaith"  # both languages: the person has not chosen yet
+
+
+def draw(repo: Repository) -> None:
+    """The whole own review: the title, then the screen the person is on."""
+    easy_read_style()
+    display.page_language(language())
+    st.title(texts()["title"], anchor=False)
+    review = find_review(repo, context.chosen_review_id())
+    if review is not None:
+        context.note_viewed(review.id)
+    if review is None or review.mode is not ReviewMode.SELF:
+        st.markdown(texts()["start_text"])
+        st.markdown(texts()["ask_staff"])
+        return
+    current = step(review)
+    if current == CONSENT:
+        choices()  # English or Cymraeg, text size, high contrast: first, where everyone sees them
+    spoken.speed_control(language())
+    if current == CONSENT:
+        consent_screen(review)
+    elif current == CHECK:
+        check_screen(review)
+    elif current in {q.value for q in Question}:
+        question_screen(review, Question(current))
+    else:
+        end_screen(current)
 
 
 def language() -> str:
@@ -131,48 +158,25 @@ def go(review: Review, to: str) -> None:
     st.session_state[STEP + "." + review.id] = to
 
 
-def _message(kind: str, text: str) -> None:
-    st.session_state[MESSAGE] = (kind, text)
+def _act(action: Callable[[], object], *, done: str = "", note: str = "") -> bool:
+    """Do it; a broken rule (or that it worked) is said in the screen's one message place."""
+    return run_action(MESSAGE, action, done=done, note=note)
 
 
-def _show_message() -> None:
-    kind, text = st.session_state.pop(MESSAGE, ("", ""))
-    if kind == "error":
-        st.error(text, icon="⚠️")
-    elif kind == "warning":
-        st.warning(text, icon="✂️")
-    elif kind == "success":
-        st.success(text)
+def _press(action: Callable[[], object]) -> None:
+    """A button's callback: do it, the outcome said in the screen's message place."""
+    _act(action)
 
 
-def _safely(action: Callable[[], object]) -> bool:
-    try:
-        action()
-    except InvalidInput as invalid:
-        _message("error", next(iter(invalid.errors.values())))
-        return False
-    except (DomainError, StoreError) as problem:
-        _message("error", str(problem))
-        return False
-    return True
-
-
-def _act(action: Callable[[], object]) -> None:
-    """For buttons: do it, and turn a broken rule into a message on the screen."""
-    _safely(action)
+def _say(text: str = "", *, problem: str = "") -> None:
+    """Put something in the screen's message place without running anything."""
+    remember(MESSAGE, {"": problem} if problem else None, done=text)
 
 
 def _consent(review: Review, given: bool) -> None:
     consent = {"given": given, "given_by": ConsentGiver.PERSON, "recorded_on": date.today()}
-    if _safely(
-        lambda: save_review_details(
-            context.repository(),
-            review.id,
-            {"consent": consent},
-            expected_revision=review.revision,
-            actor=context.actor(),
-            now=context.now(),
-        )
+    if _act(
+        use_case(save_review_details, review.id, {"consent": consent}, expected_revision=review.revision)
     ):
         go(review, QUESTIONS[0].value if given else NO_CONSENT)
 
@@ -182,24 +186,16 @@ def _add(review: Review, question: Question) -> None:
     key = f"{PREFIX}{review.id}.{question.value}.text"
     typed = str(st.session_state.get(key, ""))
     if not typed.strip():
-        _message("error", t["empty"])
+        _say(problem=t["empty"])
         return
     text, was_cut = fit_statement(typed)
-    if _safely(
-        lambda: record_statement(
-            context.repository(),
-            review.id,
-            question=question,
-            text=text,
-            said_by=Speaker.PERSON,
-            actor=context.actor(),
-            now=context.now(),
-        )
-    ):
+    add = use_case(record_statement, review.id, question=question, text=text, said_by=Speaker.PERSON)
+    if was_cut:
+        _act(add, note=t["too_long"].format(limit=STATEMENT_MAX_CHARS))
+    else:
+        _act(add, done=t["added"])
+    if not errors(MESSAGE):
         st.session_state[key] = ""
-        _message("warning", t["too_long"].format(limit=STATEMENT_MAX_CHARS)) if was_cut else _message(
-            "success", t["added"]
-        )
 
 
 def _tap(review: Review, question: Question, statement_id: str) -> None:
@@ -208,11 +204,7 @@ def _tap(review: Review, question: Question, statement_id: str) -> None:
     tapped = next(s for s in said if s.id == statement_id)
     taken = {s.priority for s in said if s.priority}
     place: Priority | None = None if tapped.priority else (1 if 1 not in taken else 2)
-    _safely(
-        lambda: set_priority(
-            context.repository(), review.id, statement_id, place, actor=context.actor(), now=context.now()
-        )
-    )
+    _act(use_case(set_priority, review.id, statement_id, place))
 
 
 def _leave_question(review: Review, question: Question, to: str) -> None:
@@ -223,25 +215,12 @@ def _leave_question(review: Review, question: Question, to: str) -> None:
     unpicked = [s for s in said if s.priority is None]
     taken = {s.priority for s in said if s.priority}
     if len(said) == 1 and unpicked:
-        _safely(
-            lambda: set_priority(
-                context.repository(), review.id, said[0].id, 1, actor=context.actor(), now=context.now()
-            )
-        )
+        _act(use_case(set_priority, review.id, said[0].id, 1))
     elif len(said) == 2 and len(unpicked) == 1:
         place: Priority = 2 if 1 in taken else 1
-        _safely(
-            lambda: set_priority(
-                context.repository(),
-                review.id,
-                unpicked[0].id,
-                place,
-                actor=context.actor(),
-                now=context.now(),
-            )
-        )
+        _act(use_case(set_priority, review.id, unpicked[0].id, place))
     elif len(said) >= 2 and len(taken) < 2:
-        _message("error", t["pick_first"])
+        _say(problem=t["pick_first"])
         return
     go(review, to)
 
@@ -275,11 +254,8 @@ def question_screen(review: Review, question: Question) -> None:
         st.button(
             t["answer_after_all"],
             key=f"{PREFIX}{question.value}.undecline",
-            on_click=lambda: _act(
-                lambda: undecline_question(
-                    context.repository(), review.id, question, actor=context.actor(), now=context.now()
-                )
-            ),
+            on_click=_press,
+            args=(use_case(undecline_question, review.id, question),),
         )
     else:
         st.text_area(t["write_label"], key=f"{PREFIX}{review.id}.{question.value}.text", height=110)
@@ -290,7 +266,7 @@ def question_screen(review: Review, question: Question) -> None:
             on_click=_add,
             args=(review, question),
         )
-        _show_message()
+        show(MESSAGE, once=True)
         voice_recorder(review, question, answers, language=language())
         if said:
             say(t["you_said"], "you_said")
@@ -299,11 +275,8 @@ def question_screen(review: Review, question: Question) -> None:
             st.button(
                 t["skip_button"],
                 key=f"{PREFIX}{question.value}.skip",
-                on_click=lambda: _act(
-                    lambda: decline_question(
-                        context.repository(), review.id, question, actor=context.actor(), now=context.now()
-                    )
-                ),
+                on_click=_press,
+                args=(use_case(decline_question, review.id, question),),
             )
     _navigation(review, question)
 
@@ -334,11 +307,8 @@ def _choices(review: Review, question: Question, said: list) -> None:  # type: i
         st.button(
             f"{t['remove']}: {statement.text}",
             key=f"{PREFIX}{statement.id}.remove",
-            on_click=lambda sid=statement.id: _act(
-                lambda: remove_statement(
-                    context.repository(), review.id, sid, actor=context.actor(), now=context.now()
-                )
-            ),
+            on_click=_press,
+            args=(use_case(remove_statement, review.id, statement.id),),
         )
 
 
@@ -360,7 +330,7 @@ def _navigation_buttons(review: Review, question: Question, back_to: str, next_t
     st.button(
         t["save_later"],
         key=f"{PREFIX}{question.value}.later",
-        on_click=lambda: _message("success", t["saved_later"]),
+        on_click=lambda: _say(t["saved_later"]),
     )
     st.button(
         t["next"],
@@ -391,15 +361,14 @@ def check_screen(review: Review) -> None:
             on_click=go,
             args=(review, question.value),
         )
-    _show_message()
+    show(MESSAGE, once=True)
     if st.button(t["send"], type="primary", key=PREFIX + "send"):
-        try:
-            submit_review(context.repository(), review.id, actor=context.actor(), now=context.now())
-        except ReviewIncomplete as incomplete:
-            _message("error", t["send_problem"] + " " + incomplete.problems[0].message)
-            go(review, CHECK)
-        else:
+        if _act(use_case(submit_review, review.id)):
             go(review, THANKS)
+        else:
+            missing = next(iter(errors(MESSAGE).values()), "")
+            _say(problem=f"{t['send_problem']} {missing}".strip())
+            go(review, CHECK)
         st.rerun()
 
 

@@ -1,4 +1,4 @@
-""" "Or say it out loud": recording an answer on the easy-read own review. Owns the keys ``voice_recorder.``.
+""" "Or say it out loud": recording an answer on the easy-read own review (keys ``self_review.voice.``).
 
 A recording is kept the moment it is made. The recorder then starts afresh (a new widget), so a page
 rerun can never keep the same recording twice; the service also keeps a repeated recording only once.
@@ -9,17 +9,17 @@ from __future__ import annotations
 import streamlit as st
 
 from accessibility.texts import DEFAULT_LANGUAGE, screen
-from wtfc_collect.domain import DomainError, Question, Review, VoiceAnswer
+from wtfc_collect.domain import Question, Review, VoiceAnswer
 from wtfc_collect.services.collect.voice_answers import (
     discard_voice_answer,
     record_voice_answer,
     voice_answer_audio,
 )
-from wtfc_collect.storage.port import StoreError
 from wtfc_collect.ui import context
+from wtfc_collect.ui.feedback import run_action, show, use_case
 from wtfc_collect.ui.spoken import say
 
-PREFIX = "voice_recorder."
+PREFIX = "self_review.voice."
 MESSAGE = PREFIX + "message"
 
 
@@ -36,35 +36,18 @@ def _keep(review_id: str, question: Question, key: str) -> None:
     recording = st.session_state.get(key)
     if recording is None:  # the person cleared the recorder
         return
-    try:
-        record_voice_answer(
-            context.repository(),
-            context.recordings(),
-            review_id,
-            question,
-            recording.getvalue(),
-            actor=context.actor(),
-            now=context.now(),
-        )
-    except (DomainError, StoreError) as problem:
-        st.session_state[MESSAGE] = str(problem)
+    keep = use_case(record_voice_answer, context.recordings(), review_id, question, recording.getvalue())
+    if not run_action(MESSAGE, keep):
         return
     round_key = _round_key(review_id, question)
     st.session_state[round_key] = int(st.session_state.get(round_key, 0)) + 1
 
 
 def _take_out(voice_id: str) -> None:
-    try:
-        discard_voice_answer(
-            context.repository(),
-            context.recordings(),
-            voice_id,
-            actor=context.actor(),
-            now=context.now(),
-            reason="taken out by the person",
-        )
-    except (DomainError, StoreError) as problem:
-        st.session_state[MESSAGE] = str(problem)
+    run_action(
+        MESSAGE,
+        use_case(discard_voice_answer, context.recordings(), voice_id, reason="taken out by the person"),
+    )
 
 
 def voice_recorder(
@@ -75,9 +58,7 @@ def voice_recorder(
     say(t["voice_text"], "voice_text", language=language)
     key = widget_key(review.id, question)
     st.audio_input(t["voice_label"], key=key, on_change=_keep, args=(review.id, question, key))
-    problem = st.session_state.pop(MESSAGE, None)
-    if problem:
-        st.error(str(problem), icon="⚠️")
+    show(MESSAGE, once=True)
     mine = [a for a in answers if a.question is question and a.waiting]
     if not mine:
         return

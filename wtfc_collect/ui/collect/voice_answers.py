@@ -1,4 +1,4 @@
-"""One voice answer waiting to be written down, for staff sitting with the person. Owns ``voice_answers.``.
+"""The Voice answers to write down screen, for staff sitting with the person. Owns ``voice_answers.``.
 
 Play the recording, type the words with the person, say who said them, add them to the review. "Not
 needed" sets the answer aside. Only the person's reference is shown, never a name.
@@ -9,17 +9,18 @@ from __future__ import annotations
 import streamlit as st
 
 from accessibility.texts import screen
-from wtfc_collect.domain import QUESTION_LABELS, SPEAKER_LABELS, STATEMENT_MAX_CHARS, DomainError, Speaker
+from wtfc_collect.domain import QUESTION_LABELS, SPEAKER_LABELS, STATEMENT_MAX_CHARS, Speaker
 from wtfc_collect.services.collect.voice_answers import (
     VoiceAnswerToWrite,
     discard_voice_answer,
     finish_voice_answer,
     voice_answer_audio,
+    voice_answers_waiting,
     write_down_voice_answer,
 )
-from wtfc_collect.services.common import InvalidInput
-from wtfc_collect.storage.port import StoreError
+from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context
+from wtfc_collect.ui.feedback import remember, run_action, show, use_case
 
 PREFIX = "voice_answers."
 MESSAGE = PREFIX + "message"
@@ -27,14 +28,6 @@ MESSAGE = PREFIX + "message"
 
 def _key(voice_id: str, part: str) -> str:
     return f"{PREFIX}{voice_id}.{part}"
-
-
-def _error(voice_id: str, text: str) -> None:
-    st.session_state[_key(voice_id, "error")] = text
-
-
-def _success(text: str) -> None:
-    st.session_state[MESSAGE] = text
 
 
 def length(seconds: float | None) -> str:
@@ -49,44 +42,39 @@ def length(seconds: float | None) -> str:
 
 def _write_down(voice_id: str, person_ref: str) -> None:
     t = screen("voice_answers")
-    text = str(st.session_state.get(_key(voice_id, "text"), ""))
-    try:
-        write_down_voice_answer(
-            context.repository(),
-            context.recordings(),
-            voice_id,
-            text=text,
-            said_by=Speaker(st.session_state.get(_key(voice_id, "said_by"), Speaker.PERSON)),
-            finished=not st.session_state.get(_key(voice_id, "more"), False),
-            actor=context.actor(),
-            now=context.now(),
-        )
-    except InvalidInput as invalid:
-        _error(voice_id, next(iter(invalid.errors.values())))
-    except (DomainError, StoreError) as problem:
-        _error(voice_id, str(problem))
-    else:
+    write = use_case(
+        write_down_voice_answer,
+        context.recordings(),
+        voice_id,
+        text=str(st.session_state.get(_key(voice_id, "text"), "")),
+        said_by=Speaker(st.session_state.get(_key(voice_id, "said_by"), Speaker.PERSON)),
+        finished=not st.session_state.get(_key(voice_id, "more"), False),
+    )
+    if run_action(_key(voice_id, "error"), write):
         st.session_state[_key(voice_id, "text")] = ""
         st.session_state[_key(voice_id, "more")] = False
-        _success(t["added"].format(person=person_ref))
+        remember(MESSAGE, done=t["added"].format(person=person_ref))
 
 
 def _close(voice_id: str, discard: bool) -> None:
     t = screen("voice_answers")
-    action = discard_voice_answer if discard else finish_voice_answer
-    try:
-        action(context.repository(), context.recordings(), voice_id, actor=context.actor(), now=context.now())
-    except (DomainError, StoreError) as problem:
-        _error(voice_id, str(problem))
-    else:
-        _success(t["set_aside"] if discard else t["all_done"])
+    close = use_case(discard_voice_answer if discard else finish_voice_answer, context.recordings(), voice_id)
+    if run_action(_key(voice_id, "error"), close):
+        remember(MESSAGE, done=t["set_aside"] if discard else t["all_done"])
 
 
-def show_message() -> None:
-    """The result of the last action (the card it was about may have left the list)."""
-    text = st.session_state.pop(MESSAGE, None)
-    if text:
-        st.success(str(text))
+def draw(t: dict[str, str], repo: Repository, project_id: str) -> None:
+    """The whole screen below its title: what was just done, then every voice answer still waiting."""
+    show(MESSAGE, once=True)  # the card it was about may have left the list
+    waiting = voice_answers_waiting(repo, project_id)
+    if not waiting:
+        st.info(t["none_waiting"])
+        return
+    st.header(t["waiting_heading"], anchor=False)
+    st.caption(t["count"].format(n=len(waiting)))
+    st.markdown(t["places"])
+    for item in waiting:
+        voice_answer_card(item)
 
 
 def voice_answer_card(item: VoiceAnswerToWrite) -> None:
@@ -114,9 +102,7 @@ def voice_answer_card(item: VoiceAnswerToWrite) -> None:
             horizontal=True,
         )
         st.checkbox(t["more"], key=_key(answer.id, "more"))
-        problem = st.session_state.pop(_key(answer.id, "error"), None)
-        if problem:
-            st.error(str(problem), icon="⚠️")
+        show(_key(answer.id, "error"), once=True)
         add, close = st.columns(2)
         add.button(
             t["add"],
