@@ -14,12 +14,12 @@ st.markdown(t["help"])
 LIMIT = 500
 
 who_column, what_column, since_column, until_column = st.columns(4)
-who = who_column.selectbox(t["who_label"], [t["anyone"], *audit_actors(repo)], key="audit.who")
+who = who_column.selectbox(t["who_label"], [t["anyone"], *audit_actors(repo)], key="audit_log.who")
 what = what_column.multiselect(
-    t["what_label"], list(AuditAction), format_func=lambda a: a.value.replace("_", " "), key="audit.what"
+    t["what_label"], list(AuditAction), format_func=lambda a: a.value.replace("_", " "), key="audit_log.what"
 )
-since = since_column.date_input(t["from_label"], value=None, key="audit.since", format="DD/MM/YYYY")
-until = until_column.date_input(t["to_label"], value=None, key="audit.until", format="DD/MM/YYYY")
+since = since_column.date_input(t["from_label"], value=None, key="audit_log.since", format="DD/MM/YYYY")
+until = until_column.date_input(t["to_label"], value=None, key="audit_log.until", format="DD/MM/YYYY")
 rows = audit_entries(
     repo,
     actor=None if who == t["anyone"] else who,

@@ -98,7 +98,7 @@ def test_the_audit_log_lists_and_filters_entries_without_any_words(data_dir: Pat
     assert at.title[0].value == "Audit log"
     table = at.dataframe[0].value
     assert {"create", "sign in"} <= set(table["What"])
-    at.selectbox(key="audit.who").set_value("ann").run()
+    at.selectbox(key="audit_log.who").set_value("ann").run()
     assert set(at.dataframe[0].value["What"]) == {"sign in"}
-    at.multiselect(key="audit.what").select(AuditAction.ERASE).run()
+    at.multiselect(key="audit_log.what").select(AuditAction.ERASE).run()
     assert any("No entries match" in i.value for i in at.info)

@@ -1,0 +1,98 @@
+"""The Import and export reviews screen (Step 2): reviews out as CSV or XLSX files, and in from such files or
+Word review forms, checked first and written all or nothing. Owns the session-state keys starting with
+``exchange.``."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from wtfc_collect.domain import Project
+from wtfc_collect.exchange import MIME_TYPES
+from wtfc_collect.services.collect.exchange import (
+    EXPORT_FORMATS,
+    ImportReport,
+    check_import,
+    export_counts,
+    export_filename,
+    export_reviews,
+    import_reviews,
+)
+from wtfc_collect.storage.port import Repository
+from wtfc_collect.ui import context
+from wtfc_collect.ui.feedback import remember, run_action, show, use_case
+
+PREFIX = "exchange."
+UPLOAD_ROUND = PREFIX + "upload_round"  # a new uploader (empty) after each import
+IMPORT = PREFIX + "import"
+
+
+def draw(t: dict[str, str], repo: Repository, project: Project) -> None:
+    """The whole screen below its title: export, then import."""
+    export_section(t, repo, project)
+    import_section(t, repo, project)
+
+
+def export_section(t: dict[str, str], repo: Repository, project: Project) -> None:
+    """The file is made (and the audit entry written) only when a button is pressed."""
+    st.header(t["export_heading"], anchor=False)
+    reviews, statements = export_counts(repo, project.id)
+    if reviews:
+        st.markdown(t["export_help"].format(reviews=reviews, statements=statements))
+    else:
+        st.info(t["nothing_to_export"])
+    for column, fmt in zip(st.columns(len(EXPORT_FORMATS)), EXPORT_FORMATS, strict=True):
+        column.download_button(
+            t[f"download_{fmt}"],
+            data=use_case(export_reviews, project.id, fmt),
+            file_name=export_filename(project, fmt, context.now()),
+            mime=MIME_TYPES[fmt],
+            on_click="ignore",
+            key=f"{PREFIX}download_{fmt}",
+            disabled=not reviews,
+        )
+    st.caption(t["personal_data"])
+
+
+def import_section(t: dict[str, str], repo: Repository, project: Project) -> None:
+    """Check and preview first; write only when nothing needs fixing."""
+    st.header(t["import_heading"], anchor=False)
+    st.markdown(t["import_help"])
+    show(IMPORT, once=True)
+    upload = st.file_uploader(
+        t["upload_label"],
+        type=["csv", "xlsx", "docx"],
+        max_upload_size=5,
+        key=f"{PREFIX}upload.{st.session_state.get(UPLOAD_ROUND, 0)}",
+    )
+    if upload is None:
+        return
+    data = upload.getvalue()
+    report = check_import(repo, project.id, upload.name, data, now=context.now())
+    if report.rejected:
+        st.error(report.summary, icon="⚠️")
+        st.subheader(t["problems_heading"], anchor=False)
+        st.dataframe(
+            [{t["where"]: p.place or t["whole_file"], t["what_to_fix"]: p.message} for p in report.rejected],
+            hide_index=True,
+            key=PREFIX + "problems",
+        )
+    else:
+        st.info(report.summary)
+    if report.notes:
+        st.subheader(t["notes_heading"], anchor=False)
+        for note in report.notes:
+            st.text(note)  # may quote the file's own words: shown as plain text
+    if report.ok and st.button(t["import_button"], type="primary", key=IMPORT):
+        _import(t, upload.name, data, project.id)
+
+
+def _import(t: dict[str, str], name: str, data: bytes, project_id: str) -> None:
+    results: list[ImportReport] = []
+    if not run_action(IMPORT, lambda: results.append(use_case(import_reviews, project_id, name, data)())):
+        st.rerun()
+    result = results[0]
+    if result.ok:
+        remember(IMPORT, done=f"{result.summary} {t['imported']}")
+        st.session_state[UPLOAD_ROUND] = st.session_state.get(UPLOAD_ROUND, 0) + 1
+        st.rerun()
+    st.error(result.summary, icon="⚠️")  # someone imported the same reviews a moment ago
