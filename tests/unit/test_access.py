@@ -57,6 +57,9 @@ NOT_USE_CASES = {
     ("common", "kept_until_changed"),
     ("workshop.dot_votes", "ballot_votes"),
     ("workshop.dot_votes", "record_ballot"),
+    ("workshop.card_call_board", "stored_call"),
+    ("workshop.card_call_board", "call_record"),
+    ("workshop.themes", "stored_themes"),
 }
 REVIEW_ID = "a" * 32
 PROJECT_ID = "b" * 32

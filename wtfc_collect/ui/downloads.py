@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from wtfc_collect.domain import DomainError
+from wtfc_collect.ui.feedback import run_action, show
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -15,11 +15,9 @@ def word_download(label: str, file_name: str, build: Callable[[], bytes], *, key
     """A "Prepare" button; once the document is made, a download button for it (never automatic)."""
     made = f"downloads.{key}"
     if st.button(f"Prepare: {label}", key=f"{made}.prepare"):
-        try:
-            st.session_state[made] = build()
-        except DomainError as problem:
-            st.session_state.pop(made, None)
-            st.warning(problem.message)
+        st.session_state.pop(made, None)
+        run_action(f"{made}.prepare", lambda: st.session_state.__setitem__(made, build()))
+        show(f"{made}.prepare", once=True)
     if made in st.session_state:
         st.download_button(
             f"Download: {label}",

@@ -19,6 +19,7 @@ from wtfc_collect.domain.access import User
 from wtfc_collect.services.admin import accounts
 from wtfc_collect.services.collect import codes
 from wtfc_collect.ui import context
+from wtfc_collect.ui.feedback import run_action, show
 from wtfc_collect.ui.literal import literal
 
 LAST_SEEN_KEY: Final = "auth.last_seen"
@@ -27,6 +28,8 @@ CODE_TRIES_KEY: Final = "auth.code_tries"
 MAX_CODE_TRIES: Final = 10
 IDLE_VARIABLE: Final = "WTFC_IDLE_MINUTES"
 DEFAULT_IDLE_MINUTES: Final = 30
+CODE_FORM: Final = "sign_in.code_form"
+STAFF_FORM: Final = "sign_in.staff_form"
 
 
 def idle_minutes() -> int:
@@ -109,7 +112,7 @@ def _code_form(texts: dict[str, str]) -> None:
         # Opened from the link the person was given: try the code once, then take it out of the address.
         del st.query_params["code"]
         _try_code(linked, texts)
-    with st.form("sign_in.code_form", border=True):
+    with st.form(CODE_FORM, border=True):
         code = st.text_input(texts["code_label"], help=None, max_chars=20, key="sign_in.code")
         st.caption(texts["code_help"])
         if st.form_submit_button(texts["code_button"], type="primary"):
@@ -117,14 +120,14 @@ def _code_form(texts: dict[str, str]) -> None:
 
 
 def _try_code(code: str, texts: dict[str, str]) -> None:
-    try:
-        user = codes.open_with_code(context.repository(), code, now=context.now())
-    except DomainError as refused:
-        st.session_state[CODE_TRIES_KEY] = int(st.session_state.get(CODE_TRIES_KEY, 0)) + 1
-        st.error(refused.message)
-        return
-    _start(user, context.now())
-    st.rerun()
+    opened: list[User] = []
+    if run_action(
+        CODE_FORM, lambda: opened.append(codes.open_with_code(context.repository(), code, now=context.now()))
+    ):
+        _start(opened[0], context.now())
+        st.rerun()
+    st.session_state[CODE_TRIES_KEY] = int(st.session_state.get(CODE_TRIES_KEY, 0)) + 1
+    show(CODE_FORM, once=True)
 
 
 def _staff_form(texts: dict[str, str]) -> None:
@@ -136,19 +139,20 @@ def _staff_form(texts: dict[str, str]) -> None:
         st.caption(texts["sso_help"])
         if st.button(texts["sso_button"]):
             st.login()
-    with st.form("sign_in.staff_form", border=True):
+    with st.form(STAFF_FORM, border=True):
         username = st.text_input(texts["username_label"], max_chars=80, autocomplete="username")
         password = st.text_input(
             texts["password_label"], type="password", max_chars=200, autocomplete="current-password"
         )
         if st.form_submit_button(texts["sign_in_button"], type="primary"):
-            try:
-                user = accounts.sign_in(repo, username, password, now=context.now())
-            except DomainError as refused:
-                st.error(refused.message)
-            else:
-                _start(user, context.now())
+            found: list[User] = []
+            if run_action(
+                STAFF_FORM,
+                lambda: found.append(accounts.sign_in(repo, username, password, now=context.now())),
+            ):
+                _start(found[0], context.now())
                 st.rerun()
+            show(STAFF_FORM, once=True)
     st.caption(texts["forgot"])
 
 
