@@ -32,7 +32,7 @@ from wtfc_collect.ui import context
 from wtfc_collect.ui.downloads import word_download
 from wtfc_collect.ui.feedback import form_key, remember, run_action, show, use_case
 from wtfc_collect.ui.highlight import highlighted_html
-from wtfc_collect.ui.prepare.progress_table import progress_table
+from wtfc_collect.ui.prepare.project_setup import progress_table
 from wtfc_collect.ui.tables import small_table
 
 PREFIX = "checkpoint."

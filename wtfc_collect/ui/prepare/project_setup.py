@@ -9,7 +9,7 @@ from typing import Any
 import streamlit as st
 
 from accessibility.texts import screen
-from wtfc_collect.domain import Level, Project
+from wtfc_collect.domain import Level, Progress, ProgressRow, Project
 from wtfc_collect.services.prepare.project_setup import (
     create_project,
     list_projects,
@@ -19,7 +19,7 @@ from wtfc_collect.services.prepare.project_setup import (
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context
 from wtfc_collect.ui.feedback import errors, field_error, leftover_errors, run_action, use_case
-from wtfc_collect.ui.prepare.progress_table import progress_table
+from wtfc_collect.ui.tables import small_table
 
 PREFIX = "project_setup."
 FORM = PREFIX + "form"  # where the form's messages are kept
@@ -208,3 +208,32 @@ def project_form(project: Project | None) -> dict[str, Any] | None:
         "workshop_dates": workshop_dates,
         **lists,
     }
+
+
+# --- progress against the sample plan (also on the quality checkpoint) -------------------------------------
+def _progress_rows(rows: list[ProgressRow], no_target: str) -> list[dict[str, str | int]]:
+    # Every column holds one type: a column mixing numbers and words cannot be sent to the browser as
+    # it is, and Streamlit then logs an error and converts it again on every rerun.
+    return [
+        {
+            "Name": row.name,
+            "Sent in": row.submitted,
+            "In progress": row.drafts,
+            "Target": str(row.target) if row.target else no_target,
+            "Done": f"{row.percent} %" if row.percent is not None else "–",
+        }
+        for row in rows
+    ]
+
+
+def progress_table(progress: Progress, *, no_target: str) -> None:
+    """Progress against the sample plan as plain tables (read by screen readers like any table)."""
+    small_table(_progress_rows([progress.overall], no_target))
+    if progress.withdrawn:
+        st.write(f"{progress.withdrawn} review(s) withdrawn: their words are not used.")
+    if progress.by_team:
+        st.subheader("By team", anchor=False)
+        small_table(_progress_rows(progress.by_team, no_target))
+    if progress.by_service_type:
+        st.subheader("By service type", anchor=False)
+        small_table(_progress_rows(progress.by_service_type, no_target))

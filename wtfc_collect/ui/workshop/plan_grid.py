@@ -17,7 +17,7 @@ from wtfc_collect.services.workshop.plan import GridRow
 from wtfc_collect.ui.feedback import errors, field_error, form_key, show_rest
 from wtfc_collect.ui.literal import plain_label
 
-PREFIX = "grid."
+PREFIX = "plan.grid."
 # Light fills with dark text, so labels stay readable on a projector; the quadrant name is always written.
 QUADRANT_FILL = {
     "quick_win": "#d9f0d3",

@@ -16,8 +16,8 @@ import pytest
 from wtfc_collect.demo.project import demo_flaws, load_bank
 from wtfc_collect.quality import FlagKind, check_statement, check_statements
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
+SHARED = Path(__file__).resolve().parents[4] / "shared" / "data"
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:

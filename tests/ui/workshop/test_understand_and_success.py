@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
 from tests.factories import demo_project
-from tests.unit.test_understanding import chosen_demo
+from tests.unit.services.workshop.test_understand import chosen_demo
 from wtfc_collect import bootstrap
 from wtfc_collect.demo import workshop_theming, workshop_understanding
 from wtfc_collect.domain import Measure, Perspective, Review, RootCause, SuccessStatement, Theme, Vote
@@ -18,7 +18,7 @@ from wtfc_collect.services.workshop import understand
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.context import PROJECT_KEY
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 NOW = f.NOW
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from tests import factories as f
 from tests.factories import demo_project
-from tests.unit.test_theming import ACTOR, NOW, person
+from tests.unit.services.workshop.test_card_call import ACTOR, NOW, person
 from wtfc_collect.demo import workshop_theming
 from wtfc_collect.demo.project import load_bank
 from wtfc_collect.domain import DomainError, Question

@@ -18,7 +18,7 @@ from wtfc_collect.domain.checkpoint import Checkpoint, CheckpointQuestion, Mitig
 from wtfc_collect.services.checkpoint import check_statements, checkpoint
 from wtfc_collect.storage.port import Repository
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+APP = str(Path(__file__).resolve().parents[3] / "app.py")
 DEMO_NOW = datetime(2026, 5, 1, 10, 0, tzinfo=UTC)
 LEAD = "Ann (quality lead)"
 CHECKPOINT = "pages/checkpoint.py"

@@ -16,7 +16,7 @@ from wtfc_collect.services.checkpoint import check_statements
 from wtfc_collect.services.workshop import card_call, priorities
 from wtfc_collect.storage.memory import MemoryRepository
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 HEADLINE_KEYS = {
     "checker_per_s",
     "checker_vs_regex_ratio",

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
-from tests.unit.test_exchange_word import appendix_2
+from tests.unit.exchange.test_word_form import appendix_2
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import AuditAction, Project, Review
 from wtfc_collect.exchange import COLUMNS, MIME_TYPES
@@ -16,7 +16,7 @@ from wtfc_collect.services.collect.exchange import export_reviews
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.context import PROJECT_KEY
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 CSV = "text/csv"
 
 

@@ -15,7 +15,7 @@ from wtfc_collect.services.prepare.project_setup import current_project
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.context import PROJECT_KEY, REVIEW_KEY
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+APP = str(Path(__file__).resolve().parents[3] / "app.py")
 W, NW, F = Question.WORKING, Question.NOT_WORKING, Question.FUTURE
 
 

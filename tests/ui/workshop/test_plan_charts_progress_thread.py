@@ -36,7 +36,7 @@ from wtfc_collect.storage.memory import MemoryRepository
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.context import PROJECT_KEY
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 Demo = tuple[Repository, Project]
 
 

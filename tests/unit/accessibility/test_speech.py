@@ -380,7 +380,7 @@ def test_importing_speech_loads_no_engine() -> None:
         capture_output=True,
         text=True,
         check=True,
-        cwd=Path(__file__).parents[2],
+        cwd=Path(__file__).parents[3],
     )
     assert out.stdout.split() == ["False", "False"]
 
@@ -448,7 +448,7 @@ def test_prerender_refuses_without_a_cache(data_dir: Path, monkeypatch: pytest.M
 
 
 def test_espeak_is_a_run_package() -> None:
-    lines = (Path(__file__).parents[2] / "system-packages.txt").read_text(encoding="utf-8").splitlines()
+    lines = (Path(__file__).parents[3] / "system-packages.txt").read_text(encoding="utf-8").splitlines()
     rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
     assert ["espeak-ng", "run"] in [row[:2] for row in rows]
     assert shutil.which("espeak-ng"), "install the system packages: scripts/system-packages.sh test"

@@ -24,7 +24,7 @@ from wtfc_collect.services.collect.voice_answers import record_voice_answer, voi
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.context import PROJECT_KEY, REVIEW_KEY
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+APP = str(Path(__file__).resolve().parents[3] / "app.py")
 W, NW, F = Question.WORKING, Question.NOT_WORKING, Question.FUTURE
 KEPT = "We kept your recording. A member of staff will write it down with you."
 

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
 from tests.factories import demo_project
-from tests.unit.test_theming import person
+from tests.unit.services.workshop.test_card_call import person
 from wtfc_collect import bootstrap
 from wtfc_collect.demo import workshop_theming
 from wtfc_collect.domain import Question
@@ -22,7 +22,7 @@ from wtfc_collect.services.workshop import card_call, priorities, themes
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.context import PROJECT_KEY
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 W, NW, FU = Question.WORKING, Question.NOT_WORKING, Question.FUTURE
 
 

@@ -21,7 +21,7 @@ from wtfc_collect.ui import context
 from wtfc_collect.ui.collect.self_review import LANGUAGE
 from wtfc_collect.ui.context import REVIEW_KEY
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 APP = str(ROOT / "app.py")
 TEXTS = ROOT / "accessibility" / "texts"
 W, NW, F = Question.WORKING, Question.NOT_WORKING, Question.FUTURE

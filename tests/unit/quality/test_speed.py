@@ -27,8 +27,8 @@ from wtfc_collect.quality.personal_data import CAPITALISED, NAME, contact_detail
 from wtfc_collect.quality.scan import _word_character, cue_words, scan
 from wtfc_collect.quality.text import _FOLD, fold, voice
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
+SHARED = Path(__file__).resolve().parents[4] / "shared" / "data"
 _TO_FOLD = re.compile("[" + re.escape("".join(chr(code) for code in _FOLD)) + "]")
 
 

@@ -11,7 +11,7 @@ from wtfc_collect import bootstrap
 from wtfc_collect.domain import Account, AuditAction, Role
 from wtfc_collect.services.admin import accounts
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+APP = str(Path(__file__).resolve().parents[3] / "app.py")
 PASSWORD = "made-up test password"  # noqa: S105
 
 
