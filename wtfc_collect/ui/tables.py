@@ -32,3 +32,17 @@ def table_html(rows: Sequence[Mapping[str, object]]) -> str:
 def small_table(rows: Sequence[Mapping[str, object]]) -> None:
     if rows:
         st.html(table_html(rows))
+
+
+def big_table(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """A table in large type for a projector, every cell escaped: the table beside a workshop chart."""
+    cell = "border:1px solid currentColor;padding:0.4rem 0.6rem;text-align:left;vertical-align:top"
+    head = "".join(f'<th scope="col" style="{cell}">{html.escape(c)}</th>' for c in columns)
+    body = "".join(
+        "<tr>" + "".join(f'<td style="{cell}">{html.escape(str(v))}</td>' for v in row) + "</tr>"
+        for row in rows
+    )
+    st.html(
+        '<table style="border-collapse:collapse;font-size:1.3rem;width:100%">'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )

@@ -7,7 +7,6 @@ appears next to the control it is about. What was ticked or typed stays after a 
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Sequence
 
@@ -23,6 +22,7 @@ from wtfc_collect.services.workshop.themes import ThemeView
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.feedback import run_action, show, use_case
 from wtfc_collect.ui.literal import literal
+from wtfc_collect.ui.tables import big_table
 from wtfc_collect.ui.workshop.card_call import sized
 
 PREFIX = "priorities."
@@ -45,20 +45,6 @@ def name_of(view: ThemeView) -> str:
 def _run(control: str, action: Callable[[], object], *, done: str = "", clear: Sequence[str] = ()) -> None:
     """A button's callback: run the use case; the outcome is shown next to ``control``."""
     run_action(PREFIX + control, action, done=done, clear=clear, conflict=_t()["conflict"], forget=PREFIX)
-
-
-def plain_table(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    """A real HTML table in large type, every cell escaped: the table alternative to the chart."""
-    cell = "border:1px solid currentColor;padding:0.4rem 0.6rem;text-align:left;vertical-align:top"
-    head = "".join(f'<th scope="col" style="{cell}">{html.escape(c)}</th>' for c in columns)
-    body = "".join(
-        "<tr>" + "".join(f'<td style="{cell}">{html.escape(str(v))}</td>' for v in row) + "</tr>"
-        for row in rows
-    )
-    st.html(
-        '<table style="border-collapse:collapse;font-size:1.3rem;width:100%">'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-    )
 
 
 # --- the screen -----------------------------------------------------------------------------------------
@@ -205,7 +191,7 @@ def results(found: list[ThemeResult], voters: int) -> None:
     st.altair_chart(_chart(rows, t), use_container_width=True)
     st.subheader(t["table_heading"], anchor=False)
     columns = ("col_place", "col_theme", "col_dots", "col_voters", "col_cards", "col_people")
-    plain_table([t[c] for c in columns], rows)
+    big_table([t[c] for c in columns], rows)
 
 
 def choose(project_id: str, found: list[ThemeResult], suggested: list[str]) -> None:

@@ -16,12 +16,12 @@ from wtfc_collect.services.workshop.success import PerspectiveGroup, SuccessItem
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.feedback import use_case
 from wtfc_collect.ui.literal import literal
+from wtfc_collect.ui.tables import big_table
 from wtfc_collect.ui.workshop.understand import (
     act,
     big_text,
     evidence,
     heading,
-    plain_table,
     projector_style,
     show_problems,
     theme_picker,
@@ -114,7 +114,7 @@ def _measures(item: SuccessItem, which: dict[str, object], key: str, actions: Ac
     if not item.measures:
         st.caption(t["no_measures"])
     else:
-        plain_table(
+        big_table(
             [t["col_measure"], t["col_unit"], t["col_baseline"]],
             [(m.description, m.unit or "", figure(m.baseline, t["no_baseline"])) for m in item.measures],
         )

@@ -7,7 +7,7 @@ Markdown. Forms keep what was typed after a mistake; they start afresh only afte
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import altair as alt
@@ -22,6 +22,7 @@ from wtfc_collect.services.workshop.understand import CauseResult, ThemeEvidence
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.easy_read import easy_read_style
 from wtfc_collect.ui.feedback import errors, form_version, run_action, use_case
+from wtfc_collect.ui.tables import big_table
 
 SCREEN = "understand"
 PREFIX = SCREEN + "."
@@ -122,20 +123,6 @@ def big_text(text: str, size: float = 1.5, bold: bool = False) -> None:
 def heading(text: str) -> None:
     """A section heading made from words someone typed (a perspective's name), as text."""
     st.html(f'<h2 style="font-size:1.8rem;margin:1.2rem 0 0.4rem">{html.escape(text)}</h2>')
-
-
-def plain_table(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    """A real HTML table in large type, every cell escaped: a table alternative screen readers can walk."""
-    cell = "border:1px solid currentColor;padding:0.4rem 0.6rem;text-align:left;vertical-align:top"
-    head = "".join(f'<th scope="col" style="{cell}">{html.escape(c)}</th>' for c in columns)
-    body = "".join(
-        "<tr>" + "".join(f'<td style="{cell}">{html.escape(str(v))}</td>' for v in row) + "</tr>"
-        for row in rows
-    )
-    st.html(
-        '<table style="border-collapse:collapse;font-size:1.3rem;width:100%">'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-    )
 
 
 def theme_label(theme: Theme) -> str:
@@ -346,7 +333,7 @@ def results(causes: list[CauseResult], dots: Mapping[str, Mapping[str, int]]) ->
     st.subheader(t["results_heading"], anchor=False)
     total = sum(sum(per.values()) for per in dots.values())
     st.markdown(t["voted"].format(voters=len(dots), dots=total))
-    plain_table(
+    big_table(
         [t["col_place"], t["col_cause"], t["col_chain"], t["col_dots"], t["col_voters"]],
         [(place, r.cause.cause, r.number, r.dots, r.voters) for place, r in enumerate(causes, start=1)],
     )
