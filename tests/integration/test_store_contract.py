@@ -220,6 +220,23 @@ def test_save_all_cannot_remove_audit_entries(repo: Repository) -> None:
     assert repo.audit_log() == [event]
 
 
+# --- refused tries ----------------------------------------------------------------------------------------
+def test_refused_tries_are_counted_per_key_without_changing_the_records(repo: Repository) -> None:
+    version = repo.version()
+    for minutes in (0, 5, 10):
+        repo.note_attempt("account:a", f.NOW + timedelta(minutes=minutes))
+    repo.note_attempt("code:b", f.NOW)
+    assert repo.version() == version  # counting a try is not a change of the records
+    assert repo.attempts_since("account:a", f.NOW + timedelta(minutes=5)) == [
+        f.NOW + timedelta(minutes=5),
+        f.NOW + timedelta(minutes=10),
+    ]
+    assert len(repo.attempts_since("account:a", f.NOW - timedelta(days=1))) == 3
+    repo.forget_attempts("account:a")
+    assert repo.attempts_since("account:a", f.NOW - timedelta(days=1)) == []
+    assert repo.attempts_since("code:b", f.NOW) == [f.NOW]
+
+
 # --- the audit log --------------------------------------------------------------------------------------
 def test_the_audit_log_is_append_only_and_in_order(repo: Repository) -> None:
     a, b = new_id(), new_id()

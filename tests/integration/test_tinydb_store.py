@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -55,8 +55,9 @@ def test_the_file_and_its_folders_are_created_private_to_the_owner(path: Path) -
     assert path.stat().st_mode & 0o077 == 0
 
 
-def test_repositories_on_one_path_share_one_instance_and_lock(path: Path, monkeypatch: pytest.MonkeyPatch
-                                                              ) -> None:
+def test_repositories_on_one_path_share_one_instance_and_lock(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(path.parent.parent)
     first = TinyDBRepository(path)
     second = TinyDBRepository(Path("data") / ".." / "data" / "wtfc.json")
@@ -85,12 +86,19 @@ def test_twenty_threads_saving_new_reviews_lose_nothing(path: Path) -> None:
         "print(json.dumps([[r.person_ref, r.reviewer, r.revision] for r in"
         " TinyDBRepository(sys.argv[1]).find(Review)]))"
     )
-    result = subprocess.run([sys.executable, "-c", code, str(path)], cwd=ROOT, capture_output=True,
-                            text=True, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     rows = json.loads(result.stdout)
     assert len(rows) == 1000
-    assert sorted(map(tuple, rows)) == sorted((f"T{n}-{i}", f"Reviewer {n}", 1)
-                                              for n in range(20) for i in range(50))
+    assert sorted(map(tuple, rows)) == sorted(
+        (f"T{n}-{i}", f"Reviewer {n}", 1) for n in range(20) for i in range(50)
+    )
     print(f"20 threads x 50 new reviews: {elapsed:.2f} s")
 
 
@@ -179,8 +187,9 @@ def test_a_file_that_cannot_be_opened_is_refused(path: Path, monkeypatch: pytest
     assert path.read_bytes() == before
 
 
-def test_damage_after_opening_is_noticed_and_a_replaced_file_is_read_afresh(path: Path, tmp_path: Path
-                                                                            ) -> None:
+def test_damage_after_opening_is_noticed_and_a_replaced_file_is_read_afresh(
+    path: Path, tmp_path: Path
+) -> None:
     repo = TinyDBRepository(path)
     project = repo.save(f.project())
     assert repo.get(Project, project.id) == project.model_copy(update={"revision": 1})
@@ -282,8 +291,9 @@ def test_writes_leave_no_temporary_files(path: Path) -> None:
     assert [p.suffix for p in (path.parent / "backups").iterdir()] == [".json"]
 
 
-def test_a_failed_write_keeps_the_old_file_and_reports_it(path: Path, monkeypatch: pytest.MonkeyPatch
-                                                          ) -> None:
+def test_a_failed_write_keeps_the_old_file_and_reports_it(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     repo = TinyDBRepository(path)
     project = repo.save(f.project())
     before = path.read_bytes()
@@ -366,17 +376,24 @@ def _writer(path: str, project_id: str, counter_id: str, started: multiprocessin
 KILLS = 50
 
 
-def _committed(before: dict[str, dict[str, dict[str, object]]], project_id: str, counter: Measure,
-               reviews: int, readings: int) -> dict[str, dict[str, dict[str, object]]]:
+def _committed(
+    before: dict[str, dict[str, dict[str, object]]],
+    project_id: str,
+    counter: Measure,
+    reviews: int,
+    readings: int,
+) -> dict[str, dict[str, dict[str, object]]]:
     """The whole file as the writer left it after saving ``reviews`` reviews and ``readings`` readings."""
     data = {name: dict(table) for name, table in before.items()}
     for i in range(reviews):
         document = _expected_review(project_id, i).model_copy(update={"revision": 1}).model_dump(mode="json")
         data["reviews"][document["id"]] = document
-    data["measures"][counter.id] = counter.model_copy(update={
-        "readings": [Reading(on=date(2026, 1, 1), value=value) for value in range(readings)],
-        "revision": counter.revision + readings,
-    }).model_dump(mode="json")
+    data["measures"][counter.id] = counter.model_copy(
+        update={
+            "readings": [Reading(on=date(2026, 1, 1), value=value) for value in range(readings)],
+            "revision": counter.revision + readings,
+        }
+    ).model_dump(mode="json")
     return data
 
 
@@ -414,16 +431,20 @@ def test_a_writer_killed_mid_write_always_leaves_a_committed_state(path: Path) -
 
         on_disk = read_store(path)
         count = len(on_disk["reviews"]) - len(ballast)
-        committed = [_committed(before, project.id, counter, count, readings)
-                     for readings in (count, count - 1) if readings >= 0]
+        committed = [
+            _committed(before, project.id, counter, count, readings)
+            for readings in (count, count - 1)
+            if readings >= 0
+        ]
         assert on_disk in committed, "the file is not a state the writer had saved"
         close_all()
         reopened = TinyDBRepository(path)
         written = reopened.find(Review, reviewer="Writer")
         stored_counter = reopened.get(Measure, counter.id)
         assert stored_counter is not None
-        assert written == [_expected_review(project.id, i).model_copy(update={"revision": 1})
-                           for i in range(count)]
+        assert written == [
+            _expected_review(project.id, i).model_copy(update={"revision": 1}) for i in range(count)
+        ]
         assert [r.value for r in stored_counter.readings] in (list(range(count)), list(range(count - 1)))
         assert {r.id: r for r in reopened.find(Review) if r.reviewer != "Writer"} == ballast
         assert reopened.find(Project) == [project]
@@ -456,3 +477,34 @@ def test_a_crash_just_before_the_rename_keeps_the_previous_state(path: Path) -> 
     assert path.read_bytes() == before
     assert len([p for p in path.parent.iterdir() if p.name.endswith(".tmp")]) == 1
     assert TinyDBRepository(path).find(Review) == []
+
+
+def test_refused_tries_survive_a_restart_are_shared_and_never_rewrite_the_data_file(tmp_path: Path) -> None:
+    path = tmp_path / "wtfc.json"
+    first = TinyDBRepository(path)
+    first.save(f.project())
+    before = path.stat()
+    now = datetime(2026, 5, 1, 10, tzinfo=UTC)
+    first.note_attempt("account:x", now)
+    close_all()  # as after a restart of the app
+    again = TinyDBRepository(path)
+    again.note_attempt("account:x", now + timedelta(seconds=1))
+    script = (
+        "import sys; from datetime import datetime, UTC; "
+        "from wtfc_collect.storage.tinydb_store import TinyDBRepository; "
+        "r = TinyDBRepository(sys.argv[1]); "
+        "r.note_attempt('account:x', datetime(2026, 5, 1, 10, 0, 2, tzinfo=UTC)); "
+        "print(len(r.attempts_since('account:x', datetime(2026, 5, 1, tzinfo=UTC))))"
+    )
+    other_process = subprocess.run(
+        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert other_process.stdout.strip() == "3"
+    assert len(again.attempts_since("account:x", now)) == 3
+    after = path.stat()
+    assert (after.st_ino, after.st_mtime_ns, after.st_size) == (
+        before.st_ino,
+        before.st_mtime_ns,
+        before.st_size,
+    )
+    assert oct((tmp_path / "wtfc.json.attempts.sqlite").stat().st_mode & 0o777) == "0o600"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ class MemoryRepository:
         self._lock = threading.RLock()
         self._data: RawData = {}
         self._changes = 0  # raised by every change: the store's version
+        self._attempts: dict[str, list[datetime]] = {}
 
     def __repr__(self) -> str:
         return f"MemoryRepository({sum(len(t) for t in self._data.values())} records)"
@@ -90,6 +92,18 @@ class MemoryRepository:
 
     def version(self) -> str:
         return str(self._changes)
+
+    def note_attempt(self, key: str, at: datetime) -> None:
+        with self._lock:
+            self._attempts.setdefault(key, []).append(at)
+
+    def attempts_since(self, key: str, since: datetime) -> list[datetime]:
+        with self._lock:
+            return sorted(t for t in self._attempts.get(key, []) if t >= since)
+
+    def forget_attempts(self, key: str) -> None:
+        with self._lock:
+            self._attempts.pop(key, None)
 
     def backup(self, directory: Path) -> Path:
         with self._lock:

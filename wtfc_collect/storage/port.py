@@ -6,6 +6,7 @@ A new backend (SQLite, PostgreSQL) is one new class that passes ``tests/integrat
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -80,6 +81,20 @@ class Repository(Protocol):
     def version(self) -> str:
         """A marker that changes whenever anything in the store changes (by this or another process),
         and stays the same while nothing does: lets a use case keep a costly result until then."""
+        ...
+
+    def note_attempt(self, key: str, at: datetime) -> None:
+        """Remember one refused try (a wrong password, a wrong code) under ``key``, shared by every process
+        on this store and kept across restarts. ``key`` is an opaque label made by the caller (a keyed hash,
+        never what was typed). Cheap: it never rewrites the records, and ``version()`` does not change."""
+        ...
+
+    def attempts_since(self, key: str, since: datetime) -> list[datetime]:
+        """The times of the refused tries noted under ``key`` at or after ``since``, oldest first."""
+        ...
+
+    def forget_attempts(self, key: str) -> None:
+        """Forget the refused tries noted under ``key`` (after a try that worked)."""
         ...
 
     def backup(self, directory: Path) -> Path:

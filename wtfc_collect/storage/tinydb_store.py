@@ -16,6 +16,7 @@ import os
 import threading
 from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import dataclass
+from datetime import datetime
 from functools import reduce
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -29,6 +30,7 @@ from tinydb.table import Table
 from wtfc_collect.domain import SCHEMA_VERSION, AuditEvent, Record, collection_of
 
 from . import shared
+from .attempts import AttemptLog
 from .port import R, Repository, StoreError, StoreUnreadable
 from .shared import BACKUP_ADVICE, META_ID, META_TABLE, RawData
 
@@ -278,6 +280,7 @@ class TinyDBRepository:
 
     def __init__(self, path: Path | str) -> None:
         self._file = open_file(Path(path).expanduser().resolve())
+        self._attempts = AttemptLog(self._file.path.with_name(self._file.path.name + ".attempts.sqlite"))
 
     def __repr__(self) -> str:
         return f"TinyDBRepository({str(self._file.path)!r})"
@@ -381,6 +384,15 @@ class TinyDBRepository:
             return "-".join(str(part) for part in _signature(os.stat(self.path)))
         except OSError:
             return "missing"
+
+    def note_attempt(self, key: str, at: datetime) -> None:
+        self._attempts.note(key, at)
+
+    def attempts_since(self, key: str, since: datetime) -> list[datetime]:
+        return self._attempts.since(key, since)
+
+    def forget_attempts(self, key: str) -> None:
+        self._attempts.forget(key)
 
     def backup(self, directory: Path) -> Path:
         with self._file.lock:
