@@ -44,6 +44,7 @@ from accessibility.texts import screen
 from tests import factories as f
 from tests import network_guard
 from tests.conftest import TEST_ADMIN
+from tests.sessions import signed_in_as
 from tests.strategies import AWKWARD, CONTROL
 from wtfc_collect import bootstrap
 from wtfc_collect.documents.cards import SHORT, card_parts
@@ -55,6 +56,7 @@ from wtfc_collect.domain import (
     Question,
     Review,
     ReviewStatus,
+    Role,
     TriageStatus,
 )
 from wtfc_collect.exchange import read_csv, read_xlsx
@@ -296,7 +298,7 @@ def open_page() -> Iterator[Callable[[str], AppTest]]:
 
     def open_(page: str) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=60)
-        at.session_state[context.USER_KEY] = TEST_ADMIN
+        at.session_state[context.USER_KEY] = signed_in_as(Role.ADMINISTRATOR)
         at.run()
         at.switch_page(page).run()
         assert not at.exception, at.exception

@@ -16,13 +16,13 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import TEST_ADMIN
-from wtfc_collect.domain.access import User
+from tests.sessions import signed_in_as
+from wtfc_collect.domain.access import Role, User
 from wtfc_collect.services import access
+from wtfc_collect.storage.port import StoreError
 from wtfc_collect.ui import context
 
-UI_ADMIN = User(username="ui admin", role=TEST_ADMIN.role, display_name="UI Admin")
-
-
+UI_ADMIN_USERNAME = "ui-admin"
 class _Running:
     script = False  # True while an AppTest run is going (its script runs in a thread of its own)
 
@@ -43,7 +43,11 @@ def as_administrator(monkeypatch: pytest.MonkeyPatch) -> Iterator[User]:
 
     def from_file(cls: type[AppTest], *args: Any, **kwargs: Any) -> AppTest:
         at: AppTest = original(cls, *args, **kwargs)
-        at.session_state[context.USER_KEY] = UI_ADMIN
+        try:
+            user = signed_in_as(Role.ADMINISTRATOR, username=UI_ADMIN_USERNAME)
+        except StoreError:  # a test of a store that cannot be opened: the app says so before any sign-in
+            user = User(username=UI_ADMIN_USERNAME, role=Role.ADMINISTRATOR)
+        at.session_state[context.USER_KEY] = user
         return at
 
     monkeypatch.setattr(AppTest, "from_file", classmethod(from_file))

@@ -9,14 +9,20 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import TEST_ADMIN
 from tests.factories import demo_project
+from tests.sessions import signed_in_as
 from wtfc_collect import bootstrap
 from wtfc_collect.demo.accounts import install_demo_accounts
-from wtfc_collect.domain import DomainError, Review, Role, User
+from wtfc_collect.domain import Account, AuditAction, DomainError, Review, Role, User
 from wtfc_collect.domain.review import ReviewMode
+from wtfc_collect.services import access
+from wtfc_collect.services.access import AccessDenied
 from wtfc_collect.services.admin import accounts
 from wtfc_collect.services.collect import codes as _invitations  # noqa: F401  invitations
 from wtfc_collect.services.collect import codes as invitations
+from wtfc_collect.services.collect.reviews import list_reviews, start_review
+from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context, sign_in
 from wtfc_collect.ui.navigation import PAGES
 
@@ -53,17 +59,14 @@ def _data(demo: Demo, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def staff(role: Role, demo: Demo) -> User:
-    teams = (demo.team,) if role is Role.REVIEWER else ()
-    return User(username=f"test-{role.value}", role=role, display_name="Tester", teams=teams)
+    """Staff signed in with a real account of the demo store (a reviewer in the demo's first team)."""
+    return signed_in_as(role, teams=(demo.team,) if role is Role.REVIEWER else ())
 
 
-def self_reviewer(demo: Demo, review_id: str | None = None) -> User:
-    return User(
-        username="own review (code)",
-        role=Role.SELF_REVIEWER,
-        review_id=review_id or demo.own.id,
-        project_id=demo.project_id,
-    )
+def self_reviewer(demo: Demo) -> User:
+    """The person of the demo's own review, signed in with its code."""
+    repo = bootstrap.build_repository(demo.folder)
+    return invitations.open_with_code(repo, demo.code, now=datetime.now(UTC))
 
 
 def app_as(user: User | None) -> AppTest:
@@ -280,3 +283,85 @@ def test_opening_a_review_is_written_in_the_audit_log_once_without_its_words(dem
     assert views[-1].actor == "test-quality_lead"
     words = [s.text for s in review.statements]
     assert not any(w in views[-1].model_dump_json() for w in words)
+
+
+# --- access ends when it is taken away, in a session already open ------------------------------------------
+def _account(repo: Repository, username: str) -> Account:
+    return next(a for a in repo.find(Account) if a.username == username)
+
+
+def test_a_stopped_account_is_signed_out_at_its_next_click(demo: Demo) -> None:
+    user = signed_in_as(Role.REVIEWER, username="to-be-stopped", teams=(demo.team,))
+    at = app_as(user)
+    at.switch_page("pages/reviews.py").run()
+    assert at.title[0].value == "Reviews"
+    repo = bootstrap.build_repository()
+    account = _account(repo, "to-be-stopped")
+    with access.acting_as(TEST_ADMIN):
+        accounts.update_account(
+            repo,
+            account.id,
+            display_name="x",
+            role=Role.REVIEWER,
+            teams=[],
+            active=False,
+            actor="t",
+            now=datetime.now(UTC),
+        )
+    at.run()  # the next click
+    assert [t.value for t in at.title] == [SIGN_IN_TITLE]
+    assert any("access was stopped" in i.value for i in at.info)
+    assert context.USER_KEY not in at.session_state
+    assert not any(r.person_ref in _shown_text(at) for r in demo.reviews)
+    assert repo.audit_log()[-1].action is AuditAction.ACCESS_ENDED
+    # and a use case asked in that session is refused, not only the page
+    with pytest.raises(AccessDenied):
+        access.use_identity(lambda: accounts.still_signed_in(repo, user))
+        list_reviews(repo, demo.project_id)
+    access.use_identity(lambda: TEST_ADMIN)
+
+
+def test_a_role_changed_while_signed_in_applies_at_the_next_click(demo: Demo) -> None:
+    at = app_as(signed_in_as(Role.QUALITY_LEAD, username="moving-lead"))
+    at.switch_page("pages/audit_log.py").run()
+    assert at.title[0].value == "Audit log"
+    repo = bootstrap.build_repository()
+    account = _account(repo, "moving-lead")
+    with access.acting_as(TEST_ADMIN):
+        accounts.update_account(
+            repo,
+            account.id,
+            display_name="x",
+            role=Role.FACILITATOR,
+            teams=[],
+            active=True,
+            actor="t",
+            now=datetime.now(UTC),
+        )
+    at.run()
+    assert at.session_state[context.USER_KEY].role is Role.FACILITATOR
+    assert at.title[0].value != "Audit log"  # the page is no longer in this role's list
+
+
+def test_a_code_stopped_while_the_person_is_using_it_ends_their_session(demo: Demo) -> None:
+    repo = bootstrap.build_repository(demo.folder)
+    with access.acting_as(TEST_ADMIN):
+        own = start_review(
+            repo,
+            demo.project_id,
+            person_ref="STOP-CODE-1",
+            review_date=datetime.now(UTC).date(),
+            mode=ReviewMode.SELF,
+            actor="test",
+            now=datetime.now(UTC),
+        )
+        invitation, code = invitations.invite(repo, own.id, actor="test", now=datetime.now(UTC))
+    person = invitations.open_with_code(repo, code, now=datetime.now(UTC))
+    at = app_as(person)
+    at.switch_page("pages/self_review.py").run()
+    assert at.session_state[context.USER_KEY].review_id == own.id
+    with access.acting_as(TEST_ADMIN):
+        invitations.revoke(repo, own.id, invitation.id, actor="test", now=datetime.now(UTC))
+    at.run()
+    assert [t.value for t in at.title] == [SIGN_IN_TITLE]
+    assert context.USER_KEY not in at.session_state

@@ -38,8 +38,9 @@ STAFF_ROLES = frozenset({Role.ADMINISTRATOR, Role.REVIEWER, Role.QUALITY_LEAD, R
 class User(StrictModel):
     """The person using the app in this session.
 
-    Staff sign in with an account; a person doing their own review opens it with a code, and then
-    ``review_id`` is the one review they may reach.
+    Staff sign in with an account (``account_id``); a person doing their own review opens it with a code
+    (``invitation_id``), and then ``review_id`` is the one review they may reach. The app checks the account
+    or code again as the store changes, so access ends when it is taken away.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -50,6 +51,8 @@ class User(StrictModel):
     teams: tuple[str, ...] = ()
     review_id: RecordId | None = None
     project_id: RecordId | None = None
+    account_id: RecordId | None = None
+    invitation_id: RecordId | None = None
 
     @property
     def name(self) -> str:

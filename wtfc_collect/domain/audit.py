@@ -14,6 +14,7 @@ class AuditAction(StrEnum):
     SIGN_IN_REFUSED = "sign_in_refused"
     SIGN_OUT = "sign_out"
     TIMED_OUT = "timed_out"
+    ACCESS_ENDED = "access_ended"  # the account was stopped, or the code stopped, while signed in
     INVITE = "invite"
     REVOKE = "revoke"
     CREATE = "create"

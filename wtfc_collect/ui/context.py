@@ -2,25 +2,63 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import streamlit as st
 
 from accessibility.speech import Speech
+from accessibility.texts import screen
 from wtfc_collect import bootstrap
 from wtfc_collect.domain.access import Role, User
 from wtfc_collect.services import access
-from wtfc_collect.services.collect import reviews
+from wtfc_collect.services.admin import accounts
+from wtfc_collect.services.collect import codes, reviews
 from wtfc_collect.storage.port import Recordings, Repository
 
 PROJECT_KEY = "context.project_id"
 USER_KEY = "auth.user"  # the signed-in user of this browser session (set only by ui/sign_in.py)
+CHECKED_KEY = "auth.checked"  # (store version, time) when the session's account or code was last checked
+NOTICE_KEY = "auth.notice"  # what the sign-in screen says first (signed out, timed out, access ended)
+RECHECK = timedelta(seconds=30)  # a code also runs out with time, not only when the store changes
+KEPT_ON_SIGN_OUT = ("display.",)  # how the screen looks stays; everything else of the session goes
 
 
 def user() -> User | None:
-    """Who is signed in to this session, if anyone."""
+    """Who is signed in to this session, if anyone, with their access as it stands now.
+
+    Their account (or the code they came in with) is checked again whenever the store has changed, and at
+    least every half minute: a stopped account or code, or a changed role or team, applies at once — before
+    a page is drawn and before any use case runs, since the services ask this on every action.
+    """
     value = st.session_state.get(USER_KEY)
-    return value if isinstance(value, User) else None
+    if not isinstance(value, User):
+        return None
+    repo = repository()
+    version, at = repo.version(), now()
+    checked = st.session_state.get(CHECKED_KEY)
+    if isinstance(checked, tuple) and checked[0] == version and at - checked[1] < RECHECK:
+        return value
+    if value.role is Role.SELF_REVIEWER:
+        fresh = codes.still_open(repo, value, now=at)
+    else:
+        fresh = accounts.still_signed_in(repo, value)
+    if fresh is None:
+        accounts.note_sign_out(repo, value, now=at, access_ended=True)
+        forget_session(screen("sign_in")["access_ended"])
+        return None
+    st.session_state[USER_KEY] = fresh
+    st.session_state[CHECKED_KEY] = (version, at)
+    return fresh
+
+
+def forget_session(notice: str = "") -> None:
+    """Sign the session out and forget everything it held (what was typed, chosen or opened), keeping only
+    how the screen looks; ``notice`` is what the sign-in screen then says."""
+    for key in list(st.session_state.keys()):
+        if not (isinstance(key, str) and key.startswith(KEPT_ON_SIGN_OUT)):
+            del st.session_state[key]
+    if notice:
+        st.session_state[NOTICE_KEY] = notice
 
 
 def install_identity() -> None:

@@ -23,7 +23,7 @@ from wtfc_collect.ui.feedback import run_action, show
 from wtfc_collect.ui.literal import literal
 
 LAST_SEEN_KEY: Final = "auth.last_seen"
-NOTICE_KEY: Final = "auth.notice"
+NOTICE_KEY: Final = context.NOTICE_KEY
 CODE_TRIES_KEY: Final = "auth.code_tries"
 MAX_CODE_TRIES: Final = 10
 IDLE_VARIABLE: Final = "WTFC_IDLE_MINUTES"
@@ -46,6 +46,7 @@ def _texts() -> dict[str, str]:
 
 def _start(user: User, now: datetime) -> None:
     st.session_state[context.USER_KEY] = user
+    st.session_state[context.CHECKED_KEY] = (context.repository().version(), now)
     st.session_state[LAST_SEEN_KEY] = now
     st.session_state.pop(NOTICE_KEY, None)
 
@@ -55,12 +56,10 @@ def sign_out(*, timed_out: bool = False) -> None:
     user = context.user()
     if user is not None:
         accounts.note_sign_out(context.repository(), user, now=context.now(), timed_out=timed_out)
-    for key in list(st.session_state.keys()):
-        if isinstance(key, str) and key.startswith(("auth.", "context.")):
-            del st.session_state[key]
     texts = _texts()
-    notice = texts["timed_out"].format(minutes=idle_minutes()) if timed_out else texts["signed_out"]
-    st.session_state[NOTICE_KEY] = notice
+    context.forget_session(
+        texts["timed_out"].format(minutes=idle_minutes()) if timed_out else texts["signed_out"]
+    )
     if _sso_configured() and getattr(st.user, "is_logged_in", False):
         st.logout()
 

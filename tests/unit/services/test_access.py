@@ -122,6 +122,8 @@ def test_entrances_are_only_the_few_before_signing_in() -> None:
         ("admin.accounts", "sign_in"),
         ("admin.accounts", "sign_in_with_identity"),
         ("admin.accounts", "note_sign_out"),
+        ("admin.accounts", "still_signed_in"),
+        ("collect.codes", "still_open"),
         ("collect.codes", "open_with_code"),
     }
 

@@ -83,7 +83,18 @@ def user_of(account: Account) -> User:
         role=account.role,
         display_name=account.display_name,
         teams=tuple(account.teams),
+        account_id=account.id,
     )
+
+
+@entrance
+def still_signed_in(repo: Repository, user: User) -> User | None:
+    """The signed-in staff member as their account stands now (name, role and teams as last changed), or
+    None when the account was stopped or removed: then their access ends at once."""
+    account = repo.get(Account, user.account_id) if user.account_id else None
+    if account is None or not account.active or account.role is Role.SELF_REVIEWER:
+        return None
+    return user_of(account)
 
 
 @guard(ADMIN)
@@ -278,7 +289,14 @@ def sign_in_with_identity(repo: Repository, email: str | None, *, now: datetime)
 
 
 @entrance
-def note_sign_out(repo: Repository, user: User, *, now: datetime, timed_out: bool = False) -> None:
-    """Write the sign-out (or the time-out after inactivity) in the audit log."""
-    action = AuditAction.TIMED_OUT if timed_out else AuditAction.SIGN_OUT
+def note_sign_out(
+    repo: Repository, user: User, *, now: datetime, timed_out: bool = False, access_ended: bool = False
+) -> None:
+    """Write the sign-out in the audit log: asked for, after the time without use, or because the account
+    or code was stopped while the session was open."""
+    action = AuditAction.SIGN_OUT
+    if access_ended:
+        action = AuditAction.ACCESS_ENDED
+    elif timed_out:
+        action = AuditAction.TIMED_OUT
     record_audit(repo, actor=user.username, action=action, record=None, now=now)

@@ -127,9 +127,32 @@ def open_with_code(repo: Repository, code: str, *, now: datetime) -> User:
     if invitation.used_at is None:
         invitation = repo.save(updated(invitation, {"used_at": utc(now)}))
     record_audit(repo, actor=SELF_REVIEW_ACTOR, action=AuditAction.SIGN_IN, record=invitation, now=now)
+    return _person(invitation, review)
+
+
+def _person(invitation: Invitation, review: Review) -> User:
     return User(
         username=SELF_REVIEW_ACTOR,
         role=Role.SELF_REVIEWER,
         review_id=review.id,
         project_id=review.project_id,
+        invitation_id=invitation.id,
     )
+
+
+@entrance
+def still_open(repo: Repository, user: User, *, now: datetime) -> User | None:
+    """The person doing their own review, while the code they came in with still opens it; None once it was
+    stopped, replaced or ran out, or the review was withdrawn or erased: then their access ends at once."""
+    invitation = repo.get(Invitation, user.invitation_id) if user.invitation_id else None
+    review = repo.get(Review, invitation.review_id) if invitation else None
+    if (
+        invitation is None
+        or review is None
+        or review.id != user.review_id
+        or not is_active(invitation, now)
+        or review.status is ReviewStatus.WITHDRAWN
+        or review.mode is not ReviewMode.SELF
+    ):
+        return None
+    return _person(invitation, review)

@@ -101,7 +101,11 @@ def test_sign_in_with_the_right_password(memory_repo: Repository) -> None:
     account = _create(memory_repo, teams=["North team"], role=Role.QUALITY_LEAD)
     user = accounts.sign_in(memory_repo, "sam.jones", PASSWORD, now=NOW)
     assert user == User(
-        username="sam.jones", role=Role.QUALITY_LEAD, display_name="Sam Jones", teams=("North team",)
+        username="sam.jones",
+        role=Role.QUALITY_LEAD,
+        display_name="Sam Jones",
+        teams=("North team",),
+        account_id=account.id,
     )
     assert user.review_id is None and account.username == user.username
 
@@ -362,3 +366,41 @@ def test_an_administrator_can_link_a_work_e_mail_later(memory_repo: Repository) 
     _update(memory_repo, account, sso_email=" Kim@Example.org")
     user = accounts.sign_in_with_identity(memory_repo, "kim@example.org", now=NOW)
     assert user.username == "kim" and user.role is Role.FACILITATOR
+
+
+def test_an_open_session_follows_the_account_as_it_is_now(memory_repo: Repository) -> None:
+    account = _create(memory_repo, role=Role.QUALITY_LEAD)
+    user = accounts.sign_in(memory_repo, "sam.jones", PASSWORD, now=NOW)
+    assert accounts.still_signed_in(memory_repo, user) == user
+    moved = accounts.update_account(
+        memory_repo,
+        account.id,
+        display_name="Sam J",
+        role=Role.FACILITATOR,
+        teams=["East team"],
+        active=True,
+        actor="admin",
+        now=NOW,
+    )
+    fresh = accounts.still_signed_in(memory_repo, user)
+    assert fresh is not None
+    assert (fresh.role, fresh.teams, fresh.display_name) == (Role.FACILITATOR, ("East team",), "Sam J")
+    accounts.update_account(
+        memory_repo,
+        moved.id,
+        display_name="Sam J",
+        role=Role.FACILITATOR,
+        teams=[],
+        active=False,
+        actor="admin",
+        now=NOW,
+    )
+    assert accounts.still_signed_in(memory_repo, user) is None
+    assert accounts.still_signed_in(memory_repo, User(username="made up", role=Role.ADMINISTRATOR)) is None
+
+
+def test_ending_access_is_written_in_the_audit_log(memory_repo: Repository) -> None:
+    _create(memory_repo)
+    user = accounts.sign_in(memory_repo, "sam.jones", PASSWORD, now=NOW)
+    accounts.note_sign_out(memory_repo, user, now=NOW, access_ended=True)
+    assert memory_repo.audit_log()[-1].action is AuditAction.ACCESS_ENDED

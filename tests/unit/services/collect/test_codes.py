@@ -94,13 +94,14 @@ def test_only_the_hash_of_the_code_is_stored(data_dir: Path) -> None:
 
 def test_a_code_opens_exactly_that_review_as_a_person_doing_their_own_review(memory_repo: Repository) -> None:
     review = _own_review(memory_repo)
-    _, code = _invite(memory_repo, review)
+    invitation, code = _invite(memory_repo, review)
     user = invitations.open_with_code(memory_repo, code, now=NOW + timedelta(days=1))
     assert user == User(
         username=SELF_REVIEW_ACTOR,
         role=Role.SELF_REVIEWER,
         review_id=review.id,
         project_id=review.project_id,
+        invitation_id=invitation.id,
     )
     # Typed loosely, it still works; the first use is noted.
     again = invitations.open_with_code(memory_repo, f"  {code.lower().replace('-', ' ')} ", now=NOW)
@@ -299,3 +300,31 @@ def test_a_person_doing_their_own_review_gives_consent_but_cannot_move_it_to_ano
                     memory_repo, review.id, change, expected_revision=saved.revision, actor="me", now=NOW
                 )
     assert memory_repo.get(Review, review.id).team == "North"  # type: ignore[union-attr]
+
+
+def test_an_open_session_with_a_code_ends_when_the_code_or_the_review_does(memory_repo: Repository) -> None:
+    review = _own_review(memory_repo)
+    invitation, code = _invite(memory_repo, review)
+    user = invitations.open_with_code(memory_repo, code, now=NOW)
+    assert invitations.still_open(memory_repo, user, now=NOW) == user
+    assert invitations.still_open(memory_repo, user, now=NOW + timedelta(days=15)) is None  # ran out
+    invitations.revoke(memory_repo, review.id, invitation.id, actor=STAFF, now=NOW)
+    assert invitations.still_open(memory_repo, user, now=NOW) is None  # stopped
+
+    other = _own_review(memory_repo, person_ref="P-002")
+    _, second_code = _invite(memory_repo, other)
+    person = invitations.open_with_code(memory_repo, second_code, now=NOW)
+    _, newer = _invite(memory_repo, other)  # a new code stops the old one
+    assert newer and invitations.still_open(memory_repo, person, now=NOW) is None
+
+    third = _own_review(memory_repo, person_ref="P-003")
+    _, third_code = _invite(memory_repo, third)
+    someone = invitations.open_with_code(memory_repo, third_code, now=NOW)
+    withdraw_review(memory_repo, third.id, reason="asked by the person", actor=STAFF, now=NOW)
+    assert invitations.still_open(memory_repo, someone, now=NOW) is None
+    fourth = _own_review(memory_repo, person_ref="P-004")
+    _, fourth_code = _invite(memory_repo, fourth)
+    live = invitations.open_with_code(memory_repo, fourth_code, now=NOW)
+    assert invitations.still_open(memory_repo, live, now=NOW) == live
+    forged = live.model_copy(update={"review_id": other.id})  # a code opens its own review only
+    assert invitations.still_open(memory_repo, forged, now=NOW) is None
