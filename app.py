@@ -42,4 +42,5 @@ pages = [
 page = st.navigation(pages, expanded=True)  # every page listed, no "View more" to find
 display.sidebar()  # text size and high contrast, on every page (drawn after st.navigation: kept)
 sign_in.sidebar_account(user)
+sign_in.idle_watch()  # an untouched page signs itself out when the time is up
 page.run()

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -68,12 +68,12 @@ def wait_healthy(process: subprocess.Popen[bytes], url: str, seconds: float, eve
 
 @contextmanager
 def started_app(
-    data_dir: Path, options: Sequence[str] = ()
+    data_dir: Path, options: Sequence[str] = (), settings: Mapping[str, str] | None = None
 ) -> Iterator[tuple[subprocess.Popen[bytes], str, float]]:
     """Start ``python -m wtfc_collect.ui.serve`` on a free port with ``data_dir``; yield the process, its
     address and the moment it was started (not yet healthy: see :func:`wait_healthy`). Stops it after."""
     port = free_port()
-    env = {**os.environ, bootstrap.DATA_DIR_VARIABLE: str(data_dir)}
+    env = {**os.environ, bootstrap.DATA_DIR_VARIABLE: str(data_dir), **(settings or {})}
     command = [
         sys.executable, "-m", "wtfc_collect.ui.serve",
         "--server.headless", "true",

@@ -74,12 +74,12 @@ def chromium_path() -> str:
 
 
 @contextmanager
-def _running_app(data_dir: Path) -> Iterator[RunningApp]:
+def _running_app(data_dir: Path, settings: dict[str, str] | None = None) -> Iterator[RunningApp]:
     """The app on a free local port with the demo data and accounts in ``data_dir``, until closed.
 
     It is started with ``python -m wtfc_collect.ui.serve`` (``make run``), which runs app.py for every
     address: a first visit straight to /reviews gets the sign-in screen, then the Reviews page."""
-    env = {**os.environ, "WTFC_DATA_DIR": str(data_dir)}
+    env = {**os.environ, "WTFC_DATA_DIR": str(data_dir), **(settings or {})}
     demo = subprocess.run(
         [sys.executable, "-m", "wtfc_collect", "demo", "--reviews", "12", "--password", TEST_PASSWORD],
         cwd=ROOT,
@@ -93,7 +93,7 @@ def _running_app(data_dir: Path) -> Iterator[RunningApp]:
     if found is None:
         raise RuntimeError(f"the demo command printed no code for the demo own review: {demo.stdout!r}")
     # The code under test stays what it was at the start: no reloading modules someone is editing.
-    with started_app(data_dir, ["--server.fileWatcherType", "none"]) as (process, url, _):
+    with started_app(data_dir, ["--server.fileWatcherType", "none"], settings) as (process, url, _):
         wait_healthy(process, url, 60, every=0.25)
         yield RunningApp(url=url, data_dir=data_dir, code=found.group(1))
 
@@ -108,6 +108,13 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]
 def fresh_app_server(tmp_path: Path) -> Iterator[RunningApp]:
     """An app nobody has visited yet (costs a start of its own: a few seconds)."""
     with _running_app(tmp_path / "data") as app:
+        yield app
+
+
+@pytest.fixture
+def short_idle_app(tmp_path: Path) -> Iterator[RunningApp]:
+    """An app whose sessions are signed out after six seconds without use."""
+    with _running_app(tmp_path / "data", {"WTFC_IDLE_MINUTES": "0.1"}) as app:
         yield app
 
 

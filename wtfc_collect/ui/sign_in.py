@@ -7,6 +7,7 @@ the code in it. Owns the session keys starting with ``auth.``.
 
 from __future__ import annotations
 
+import math
 import os
 from datetime import datetime, timedelta
 from typing import Final
@@ -27,17 +28,37 @@ NOTICE_KEY: Final = context.NOTICE_KEY
 CODE_TRIES_KEY: Final = "auth.code_tries"
 MAX_CODE_TRIES: Final = 10
 IDLE_VARIABLE: Final = "WTFC_IDLE_MINUTES"
-DEFAULT_IDLE_MINUTES: Final = 30
+DEFAULT_IDLE_MINUTES: Final = 30.0
 CODE_FORM: Final = "sign_in.code_form"
 STAFF_FORM: Final = "sign_in.staff_form"
 
 
-def idle_minutes() -> int:
-    """Minutes without use before a session is signed out (``$WTFC_IDLE_MINUTES``, default 30)."""
+def idle_minutes() -> float:
+    """Minutes without use before a session is signed out (``$WTFC_IDLE_MINUTES``, default 30; a part of
+    a minute is allowed, three seconds at the least)."""
     try:
-        return max(1, int(os.environ.get(IDLE_VARIABLE, DEFAULT_IDLE_MINUTES)))
+        minutes = float(os.environ.get(IDLE_VARIABLE, DEFAULT_IDLE_MINUTES))
     except ValueError:
         return DEFAULT_IDLE_MINUTES
+    return max(0.05, minutes) if math.isfinite(minutes) else DEFAULT_IDLE_MINUTES
+
+
+def _idle_for_too_long(now: datetime) -> bool:
+    last = st.session_state.get(LAST_SEEN_KEY)
+    return isinstance(last, datetime) and now - last > timedelta(minutes=idle_minutes())
+
+
+def idle_watch() -> None:
+    """Sign an untouched page out when its time is up, without waiting for a click: a small part of the
+    page that the browser asks to run again every so often (it does not count as using the app)."""
+    every = max(2.0, min(30.0, idle_minutes() * 60 / 4))
+
+    @st.fragment(run_every=every)
+    def watch() -> None:
+        if _idle_for_too_long(context.now()):
+            st.rerun(scope="app")
+
+    watch()
 
 
 def _texts() -> dict[str, str]:
@@ -69,8 +90,7 @@ def signed_in_user() -> User | None:
     now = context.now()
     user = context.user()
     if user is not None:
-        last = st.session_state.get(LAST_SEEN_KEY)
-        if isinstance(last, datetime) and now - last > timedelta(minutes=idle_minutes()):
+        if _idle_for_too_long(now):
             sign_out(timed_out=True)
             return None
         st.session_state[LAST_SEEN_KEY] = now
