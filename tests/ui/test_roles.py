@@ -365,3 +365,47 @@ def test_a_code_stopped_while_the_person_is_using_it_ends_their_session(demo: De
     at.run()
     assert [t.value for t in at.title] == [SIGN_IN_TITLE]
     assert context.USER_KEY not in at.session_state
+
+
+def test_starting_an_own_review_hands_the_device_over_and_signs_staff_out(demo: Demo) -> None:
+    at = app_as(staff(Role.REVIEWER, demo))
+    at.switch_page("pages/reviews.py").run()
+    at.text_input(key="reviews.self_ref").input("HAND-1")
+    next(b for b in at.button if b.label == "Start an own review (easy read)").click().run()
+    assert not at.exception, at.exception
+    person = at.session_state[context.USER_KEY]
+    repo = bootstrap.build_repository()
+    review = next(r for r in repo.find(Review) if r.person_ref == "HAND-1")
+    assert (person.role, person.review_id) == (Role.SELF_REVIEWER, review.id)
+    # Nothing of the staff session is left, and no staff page can be reached from this tab.
+    assert "reviews.self_ref" not in at.session_state and "context.project_id" not in at.session_state
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("pages/reviews.py")
+    log = [(e.actor, e.action) for e in repo.audit_log()][-4:]
+    assert ("test-reviewer", AuditAction.SIGN_OUT) in log and ("own review (code)", AuditAction.SIGN_IN) in log
+    # Staff can end it from Reviews, like any code: the handed-over tab is signed out at its next click.
+    handed = next(i for i in invitations.invitations(repo, review.id) if i.id == person.invitation_id)
+    with access.acting_as(TEST_ADMIN):
+        invitations.revoke(repo, review.id, handed.id, actor="test", now=datetime.now(UTC))
+    at.run()
+    assert [t.value for t in at.title] == [SIGN_IN_TITLE]
+
+
+def test_an_own_review_can_be_handed_over_from_the_reviews_list(demo: Demo) -> None:
+    repo = bootstrap.build_repository()
+    with access.acting_as(TEST_ADMIN):
+        own = start_review(
+            repo,
+            demo.project_id,
+            person_ref="HAND-2",
+            review_date=datetime.now(UTC).date(),
+            mode=ReviewMode.SELF,
+            details={"team": demo.team},
+            actor="test",
+            now=datetime.now(UTC),
+        )
+        _, code = invitations.invite(repo, own.id, actor="test", now=datetime.now(UTC))
+    at = _open_review(app_as(staff(Role.REVIEWER, demo)), own)
+    next(b for b in at.button if b.label == "Hand this device to the person").click().run()
+    assert at.session_state[context.USER_KEY].review_id == own.id
+    assert invitations.open_with_code(repo, code, now=datetime.now(UTC)).review_id == own.id  # still works

@@ -85,6 +85,16 @@ def sign_out(*, timed_out: bool = False) -> None:
         st.logout()
 
 
+def hand_over_to(person: User) -> None:
+    """This browser tab becomes the person's, for their own review only: the member of staff using it is
+    signed out here (written in the audit log) and everything their session held is forgotten."""
+    staff = context.user()
+    if staff is not None:
+        accounts.note_sign_out(context.repository(), staff, now=context.now())
+    context.forget_session()
+    _start(person, context.now())
+
+
 def signed_in_user() -> User | None:
     """The session's user, after the inactivity check. Also finishes a single sign-on that came back."""
     now = context.now()

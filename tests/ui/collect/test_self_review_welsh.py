@@ -19,7 +19,6 @@ from wtfc_collect.services.collect.reviews import get_review, set_priority
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context
 from wtfc_collect.ui.collect.self_review import LANGUAGE
-from wtfc_collect.ui.context import REVIEW_KEY
 
 ROOT = Path(__file__).resolve().parents[3]
 APP = str(ROOT / "app.py")
@@ -219,7 +218,7 @@ def test_english_stays_the_default_and_the_choice_is_kept(repo: Repository, spee
     at.radio(key=LANGUAGE + ".choice").set_value("cy").run()
     _click(at, screen("self_review", "cy")["consent_yes"])
     assert at.session_state[LANGUAGE] == "cy"
-    at.switch_page("pages/reviews.py").run()
+    at.switch_page("pages/accessibility_statement.py").run()  # the person's other page
     again: Any = at.switch_page("pages/self_review.py").run()
     assert screen("self_review", "cy")["title"] in [t.value for t in again.title]
-    assert again.session_state[REVIEW_KEY] == review.id
+    assert again.session_state[context.USER_KEY].review_id == review.id

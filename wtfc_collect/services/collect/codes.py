@@ -21,6 +21,7 @@ from wtfc_collect.storage.port import Repository
 ALPHABET = "ACDEFHJKMNPRTUVWXY34679"
 CODE_LENGTH = 8
 DEFAULT_DAYS = 14
+HAND_OVER = timedelta(hours=12)  # a device handed over for an own review: a sitting, not days
 MAX_DAYS = 90
 SELF_REVIEW_ACTOR = "own review (code)"
 CODE_REFUSED = (
@@ -49,14 +50,8 @@ def is_active(invitation: Invitation, now: datetime) -> bool:
     return invitation.revoked_at is None and utc(now) < invitation.expires_at
 
 
-@guard(COLLECTORS)
-def invite(
-    repo: Repository, review_id: str, *, days: int = DEFAULT_DAYS, actor: str, now: datetime
-) -> tuple[Invitation, str]:
-    """Make a code for the person whose own review this is. Earlier codes for it stop working.
-
-    Returns the invitation and the code itself, which is shown once and never stored.
-    """
+def _open_review(repo: Repository, review_id: str) -> Review:
+    """The own review a code may open; refused in plain words otherwise."""
     review = repo.get(Review, review_id)
     if review is None:
         raise DomainError("That review could not be found. It may have been erased.")
@@ -66,13 +61,11 @@ def invite(
         )
     if review.status is ReviewStatus.WITHDRAWN:
         raise DomainError("This review was withdrawn, so it cannot be opened again.")
-    if not 1 <= days <= MAX_DAYS:
-        raise DomainError(f"A code can last from 1 to {MAX_DAYS} days.", "days")
-    for earlier in repo.find(Invitation, review_id=review_id):
-        if is_active(earlier, now):
-            repo.save(updated(earlier, {"revoked_at": utc(now)}))
-    code = new_code()
-    invitation = build(
+    return review
+
+
+def _new_invitation(review: Review, code: str, *, actor: str, now: datetime, lasts: timedelta) -> Invitation:
+    return build(
         Invitation,
         {
             "id": new_id(),
@@ -81,12 +74,42 @@ def invite(
             "code_hash": code_hash(code),
             "created_by": actor,
             "created_at": utc(now),
-            "expires_at": utc(now) + timedelta(days=days),
+            "expires_at": utc(now) + lasts,
         },
     )
-    saved = repo.save(invitation)
+
+
+@guard(COLLECTORS)
+def invite(
+    repo: Repository, review_id: str, *, days: int = DEFAULT_DAYS, actor: str, now: datetime
+) -> tuple[Invitation, str]:
+    """Make a code for the person whose own review this is. Earlier codes for it stop working.
+
+    Returns the invitation and the code itself, which is shown once and never stored.
+    """
+    review = _open_review(repo, review_id)
+    if not 1 <= days <= MAX_DAYS:
+        raise DomainError(f"A code can last from 1 to {MAX_DAYS} days.", "days")
+    for earlier in repo.find(Invitation, review_id=review_id):
+        if is_active(earlier, now):
+            repo.save(updated(earlier, {"revoked_at": utc(now)}))
+    code = new_code()
+    saved = repo.save(_new_invitation(review, code, actor=actor, now=now, lasts=timedelta(days=days)))
     record_audit(repo, actor=actor, action=AuditAction.INVITE, record=review, now=now)
     return saved, code
+
+
+@guard(COLLECTORS)
+def hand_over(repo: Repository, review_id: str, *, actor: str, now: datetime) -> User:
+    """Give this device to the person whose own review this is: the session becomes theirs, for that one
+    review only. It works like a code nobody is shown (only its hash is kept) that lasts ``HAND_OVER``;
+    "Stop this code" on Reviews ends it, and the codes the person was given keep working. The member of
+    staff who handed over is signed out of that browser tab (the screen does that)."""
+    review = _open_review(repo, review_id)
+    code = new_code()
+    repo.save(_new_invitation(review, code, actor=actor, now=now, lasts=HAND_OVER))
+    record_audit(repo, actor=actor, action=AuditAction.INVITE, record=review, now=now, reason="handed over")
+    return open_with_code(repo, code, now=now)
 
 
 @guard(COLLECTORS)

@@ -10,13 +10,13 @@ import streamlit as st
 
 from accessibility.texts import screen
 from wtfc_collect import bootstrap
-from wtfc_collect.domain import Project, Review, ReviewMode, ReviewStatus, Role, Statement
+from wtfc_collect.domain import Project, Review, ReviewMode, ReviewStatus, Role, Statement, User
 from wtfc_collect.services.admin import erasure
 from wtfc_collect.services.checkpoint import check_statements
 from wtfc_collect.services.collect import codes
 from wtfc_collect.services.collect.reviews import list_reviews, start_review
 from wtfc_collect.storage.port import Repository
-from wtfc_collect.ui import context
+from wtfc_collect.ui import context, sign_in
 from wtfc_collect.ui.feedback import errors, field_error, remember, run_action, show, use_case
 
 PREFIX = "reviews."
@@ -161,9 +161,17 @@ def _new_own_review(t: dict[str, str], project: Project) -> None:
         mode=ReviewMode.SELF,
     )
     if run_action(form, lambda: started.append(start())):
-        context.choose_review(started[0].id)
-        st.switch_page("pages/self_review.py")
+        hand_over(started[0].id, form)
     st.rerun()
+
+
+def hand_over(review_id: str, key: str) -> None:
+    """Give this device to the person for their own review: staff are signed out of this tab, and the person
+    sees their review only (never a staff page). Staff sign in again to carry on."""
+    person: list[User] = []
+    if run_action(key, lambda: person.append(use_case(codes.hand_over, review_id)())):
+        sign_in.hand_over_to(person[0])
+        st.switch_page("pages/self_review.py")
 
 
 # --- codes that open an own review, and erasing a review ---------------------------------------------------
@@ -187,6 +195,11 @@ def code_section(t: dict[str, str], repo: Repository, review: Review) -> None:
         _, code, expires = fresh
         st.success(t["new_code"].format(code=code, expires=expires), icon="🔑")
         st.code(_link(code), language=None)
+    give = f"{PREFIX}hand_over.{review.id}"
+    if st.button(t["hand_over"], key=give, type="primary"):
+        hand_over(review.id, give)
+    show(give)
+    st.caption(t["hand_over_help"])
     make = f"{PREFIX}make_code.{review.id}"
     if st.button(t["make_code"], key=make):
         made: list[tuple[str, str]] = []
