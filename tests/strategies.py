@@ -53,6 +53,7 @@ from wtfc_collect.domain import (
     Speaker,
     Statement,
     StatementChange,
+    StoreSecret,
     StrictModel,
     SuccessStatement,
     Theme,
@@ -458,6 +459,13 @@ RECORDS: dict[type[Record], st.SearchStrategy[Any]] = {
         expires_at=aware,
         revoked_at=optional(aware),
         used_at=optional(aware),
+    ),
+    StoreSecret: st.builds(
+        StoreSecret,
+        id=record_id,
+        revision=revision,
+        value=st.from_regex(r"[0-9a-f]{64}", fullmatch=True),
+        created_at=aware,
     ),
     AuditEvent: st.builds(
         AuditEvent,

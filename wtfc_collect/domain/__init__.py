@@ -1,6 +1,6 @@
 """The method's records and rules: pydantic models, no IO, no clock reads, no streamlit."""
 
-from .access import Account, Invitation, Role, User
+from .access import Account, Invitation, Role, StoreSecret, User
 from .audit import AuditAction, AuditEvent
 from .base import SCHEMA_VERSION, STATEMENT_MAX_CHARS, DomainError, Record, StrictModel, new_id, utc
 from .checkpoint import (
@@ -102,6 +102,7 @@ __all__ = [
     "Speaker",
     "Statement",
     "StatementChange",
+    "StoreSecret",
     "StrictModel",
     "SuccessStatement",
     "Theme",

@@ -87,3 +87,11 @@ class Invitation(Record):
     expires_at: UtcDateTime
     revoked_at: UtcDateTime | None = None
     used_at: UtcDateTime | None = None
+
+
+class StoreSecret(Record):
+    """A random key of this store, made once: it turns what someone typed (a username, a code, an address)
+    into a label that cannot be read back, for counting refused tries without keeping the typed text."""
+
+    value: str = Field(min_length=64, max_length=64, pattern=r"^[0-9a-f]{64}$")
+    created_at: UtcDateTime

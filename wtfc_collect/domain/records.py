@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .access import Account, Invitation
+from .access import Account, Invitation, StoreSecret
 from .audit import AuditEvent
 from .base import Record
 from .checkpoint import Checkpoint, MitigatingAction
@@ -33,6 +33,7 @@ COLLECTIONS: dict[type[Record], str] = {
     MitigatingAction: "mitigating_actions",
     Account: "accounts",
     Invitation: "invitations",
+    StoreSecret: "secrets",
     AuditEvent: "audit",
 }
 

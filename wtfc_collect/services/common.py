@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
-from wtfc_collect.domain import AuditAction, AuditEvent, DomainError, Record, new_id, plain_errors, utc
+from wtfc_collect.domain import (
+    AuditAction,
+    AuditEvent,
+    DomainError,
+    Record,
+    StoreSecret,
+    new_id,
+    plain_errors,
+    utc,
+)
 from wtfc_collect.storage.port import ConflictError, Repository
 
 T = TypeVar("T")
@@ -119,3 +132,51 @@ def kept_until_changed(repo: Repository, name: str, key: str, compute: Callable[
         while len(_kept) > _KEPT_RESULTS:
             _kept.popitem(last=False)
     return result
+
+
+# --- refused tries: counted in the store, never as what was typed -------------------------------------
+def keyed(repo: Repository, kind: str, typed: str, now: datetime) -> str:
+    """A label for ``typed`` (a username, a code, an address) that cannot be read back: an HMAC with the
+    store's own secret key. Refused tries are counted under such labels, never under the typed text."""
+    found = repo.find(StoreSecret)
+    secret = found[0] if found else None
+    if secret is None:
+        repo.save(StoreSecret(id=new_id(), value=secrets.token_hex(32), created_at=utc(now)))
+        secret = repo.find(StoreSecret)[0]  # the oldest wins if two servers made one at once
+    digest = hmac.new(bytes.fromhex(secret.value), f"{kind}\0{typed}".encode(), hashlib.sha256).hexdigest()
+    return f"{kind}:{digest[:32]}"
+
+
+@dataclass(frozen=True)
+class Throttle:
+    """How many refused tries under one label are free in ``window``; after that each try waits, first
+    ``first_wait``, then twice as long each time, never more than ``longest_wait``. Nobody is locked out
+    for good: the waits end, and a label belongs to one account *from one place*, so someone elsewhere
+    cannot keep an account shut."""
+
+    free: int
+    window: timedelta = timedelta(minutes=15)
+    first_wait: timedelta = timedelta(seconds=30)
+    longest_wait: timedelta = timedelta(minutes=15)
+
+    def wait(self, repo: Repository, label: str, now: datetime) -> timedelta | None:
+        """How long ``label`` must still wait before its next try, or None when it may try now."""
+        tries = repo.attempts_since(label, utc(now) - self.window)
+        if len(tries) < self.free:
+            return None
+        waited = min(self.first_wait * 2 ** (len(tries) - self.free), self.longest_wait)
+        left = tries[-1] + waited - utc(now)
+        return left if left > timedelta(0) else None
+
+    def starts_waiting(self, repo: Repository, label: str, now: datetime) -> bool:
+        """Note one refused try; True when it is the one after which waits begin (worth an audit entry)."""
+        repo.note_attempt(label, utc(now))
+        return len(repo.attempts_since(label, utc(now) - self.window)) == self.free
+
+
+def wait_words(left: timedelta) -> str:
+    """ "30 seconds", "2 minutes": how long someone must wait, in plain words."""
+    seconds = max(1, round(left.total_seconds()))
+    if seconds < 90:
+        return f"{seconds} seconds"
+    return f"{round(seconds / 60)} minutes"

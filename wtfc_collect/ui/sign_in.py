@@ -25,8 +25,6 @@ from wtfc_collect.ui.literal import literal
 
 LAST_SEEN_KEY: Final = "auth.last_seen"
 NOTICE_KEY: Final = context.NOTICE_KEY
-CODE_TRIES_KEY: Final = "auth.code_tries"
-MAX_CODE_TRIES: Final = 10
 IDLE_VARIABLE: Final = "WTFC_IDLE_MINUTES"
 DEFAULT_IDLE_MINUTES: Final = 30.0
 CODE_FORM: Final = "sign_in.code_form"
@@ -130,12 +128,17 @@ def _sso_email() -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _source() -> str:
+    """Where this browser connects from, as the server sees it (only ever kept as an unreadable label)."""
+    try:
+        address = st.context.ip_address
+    except (AttributeError, RuntimeError):  # no browser behind this run (tests of the screen)
+        return ""
+    return address or ""
+
+
 def _code_form(texts: dict[str, str]) -> None:
     st.header(texts["code_heading"], anchor=False)
-    tries = int(st.session_state.get(CODE_TRIES_KEY, 0))
-    if tries >= MAX_CODE_TRIES:
-        st.warning(texts["code_too_many"])
-        return
     linked = st.query_params.get("code")
     if isinstance(linked, str) and linked:
         # Opened from the link the person was given: try the code once, then take it out of the address.
@@ -150,12 +153,15 @@ def _code_form(texts: dict[str, str]) -> None:
 
 def _try_code(code: str, texts: dict[str, str]) -> None:
     opened: list[User] = []
+    source = _source()
     if run_action(
-        CODE_FORM, lambda: opened.append(codes.open_with_code(context.repository(), code, now=context.now()))
+        CODE_FORM,
+        lambda: opened.append(
+            codes.open_with_code(context.repository(), code, now=context.now(), source=source)
+        ),
     ):
         _start(opened[0], context.now())
         st.rerun()
-    st.session_state[CODE_TRIES_KEY] = int(st.session_state.get(CODE_TRIES_KEY, 0)) + 1
     show(CODE_FORM, once=True)
 
 
@@ -177,7 +183,9 @@ def _staff_form(texts: dict[str, str]) -> None:
             found: list[User] = []
             if run_action(
                 STAFF_FORM,
-                lambda: found.append(accounts.sign_in(repo, username, password, now=context.now())),
+                lambda: found.append(
+                    accounts.sign_in(repo, username, password, now=context.now(), source=_source())
+                ),
             ):
                 _start(found[0], context.now())
                 st.rerun()

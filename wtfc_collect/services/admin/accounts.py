@@ -1,16 +1,18 @@
 """Staff accounts and signing in: local accounts with argon2 password hashes, or single sign-on.
 
-Only a hash of each password is stored. Signing in, signing out and refused attempts go into the
-audit log (never the password). After repeated wrong passwords an account waits a while before it
-can be tried again, so a password cannot be guessed by trying many.
+Only a hash of each password is stored. Signing in and out go into the audit log (never the password).
+Wrong passwords are counted in the store (so a restart or a second server does not reset them), under
+labels that cannot be read back, never under what was typed: per account from one place, per place over
+all accounts, and per account from anywhere. Past a few, each try waits a little longer, up to a quarter of
+an hour — nobody is locked out for good, and someone elsewhere cannot keep an account shut. A refused try
+is one small write beside the data, never a rewrite of it; the audit log notes only when waits begin.
 """
 
 from __future__ import annotations
 
 import functools
-import threading
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -18,15 +20,27 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from wtfc_collect.domain import Account, AuditAction, DomainError, Role, User, new_id, utc
 from wtfc_collect.domain.base import one_line
 from wtfc_collect.services.access import ADMIN, entrance, guard
-from wtfc_collect.services.common import InvalidInput, build, record_audit, updated
+from wtfc_collect.services.common import (
+    InvalidInput,
+    Throttle,
+    build,
+    keyed,
+    record_audit,
+    updated,
+    wait_words,
+)
 from wtfc_collect.storage.port import Repository
 
 MIN_PASSWORD = 10
 MAX_PASSWORD = 200
-ATTEMPTS_BEFORE_WAIT = 5
-WAIT = timedelta(minutes=15)
+# Wrong passwords that are free before each try waits: for one account from one place, from one place over
+# all accounts (someone trying many), and for one account from anywhere (many places trying one account).
+FROM_ONE_PLACE = Throttle(free=5)
+ONE_PLACE_ANY_ACCOUNT = Throttle(free=20)
+ONE_ACCOUNT_ANYWHERE = Throttle(free=50, longest_wait=Throttle.longest_wait / 3)
 REFUSED = "That username and password do not match an account. Check them and try again."
-TOO_MANY = "Too many wrong passwords for this account. Wait 15 minutes, or ask an administrator for help."
+TOO_MANY = "Too many wrong tries. Wait {wait}, then try again, or ask an administrator for help."
+STOPPED = "This account has been stopped, so it cannot sign in. Ask an administrator if you need it again."
 
 _hasher = PasswordHasher()  # argon2id with the library's recommended settings
 
@@ -36,10 +50,6 @@ def _dummy_hash() -> str:
     """A hash checked when no account matches, so a wrong username takes as long as a wrong password
     (made on first use, not when the module is imported)."""
     return _hasher.hash("no account has this password")
-
-
-_failures: dict[str, list[datetime]] = {}
-_failures_lock = threading.Lock()
 
 
 class SignInRefused(DomainError):
@@ -215,42 +225,55 @@ def has_accounts(repo: Repository) -> bool:
     return bool(repo.find(Account))
 
 
-def _waiting(name: str, now: datetime) -> bool:
-    with _failures_lock:
-        recent = [t for t in _failures.get(name, []) if now - t < WAIT]
-        _failures[name] = recent
-        return len(recent) >= ATTEMPTS_BEFORE_WAIT
+def _labels(repo: Repository, name: str, source: str, now: datetime) -> dict[Throttle, str]:
+    place = keyed(repo, "place", source, now)
+    account = keyed(repo, "account", name, now)
+    return {
+        FROM_ONE_PLACE: f"{account}@{place}",
+        ONE_PLACE_ANY_ACCOUNT: place,
+        ONE_ACCOUNT_ANYWHERE: account,
+    }
 
 
-def _failed(name: str, now: datetime) -> None:
-    with _failures_lock:
-        _failures.setdefault(name, []).append(now)
-
-
-def _refuse(repo: Repository, name: str, now: datetime, message: str) -> SignInRefused:
-    record_audit(
-        repo, actor=(name or "unknown")[:80], action=AuditAction.SIGN_IN_REFUSED, record=None, now=now
-    )
-    return SignInRefused(message, "password")
+def _refuse(repo: Repository, labels: dict[Throttle, str], now: datetime) -> SignInRefused:
+    """Count the wrong try under every label; the audit log notes only the try after which waits begin
+    (and never what was typed)."""
+    for throttle, label in labels.items():
+        if throttle.starts_waiting(repo, label, now):
+            record_audit(
+                repo,
+                actor="sign-in",
+                action=AuditAction.SIGN_IN_REFUSED,
+                record=None,
+                now=now,
+                reason=f"waits begin for {label.split(':', 1)[0]} {label[-8:]}",
+            )
+    return SignInRefused(REFUSED, "password")
 
 
 @entrance
-def sign_in(repo: Repository, username: str, password: str, *, now: datetime) -> User:
-    """The user for this username and password, or SignInRefused (plain words, no hint which was wrong)."""
+def sign_in(repo: Repository, username: str, password: str, *, now: datetime, source: str = "") -> User:
+    """The user for this username and password, or SignInRefused (plain words, no hint which was wrong).
+
+    ``source`` is where the try comes from (the browser's address, as the server sees it); it is only ever
+    kept as a label that cannot be read back.
+    """
     name = _clean_username(username)[:80]
-    if _waiting(name, now):
-        raise _refuse(repo, name, now, TOO_MANY)
+    labels = _labels(repo, name, source, now)
+    waits = [w for t, label in labels.items() if (w := t.wait(repo, label, now)) is not None]
+    if waits:
+        raise SignInRefused(TOO_MANY.format(wait=wait_words(max(waits))), "password")
     account = _find(repo, name)
     try:
         _hasher.verify(account.password_hash if account else _dummy_hash(), password[:MAX_PASSWORD])
-        valid = account is not None and account.active
+        right = account is not None
     except (VerificationError, InvalidHashError):
-        valid = False
-    if not valid or account is None:
-        _failed(name, now)
-        raise _refuse(repo, name, now, REFUSED)
-    with _failures_lock:
-        _failures.pop(name, None)
+        right = False
+    if not right or account is None:
+        raise _refuse(repo, labels, now)
+    if not account.active:
+        raise SignInRefused(STOPPED, "password")
+    repo.forget_attempts(labels[FROM_ONE_PLACE])
     if _hasher.check_needs_rehash(account.password_hash):
         account = repo.save(updated(account, {"password_hash": hash_password(password)}))
     record_audit(repo, actor=account.username, action=AuditAction.SIGN_IN, record=account, now=now)
@@ -270,12 +293,11 @@ def sign_in_with_identity(repo: Repository, email: str | None, *, now: datetime)
         None,
     )
     if account is None:
-        raise _refuse(
-            repo,
-            "single sign-on",
-            now,
+        record_audit(repo, actor="single sign-on", action=AuditAction.SIGN_IN_REFUSED, record=None, now=now)
+        raise SignInRefused(
             "You signed in with your organisation, but no WTfC Collect account is linked to you. "
             "Ask an administrator to add your work e-mail address to your account.",
+            "password",
         )
     record_audit(
         repo,

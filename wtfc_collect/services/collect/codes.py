@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from wtfc_collect.domain import AuditAction, DomainError, Invitation, Review, Role, User, new_id, utc
 from wtfc_collect.domain.review import ReviewMode, ReviewStatus
 from wtfc_collect.services.access import COLLECTORS, entrance, guard
-from wtfc_collect.services.common import build, record_audit, updated
+from wtfc_collect.services.common import Throttle, build, keyed, record_audit, updated, wait_words
 from wtfc_collect.storage.port import Repository
 
 ALPHABET = "ACDEFHJKMNPRTUVWXY34679"
@@ -29,6 +29,11 @@ CODE_REFUSED = (
     "Ask the person who gave it to you for a new one."
 )
 _NOT_CODE = re.compile(r"[^A-Z0-9]")
+# Wrong codes free before each try waits: from one place, and from everyone together (about 78 billion
+# codes exist, so a hundred guesses every ten minutes never comes near one).
+FROM_ONE_PLACE = Throttle(free=10)
+EVERYONE = Throttle(free=100, window=timedelta(minutes=10), longest_wait=timedelta(minutes=5))
+TOO_MANY = "Too many wrong codes were tried. Wait {wait}, then try again."
 
 
 def new_code() -> str:
@@ -132,8 +137,17 @@ def revoke(repo: Repository, review_id: str, invitation_id: str, *, actor: str, 
 
 
 @entrance
-def open_with_code(repo: Repository, code: str, *, now: datetime) -> User:
-    """The user a code stands for: a person who may reach exactly one review. DomainError if refused."""
+def open_with_code(repo: Repository, code: str, *, now: datetime, source: str = "") -> User:
+    """The user a code stands for: a person who may reach exactly one review. DomainError if refused.
+
+    Wrong codes are counted in the store, from each place (``source``: where the try comes from, kept only
+    as a label that cannot be read back) and over everyone: past the free tries, each try waits, so codes
+    cannot be guessed by trying many, however many connections are opened.
+    """
+    labels = {FROM_ONE_PLACE: keyed(repo, "place", source, now), EVERYONE: "codes:everyone"}
+    waits = [w for t, label in labels.items() if (w := t.wait(repo, label, now)) is not None]
+    if waits:
+        raise DomainError(TOO_MANY.format(wait=wait_words(max(waits))), "code")
     wanted = normalise(code)
     found = repo.find(Invitation, code_hash=code_hash(wanted)) if len(wanted) == CODE_LENGTH else []
     invitation = found[0] if found else None
@@ -145,7 +159,16 @@ def open_with_code(repo: Repository, code: str, *, now: datetime) -> User:
         or review.status is ReviewStatus.WITHDRAWN
         or review.mode is not ReviewMode.SELF
     ):
-        record_audit(repo, actor=SELF_REVIEW_ACTOR, action=AuditAction.SIGN_IN_REFUSED, record=None, now=now)
+        for throttle, label in labels.items():
+            if throttle.starts_waiting(repo, label, now):  # the audit log notes only when waits begin
+                record_audit(
+                    repo,
+                    actor=SELF_REVIEW_ACTOR,
+                    action=AuditAction.SIGN_IN_REFUSED,
+                    record=None,
+                    now=now,
+                    reason="waits begin for codes" + ("" if throttle is EVERYONE else " from one place"),
+                )
         raise DomainError(CODE_REFUSED, "code")
     if invitation.used_at is None:
         invitation = repo.save(updated(invitation, {"used_at": utc(now)}))
