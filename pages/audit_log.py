@@ -6,6 +6,7 @@ from accessibility.texts import screen
 from wtfc_collect.domain import AuditAction
 from wtfc_collect.services.admin.audit_log import audit_actors, audit_entries
 from wtfc_collect.ui import context
+from wtfc_collect.ui.tables import table
 
 t = screen("audit_log")
 repo = context.repository()
@@ -32,7 +33,7 @@ if not rows:
     st.info(t["none"])
     st.stop()
 st.caption(t["shown"].format(count=len(rows)))
-st.dataframe(
+table(
     [
         {
             t["col_when"]: f"{e.at:%d/%m/%Y %H:%M:%S}",
@@ -44,6 +45,5 @@ st.dataframe(
         }
         for e in rows
     ],
-    hide_index=True,
-    width="stretch",
+    scroll_label=t["title"],
 )

@@ -6,6 +6,7 @@ from accessibility.texts import screen
 from wtfc_collect import demo
 from wtfc_collect.services.prepare.project_setup import list_projects, project_progress
 from wtfc_collect.ui import context, links
+from wtfc_collect.ui.literal import literal
 
 t = screen("home")
 repo = context.repository()
@@ -27,7 +28,7 @@ for project in projects:
     progress = project_progress(repo, project.id)
     overall = progress.overall
     with st.container(border=True):
-        st.subheader(project.name, anchor=False)
+        st.subheader(literal(project.name), anchor=False)
         if project.purpose:
             st.text(project.purpose)
         target = overall.target or 0

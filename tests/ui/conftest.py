@@ -23,6 +23,8 @@ from wtfc_collect.storage.port import StoreError
 from wtfc_collect.ui import context
 
 UI_ADMIN_USERNAME = "ui-admin"
+
+
 class _Running:
     script = False  # True while an AppTest run is going (its script runs in a thread of its own)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from tests.ui.shown import said
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import Project, Review, Role
 from wtfc_collect.ui.navigation import PAGES, pages_for
@@ -27,8 +28,8 @@ def _button(at: AppTest, label: str):  # type: ignore[no-untyped-def]
 
 
 def _texts(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [e.value for e in at.error] + [i.value for i in at.info]
-    parts += [c.value for c in at.caption] + [t.value for t in at.title] + [s.value for s in at.success]
+    parts = said(at.markdown) + said(at.error) + said(at.info)
+    parts += said(at.caption) + [t.value for t in at.title] + said(at.success)
     return "\n".join(str(p) for p in parts)
 
 
@@ -97,7 +98,7 @@ def test_project_setup_shows_plain_error_next_to_field_and_keeps_input(data_dir:
     at.text_area(key="project_setup.new.purpose").input("Words I typed")
     _button(at, "Save project").click().run()
     assert not at.exception
-    assert "Please fill this in." in [e.value for e in at.error]
+    assert "Please fill this in." in said(at.error)
     assert at.text_area(key="project_setup.new.purpose").value == "Words I typed"
     assert bootstrap.build_repository().find(Project) == []
 
@@ -108,4 +109,4 @@ def test_unreadable_store_shows_a_plain_message(data_dir: Path) -> None:
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not at.exception
     assert at.title[0].value == "WTfC Collect cannot open its data"
-    assert "wtfc.json" in at.error[0].value
+    assert "wtfc.json" in said(at.error)[0]

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import TEST_ADMIN
 from tests.factories import demo_project
 from tests.sessions import signed_in_as
+from tests.ui.shown import said
 from wtfc_collect import bootstrap
 from wtfc_collect.demo.accounts import install_demo_accounts
 from wtfc_collect.domain import Account, AuditAction, DomainError, Review, Role, User
@@ -78,7 +79,7 @@ def app_as(user: User | None) -> AppTest:
 
 
 def _shown_text(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [e.value for e in at.error] + [i.value for i in at.info]
+    parts = [m.value for m in at.markdown] + said(at.error) + said(at.info)
     parts += [c.value for c in at.caption] + [t.value for t in at.title]
     return "\n".join(str(p) for p in parts)
 
@@ -167,13 +168,13 @@ def test_sign_in_with_the_demo_account_then_sign_out(demo: Demo) -> None:
     assert at.title[0].value == "WTfC Collect"
     next(b for b in at.button if b.label == "Sign out").click().run()
     assert [t.value for t in at.title] == [SIGN_IN_TITLE]
-    assert any("signed out" in i.value for i in at.info)
+    assert any("signed out" in i for i in said(at.info))
 
 
 def test_a_wrong_password_is_refused_in_plain_words_and_keeps_the_username(demo: Demo) -> None:
     at = _sign_in(app_as(None), "quality", "not the password")
     assert [t.value for t in at.title] == [SIGN_IN_TITLE]
-    assert any("do not match" in e.value for e in at.error)
+    assert any("do not match" in e for e in said(at.error))
     assert next(w for w in at.text_input if w.label == "Username").value == "quality"
     assert context.USER_KEY not in at.session_state
 
@@ -185,7 +186,7 @@ def test_after_the_idle_time_the_session_is_signed_out(demo: Demo) -> None:
     at.session_state[sign_in.LAST_SEEN_KEY] = datetime.now(UTC) - idle
     at.run()
     assert [t.value for t in at.title] == [SIGN_IN_TITLE]
-    assert any("not used for" in i.value for i in at.info)
+    assert any("not used for" in i for i in said(at.info))
 
 
 def test_the_link_with_a_code_opens_that_persons_review_only(demo: Demo) -> None:
@@ -212,13 +213,13 @@ def test_a_typed_wrong_code_is_refused_and_a_revoked_code_too(demo: Demo) -> Non
     at = app_as(None)
     at.text_input(key="sign_in.code").input("AAAA-AAAA")
     next(b for b in at.button if b.label == "Open my review").click().run()
-    assert any("does not open a review" in e.value for e in at.error)
+    assert any("does not open a review" in e for e in said(at.error))
     repo = bootstrap.build_repository(demo.folder)
     invitation, code = invitations.invite(repo, demo.own.id, actor="test", now=datetime.now(UTC))
     invitations.revoke(repo, demo.own.id, invitation.id, actor="test", now=datetime.now(UTC))
     at.text_input(key="sign_in.code").input(code)
     next(b for b in at.button if b.label == "Open my review").click().run()
-    assert any("does not open a review" in e.value for e in at.error)
+    assert any("does not open a review" in e for e in said(at.error))
     assert context.USER_KEY not in at.session_state
 
 
@@ -235,7 +236,7 @@ def test_staff_make_a_code_on_the_reviews_screen_and_it_opens_that_review(demo: 
     _open_review(at, own)
     next(b for b in at.button if b.label == "Make a code").click().run()
     assert not at.exception, at.exception
-    shown = next(s.value for s in at.success if "The code is" in s.value)
+    shown = next(s for s in said(at.success) if "The code is" in s)
     code = shown.split("**")[1]
     assert len(code) == 9 and code[4] == "-"
     person = invitations_open(code)
@@ -258,11 +259,11 @@ def test_only_quality_leads_and_administrators_can_erase_and_it_removes_the_revi
     form_inputs = [w for w in at.text_input if w.label.startswith("Why is it being erased")]
     form_inputs[0].input("Asked to be forgotten")
     next(b for b in at.button if b.label == "Erase for good").click().run()
-    assert any("Tick the box" in e.value for e in at.error)
+    assert any("Tick the box" in e for e in said(at.error))
     next(c for c in at.checkbox if c.label.startswith("I understand")).check()
     next(b for b in at.button if b.label == "Erase for good").click().run()
     assert not at.exception, at.exception
-    assert any("was erased" in s.value for s in at.success)
+    assert any("was erased" in s for s in said(at.success))
     assert bootstrap.build_repository().get(Review, victim.id) is None
 
 
@@ -309,7 +310,7 @@ def test_a_stopped_account_is_signed_out_at_its_next_click(demo: Demo) -> None:
         )
     at.run()  # the next click
     assert [t.value for t in at.title] == [SIGN_IN_TITLE]
-    assert any("access was stopped" in i.value for i in at.info)
+    assert any("access was stopped" in i for i in said(at.info))
     assert context.USER_KEY not in at.session_state
     assert not any(r.person_ref in _shown_text(at) for r in demo.reviews)
     assert repo.audit_log()[-1].action is AuditAction.ACCESS_ENDED

@@ -7,6 +7,8 @@ the same time, or a store that cannot be written, becomes a plain message kept u
 drawn. A screen whose controls all act on one thing (the card being read out) passes ``forget`` so that
 only its latest message stays.
 
+Messages often carry words someone typed (a name, a label): they are shown as typed, never as Markdown.
+
 Nothing anyone typed is lost: widgets are emptied only after a save (``clear``), and a form whose widget
 keys carry :func:`form_version` starts empty after a save only when asked (``fresh``).
 """
@@ -22,6 +24,7 @@ from wtfc_collect.domain import DomainError
 from wtfc_collect.services.common import InvalidInput
 from wtfc_collect.storage.port import ConflictError, StoreError
 from wtfc_collect.ui import context
+from wtfc_collect.ui.literal import literal
 
 ICON = "⚠️"
 T = TypeVar("T")
@@ -134,7 +137,7 @@ def field_error(found: Mapping[str, str], *fields: str) -> None:
     for field in fields:
         for name, message in found.items():
             if name == field or name.startswith(field + "."):
-                st.error(message, icon=ICON)
+                st.error(literal(message), icon=ICON)
                 return
 
 
@@ -142,7 +145,7 @@ def leftover_errors(found: Mapping[str, str], shown: Collection[str]) -> None:
     """Show the messages not tied to any field drawn on the screen (rules about the whole record)."""
     for name, message in found.items():
         if not any(name == f or name.startswith(f + ".") for f in shown):
-            st.error(message, icon=ICON)
+            st.error(literal(message), icon=ICON)
 
 
 def show(key: str, *fields: str, once: bool = False) -> None:
@@ -158,11 +161,11 @@ def show(key: str, *fields: str, once: bool = False) -> None:
         field_error(found["errors"], *fields)
     else:
         for message in found["errors"].values():
-            st.error(message, icon=ICON)
+            st.error(literal(message), icon=ICON)
     if found.get("note"):
-        st.warning(found["note"], icon="ℹ️")
+        st.warning(literal(found["note"]), icon="ℹ️")
     if found["done"]:
-        st.success(found["done"])
+        st.success(literal(found["done"]))
 
 
 def show_rest(key: str, shown: Collection[str]) -> None:

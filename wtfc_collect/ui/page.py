@@ -11,6 +11,7 @@ from wtfc_collect.domain import Project
 from wtfc_collect.services.prepare.project_setup import current_project
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context, links
+from wtfc_collect.ui.literal import literal
 
 NO_PROJECT = "There is no project yet. Set one up first."
 
@@ -36,5 +37,5 @@ def project_screen(name: str) -> Screen:
         links.page_link("pages/project_setup.py", "Set up a project")
         st.stop()
         raise RuntimeError("unreachable: st.stop() ends the script run")  # pragma: no cover
-    st.caption(project.name)
+    st.caption(literal(project.name))
     return Screen(texts, repo, project)

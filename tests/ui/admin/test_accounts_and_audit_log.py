@@ -7,6 +7,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from tests.ui.shown import said
+from tests.ui.tables import column, tables
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import Account, AuditAction, Role
 from wtfc_collect.services.admin import accounts
@@ -30,7 +32,7 @@ def test_add_an_account_then_it_can_sign_in(data_dir: Path) -> None:
     at = _open("pages/accounts.py")
     assert at.title[0].value == "Accounts"
     assert any("Reviewers see their own reviews" in m.value for m in at.markdown)
-    assert [str(row) for row in at.table[0].value["Username"]] == ["ui-admin"]  # the administrator using it
+    assert column(tables(at)[0], "Username") == ["ui-admin"]  # the administrator using it
     at.text_input(key="accounts.username").input("sam.jones")
     at.text_input(key="accounts.display_name").input("Sam Jones")
     at.selectbox(key="accounts.role").set_value(Role.QUALITY_LEAD)
@@ -38,7 +40,7 @@ def test_add_an_account_then_it_can_sign_in(data_dir: Path) -> None:
     at.text_input(key="accounts.password").input("a long enough password")
     _button(at, "Add account").click().run()
     assert not at.exception, at.exception
-    assert any("Account added: sam.jones" in s.value for s in at.success)
+    assert any("Account added: sam.jones" in s for s in said(at.success))
     saved = [a for a in bootstrap.build_repository().find(Account) if a.username != "ui-admin"]
     assert [(a.username, a.role, a.teams) for a in saved] == [
         ("sam.jones", Role.QUALITY_LEAD, ["East team", "West team"])
@@ -56,7 +58,7 @@ def test_a_short_password_is_refused_next_to_the_field_and_the_rest_is_kept(data
     at.text_input(key="accounts.display_name").input("Kim")
     at.text_input(key="accounts.password").input("short")
     _button(at, "Add account").click().run()
-    assert any("at least 10 characters" in e.value for e in at.error)
+    assert any("at least 10 characters" in e for e in said(at.error))
     assert at.text_input(key="accounts.username").value == "kim"
     assert [a.username for a in bootstrap.build_repository().find(Account)] == ["ui-admin"]
 
@@ -96,9 +98,8 @@ def test_the_audit_log_lists_and_filters_entries_without_any_words(data_dir: Pat
     accounts.sign_in(repo, "ann", PASSWORD, now=now)
     at = _open("pages/audit_log.py")
     assert at.title[0].value == "Audit log"
-    table = at.dataframe[0].value
-    assert {"create", "sign in"} <= set(table["What"])
+    assert {"create", "sign in"} <= set(column(tables(at)[0], "What"))
     at.selectbox(key="audit_log.who").set_value("ann").run()
-    assert set(at.dataframe[0].value["What"]) == {"sign in"}
+    assert set(column(tables(at)[0], "What")) == {"sign in"}
     at.multiselect(key="audit_log.what").select(AuditAction.ERASE).run()
-    assert any("No entries match" in i.value for i in at.info)
+    assert any("No entries match" in i for i in said(at.info))

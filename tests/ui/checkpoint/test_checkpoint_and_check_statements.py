@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.factories import demo_project
+from tests.ui.shown import said
 from wtfc_collect import bootstrap
 from wtfc_collect.demo.project import POOR_REVIEWER, POOR_TEAM
 from wtfc_collect.domain import Consent, Question, Review, Speaker, Statement, TriageStatus
@@ -55,7 +56,7 @@ def _press(at: AppTest, key: str) -> AppTest:
 
 
 def _errors(at: AppTest) -> list[str]:
-    return [str(e.value) for e in at.error]
+    return said(at.error)
 
 
 def _html(at: AppTest) -> list[str]:
@@ -136,7 +137,7 @@ def test_checkpoint_filters_change_the_list(demo: tuple[Repository, str]) -> Non
     assert any(line.startswith("- Not in the first person:") for line in explanations)
     at.selectbox(key="checkpoint.team").set_value("Riverside day service").run()
     assert _cards(at) == []
-    assert "Nothing to show with these filters." in [str(i.value) for i in at.info]
+    assert "Nothing to show with these filters." in said(at.info)
 
 
 def _answer(at: AppTest, question: CheckpointQuestion, answer: str, notes: str) -> None:
@@ -162,7 +163,7 @@ def test_answer_the_three_questions_and_sign_off(demo: tuple[Repository, str]) -
         "yes",
         "yes",
     ]
-    success = [str(s.value) for s in at.success]
+    success = said(at.success)
     assert any(s.startswith("Signed off by Ann Lead on ") for s in success), success
     assert not [b for b in at.button if b.label == "Sign off the checkpoint"]
     # The saved answers are shown again, and changing one withdraws the sign-off.
@@ -242,7 +243,7 @@ def test_accept_then_confirm_the_workshop_copy(demo: tuple[Repository, str]) -> 
     assert stored.ready_for_workshop and stored.text == statement.text
     assert key + ".confirm" not in _keys(at)  # it has left the list of copies to confirm
     at.selectbox(key="check_statements.state").set_value("ready").run()
-    assert "Ready for the workshop." in [str(s.value) for s in at.success]
+    assert "Ready for the workshop." in said(at.success)
     assert statement.text in [str(t.value) for t in at.text]
 
 
@@ -303,7 +304,7 @@ def test_ask_again_needs_a_reason_then_is_listed(demo: tuple[Repository, str]) -
     assert not _errors(at)
     assert _stored(repo, review.id, statement.id).triage_status is TriageStatus.ASK_AGAIN
     at.selectbox(key="check_statements.state").set_value("ask_again").run()
-    captions = [str(c.value) for c in at.caption if str(c.value).startswith(review.person_ref)]
+    captions = [c for c in said(at.caption) if c.startswith(review.person_ref)]
     assert captions and all("Decision so far: To ask again with the person" in c for c in captions)
     assert at.text_input(key=key + ".reason")  # the card is in this list
 
@@ -334,7 +335,7 @@ def test_saving_an_answer_without_choosing_one_says_so(demo: tuple[Repository, s
     repo, project_id = demo
     at = _open("pages/checkpoint.py")
     _click(at, "Save answer", 0)
-    assert "Choose yes, partly or no before saving." in [e.value for e in at.error]
+    assert "Choose yes, partly or no before saving." in said(at.error)
     assert checkpoint.get_checkpoint(repo, project_id).answers == []
 
 

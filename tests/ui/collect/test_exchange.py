@@ -8,6 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
+from tests.ui.shown import said
+from tests.ui.tables import column, tables
 from tests.unit.exchange.test_word_form import appendix_2
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import AuditAction, Project, Review
@@ -70,7 +72,7 @@ def test_downloads_are_offered_without_writing_anything_until_pressed(
 
 def test_no_reviews_means_nothing_to_download(project: Project) -> None:
     at = _page(project)
-    assert "There are no reviews to export yet." in [i.value for i in at.info]
+    assert "There are no reviews to export yet." in said(at.info)
     assert all(b.disabled for b in at.download_button)
 
 
@@ -93,7 +95,7 @@ def test_a_good_file_is_previewed_then_imported_and_the_uploader_empties(
         project.id,
         "future",
     )
-    assert at.success[0].value.startswith("Imported 1 review with 1 statement")
+    assert said(at.success)[0].startswith("Imported 1 review with 1 statement")
     assert at.file_uploader[0].value is None  # a fresh, empty uploader: the same file is not offered again
     assert not at.button  # nothing to import now
 
@@ -106,11 +108,11 @@ def test_a_file_with_problems_lists_them_and_offers_no_import(repo: Repository, 
         "EV-0003,2026-05-01,,Nroth team,,,,,,,,,working,**Not bold**,,1",
     )
     _upload(at, "reviews.csv", data, CSV)
-    assert at.error[0].value.startswith("Nothing was imported: 2 problems need fixing first.")
-    table = at.dataframe[0].value
-    assert list(table["Where"]) == ["Row 3", "Row 4"]
-    assert "review_date: '40/05/2026' is not a real date." in table["What to fix"][0]
-    assert "'Nroth team' is not one of the project's teams" in table["What to fix"][1]
+    assert said(at.error)[0].startswith("Nothing was imported: 2 problems need fixing first.")
+    table = tables(at)[0]
+    assert column(table, "Where") == ["Row 3", "Row 4"]
+    assert "review_date: '40/05/2026' is not a real date." in table[0]["What to fix"]
+    assert "'Nroth team' is not one of the project's teams" in table[1]["What to fix"]
     assert not [b for b in at.button if b.label == "Import these reviews"]
     assert repo.find(Review) == []
 
@@ -128,8 +130,8 @@ def test_content_is_checked_not_just_the_ending(
 ) -> None:
     at = _page(project)
     _upload(at, name, data, mime)
-    assert at.error and at.error[0].value.startswith("Nothing was imported")
-    (row,) = at.dataframe[0].value.to_dict("records")
+    assert at.error and said(at.error)[0].startswith("Nothing was imported")
+    (row,) = tables(at)[0]
     assert row["Where"] == "The whole file" and expected in row["What to fix"]
     assert repo.find(Review) == []
 

@@ -9,6 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
+from tests.ui.shown import said, shown
+from tests.ui.tables import column, tables
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import STATEMENT_MAX_CHARS, Question, Review, ReviewMode, ReviewStatus
 from wtfc_collect.services.prepare.project_setup import current_project
@@ -51,7 +53,9 @@ def _only_review(repo: Repository) -> Review:
 
 
 def _texts(at: AppTest) -> list[str]:
-    return [str(x.value) for x in (*at.text, *at.markdown, *at.error, *at.warning, *at.info, *at.success)]
+    return [str(x.value) for x in at.text] + [
+        shown(x.value) for x in (*at.markdown, *at.error, *at.warning, *at.info, *at.success)
+    ]
 
 
 # --- review with a person ---------------------------------------------------------------------------------
@@ -112,7 +116,7 @@ def test_staff_review_from_start_to_sent_in(repo: Repository) -> None:
         "Going to the allotment with my brother",
     ]
     assert len(sent.statements_for(W)) == 3  # the extra one is kept
-    assert "The review was sent in. Thank you." in [s.value for s in at.success]
+    assert "The review was sent in. Thank you." in said(at.success)
 
 
 def test_moving_first_choice_updates_the_other_statement(repo: Repository) -> None:
@@ -133,7 +137,7 @@ def test_staff_review_details_autosave_and_bad_input_kept(repo: Repository) -> N
     at.text_input(key=f"review_with_person.details.{review.id}.reviewer").input("Priya").run()
     assert repo.get(Review, review.id).reviewer == "Priya"  # type: ignore[union-attr]
     at.text_input(key=f"review_with_person.details.{review.id}.person_ref").input("jo@example.com").run()
-    assert any("not a phone number or email" in e.value or "email" in e.value for e in at.error)
+    assert any("not a phone number or email" in e or "email" in e for e in said(at.error))
     assert at.text_input(key=f"review_with_person.details.{review.id}.person_ref").value == "jo@example.com"
     assert repo.get(Review, review.id).person_ref == "EV-0007"  # type: ignore[union-attr]
 
@@ -144,11 +148,11 @@ def test_statements_are_literal_and_over_long_pastes_are_cut_visibly(repo: Repos
     _add(at, review, W, "<b>My</b> **garden** 🌻 и 庭")
     assert "<b>My</b> **garden** 🌻 и 庭" in [t.value for t in at.text]
     _add(at, review, NW, "x" * (STATEMENT_MAX_CHARS + 50))
-    assert any(str(STATEMENT_MAX_CHARS) in w.value for w in at.warning)
+    assert any(str(STATEMENT_MAX_CHARS) in w for w in said(at.warning))
     stored = repo.get(Review, review.id)
     assert stored is not None and len(stored.statements_for(NW)[0].text) == STATEMENT_MAX_CHARS
     _add(at, review, F, "   ")
-    assert "Please fill this in." in [e.value for e in at.error]
+    assert "Please fill this in." in said(at.error)
 
 
 def test_own_words_note_appears_beside_professional_wording(repo: Repository) -> None:
@@ -156,7 +160,7 @@ def test_own_words_note_appears_beside_professional_wording(repo: Repository) ->
     review = _start_staff_review(at, repo)
     _add(at, review, NW, "Service user requires support with personal care")
     _add(at, review, W, "Playing darts with my mates on Thursday")
-    notes = [w.value for w in at.warning if "Is this how the person said it?" in w.value]
+    notes = [w for w in said(at.warning) if "Is this how the person said it?" in w]
     assert len(notes) >= 1
     assert all("darts" not in n for n in notes)
 
@@ -166,7 +170,7 @@ def test_skip_a_question_then_answer_after_all(repo: Repository) -> None:
     review = _start_staff_review(at, repo)
     at.button(key=f"review_with_person.statements.{review.id}.{NW.value}.decline").click().run()
     assert repo.get(Review, review.id).declined == [NW]  # type: ignore[union-attr]
-    assert "The person chose not to answer this question." in [i.value for i in at.info]
+    assert "The person chose not to answer this question." in said(at.info)
     at.button(key=f"review_with_person.statements.{review.id}.{NW.value}.undecline").click().run()
     assert repo.get(Review, review.id).declined == []  # type: ignore[union-attr]
 
@@ -196,15 +200,15 @@ def test_reviews_list_filters_by_team_status_and_mode(repo: Repository) -> None:
     repo.save(f.review(project.id, team="South team", person_ref="S-1"))
     repo.save(f.review(project.id, team="South team", person_ref="S-2", mode=ReviewMode.SELF))
     at = _open("pages/reviews.py")
-    assert len(at.dataframe[0].value) == 3
+    assert len(tables(at)[0]) == 3
     at.selectbox(key="reviews.team").set_value("South team").run()
-    assert sorted(at.dataframe[0].value["Person"]) == ["S-1", "S-2"]
+    assert sorted(column(tables(at)[0], "Person")) == ["S-1", "S-2"]
     at.selectbox(key="reviews.mode").set_value(ReviewMode.SELF).run()
-    assert list(at.dataframe[0].value["Person"]) == ["S-2"]
+    assert column(tables(at)[0], "Person") == ["S-2"]
     at.selectbox(key="reviews.team").set_value(None).run()
     at.selectbox(key="reviews.mode").set_value(None).run()
     at.selectbox(key="reviews.status").set_value(ReviewStatus.SUBMITTED).run()
-    assert list(at.dataframe[0].value["Person"]) == ["N-1"]
+    assert column(tables(at)[0], "Person") == ["N-1"]
 
 
 # --- my review (easy read) ---------------------------------------------------------------------------------
@@ -260,7 +264,7 @@ def test_self_review_change_link_and_resume_later(repo: Repository) -> None:
     _click(at, "Yes, that is OK")
     _type(at, review, W, "Gardening")
     _click(at, "Save for later")
-    assert "Saved. You can come back and carry on later." in [s.value for s in at.success]
+    assert "Saved. You can come back and carry on later." in said(at.success)
     # Another day, another session: it opens at the first question still to answer.
     again = _open("pages/self_review.py", **{REVIEW_KEY: review.id})
     assert "Question 1 of 3" in "\n".join(_texts(again))  # working has one answer but "Next" was not pressed
@@ -340,6 +344,6 @@ def test_statements_sent_back_by_the_quality_check_are_listed_for_the_reviewer(r
     )
     at = _open("pages/reviews.py")
     assert "To ask again with the person" in [h.value for h in at.header]
-    listed = at.dataframe[1].value
-    assert list(listed["Person"]) == ["N-9"] and list(listed["Why"]) == ["sounds like a care plan"]
-    assert list(listed["Words"]) == [statement.text]
+    listed = tables(at)[1]
+    assert column(listed, "Person") == ["N-9"] and column(listed, "Why") == ["sounds like a care plan"]
+    assert column(listed, "Words") == [statement.text]

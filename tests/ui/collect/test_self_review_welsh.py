@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from accessibility.texts import screen
 from accessibility.widgets import listen_label
 from tests import factories as f
+from tests.ui.shown import shown
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import STATEMENT_MAX_CHARS, Question, Review
 from wtfc_collect.services.collect.reviews import get_review, set_priority
@@ -78,7 +79,7 @@ class Seen:
         for kind in ("title", "header", "subheader", "markdown", "text", "caption"):
             self.texts += [str(e.value) for e in main.get(kind)]
         for kind in ("success", "error", "warning", "info"):
-            self.texts += [str(e.proto.body) for e in main.get(kind)]
+            self.texts += [shown(e.proto.body) for e in main.get(kind)]
         for kind in ("button", "text_area", "checkbox", "radio", "audio_input"):
             self.texts += [str(e.proto.label) for e in main.get(kind)]
         for radio in main.get("radio"):

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
+from tests.ui.shown import said, shown
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import (
     Consent,
@@ -61,7 +62,6 @@ def _click(at: AppTest, label: str) -> AppTest:
 
 def _texts(at: AppTest) -> str:
     parts = (
-        *at.text,
         *at.markdown,
         *at.error,
         *at.warning,
@@ -70,7 +70,7 @@ def _texts(at: AppTest) -> str:
         *at.caption,
         *at.subheader,
     )
-    return "\n".join(str(x.value) for x in parts)
+    return "\n".join([*(str(x.value) for x in at.text), *(shown(x.value) for x in parts)])
 
 
 def _say(at: AppTest, data: bytes) -> AppTest:
@@ -145,7 +145,7 @@ def test_said_out_loud_then_sent_then_written_down_by_staff(repo: Repository, re
 def test_something_that_is_not_a_recording_gets_a_plain_message(repo: Repository, review: Review) -> None:
     at = _open("pages/self_review.py", **{REVIEW_KEY: review.id})
     _say(at, b"<html>not a recording</html>")
-    assert "That does not look like a sound recording" in "\n".join(e.value for e in at.error)
+    assert "That does not look like a sound recording" in "\n".join(e for e in said(at.error))
     assert _answers(repo) == []
     assert KEPT not in _texts(at)
 
@@ -205,7 +205,7 @@ def test_empty_words_are_refused_next_to_the_card(repo: Repository, review: Revi
     )
     at = _open("pages/voice_answers.py")
     _click(at, "Add to the review")
-    assert "Please fill this in." in [e.value for e in at.error]
+    assert "Please fill this in." in said(at.error)
     assert repo.get(VoiceAnswer, answer.id).waiting  # type: ignore[union-attr]
 
 
@@ -215,6 +215,6 @@ def test_missing_sound_is_said_plainly_and_can_be_set_aside(repo: Repository, re
     recordings.delete(review.id, answer.id)
     at = _open("pages/voice_answers.py")
     assert not at.get("audio")
-    assert "could not be found or is damaged" in "\n".join(w.value for w in at.warning)
+    assert "could not be found or is damaged" in "\n".join(w for w in said(at.warning))
     _click(at, "Not needed")
     assert repo.get(VoiceAnswer, answer.id).status is VoiceStatus.DISCARDED  # type: ignore[union-attr]

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
 from tests.factories import demo_project
+from tests.ui.shown import said, shown
 from tests.unit.services.workshop.test_card_call import person
 from wtfc_collect import bootstrap
 from wtfc_collect.demo import workshop_theming
@@ -69,11 +70,11 @@ def _click(at: AppTest, key: str) -> AppTest:
 
 def _said(at: AppTest) -> list[str]:
     parts = [*at.markdown, *at.error, *at.info, *at.success, *at.warning, *at.caption]
-    return [str(p.value) for p in parts]
+    return [shown(p.value) for p in parts]
 
 
 def _errors(at: AppTest) -> list[str]:
-    return [str(e.value) for e in at.error]
+    return said(at.error)
 
 
 # --- card call --------------------------------------------------------------------------------------------
@@ -181,7 +182,7 @@ def test_finishing_too_early_is_explained_and_a_finished_question_can_be_reopene
     assert "The card call for this question is finished." in _said(at)
     _click(at, "card_call.reopen.working")
     assert not card_call.card_call(demo_repo, _project_id(demo_repo), W).call.finished
-    assert any("Every card is placed" in str(i.value) for i in at.info)
+    assert any("Every card is placed" in i for i in said(at.info))
     assert at.button(key="card_call.finish.working").label == "Finish the card call for this question"
 
 
@@ -199,9 +200,9 @@ def test_without_cards_the_screens_say_what_to_do_first(empty_repo: Repository) 
     # (Without any project, the shared project_screen links to set-up, which needs the app's navigation.)
     empty_repo.save(f.project())
     at = _open("card_call", empty_repo)
-    assert any("no cards for this question yet" in str(i.value) for i in at.info)
+    assert any("no cards for this question yet" in i for i in said(at.info))
     at = _open("priorities", empty_repo)
-    assert any('no "not working" themes' in str(i.value) for i in at.info)
+    assert any('no "not working" themes' in i for i in said(at.info))
 
 
 # --- priorities -------------------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
 from tests.factories import demo_project
+from tests.ui.shown import said, shown
+from tests.ui.tables import tables
 from tests.workshop_data import chosen_theme, copy_into, demo_workshop, ready_review, top
 from wtfc_collect import bootstrap
 from wtfc_collect.demo import workshop_planning, workshop_theming, workshop_understanding
@@ -72,15 +74,17 @@ def _click(at: AppTest, label: str) -> AppTest:
 
 
 def _texts(at: AppTest) -> list[str]:
-    return [str(x.value) for x in (*at.text, *at.markdown, *at.caption, *at.info, *at.warning, *at.success)]
+    return [str(x.value) for x in at.text] + [
+        shown(x.value) for x in (*at.markdown, *at.caption, *at.info, *at.warning, *at.success)
+    ]
 
 
 def _errors(at: AppTest) -> list[str]:
-    return [str(e.value) for e in at.error]
+    return said(at.error)
 
 
-def _table(at: AppTest, index: int = 0) -> list[dict[str, object]]:
-    return at.table[index].value.to_dict("records")  # type: ignore[no-any-return]
+def _table(at: AppTest, index: int = 0) -> list[dict[str, str]]:
+    return tables(at)[index]
 
 
 def _first_theme(repo: Repository, project: Project) -> Theme:
@@ -109,7 +113,7 @@ def test_plan_page_shows_the_seeded_theme_ideas_grid_and_plans(demo: Demo) -> No
         "Cost and impact grid",
         "Action plans",
     ]
-    grid = next(table for table in (_table(at, i) for i in range(len(at.table))) if "Quadrant" in table[0])
+    grid = next(table for table in tables(at) if table and "Quadrant" in table[0])
     assert len(grid) == 3 and all(row["Quadrant"] != "Not placed yet" for row in grid)
     assert _charts(at) == 1  # the grid, with its table alternative beside it
     plans = planning.action_plans(repo, project.id, theme.id)
@@ -191,7 +195,7 @@ def test_choose_the_top_three_then_place_them_with_select_boxes(data_dir: Path) 
     _click(at, "Save the places")
     placed = repo.get(Idea, first)
     assert placed is not None and placed.quadrant is Quadrant.QUICK_WIN
-    grid = next(table for table in (_table(at, i) for i in range(len(at.table))) if "Quadrant" in table[0])
+    grid = next(table for table in tables(at) if table and "Quadrant" in table[0])
     assert {row["Idea"]: row["Quadrant"] for row in grid}["Idea number 1"] == "Quick win"
     assert _charts(at) == 1
 

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
 from tests.factories import demo_project
+from tests.ui.shown import shown
 from tests.unit.services.workshop.test_understand import chosen_demo
 from wtfc_collect import bootstrap
 from wtfc_collect.demo import workshop_theming, workshop_understanding
@@ -49,7 +50,7 @@ def _html(at: AppTest) -> str:
 
 def _said(at: AppTest) -> str:
     parts = [*at.markdown, *at.error, *at.info, *at.caption, *at.subheader]
-    return "\n".join(str(p.value) for p in parts)
+    return "\n".join(shown(p.value) for p in parts)
 
 
 def _pick(at: AppTest, key: str, theme: Theme) -> None:

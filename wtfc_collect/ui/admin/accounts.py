@@ -10,6 +10,7 @@ from wtfc_collect.domain.access import ROLE_LABELS, STAFF_ROLES
 from wtfc_collect.services.admin.accounts import create_account, list_accounts, set_password, update_account
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.feedback import errors, field_error, remember, run_action, show, use_case
+from wtfc_collect.ui.tables import table
 
 PREFIX = "accounts."
 DONE = PREFIX + "done"
@@ -23,7 +24,7 @@ def draw(t: dict[str, str], repo: Repository) -> None:
     st.header(t["list_heading"], anchor=False)
     everyone = list_accounts(repo)
     if everyone:
-        st.table(
+        table(
             [
                 {
                     t["col_username"]: a.username,

@@ -108,8 +108,10 @@ def statement_card(t: dict[str, str], review: Review, statement: Statement, prop
     with st.container(border=True):
         highlighted(statement.text, [(f.start, f.end) for f in verdict.flags if f.strong])
         st.caption(
-            f"{review.person_ref} · {review.team or '–'} · {review.reviewer or '–'} · "
-            f"{statement.question.label} · {t['status_label']}: {STATUS_NAMES[statement.triage_status]}"
+            literal(
+                f"{review.person_ref} · {review.team or '–'} · {review.reviewer or '–'} · "
+                f"{statement.question.label} · {t['status_label']}: {STATUS_NAMES[statement.triage_status]}"
+            )
         )
         for flag in verdict.flags:
             if flag.strong:

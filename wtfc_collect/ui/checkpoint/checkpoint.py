@@ -32,8 +32,9 @@ from wtfc_collect.ui import context
 from wtfc_collect.ui.downloads import word_download
 from wtfc_collect.ui.feedback import form_key, remember, run_action, show, use_case
 from wtfc_collect.ui.highlight import highlighted_html
+from wtfc_collect.ui.literal import literal
 from wtfc_collect.ui.prepare.project_setup import progress_table
-from wtfc_collect.ui.tables import small_table
+from wtfc_collect.ui.tables import table
 
 PREFIX = "checkpoint."
 PAGE_ROWS = 10  # flagged statements drawn at a time
@@ -129,19 +130,19 @@ def quality_tables(overview: QualityOverview) -> None:
         )
     )
     st.subheader(t["by_kind"], anchor=False)
-    small_table(
+    table(
         [
             {"Kind of problem": KIND_NAMES[FlagKind(kind)], "Statements": count}
             for kind, count in overview.by_kind.items()
         ]
     )
     st.subheader(t["by_team"], anchor=False)
-    small_table(_share_rows(overview.by_team, "Team"))
+    table(_share_rows(overview.by_team, "Team"))
     st.subheader(t["by_reviewer"], anchor=False)
-    small_table(_share_rows(overview.by_reviewer, "Reviewer"))
+    table(_share_rows(overview.by_reviewer, "Reviewer"))
     st.subheader(t["missing_heading"], anchor=False)
     if overview.missing_priorities:
-        small_table([{"Person": ref, "Team": team} for _, ref, team in overview.missing_priorities])
+        table([{"Person": ref, "Team": team} for _, ref, team in overview.missing_priorities])
     else:
         st.markdown(t["none_missing"])
 
@@ -251,7 +252,9 @@ def sign_off(record: Checkpoint, on_sign: Callable[[str], object]) -> None:
     t = screen("checkpoint")
     st.subheader(t["sign_heading"], anchor=False)
     if record.signed and record.signed_at is not None:
-        st.success(t["signed"].format(name=record.signed_by, day=f"{record.signed_at:%d/%m/%Y}"))
+        st.success(
+            t["signed"].format(name=literal(record.signed_by or ""), day=f"{record.signed_at:%d/%m/%Y}")
+        )
         return
     with st.form(PREFIX + "sign", enter_to_submit=False):
         name = st.text_input(t["sign_label"], max_chars=80, key=PREFIX + "sign.name")

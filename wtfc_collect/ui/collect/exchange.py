@@ -20,6 +20,7 @@ from wtfc_collect.services.collect.exchange import (
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context
 from wtfc_collect.ui.feedback import remember, run_action, show, use_case
+from wtfc_collect.ui.tables import table
 
 PREFIX = "exchange."
 UPLOAD_ROUND = PREFIX + "upload_round"  # a new uploader (empty) after each import
@@ -71,10 +72,9 @@ def import_section(t: dict[str, str], repo: Repository, project: Project) -> Non
     if report.rejected:
         st.error(report.summary, icon="⚠️")
         st.subheader(t["problems_heading"], anchor=False)
-        st.dataframe(
+        table(
             [{t["where"]: p.place or t["whole_file"], t["what_to_fix"]: p.message} for p in report.rejected],
-            hide_index=True,
-            key=PREFIX + "problems",
+            scroll_label=t["problems_heading"],
         )
     else:
         st.info(report.summary)

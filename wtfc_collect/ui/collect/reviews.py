@@ -16,8 +16,9 @@ from wtfc_collect.services.checkpoint import check_statements
 from wtfc_collect.services.collect import codes
 from wtfc_collect.services.collect.reviews import list_reviews, start_review
 from wtfc_collect.storage.port import Repository
-from wtfc_collect.ui import context, sign_in
+from wtfc_collect.ui import context, sign_in, tables
 from wtfc_collect.ui.feedback import errors, field_error, remember, run_action, show, use_case
+from wtfc_collect.ui.literal import literal
 
 PREFIX = "reviews."
 NEW_CODE_KEY = PREFIX + "new_code"
@@ -83,7 +84,7 @@ def table(reviews: list[Review]) -> None:
         }
         for r in reviews
     ]
-    st.dataframe(rows, hide_index=True, width="stretch")
+    tables.table(rows, scroll_label="Reviews")
 
 
 def ask_again_table(pairs: list[tuple[Review, Statement]]) -> None:
@@ -98,7 +99,7 @@ def ask_again_table(pairs: list[tuple[Review, Statement]]) -> None:
         }
         for review, statement in pairs
     ]
-    st.dataframe(rows, hide_index=True, width="stretch")
+    tables.table(rows, scroll_label="Statements to ask again")
 
 
 # --- the screen, top to bottom ----------------------------------------------------------------------------
@@ -225,7 +226,9 @@ def code_section(t: dict[str, str], repo: Repository, review: Review) -> None:
             state = t["state_expired"]
         left, right = st.columns([3, 1], vertical_alignment="center")
         left.markdown(
-            t["code_row"].format(made=_day(invitation.created_at), by=invitation.created_by, state=state)
+            t["code_row"].format(
+                made=_day(invitation.created_at), by=literal(invitation.created_by), state=state
+            )
         )
         stop = f"{PREFIX}stop_code.{invitation.id}"
         pressed = codes.is_active(invitation, now) and right.button(t["stop_code"], key=stop)

@@ -46,6 +46,7 @@ from wtfc_collect.ui import context, display, spoken
 from wtfc_collect.ui.collect.self_review_voice import voice_recorder
 from wtfc_collect.ui.easy_read import easy_read_style
 from wtfc_collect.ui.feedback import errors, remember, run_action, show, use_case
+from wtfc_collect.ui.literal import literal
 
 PREFIX = "self_review."
 STEP = PREFIX + "step"
@@ -295,7 +296,7 @@ def _choices(review: Review, question: Question, said: list) -> None:  # type: i
                 statement.priority or 0, t["not_chosen"]
             )
             st.button(
-                label.format(text=statement.text),
+                label.format(text=literal(statement.text)),
                 key=f"{PREFIX}{statement.id}.tap",
                 type="primary" if statement.priority else "secondary",
                 width="stretch",
@@ -305,7 +306,7 @@ def _choices(review: Review, question: Question, said: list) -> None:  # type: i
             listen(statement.text, f"mine.{statement.id}", private=True)
     for statement in said:
         st.button(
-            f"{t['remove']}: {statement.text}",
+            f"{t['remove']}: {literal(statement.text)}",
             key=f"{PREFIX}{statement.id}.remove",
             on_click=_press,
             args=(use_case(remove_statement, review.id, statement.id),),

@@ -21,6 +21,7 @@ from wtfc_collect.services.collect.voice_answers import (
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context
 from wtfc_collect.ui.feedback import remember, run_action, show, use_case
+from wtfc_collect.ui.literal import literal
 
 PREFIX = "voice_answers."
 MESSAGE = PREFIX + "message"
@@ -81,7 +82,7 @@ def voice_answer_card(item: VoiceAnswerToWrite) -> None:
     t = screen("voice_answers")
     answer = item.answer
     with st.container(border=True):
-        st.subheader(f"{item.person_ref} · {QUESTION_LABELS[answer.question]}", anchor=False)
+        st.subheader(literal(f"{item.person_ref} · {QUESTION_LABELS[answer.question]}"), anchor=False)
         facts = [t["recorded_on"].format(day=f"{answer.recorded_at:%d/%m/%Y}"), length(answer.seconds)]
         st.caption(" · ".join([answer.status.label, *(f for f in facts if f)]))
         if item.sent_in:

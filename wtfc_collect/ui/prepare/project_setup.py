@@ -19,7 +19,8 @@ from wtfc_collect.services.prepare.project_setup import (
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context
 from wtfc_collect.ui.feedback import errors, field_error, leftover_errors, run_action, use_case
-from wtfc_collect.ui.tables import small_table
+from wtfc_collect.ui.literal import plain_label
+from wtfc_collect.ui.tables import table
 
 PREFIX = "project_setup."
 FORM = PREFIX + "form"  # where the form's messages are kept
@@ -94,7 +95,7 @@ def _targets(kind: str, names: list[str], current: dict[str, int], key: str) -> 
     chosen: list[dict[str, Any]] = []
     for name in names:
         value = st.number_input(
-            f"{kind}: {name}",
+            plain_label(f"{kind}: {name}", 120),
             min_value=0,
             max_value=100_000,
             step=1,
@@ -228,12 +229,12 @@ def _progress_rows(rows: list[ProgressRow], no_target: str) -> list[dict[str, st
 
 def progress_table(progress: Progress, *, no_target: str) -> None:
     """Progress against the sample plan as plain tables (read by screen readers like any table)."""
-    small_table(_progress_rows([progress.overall], no_target))
+    table(_progress_rows([progress.overall], no_target))
     if progress.withdrawn:
         st.write(f"{progress.withdrawn} review(s) withdrawn: their words are not used.")
     if progress.by_team:
         st.subheader("By team", anchor=False)
-        small_table(_progress_rows(progress.by_team, no_target))
+        table(_progress_rows(progress.by_team, no_target))
     if progress.by_service_type:
         st.subheader("By service type", anchor=False)
-        small_table(_progress_rows(progress.by_service_type, no_target))
+        table(_progress_rows(progress.by_service_type, no_target))

@@ -16,6 +16,7 @@ from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.downloads import word_download
 from wtfc_collect.ui.feedback import use_case
 from wtfc_collect.ui.literal import short
+from wtfc_collect.ui.tables import table
 
 PREFIX = "golden_thread."
 
@@ -91,7 +92,7 @@ def theme_actions(actions: list[ActionPlan], people: int) -> None:
     if not actions:
         st.info(t["no_actions_for_theme"])
         return
-    st.table(
+    table(
         [
             {
                 t["col_action"]: a.title,
@@ -101,13 +102,12 @@ def theme_actions(actions: list[ActionPlan], people: int) -> None:
             }
             for a in actions
         ],
-        hide_index=True,
     )
 
 
 def whole_table(rows: list[ThreadRow]) -> None:
     t = screen("golden_thread")
-    st.table(
+    table(
         [
             {
                 t["col_action"]: r.action,
@@ -120,7 +120,6 @@ def whole_table(rows: list[ThreadRow]) -> None:
             }
             for r in rows
         ],
-        hide_index=True,
     )
 
 

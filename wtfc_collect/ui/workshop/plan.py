@@ -17,6 +17,7 @@ from wtfc_collect.services.workshop.plan import VoteResults
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.feedback import errors, field_error, form_key, run_action, show, show_rest, use_case
 from wtfc_collect.ui.literal import plain_label, short
+from wtfc_collect.ui.tables import table
 from wtfc_collect.ui.workshop.plan_actions import plans_section
 from wtfc_collect.ui.workshop.plan_grid import place_form, show_grid
 
@@ -265,7 +266,7 @@ def vote_results(
     st.subheader(t["results_heading"], anchor=False)
     if not results.dots_used:
         st.info(t["no_votes"])
-    st.table(
+    table(
         [
             {
                 t["col_number"]: numbers.get(r.idea.id, ""),
@@ -277,14 +278,10 @@ def vote_results(
             }
             for r in results.ideas
         ],
-        hide_index=True,
     )
     if results.dots_used:
         st.markdown(t["voters_summary"].format(people=len(results.dots_used)))
-        st.table(
-            [{t["col_voter"]: v, t["col_used"]: f"{n} / {allowed}"} for v, n in results.dots_used.items()],
-            hide_index=True,
-        )
+        table([{t["col_voter"]: v, t["col_used"]: f"{n} / {allowed}"} for v, n in results.dots_used.items()])
     if results.tie_at_cut:
         st.warning(t["tie"].format(n=TOP_IDEAS), icon="⚖️")
     if st.button(t["choose_top"].format(n=TOP_IDEAS), key=PREFIX + "choose_top", type="primary"):

@@ -16,6 +16,7 @@ from wtfc_collect.domain.plan import QUADRANT_AREAS, QUADRANT_LABELS, QUADRANT_M
 from wtfc_collect.services.workshop.plan import GridRow
 from wtfc_collect.ui.feedback import errors, field_error, form_key, show_rest
 from wtfc_collect.ui.literal import plain_label
+from wtfc_collect.ui.tables import table
 
 PREFIX = "plan.grid."
 # Light fills with dark text, so labels stay readable on a projector; the quadrant name is always written.
@@ -133,7 +134,7 @@ def show_grid(rows: list[GridRow]) -> None:
     if any(row.quadrant for row in rows):
         st.altair_chart(grid_chart(rows), width="stretch", alt=t["grid_alt"])
     st.caption(t["grid_table_caption"])
-    st.table(grid_table(rows), hide_index=True)
+    table(grid_table(rows))
 
 
 def place_form(

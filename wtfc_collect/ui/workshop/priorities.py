@@ -152,7 +152,7 @@ def ballot(
     show(PREFIX + "dots")
     if who != NEW and who in voters:
         st.button(
-            t["remove"].format(name=who),
+            t["remove"].format(name=plain(who)),
             key=PREFIX + "remove",
             on_click=lambda: _run(
                 "dots",

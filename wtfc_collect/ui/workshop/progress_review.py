@@ -20,6 +20,7 @@ from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context
 from wtfc_collect.ui.feedback import errors, field_error, form_key, run_action, show, show_rest, use_case
 from wtfc_collect.ui.literal import plain_label, short
+from wtfc_collect.ui.tables import table
 
 PREFIX = "progress_review."
 INK = "#111111"  # near-black axis text: grey is too faint on a projector
@@ -55,7 +56,7 @@ def pick_theme(rows: list[MeasureRow]) -> list[MeasureRow]:
 
 def measures_table(rows: list[MeasureRow]) -> None:
     t = screen("progress_review")
-    st.table(
+    table(
         [
             {
                 t["col_measure"]: row.measure.description,
@@ -68,7 +69,6 @@ def measures_table(rows: list[MeasureRow]) -> None:
             }
             for row in rows
         ],
-        hide_index=True,
     )
 
 
@@ -132,10 +132,7 @@ def measure_detail(
     if measure.readings:
         st.altair_chart(readings_chart(measure), width="stretch", alt=t["chart_alt"])
         st.caption(t["readings_caption"])
-        st.table(
-            [{t["col_day"]: f"{r.on:%d/%m/%Y}", t["col_value"]: f"{r.value:g}"} for r in readings(measure)],
-            hide_index=True,
-        )
+        table([{t["col_day"]: f"{r.on:%d/%m/%Y}", t["col_value"]: f"{r.value:g}"} for r in readings(measure)])
     else:
         st.info(t["no_readings"])
     name = PREFIX + "reading"
@@ -168,10 +165,7 @@ def actions_section(
 ) -> None:
     t = screen("progress_review")
     counts = status_counts(actions)
-    st.table(
-        [{t["col_status"]: ACTION_STATUS_LABELS[s], t["col_actions"]: n} for s, n in counts.items()],
-        hide_index=True,
-    )
+    table([{t["col_status"]: ACTION_STATUS_LABELS[s], t["col_actions"]: n} for s, n in counts.items()])
     statuses = list(ActionStatus)
     for action in actions:
         theme = themes.get(action.theme_id)

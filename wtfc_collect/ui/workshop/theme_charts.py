@@ -14,6 +14,7 @@ from wtfc_collect.domain import Question
 from wtfc_collect.services.workshop import theme_charts
 from wtfc_collect.services.workshop.theme_charts import ShareTable, ThemeSize
 from wtfc_collect.storage.port import Repository
+from wtfc_collect.ui import tables
 
 PREFIX = "theme_charts."
 INK = "#111111"  # near-black axis text: grey is too faint on a projector
@@ -77,7 +78,7 @@ def sizes_section(sizes: list[ThemeSize]) -> None:
         return
     st.altair_chart(sizes_chart(sizes), width="stretch", alt=t["sizes_alt"])
     st.caption(t["table_caption"])
-    st.table(
+    tables.table(
         [
             {
                 t["col_theme"]: s.name,
@@ -88,7 +89,6 @@ def sizes_section(sizes: list[ThemeSize]) -> None:
             }
             for s in sizes
         ],
-        hide_index=True,
     )
 
 
@@ -136,4 +136,4 @@ def shares_section(table: ShareTable, by_title: str) -> None:
     )
     st.altair_chart(shares_chart(table, by_title), width="stretch", alt=t["shares_alt"].format(by=by_title))
     st.caption(t["shares_caption"])
-    st.table(table.wide(), hide_index=True)
+    tables.table(table.wide())
