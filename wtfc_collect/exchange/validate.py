@@ -67,6 +67,21 @@ class ItemInput:
     declined: bool = False
 
 
+@dataclass(frozen=True)
+class ReadLine:
+    """One line of a file as it was read, for the preview before anything is saved.
+
+    A statement has its question, who said it and the person's choice (if the file marks one);
+    ``left_out`` says why any other line is not a statement (a heading, a detail, a label, …)."""
+
+    where: str
+    text: str
+    question: Question | None = None
+    said_by: Speaker | None = None
+    priority: Priority | None = None
+    left_out: str = ""
+
+
 @dataclass
 class ReviewInput:
     """One review as the file gives it: parsed details, answers, and how the file names each field."""
@@ -76,6 +91,17 @@ class ReviewInput:
     details: dict[str, Any]
     items: list[ItemInput] = field(default_factory=list)
     labels: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class FileReading:
+    """What a file holds: the reviews as given, the problems that stop them coming in, notes for the
+    report, and every line as it was read (for the preview)."""
+
+    inputs: list[ReviewInput]
+    problems: list[Problem]
+    notes: list[str] = field(default_factory=list)
+    lines: list[ReadLine] = field(default_factory=list)
 
 
 def review_key(person_ref: str, review_date: date) -> tuple[str, date]:

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
-from tests.unit.exchange.test_word_form import appendix_2
+from tests.form_corpus import appendix_2_form as appendix_2
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import AuditAction, Project, Review
 from wtfc_collect.exchange import COLUMNS, MIME_TYPES

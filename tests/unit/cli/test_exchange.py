@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from tests import factories as f
-from tests.unit.exchange.test_word_form import appendix_2
+from tests.form_corpus import appendix_2_form as appendix_2
 from wtfc_collect import bootstrap
 from wtfc_collect.cli import main
 from wtfc_collect.domain import AuditAction, Project, Review
