@@ -32,7 +32,7 @@ from .validate import Problem
 from .word_blocks import Cell, Paragraph, Table
 
 WHOLE_FILE = "The Word file"
-_BULLET = re.compile(r"^\s*(?:[-•*–·▪◦➢✓►→o]\s+|[-•*–·▪◦➢►→]|\(?[a-zA-Z][.)]\s+)")
+_BULLET = re.compile(r"^\s*(?:[-•*–·▪◦➢✓►→o]\s+|[•·▪◦➢►→]|\(?[a-zA-Z][.)]\s+)")
 _LEADERS = re.compile(r"^[\s_.…\-]+|[\s_….]+$")
 _SENTENCE_END = re.compile(r"[.!?;,:]['’\")]*\s*$")
 # Parts of person-centred reviews and profiles that ask something else than the three questions: answers
