@@ -34,6 +34,11 @@ from .word_blocks import Cell, Paragraph, Table
 WHOLE_FILE = "The Word file"
 _BULLET = re.compile(r"^\s*(?:[-•*–·▪◦➢✓►→o]\s+|[•·▪◦➢►→]|\(?[a-zA-Z][.)]\s+)")
 _LEADERS = re.compile(r"^[\s_.…\-]+|[\s_….]+$")
+_END_LINE = re.compile(
+    r"^\s*(?:signed|signature|sign(?:ed)?\s+by|date\s+signed|print\s+name|office\s+use\s+only)\b\s*(?::.*)?$",
+    re.I,
+)
+_SAID_AFTER = re.compile(r"\s*\(([^()]{1,40})\)\s*[.!]?\s*$")
 _SENTENCE_END = re.compile(r"[.!?;,:]['’\")]*\s*$")
 # Parts of person-centred reviews and profiles that ask something else than the three questions: answers
 # under them are counted in the report as left out.
@@ -97,6 +102,7 @@ class FormReader:
     heading_names: list[str] = field(default_factory=list)  # whom the question headings are about
     questions_seen: set[Question] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
+    labels_seen: set[int] = field(default_factory=set)  # label cells already in the preview
     section: Section | str | None = None  # a question's part, another part's name, or none
     view: _View | None = None
     pending: tuple[str, str, bool, str] | None = None  # a detail's label (and where) waiting for its value
@@ -156,7 +162,11 @@ class FormReader:
             or self._other_heading(where, text, kind, styled=styled)
         ):
             return
-        if words.prompt(text):
+        if _END_LINE.match(text):  # "Signed: …", "Signature", "Date signed": the answers end here
+            self.section = ""
+            self.view = None
+            self.leave(where, text, "a signature or note at the end, not a statement")
+        elif words.prompt(text):
             self.leave(where, text, "a prompt of the blank form")
         elif para.italic and words.guidance(text):
             self.leave(where, text, "instructions printed on the form")
@@ -198,7 +208,8 @@ class FormReader:
         count = len(words.tokens(stripped))
         says = bool(re.search(r"point\s+of\s+view|perspective|\bviews?\b|\bsays\b|\bsaid\b", stripped, re.I))
         colon = text.rstrip().endswith(":")
-        if count > 8 or not (says or colon or (looks and count <= 3)):
+        label_like = looks and count <= 3 and words.tokens(stripped)[:1] != ["my"]
+        if count > 8 or not (says or colon or label_like):
             return False
         label = words.label_speaker(stripped)
         speaker = label.speaker if label.extra == 0 else None
@@ -269,16 +280,14 @@ class FormReader:
             return
         body = _BULLET.sub("", text).strip() if not words.numbered(text) else text.strip()
         number, body = words.typed_number(body)
+        tick, body = words.tick_box(body)
         choice, body = words.choice_mark(body)
         speaker = section.speaker or (self.view.speaker if self.view is not None else None)
-        label, colon, rest = body.partition(":")
-        if colon and rest.strip() and len(words.tokens(label)) <= 4:
-            said = words.label_speaker(label)
-            if said.speaker is not None or (said.name and self.is_person(said.name)):
-                speaker = said.speaker or Speaker.PERSON
-                body = rest.strip()
-                if choice is None:
-                    choice, body = words.choice_mark(body)
+        said, body = self._said_by(body)
+        if said is not None:
+            speaker = said
+            if choice is None:
+                choice, body = words.choice_mark(body)
         if not body:
             return
         if self.view is not None:
@@ -291,8 +300,39 @@ class FormReader:
                 earlier.choice = earlier.choice or choice
                 self.leave(where, text, "repeats an answer above, marking it as the person's choice")
                 return
-        self.add(where, text, body, section.question, speaker or Speaker.PERSON, choice=choice, number=number)
+        self.add(
+            where,
+            text,
+            body,
+            section.question,
+            speaker or Speaker.PERSON,
+            choice=choice,
+            number=number,
+            tick=tick,
+        )
         self.answers[-1].ranked = section.ranked
+
+    def _said_by(self, body: str) -> tuple[Speaker | None, str]:
+        """Who said an answer, when the line says it: "Mum: …", "Kim said: …" or "… (staff)"."""
+        label, colon, rest = body.partition(":")
+        if colon and rest.strip() and len(words.tokens(label)) <= 4:
+            found = self._label(label)
+            if found is not None:
+                return found, rest.strip()
+        after = _SAID_AFTER.search(body)
+        if after and body[: after.start()].strip():
+            found = self._label(after[1])
+            if found is not None:
+                return found, body[: after.start()].strip()
+        return None, body
+
+    def _label(self, text: str) -> Speaker | None:
+        label = words.label_speaker(text)
+        if label.speaker is not None and label.extra == 0 and not label.several:
+            return label.speaker
+        if label.name and self.is_person(label.name):
+            return Speaker.PERSON
+        return None
 
     def _same(self, question: Question, text: str) -> Answer | None:
         key = words.norm(text)
@@ -361,6 +401,9 @@ class FormReader:
             found = _twice(name, self.labels[name], earlier, value)
             (self.two_reviews if name in ("person_ref", "review_date") else self.problems).append(found)
             self.leave(where, text, f"a second '{label}', which does not match the first")
+        elif name == "person_name" and _has_digit(earlier) and _has_digit(value):
+            self.two_reviews.append(_twice("person_ref", self.labels[name], earlier, value))
+            self.leave(where, text, f"a second '{label}', which does not match the first")
         else:
             self.leave(where, text, f"'{label}' again, left out: the first one is kept")
 
@@ -375,6 +418,10 @@ class FormReader:
                 self.table(block)
             else:
                 self.paragraph(block, header=header and bool(block.text.strip()))
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
 
 
 def _same_row(label_where: str, value_where: str) -> bool:

@@ -28,22 +28,10 @@ from .word_blocks import Cell, Paragraph, Table
 if TYPE_CHECKING:
     from .form_reader import FormReader
 
+# What the corner above a column of labels may say.
 _CORNERS = frozenset(
-    {
-        "perspective",
-        "perspectives",
-        "who",
-        "whose view",
-        "view",
-        "views",
-        "name",
-        "people",
-        "person",
-        "said by",
-        "who said it",
-        "from",
-        "whose words",
-    }
+    {"perspective", "perspectives", "who", "whose view", "view", "views", "name", "people", "person"}
+    | {"said by", "who said it", "from", "whose words", "question", "questions", "the question", "topic"}
 )
 
 
@@ -59,6 +47,7 @@ class _Column:
 class _Layout:
     columns: dict[int, _Column] = field(default_factory=dict)  # from the last header row
     speakers: dict[int, Speaker] = field(default_factory=dict)  # by column, from a row of labels
+    marks: set[int] = field(default_factory=set)  # columns of choices beside question rows
     question: Section | None = None  # the question of the last question row
     across: Speaker | None = None  # from a row spanning the table ("Family")
 
@@ -84,7 +73,7 @@ def read_table(reader: FormReader, table: Table) -> None:
             layout.columns = {}
             _question_row(reader, row, layout)
         elif shape == "labels":
-            layout.speakers = _column_labels(reader, row, table)
+            layout.speakers, layout.marks = _column_labels(reader, row)
         elif _across(reader, row, layout):
             continue
         elif layout.columns:
@@ -176,7 +165,10 @@ def _row_labels(
 
 
 def _labels_over_questions(rows: list[list[Cell | None]], shapes: list[str], number: int) -> bool:
-    """A row of short labels with an empty first cell, straight above a question row."""
+    """A row of short labels with an empty first cell (or a corner), straight above the first question
+    row."""
+    if "question" in shapes[:number] or "header" in shapes[:number]:
+        return False
     below = next((s for s in shapes[number + 1 :] if s != "empty"), None)
     row = rows[number]
     first = row[0]
@@ -250,16 +242,23 @@ def _rest_of_heading_cell(reader: FormReader, cell: Cell, heading: str, section:
                 reader.leave(para.where, line, "notes under a heading, above the answers")
 
 
-def _column_labels(reader: FormReader, row: list[Cell | None], table: Table) -> dict[int, Speaker]:
-    """Speakers by column, from labels across the top of question rows ("" | "Kim" | "Family")."""
-    labels = [(c, cell, _text(cell)) for c, cell in _starts(row) if c and cell.text]
-    found = _resolve(reader, labels, "column")
-    for column, cell, text in labels:
-        reader.leave(_where(cell), text, _label_reason(column in found, "column"))
+def _column_labels(reader: FormReader, row: list[Cell | None]) -> tuple[dict[int, Speaker], set[int]]:
+    """Speakers by column, from labels across the top of question rows ("" | "Kim" | "Family"), and the
+    columns that mark the person's choices ("Priority")."""
     first = row[0]
     if first is not None and first.text:
         reader.leave(_where(first), _text(first), "the corner of the table")
-    return found
+    marks = {c for c, cell in _starts(row) if c and cell.text and words.choice_header(_text(cell))}
+    labels = [(c, cell, _text(cell)) for c, cell in _starts(row) if c and cell.text and c not in marks]
+    found = _resolve(reader, labels, "column")
+    for column, cell, text in labels:
+        reader.leave(_where(cell), text, _label_reason(column in found, "column"))
+    for column, cell in _starts(row):
+        if column in marks:
+            reader.leave(
+                _where(cell), _text(cell), "the heading of the column that marks the person's choices"
+            )
+    return found, marks
 
 
 # --- rows with answers ---------------------------------------------------------------------------------
@@ -286,7 +285,7 @@ def _more_answers(
         return
     first = row[0]
     if labelled and first is not None:
-        reader.leave(_where(first), _text(first), _label_reason(speaker is not None, "row"))
+        _leave_label(reader, first, _label_reason(speaker is not None, "row"))
     _answers_across(reader, row, layout, layout.question, speaker, skip_first=bool(labelled))
 
 
@@ -299,14 +298,17 @@ def _answers_across(
     *,
     skip_first: bool = True,
 ) -> None:
+    added_from = len(reader.answers)
     for column, cell in _starts(row):
-        if (column == 0 and skip_first) or not cell.text:
+        if (column == 0 and skip_first) or not cell.text or column in layout.marks:
             continue
         who = section.speaker or speaker or layout.speakers.get(column)
         reader.section = Section(section.question, who, section.ranked)
         if who is not None:
             reader.view = None
         reader.cell(cell)
+    for column in sorted(layout.marks):
+        _mark_cell(reader, row[column] if column < len(row) else None, reader.answers[added_from:])
     reader.section = layout.question
 
 
@@ -349,7 +351,7 @@ def _body_row(reader: FormReader, row: list[Cell | None], layout: _Layout, speak
             reader.cell(cell)
             _mark(reader, row, layout, column, reader.answers[before:])
         elif col.label:
-            reader.leave(_where(cell), _text(cell), _label_reason(speaker is not None, "row"))
+            _leave_label(reader, cell, _label_reason(speaker is not None, "row"))
         elif col.marks is None:
             for para in cell.paragraphs:
                 if para.text.strip():
@@ -362,18 +364,22 @@ def _body_row(reader: FormReader, row: list[Cell | None], layout: _Layout, speak
 def _mark(
     reader: FormReader, row: list[Cell | None], layout: _Layout, column: int, added: list[Answer]
 ) -> None:
-    """A "Top two" or "Priority" cell beside an answer: 1, 2, or a tick."""
+    """The "Top two" or "Priority" cells beside an answer's column."""
     for mark_column, col in layout.columns.items():
-        cell = row[mark_column] if mark_column < len(row) else None
-        if col.marks != column or cell is None or not cell.text:
-            continue
-        value = words.mark_value(cell.text)
-        if value is None or not added:
-            reader.leave(_where(cell), cell.text, "a mark in the choices column that is not 1, 2 or a tick")
-            continue
-        if len(added) > 1:
-            reader.leave(_where(cell), cell.text, "a mark beside more than one answer: not taken as a choice")
-            continue
+        if col.marks == column:
+            _mark_cell(reader, row[mark_column] if mark_column < len(row) else None, added)
+
+
+def _mark_cell(reader: FormReader, cell: Cell | None, added: list[Answer]) -> None:
+    """A mark beside an answer: 1, 2, or a tick (chosen, in no order)."""
+    if cell is None or not cell.text:
+        return
+    value = words.mark_value(cell.text)
+    if value is None or not added:
+        reader.leave(_where(cell), cell.text, "a mark in the choices column that is not 1, 2 or a tick")
+    elif len(added) > 1:
+        reader.leave(_where(cell), cell.text, "a mark beside more than one answer: not taken as a choice")
+    else:
         reader.leave(_where(cell), cell.text, "a mark in the column of the person's choices")
         if value is True:
             added[0].tick = True
@@ -388,8 +394,14 @@ def _resolve(reader: FormReader, labels: list[tuple[int, Cell, str]], kind: str)
     if not any(label.speaker is not None or label.several for _, _, _, label in read):
         return {}  # topics, not perspectives
     found: dict[int, Speaker] = {}
+    done: dict[int, int] = {}  # a label merged down several rows is decided once
     person = any(label.speaker is Speaker.PERSON for _, _, _, label in read)
     for key, cell, text, label in read:
+        if id(cell) in done:
+            if done[id(cell)] in found:
+                found[key] = found[done[id(cell)]]
+            continue
+        done[id(cell)] = key
         if label.speaker is not None and not label.several:
             found[key] = label.speaker
         elif words.norm(text) in _CORNERS:
@@ -408,6 +420,13 @@ def _resolve(reader: FormReader, labels: list[tuple[int, Cell, str]], kind: str)
                 )
             )
     return found
+
+
+def _leave_label(reader: FormReader, cell: Cell, why: str) -> None:
+    """A label for the preview, once, also when it is merged down several rows."""
+    if id(cell) not in reader.labels_seen:
+        reader.labels_seen.add(id(cell))
+        reader.leave(_where(cell), _text(cell), why)
 
 
 def _label_reason(known: bool, kind: str) -> str:

@@ -45,9 +45,12 @@ _NOT_WORKING = re.compile(
     r"|(?:needs?|has|have|would\s+like|like|want|wants)\s+to\s+change"
     r"|could\s+be\s+better|not\s+so\s+good|not\s+good)\b"
 )
-_WORKING = re.compile(r"\b(?:working|works|going\s+well)\b")
+_WORKING = re.compile(
+    r"\b(?:working|works|going\s+well|(?:what\s+is|whats|what\s+are)\s+(?:going\s+)?good)\b"
+)
 _FUTURE = re.compile(
-    r"\b(?:future|aspirations?|ambitions?|hopes?\s+and\s+dreams|(?:hopes?|dreams?|wishes)\s+for)\b"
+    r"\b(?:future|aspirations?|ambitions?|hopes?\s+and\s+dreams|(?:hopes?|dreams?|wishes|goals?)\s+for"
+    r"|looking\s+ahead)\b"
 )
 # Words a question heading may hold besides the question itself: asking words, who it is about, when.
 _HEADING_WORDS = frozenset(
@@ -277,8 +280,8 @@ def heading_speaker(text: str) -> tuple[Speaker | None, str | None]:
     if match := _POV.search(found):
         candidates.append((match[1], True))
     candidates += [(m[1], False) for m in _FOR.finditer(found)]
-    if match := re.search(r"\(([^)]*)\)\s*[?:]?\s*$", text):
-        candidates.append((norm(match[1]), True))
+    if match := re.search(r"\(([^)]*)\)\s*[?:]?\s*$|\s[-–—:]\s*([^-–—:]{1,40})$", text):
+        candidates.append((norm(match[1] or match[2]), True))
     names = _names(text)
     for candidate, view in candidates:
         label = label_speaker(candidate)
@@ -339,6 +342,18 @@ def choice_mark(text: str) -> tuple[Priority | None, str]:
                 if rest:
                     return place, rest
     return None, text
+
+
+_BOX = re.compile(r"^\s*([☐☒☑✓✔✗✘■□])\s*")
+
+
+def tick_box(text: str) -> tuple[bool, str]:
+    """A box in front of an answer: ticked (☒, ☑, ✓) marks it as chosen; an empty one (☐) does not."""
+    match = _BOX.match(text)
+    rest = text[match.end() :].strip() if match else text
+    if not match or not rest:
+        return False, text
+    return match[1] in "☒☑✓✔■", rest
 
 
 def typed_number(text: str) -> tuple[int | None, str]:

@@ -111,7 +111,9 @@ def review_key(person_ref: str, review_date: date) -> tuple[str, date]:
 
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
-_WORDS = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$")
+_WORDS = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+([a-z]+)\.?,?[\s-]+(\d{4})$")
+_MONTH_FIRST = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
+_WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+")
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -137,11 +139,12 @@ DATE_HINT = "write the date like 2026-05-01 or 01/05/2026 (day first)"
 
 
 def parse_date(text: str) -> date:
-    """A date written as 2026-05-01, 01/05/2026 (day first, as in the UK), 1.5.26 or 1st May 2026.
+    """A date written as 2026-05-01, 01/05/2026 (day first, as in the UK), 1.5.26, 1st May 2026,
+    12-Mar-2026 or March 12, 2026, with or without the day of the week in front.
 
     Raises ValueError with a plain message.
     """
-    value = " ".join(text.split()).casefold()
+    value = _WEEKDAY.sub("", " ".join(text.split()).casefold())
     try:
         if match := _ISO.match(value):
             return date(int(match[1]), int(match[2]), int(match[3]))
@@ -150,6 +153,8 @@ def parse_date(text: str) -> date:
             return date(year, int(match[2]), int(match[1]))
         if (match := _WORDS.match(value)) and match[2] in _MONTHS:
             return date(int(match[3]), _MONTHS[match[2]], int(match[1]))
+        if (match := _MONTH_FIRST.match(value)) and match[1] in _MONTHS:
+            return date(int(match[3]), _MONTHS[match[1]], int(match[2]))
     except ValueError:
         raise ValueError(f"'{text}' is not a real date") from None
     raise ValueError(f"'{text}' is not a date I can read: {DATE_HINT}")

@@ -127,7 +127,7 @@ def _details(reader: FormReader) -> tuple[dict[str, Any], list[Problem]]:
                 "change it in the Word file and import it again.",
             )
         )
-    details["person_ref"] = ref
+    details["person_ref"] = _reference(ref)
     if not fields.get("review_date"):
         problems.append(
             Problem(WHOLE_FILE, "it does not give the date of the review. Fill in 'Date of review:'.")
@@ -142,6 +142,18 @@ def _details(reader: FormReader) -> tuple[dict[str, Any], list[Problem]]:
     people = fields.get("participants", "")
     details["participants"] = [p for p in re.split(_SEPARATORS, people) if p.strip()] if people else []
     return details, problems
+
+
+_REF_TOKEN = re.compile(r"[A-Za-z]*[-/]?\d[\w/-]*")
+_NAME_WORD = re.compile(r"\b[A-Z][a-z’'-]+\b")
+
+
+def _reference(value: str) -> str:
+    """The reference in "Kim Smith (KS-0042)": a name written beside it is not kept."""
+    tokens: list[str] = _REF_TOKEN.findall(value)
+    if len(tokens) == 1 and _NAME_WORD.search(value.replace(tokens[0], " ")):
+        return tokens[0]
+    return value
 
 
 def _people(reader: FormReader) -> list[Problem]:

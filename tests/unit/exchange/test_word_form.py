@@ -219,6 +219,112 @@ def test_choices_come_only_from_what_the_form_marks(lines: tuple[str, ...], expe
     assert _statements(_form(*lines)) == expected
 
 
+def _table_form(*rows: tuple[str, ...], merge_down: tuple[tuple[int, int], ...] = ()) -> bytes:
+    """A form whose answers are in one table; "|" in a cell starts a new paragraph."""
+    document = docx.Document()
+    document.add_paragraph("Review for: TB-0001")
+    document.add_paragraph("Date of review: 12/03/2026")
+    table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    for row, texts in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, texts, strict=False):
+            first, *more = text.split("|")
+            cell.text = first
+            for line in more:
+                cell.add_paragraph(line)
+    for top, bottom in merge_down:
+        table.cell(top, 0).merge(table.cell(bottom, 0))
+    return _bytes(document)
+
+
+def test_question_rows_with_a_priority_column_and_a_question_corner() -> None:
+    data = _table_form(
+        ("Question", "Kim’s answers", "Priority (1 or 2)"),
+        ("What is working?", "Bowling", "1"),
+        ("", "Cinema", ""),
+        ("", "My keyworker", "2"),
+        ("What would you like in the future?", "A dog", ""),
+    )
+    assert _statements(data) == [
+        (W, "Bowling", P, 1),
+        (W, "Cinema", P, None),
+        (W, "My keyworker", P, 2),
+        (F, "A dog", P, None),
+    ]
+
+
+def test_perspective_columns_over_question_rows() -> None:
+    data = _table_form(
+        ("Question", "Ray (person)", "Family", "Staff"),
+        ("Working", "Pool|Bedroom", "Calmer", "Out more"),
+        ("Not working", "Carers late", "", "Rota"),
+    )
+    assert _statements(data) == [
+        (W, "Pool", P, None),
+        (W, "Bedroom", P, None),
+        (W, "Calmer", FAM, None),
+        (W, "Out more", STAFF, None),
+        (NW, "Carers late", P, None),
+        (NW, "Rota", STAFF, None),
+    ]
+
+
+def test_a_label_merged_down_several_rows_holds_for_each_and_is_shown_once() -> None:
+    data = _table_form(
+        ("Who", "What’s working", "What’s not working"),
+        ("Kim", "Pool", "Noise"),
+        ("", "Bingo", ""),
+        ("Family", "Calmer", ""),
+        ("", "", "Visits"),
+        merge_down=((1, 2), (3, 4)),
+    )
+    assert _statements(data) == [
+        (W, "Pool", P, None),
+        (NW, "Noise", P, None),
+        (W, "Bingo", P, None),
+        (W, "Calmer", FAM, None),
+        (NW, "Visits", FAM, None),
+    ]
+    labels = [line.text for line in _read(data).lines if line.left_out.startswith("a label")]
+    assert labels == ["Kim", "Family"]
+
+
+def test_who_said_it_and_choices_written_beside_answers() -> None:
+    data = _form(
+        "What’s working for Kim",
+        "I like my job (Kim)",
+        "She seems happier (mum)",
+        "Going to the café (with my mum)",
+        "What do I want for my future?",
+        "☒ A holiday",
+        "☐ A car",
+        bold=("What’s working for Kim",),
+    )
+    assert _statements(data) == [
+        (W, "I like my job", P, None),
+        (W, "She seems happier", FAM, None),
+        (W, "Going to the café (with my mum)", P, None),
+        (F, "A holiday", P, 1),
+        (F, "A car", P, None),
+    ]
+
+
+def test_signatures_end_the_answers_and_a_name_beside_a_reference_is_not_kept() -> None:
+    document = docx.Document()
+    for line in (
+        "Review for: Kim Smith (KS-0042)",
+        "Date: Thursday 12 March 2026",
+        "What is working?",
+        "Music",
+        "Signed: ____ Name: Sue Bell Date: 02/04/2026",
+        "Sue Bell",
+    ):
+        document.add_paragraph(line)
+    reading = _read(_bytes(document))
+    (given,) = reading.inputs
+    assert (given.details["person_ref"], given.details["review_date"]) == ("KS-0042", date(2026, 3, 12))
+    assert [item.text for item in given.items] == ["Music"]
+
+
 def test_more_than_two_ticks_make_no_choice_and_say_so() -> None:
     document = docx.Document()
     document.add_paragraph("Review for: TK-0001")
