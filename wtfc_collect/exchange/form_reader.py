@@ -75,6 +75,7 @@ class Section:
     speaker: Speaker | None  # named by the heading itself
     ranked: bool = False
     choosing: int = -1  # inside a "Top two" part: how many chosen so far (-1: not in one)
+    level: int | None = None  # the level of its heading, if it is a heading style
 
 
 @dataclass
@@ -159,7 +160,7 @@ class FormReader:
         if (
             self._view_heading(where, text, styled or para.bold, para.level)
             or self._choice_heading(where, text, kind)
-            or self._other_heading(where, text, kind, styled=styled)
+            or self._other_heading(where, text, kind, styled=styled, level=para.level)
         ):
             return
         if _END_LINE.match(text):  # "Signed: …", "Signature", "Date signed": the answers end here
@@ -174,8 +175,18 @@ class FormReader:
             self._answer(where, text)
 
     def _question(self, text: str, kind: str) -> words.Heading | None:
-        found = words.question_heading(text, kind=kind, in_section=isinstance(self.section, Section))
-        return found if found is not None and (found.question or found.mixed) else None
+        section = self.section
+        found = words.question_heading(text, kind=kind, in_section=isinstance(section, Section))
+        if found is None or not (found.question or found.mixed):
+            return None
+        if (
+            kind == "bold"
+            and isinstance(section, Section)
+            and found.question is section.question
+            and not found.asks
+        ):
+            return None  # "Work is going well" in bold among the answers to "What is working?"
+        return found
 
     def _open(self, where: str, text: str, heading: words.Heading, level: int | None) -> None:
         """A question heading: the answers below belong to it (or, naming several, a title). A view
@@ -196,7 +207,7 @@ class FormReader:
         if view is not None and not view.holds:
             self.view = view = None
         speaker = heading.speaker or (view.speaker if view is not None else None)
-        self.section = Section(heading.question, speaker, heading.ranked)
+        self.section = Section(heading.question, speaker, heading.ranked, level=level)
         self.questions_seen.add(heading.question)
         if view is not None:
             view.fresh = False
@@ -240,7 +251,14 @@ class FormReader:
             return True
         return False
 
-    def _other_heading(self, where: str, text: str, kind: str, *, styled: bool) -> bool:
+    def _sub_heading(self, section: Section, text: str, styled: bool, level: int | None) -> bool:
+        """Within a question's answers: a heading of a lower level ("At home" under "What is working"),
+        or a short line ending with a colon ("At college:") — the answers below still answer it."""
+        if styled:
+            return level is not None and section.level is not None and level > section.level
+        return text.endswith(":") and len(text.split()) <= 6 and not words.numbered(text)
+
+    def _other_heading(self, where: str, text: str, kind: str, *, styled: bool, level: int | None) -> bool:
         """A heading that is not one of the three questions: it ends the part before it."""
         stripped = text.strip()
         in_section = isinstance(self.section, Section)
@@ -248,6 +266,10 @@ class FormReader:
         asks_else = bool(_OTHER_QUESTIONS.search(stripped)) and count <= 16
         part = asks_else or (bool(_END_PARTS.search(stripped)) and count <= 8)
         numbered = words.numbered(stripped)
+        section = self.section
+        if isinstance(section, Section) and not part and self._sub_heading(section, stripped, styled, level):
+            self.leave(where, text, f"a sub-heading within '{section.question.label}'")
+            return True
         if styled:
             heading = True
         elif stripped.endswith(":"):

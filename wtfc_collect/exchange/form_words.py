@@ -105,6 +105,7 @@ class Heading:
     name: str | None = None  # the person it names ("Kim"), if any
     ranked: bool = False  # it asks for the top two, most important first
     mixed: bool = False  # it names several questions ("What is working and not working")
+    asks: bool = True  # it asks ("What …") or is a question's short name ("Not working")
 
 
 def questions_in(text: str) -> list[Question]:
@@ -155,7 +156,8 @@ def question_heading(text: str, *, kind: str, in_section: bool) -> Heading | Non
     speaker, name = heading_speaker(bare)
     if len(found) > 1:
         return Heading(None, speaker, name, mixed=True)
-    return Heading(found[0], speaker, name, ranked=bool(_RANKED.search(" ".join(words))))
+    ranked = bool(_RANKED.search(" ".join(words)))
+    return Heading(found[0], speaker, name, ranked=ranked, asks=asks or short or numbered(text))
 
 
 def _names(text: str) -> set[str]:

@@ -325,6 +325,25 @@ def test_signatures_end_the_answers_and_a_name_beside_a_reference_is_not_kept() 
     assert [item.text for item in given.items] == ["Music"]
 
 
+def test_sub_headings_within_a_question_keep_its_answers_and_other_parts_end_them() -> None:
+    document = docx.Document()
+    document.add_paragraph("Review for: SH-0001")
+    document.add_paragraph("Date of review: 2/5/2026")
+    document.add_heading("What’s working for Kim", 2)
+    document.add_heading("At home", 3)
+    document.add_paragraph("My cat", style="List Bullet")
+    document.add_paragraph("Out and about:")
+    document.add_paragraph("Bus pass", style="List Bullet")
+    document.add_paragraph().add_run("Work is going well").bold = True  # an answer in bold, not a heading
+    document.add_paragraph("Comments:")
+    document.add_paragraph("Kim was happy with the review")
+    reading = _read(_bytes(document))
+    assert [item.text for item in reading.inputs[0].items] == ["My cat", "Bus pass", "Work is going well"]
+    why = {line.text: line.left_out for line in reading.lines}
+    assert why["At home"] == why["Out and about:"] == "a sub-heading within 'What is working?'"
+    assert why["Kim was happy with the review"] == "not under any of the three questions"
+
+
 def test_more_than_two_ticks_make_no_choice_and_say_so() -> None:
     document = docx.Document()
     document.add_paragraph("Review for: TK-0001")
