@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from wtfc_collect.domain import Question, Speaker
 from wtfc_collect.domain.review import Priority
@@ -118,8 +118,15 @@ class FormReader:
                 self.paragraph(block)
 
     def paragraph(self, para: Paragraph, *, header: bool = False) -> None:
-        for text in self._split(para.text):
-            self.line(para, text, header=header)
+        lines = self._split(para.text)
+        bold = para.line_bold if len(para.line_bold) == len(lines) else ()
+        for number, text in enumerate(lines):
+            line = para
+            if len(lines) > 1:
+                line = replace(para, where=f"{para.where}, line {number + 1}")
+            if bold and bold[number] != para.bold:  # "<b>What is working?</b><br>My garden"
+                line = replace(line, bold=bold[number])
+            self.line(line, text, header=header)
 
     def _split(self, text: str) -> list[str]:
         """A paragraph with line breaks: one answer over several lines, or one answer a line."""

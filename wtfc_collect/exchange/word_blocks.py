@@ -62,6 +62,7 @@ class Paragraph:
     bold: bool = False  # every word in bold
     italic: bool = False  # every word in italics
     listed: bool = False  # an item of an automatic bullet or number list
+    line_bold: tuple[bool, ...] = ()  # for a paragraph with line breaks: each line all in bold or not
 
     @property
     def heading(self) -> bool:
@@ -254,6 +255,9 @@ class _Reader:
         self._runs(element, style_id, state)
         text = "".join(state.pieces)
         marks = state.marks
+        line_bold: list[bool] = []
+        for line in state.lines():
+            line_bold.append(bool(line) and all(b for b, _ in line))
         yield Paragraph(
             text=text,
             where=f"{inside}paragraph" if inside else f"Paragraph {self.paragraphs}",
@@ -261,6 +265,7 @@ class _Reader:
             bold=bool(marks) and all(b for b, _ in marks),
             italic=bool(marks) and all(i for _, i in marks),
             listed=listed,
+            line_bold=tuple(line_bold) if len(line_bold) > 1 else (),
         )
         for box in state.boxes:
             yield from self.blocks(box, inside)
@@ -277,6 +282,7 @@ class _Reader:
                 text = "".join(state.pieces[before:])
                 if text.strip():
                     state.marks.append(self._marks(child, style_id))
+                state.runs.append((text, state.marks[-1] if text.strip() else (False, False)))
             elif (tag in _WRAPPERS or tag in {f"{W}hyperlink", f"{W}fldSimple"}) and not _placeholder(child):
                 self._runs(child, style_id, state)
 
@@ -333,6 +339,18 @@ class _RunState:
     marks: list[tuple[bool, bool]] = field(default_factory=list)  # bold and italic of each run with words
     boxes: list[Any] = field(default_factory=list)
     fields: list[bool] = field(default_factory=list)  # open fields: True while in a field's code
+    runs: list[tuple[str, tuple[bool, bool]]] = field(default_factory=list)  # each run's text and marks
+
+    def lines(self) -> list[list[tuple[bool, bool]]]:
+        """The marks of the runs with words on each line that has words (lines end at line breaks)."""
+        lines: list[tuple[str, list[tuple[bool, bool]]]] = [("", [])]
+        for text, marks in self.runs:
+            for number, part in enumerate(text.split("\n")):
+                if number:
+                    lines.append(("", []))
+                words, found = lines[-1]
+                lines[-1] = (words + part, [*found, marks] if part.strip() else found)
+        return [found for words, found in lines if words.strip()]
 
 
 def _children(element: Any, name: str) -> Iterator[Any]:

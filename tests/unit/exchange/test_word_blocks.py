@@ -99,6 +99,15 @@ def test_fields_show_their_result_check_boxes_and_symbols_their_mark() -> None:
     ]
 
 
+def test_each_line_of_a_paragraph_with_line_breaks_says_whether_it_is_bold() -> None:
+    body = _p(
+        _r("What is working?", "<w:b/>") + "<w:r><w:br/></w:r>" + _r("My garden") + "<w:r><w:br/></w:r>"
+    )
+    (paragraph,) = _paragraphs(body + _p(_r("One line only")))[:1]
+    assert (paragraph.bold, paragraph.line_bold) == (False, (True, False))
+    assert _paragraphs(_p(_r("One line only")))[0].line_bold == ()
+
+
 def test_text_boxes_are_read_once_after_their_paragraph() -> None:
     box = "<w:txbxContent><w:p><w:r><w:t>Words in a box</w:t></w:r></w:p></w:txbxContent>"
     drawing = (

@@ -422,6 +422,23 @@ def test_the_preview_lists_every_line_with_its_reading_or_why_it_was_left_out() 
     )
 
 
+def test_a_bold_question_and_its_answers_in_one_paragraph_split_by_line_breaks() -> None:
+    document = docx.Document()
+    document.add_paragraph("Review for: BR-0001")
+    document.add_paragraph("Date of review: 2/5/2026")
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Kim’s working list").bold = True
+    for answer in ("Going to the gym", "My dog"):
+        paragraph.add_run().add_break()
+        paragraph.add_run(answer)
+    reading = _read(_bytes(document))
+    assert [(item.question, item.text) for item in reading.inputs[0].items] == [
+        (W, "Going to the gym"),
+        (W, "My dog"),
+    ]
+    assert [line.where for line in reading.lines[2:]] == [f"Paragraph 3, line {n}" for n in (1, 2, 3)]
+
+
 def test_a_reference_is_used_and_a_name_beside_it_is_not_kept() -> None:
     document = docx.Document()
     for line in (
