@@ -712,27 +712,3 @@ def build(folder: Path) -> dict[str, bytes]:
         assert result.is_file(), f"LibreOffice did not convert {form.name}"
         built[form.name] = result.read_bytes()
     return built
-
-
-def to_docx(html: str, folder: Path) -> bytes:
-    """One HTML form converted to .docx by LibreOffice (for a single extra test)."""
-    source = folder / "form.html"
-    source.write_text(html, encoding="utf-8")
-    soffice = soffice_or_skip()
-    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "docx:MS Word 2007 XML",
-                "--outdir",
-                str(folder),
-                str(source),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-    return (folder / "form.docx").read_bytes()

@@ -68,6 +68,23 @@ def _form(*lines: str, bold: tuple[str, ...] = ()) -> bytes:
     return _bytes(document)
 
 
+def _table_form(*rows: tuple[str, ...], merge_down: tuple[tuple[int, int], ...] = ()) -> bytes:
+    """A form whose answers are in one table; "|" in a cell starts a new paragraph."""
+    document = docx.Document()
+    document.add_paragraph("Review for: TB-0001")
+    document.add_paragraph("Date of review: 12/03/2026")
+    table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    for row, texts in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, texts, strict=False):
+            first, *more = text.split("|")
+            cell.text = first
+            for line in more:
+                cell.add_paragraph(line)
+    for top, bottom in merge_down:
+        table.cell(top, 0).merge(table.cell(bottom, 0))
+    return _bytes(document)
+
+
 @pytest.mark.parametrize(
     "form", [APPENDIX_2, RAY_ROWS, SAM_BOLD, LEE_NUMBERED, ASH_MARKED], ids=lambda f: f.name
 )
@@ -125,17 +142,10 @@ def test_a_perspective_grid_s_labels_are_never_statements_and_say_who_said_it() 
 
 
 def test_an_unclear_label_in_a_perspective_grid_stops_the_import_with_a_request() -> None:
-    document = docx.Document()
-    document.add_paragraph("Review for: RB-0102")
-    document.add_paragraph("Date of review: 12/03/2026")
-    table = document.add_table(rows=4, cols=2)
-    for row, (label, words) in zip(
-        table.rows,
-        [("", "What is working"), ("Ray", "Pool"), ("Family", "He is calmer"), ("Others", "He sleeps well")],
-        strict=True,
-    ):
-        row.cells[0].text, row.cells[1].text = label, words
-    reading = read_word_form(_bytes(document))
+    data = _table_form(
+        ("", "What is working"), ("Ray", "Pool"), ("Family", "He is calmer"), ("Others", "Sleeps")
+    )
+    reading = read_word_form(data)
     assert reading.inputs == []
     (problem,) = reading.problems
     assert problem.place == "Table 1, row 4, column 1"
@@ -217,23 +227,6 @@ def test_views_given_by_labels_and_by_headings_above_questions() -> None:
 )
 def test_choices_come_only_from_what_the_form_marks(lines: tuple[str, ...], expected: list[Expected]) -> None:
     assert _statements(_form(*lines)) == expected
-
-
-def _table_form(*rows: tuple[str, ...], merge_down: tuple[tuple[int, int], ...] = ()) -> bytes:
-    """A form whose answers are in one table; "|" in a cell starts a new paragraph."""
-    document = docx.Document()
-    document.add_paragraph("Review for: TB-0001")
-    document.add_paragraph("Date of review: 12/03/2026")
-    table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
-    for row, texts in zip(table.rows, rows, strict=True):
-        for cell, text in zip(row.cells, texts, strict=False):
-            first, *more = text.split("|")
-            cell.text = first
-            for line in more:
-                cell.add_paragraph(line)
-    for top, bottom in merge_down:
-        table.cell(top, 0).merge(table.cell(bottom, 0))
-    return _bytes(document)
 
 
 def test_question_rows_with_a_priority_column_and_a_question_corner() -> None:
@@ -345,17 +338,10 @@ def test_sub_headings_within_a_question_keep_its_answers_and_other_parts_end_the
 
 
 def test_more_than_two_ticks_make_no_choice_and_say_so() -> None:
-    document = docx.Document()
-    document.add_paragraph("Review for: TK-0001")
-    document.add_paragraph("Date of review: 12/03/2026")
-    table = document.add_table(rows=4, cols=2)
-    for row, (words, mark) in zip(
-        table.rows,
-        [("What's working for Tia", "Tick your top two"), ("Art", "✓"), ("Dance", "✓"), ("Pets", "✓")],
-        strict=True,
-    ):
-        row.cells[0].text, row.cells[1].text = words, mark
-    reading = _read(_bytes(document))
+    data = _table_form(
+        ("What's working for Tia", "Tick your top two"), ("Art", "✓"), ("Dance", "✓"), ("Pets", "✓")
+    )
+    reading = _read(data)
     assert [i.priority for i in reading.inputs[0].items] == [None, None, None]
     assert any("3 answers are ticked as chosen" in note for note in reading.notes)
 
