@@ -43,14 +43,16 @@ def norm(text: str) -> str:
 _NOT_WORKING = re.compile(
     r"\b(?:(?:not|isnt|arent|doesnt|dont|never|wasnt)\s+(?:\w+\s+)?(?:working|work|going\s+(?:so\s+)?well)"
     r"|(?:needs?|has|have|would\s+like|like|want|wants)\s+to\s+change"
-    r"|could\s+be\s+better|not\s+so\s+good|not\s+good)\b"
+    r"|could\s+be\s+better|not\s+so\s+good|not\s+good"
+    r"|(?:ddim|nad\s+yw\s*n?|nad\s+ydy\s*n?)\s+(?:yn\s+)?gweithio)\b"
 )
 _WORKING = re.compile(
-    r"\b(?:working|works|going\s+well|(?:what\s+is|whats|what\s+are)\s+(?:going\s+)?good)\b"
+    r"\b(?:working|works|going\s+(?:well|right)|(?:what\s+is|whats|what\s+are)\s+(?:going\s+)?good"
+    r"|good\s+things|gweithio)\b"
 )
 _FUTURE = re.compile(
     r"\b(?:future|aspirations?|ambitions?|hopes?\s+and\s+dreams|(?:hopes?|dreams?|wishes|goals?)\s+for"
-    r"|looking\s+ahead)\b"
+    r"|looking\s+ahead|dyfodol)\b"
 )
 # Words a question heading may hold besides the question itself: asking words, who it is about, when.
 _HEADING_WORDS = frozenset(
@@ -66,7 +68,8 @@ _HEADING_WORDS = frozenset(
     second both sides life home work college school right today year years months week moment time
     going working work works future change changes needs need like hopes hope dreams aspirations
     ambitions wishes things currently at perspective perspectives family families carer carers staff
-    parents parent others other better so good
+    parents parent others other better so good goals ahead looking happen
+    beth sy syn sydd yn ddim nad yw ydy ar gyfer y yr dyfodol gweithio bwysig pwysig i mi ti chi
     """
     )
 )
@@ -88,7 +91,7 @@ _SHORT = frozenset(
         "important in the future",
     }
 )
-_ASKING = ("what", "whats", "which", "things", "from", "how", "tell", "is", "are")
+_ASKING = ("what", "whats", "which", "things", "from", "how", "tell", "is", "are", "beth")
 _NUMBERED = re.compile(r"^\s*(?:q(?:uestion)?\s*)?\(?\d{1,2}\s*[).:]\s*|^\s*q(?:uestion)?\s*\d{1,2}\s+", re.I)
 _RANKED = re.compile(
     r"\b(?:top\s+(?:two|2)|(?:two|2)\s+most\s+important|most\s+important|first\s+and\s+second"
@@ -225,7 +228,7 @@ _LABEL_FILLER = frozenset(
 )
 _POV = re.compile(r"([\w]+(?:\s+s)?)\s+(?:point\s+of\s+view|perspective|views?|opinion)\b")
 _FOR = re.compile(
-    r"\b(?:for|to|according\s+to|by)\s+(?:the\s+|his\s+|her\s+|their\s+|my\s+)?(\w+(?:\s+\w+)?)"
+    r"\b(?:for|to|according\s+to|by)\s+(?:the\s+|his\s+|her\s+|their\s+|my\s+)?(\w+(?:\s+\w+){0,2})"
 )
 
 
@@ -429,8 +432,56 @@ for _name, _strong, _labels in (
 
 
 def field_label(text: str) -> tuple[str, bool] | None:
-    """(field, strong) for the label of a review detail, such as "Review for" or "Date of review"."""
-    return _FIELDS.get(norm(text))
+    """(field, strong) for the label of a review detail, such as "Review for" or "Date of review".
+
+    Besides the usual labels, a short label is read by its words: a date of the review or meeting
+    ("Date of this review"), a reference or ID ("Client ID number", but not an NHS number), a name of the
+    person ("Service user's name"), or who led the review ("Name of reviewer")."""
+    words = norm(text)
+    found = _FIELDS.get(words)
+    if found is not None or not words:
+        return found
+    split = set(words.split())
+    if len(split) > 6 or split & {
+        "birth",
+        "dob",
+        "nhs",
+        "next",
+        "last",
+        "previous",
+        "kin",
+        "gp",
+        "address",
+        "phone",
+    }:
+        return None
+    if "date" in split:
+        return ("review_date", True) if split & {"review", "meeting"} else None
+    if split & {"reviewer", "facilitator", "facilitated", "completed", "led"}:
+        return "reviewer", True
+    if split & {"reference", "ref", "id", "identifier"}:
+        return "person_ref", True
+    if "name" in split and split <= {
+        "name",
+        "the",
+        "of",
+        "person",
+        "persons",
+        "s",
+        "full",
+        "service",
+        "user",
+        "users",
+        "client",
+        "clients",
+        "individual",
+        "individuals",
+        "your",
+    }:
+        return "person_name", False
+    if split & {"attending", "attended", "attendees", "participants"} or words.startswith("who was"):
+        return "participants", True
+    return None
 
 
 _PROMPT = re.compile(

@@ -188,7 +188,11 @@ def _no_question(reader: FormReader) -> str:
         )
         instead = f"Instead it found these headings: {listed}."
     else:
-        instead = "Instead it found no headings at all."
+        first = [_short(text, 60) for _, text, _ in reader.lines if text.strip()][:3]
+        shown = ", ".join(f"'{text}'" for text in first)
+        instead = "Instead it found no headings at all" + (
+            f"; the file starts with {shown}." if first else "."
+        )
     return f"no question of the review was found. {_LOOKED_FOR} {instead}"
 
 

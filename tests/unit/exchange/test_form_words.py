@@ -30,6 +30,12 @@ P, FAM, STAFF = Speaker.PERSON, Speaker.FAMILY_OR_CARER, Speaker.STAFF_ON_BEHALF
         ("WHAT’S WORKING FOR KIM", "bold", W),
         ("What is working from Kim's point of view", "bold", W),
         ("Q2 What is not working", "plain", NW),
+        ("Good things in my life", "bold", W),
+        ("Not so good things", "bold", NW),
+        ("What would you like to change?", "sure", NW),
+        ("Beth sy’n gweithio?", "sure", W),
+        ("Beth sydd ddim yn gweithio?", "sure", NW),
+        ("Beth sy’n bwysig i mi ar gyfer y dyfodol?", "sure", F),
     ],
 )
 def test_question_headings_are_read_by_their_words(text: str, kind: str, question: Question) -> None:
@@ -71,6 +77,8 @@ def test_a_heading_naming_two_questions_is_a_title() -> None:
         ("What's working for the family", FAM, None),
         ("What is working for you?", P, None),
         ("What is working?", None, None),
+        ("What's not working for Kim's mum", FAM, None),
+        ("What is working – staff", STAFF, None),
     ],
 )
 def test_whose_view_a_question_heading_names(text: str, speaker: Speaker | None, name: str | None) -> None:
@@ -184,6 +192,14 @@ def test_what_a_choices_cell_says(cell: str, value: int | bool | None) -> None:
         ("Date", ("review_date", False)),
         ("Date of birth", None),
         ("Facilitated by", ("reviewer", True)),
+        ("Date of this review", ("review_date", True)),
+        ("Client ID number", ("person_ref", True)),
+        ("NHS number", None),
+        ("Service user’s name", ("person_name", False)),
+        ("Name of reviewer", ("reviewer", True)),
+        ("Who was at the review", ("participants", True)),
+        ("Date of next review", None),
+        ("Date of last review", None),
     ],
 )
 def test_labels_of_the_review_s_details(label: str, field: tuple[str, bool] | None) -> None:

@@ -453,6 +453,15 @@ def test_a_form_with_no_question_gives_one_plain_message() -> None:
     assert "'What is working'" in problem.message
     assert problem.message.endswith("Instead it found these headings: 'About me', 'My week'.")
     assert read_word_form(_bytes(docx.Document())).problems[0].message.endswith("found no headings at all.")
+    plain = _form("Good day at the zoo", "We saw the lions")
+    assert (
+        read_word_form(plain)
+        .problems[0]
+        .message.endswith(
+            "Instead it found no headings at all; the file starts with 'Review for: EV-0500', "
+            "'Date of review: 01/04/2026', 'Good day at the zoo'."
+        )
+    )
 
 
 @pytest.mark.parametrize(
