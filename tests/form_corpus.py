@@ -660,6 +660,67 @@ SAM_RESAVED = Form(
     SAM_BOLD.statements,
 )
 
+# --- 13. Question cells spanning rows, a priority column, labels read by their words (HTML) ----------
+KC_SPANS = Form(
+    "question-cells-spanning-rows",
+    "LibreOffice (HTML)",
+    "html",
+    """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Review</title></head><body>
+<h2>Kim’s review</h2>
+<p>Client ID number: KC-2020</p>
+<p>Date of this review: Monday 2 March 2026</p>
+<p>Date of next review: 1 March 2027</p>
+<table border="1">
+<tr><th>Question</th><th>Kim’s answers</th><th>Priority (1 or 2)</th></tr>
+<tr><td rowspan="3">What is working?</td><td>Bowling on Thursdays</td><td>2</td></tr>
+<tr><td>My keyworker Dee</td><td>1</td></tr>
+<tr><td>Cinema</td><td></td></tr>
+<tr><td rowspan="2">What is not working?</td><td>☒ The lift is broken again</td><td></td></tr>
+<tr><td>☐ Cold showers</td><td></td></tr>
+<tr><td>What would you like to happen in the future?</td><td>A job at the zoo</td><td></td></tr>
+</table>
+</body></html>""".encode(),
+    "KC-2020",
+    date(2026, 3, 2),
+    (
+        (W, "Bowling on Thursdays", P, 2),
+        (W, "My keyworker Dee", P, 1),
+        (W, "Cinema", P, None),
+        (NW, "The lift is broken again", P, 1),
+        (NW, "Cold showers", P, None),
+        (F, "A job at the zoo", P, None),
+    ),
+)
+
+# --- 14. A form in Welsh (LibreOffice from ODT) ---------------------------------------------------------
+CY_FORM = Form(
+    "welsh",
+    "LibreOffice (ODT)",
+    "fodt",
+    (
+        _ODF_HEAD
+        + """<text:h text:outline-level="1">Adolygiad person-ganolog</text:h>
+<text:p>Cyfeirnod: CY-0101</text:p>
+<text:p>Dyddiad yr adolygiad: 05/03/2026</text:p>
+<text:h text:outline-level="2">Beth sy’n gweithio?</text:h>
+<text:list><text:list-item><text:p>Canu yn y côr</text:p></text:list-item>
+<text:list-item><text:p>Fy ngardd</text:p></text:list-item></text:list>
+<text:h text:outline-level="2">Beth sydd ddim yn gweithio?</text:h>
+<text:list><text:list-item><text:p>Mae’r bws yn hwyr</text:p></text:list-item></text:list>
+<text:h text:outline-level="2">Beth sy’n bwysig i mi yn y dyfodol?</text:h>
+<text:list><text:list-item><text:p>Gwyliau yn Sir Benfro</text:p></text:list-item></text:list>"""
+        + _ODF_TAIL
+    ).encode(),
+    "CY-0101",
+    date(2026, 3, 5),
+    (
+        (W, "Canu yn y côr", P, None),
+        (W, "Fy ngardd", P, None),
+        (NW, "Mae’r bws yn hwyr", P, None),
+        (F, "Gwyliau yn Sir Benfro", P, None),
+    ),
+)
+
 FORMS: tuple[Form, ...] = (
     APPENDIX_2,
     KIM_COLUMNS,
@@ -673,6 +734,8 @@ FORMS: tuple[Form, ...] = (
     JO_PROFILE,
     MO_ROWS,
     SAM_RESAVED,
+    KC_SPANS,
+    CY_FORM,
 )
 
 

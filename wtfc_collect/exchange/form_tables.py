@@ -49,6 +49,7 @@ class _Layout:
     speakers: dict[int, Speaker] = field(default_factory=dict)  # by column, from a row of labels
     marks: set[int] = field(default_factory=set)  # columns of choices beside question rows
     question: Section | None = None  # the question of the last question row
+    question_cell: Cell | None = None  # and the cell that holds it
     across: Speaker | None = None  # from a row spanning the table ("Family")
 
 
@@ -69,9 +70,12 @@ def read_table(reader: FormReader, table: Table) -> None:
         if shape == "header":
             layout = _Layout(columns=_columns(row))
             _read_header(reader, row, layout, rows[number + 1 :])
+        elif shape == "question" and layout.question is not None and row[0] is layout.question_cell:
+            _answers_across(reader, row, layout, layout.question, None)  # the question's cell spans rows
         elif shape == "question":
             layout.columns = {}
             _question_row(reader, row, layout)
+            layout.question_cell = row[0]
         elif shape == "labels":
             layout.speakers, layout.marks = _column_labels(reader, row)
         elif _across(reader, row, layout):

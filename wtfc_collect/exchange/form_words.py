@@ -404,16 +404,21 @@ for _name, _strong, _labels in (
         True,
         "review for|person reference|person ref|persons reference|person s reference|reference|"
         "reference number|ref|ref no|reference no|person id|client id|client reference|id|record number|"
-        "case number|case reference|review of",
+        "case number|case reference|review of|adolygiad ar gyfer|cyfeirnod",
     ),
     ("person_name", False, "name|name of person|persons name|person s name|full name|person|service user"),
-    ("review_date", True, "date of review|review date|date of the review|date of meeting|meeting date"),
-    ("review_date", False, "date|date completed|completed on"),
+    (
+        "review_date",
+        True,
+        "date of review|review date|date of the review|date of meeting|meeting date|dyddiad yr adolygiad|"
+        "dyddiad adolygu",
+    ),
+    ("review_date", False, "date|date completed|completed on|dyddiad"),
     (
         "reviewer",
         True,
         "review facilitator|facilitator|reviewer|facilitated by|completed by|review completed by|"
-        "person completing|reviewing officer|lead reviewer",
+        "person completing|reviewing officer|lead reviewer|hwylusydd|hwylusydd yr adolygiad",
     ),
     (
         "participants",
