@@ -43,14 +43,18 @@ _SENTENCE_END = re.compile(r"[.!?;,:]['’\")]*\s*$")
 # Parts of person-centred reviews and profiles that ask something else than the three questions: answers
 # under them are counted in the report as left out.
 _OTHER_QUESTIONS = re.compile(
-    r"\b(?:important\s+(?:to|for)|like\s+and\s+admire|admire|appreciat\w*|good\s+support|best\s+support"
-    r"|how\s+(?:best\s+)?to\s+support|questions?\s+to\s+answer|actions?|next\s+steps|outcomes?"
-    r"|learn\w*|communication|decision|one\s+page\s+profile|about\s+me|good\s+day|bad\s+day)\b",
+    r"\b(?:(?:what(?:'|’)?s?\s+(?:is\s+)?)?important\s+(?:to|for)\b|like\s+and\s+admire|admire|appreciat\w*"
+    r"|good\s+support|best\s+support|how\s+(?:best\s+)?to\s+support|questions?\s+to\s+answer"
+    r"|action\s+plan|agreed\s+actions|next\s+steps|(?:what\s+(?:we|i|have\s+we)\s+(?:have\s+)?)learn\w*"
+    r"|learning\s+log|communication\s+(?:chart|needs)|decision[\s-]+making|one\s+page\s+profile|about\s+me"
+    r"|good\s+day|bad\s+day)\b|^\s*(?:\d+[.)]\s*)?(?:actions?|outcomes?|my\s+outcomes)\b",
     re.I,
 )
-# Parts that end a form's answers without asking anything.
+# Parts that end a form's answers without asking anything (named at the start of the line).
 _END_PARTS = re.compile(
-    r"\b(?:signed|signature|comments?|notes?|agreed\s+by|consent|background|declaration|office\s+use)\b", re.I
+    r"^\s*(?:signed|signature|(?:other\s+|any\s+other\s+|additional\s+)?(?:comments?|notes?)|agreed\s+by"
+    r"|consent|background|declaration|(?:for\s+)?office\s+use)\b",
+    re.I,
 )
 
 

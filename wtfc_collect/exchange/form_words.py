@@ -307,7 +307,7 @@ _MARK = (
 )
 _PREFIX = re.compile(rf"^\s*{_MARK}\s*[:\-–—.)]\s*", re.I)
 _SUFFIX = re.compile(rf"\s*(?:[(\[]\s*(?:{_MARK}|{_ORD})\s*[)\]]|\s[-–—]\s*{_MARK})\s*[.!]?\s*$", re.I)
-_TYPED_NUMBER = re.compile(r"^\s*(?:\((?P<a>\d{1,2})\)|(?P<b>\d{1,2})(?:[.)]|\s*[-–:]))\s+")
+_TYPED_NUMBER = re.compile(r"^\s*(?:\((?P<a>\d{1,2})\)|(?P<b>\d{1,2})(?:[.)]|\s*[-–:]))\s+(?=\D)")
 _CHOICE_HEADER_WORDS = frozenset(
     _split(
         """

@@ -139,6 +139,7 @@ def test_choices_written_in_words(text: str, place: int | None, rest: str) -> No
         ("(1) Art", 1, "Art"),
         ("1.5 hours of support", None, "1.5 hours of support"),
         ("3 cats at home", None, "3 cats at home"),
+        ("2 - 3 times a week", None, "2 - 3 times a week"),
     ],
 )
 def test_numbers_typed_in_front(text: str, number: int | None, rest: str) -> None:

@@ -328,10 +328,16 @@ def test_sub_headings_within_a_question_keep_its_answers_and_other_parts_end_the
     document.add_paragraph("Out and about:")
     document.add_paragraph("Bus pass", style="List Bullet")
     document.add_paragraph().add_run("Work is going well").bold = True  # an answer in bold, not a heading
+    document.add_paragraph().add_run("Learning to cook").bold = True  # likewise
     document.add_paragraph("Comments:")
     document.add_paragraph("Kim was happy with the review")
     reading = _read(_bytes(document))
-    assert [item.text for item in reading.inputs[0].items] == ["My cat", "Bus pass", "Work is going well"]
+    assert [item.text for item in reading.inputs[0].items] == [
+        "My cat",
+        "Bus pass",
+        "Work is going well",
+        "Learning to cook",
+    ]
     why = {line.text: line.left_out for line in reading.lines}
     assert why["At home"] == why["Out and about:"] == "a sub-heading within 'What is working?'"
     assert why["Kim was happy with the review"] == "not under any of the three questions"
