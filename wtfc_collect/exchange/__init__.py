@@ -1,10 +1,10 @@
 """Moving reviews in and out of the tool: CSV, spreadsheets (XLSX) and Word review forms (DOCX).
 
 ``table`` describes the one-row-per-statement format, ``csv_xlsx`` turns it into files and back,
-``word_form`` (with ``word_blocks``, ``form_words``, ``form_reader`` and ``form_tables``) reads review
-forms written in Word and other word processors, and ``validate`` turns what a file says into reviews or
-plain problems. openpyxl and python-docx are imported only when a file of
-theirs is read or written, so importing this package stays cheap.
+``word_form`` (with ``word_blocks``, ``form_words``, ``form_marks``, ``form_reader`` and ``form_tables``)
+reads review forms written in Word and other word processors, and ``validate`` turns what a file says into
+reviews or plain problems. openpyxl and python-docx are imported only when a file of theirs is read or
+written, so importing this package stays cheap.
 """
 
 from __future__ import annotations

@@ -27,35 +27,15 @@ from dataclasses import dataclass, field, replace
 from wtfc_collect.domain import Question, Speaker
 from wtfc_collect.domain.review import Priority
 
+from . import form_marks as marks
 from . import form_words as words
 from .validate import Problem
 from .word_blocks import Cell, Paragraph, Table
 
-WHOLE_FILE = "The Word file"
 _BULLET = re.compile(r"^\s*(?:[-•*–·▪◦➢✓►→o]\s+|[•·▪◦➢►→]|\(?[a-zA-Z][.)]\s+)")
 _LEADERS = re.compile(r"^[\s_.…\-]+|[\s_….]+$")
-_END_LINE = re.compile(
-    r"^\s*(?:signed|signature|sign(?:ed)?\s+by|date\s+signed|print\s+name|office\s+use\s+only)\b\s*(?::.*)?$",
-    re.I,
-)
 _SAID_AFTER = re.compile(r"\s*\(([^()]{1,40})\)\s*[.!]?\s*$")
 _SENTENCE_END = re.compile(r"[.!?;,:]['’\")]*\s*$")
-# Parts of person-centred reviews and profiles that ask something else than the three questions: answers
-# under them are counted in the report as left out.
-_OTHER_QUESTIONS = re.compile(
-    r"\b(?:(?:what(?:'|’)?s?\s+(?:is\s+)?)?important\s+(?:to|for)\b|like\s+and\s+admire|admire|appreciat\w*"
-    r"|good\s+support|best\s+support|how\s+(?:best\s+)?to\s+support|questions?\s+to\s+answer"
-    r"|action\s+plan|agreed\s+actions|next\s+steps|(?:what\s+(?:we|i|have\s+we)\s+(?:have\s+)?)learn\w*"
-    r"|learning\s+log|communication\s+(?:chart|needs)|decision[\s-]+making|one\s+page\s+profile|about\s+me"
-    r"|good\s+day|bad\s+day)\b|^\s*(?:\d+[.)]\s*)?(?:actions?|outcomes?|my\s+outcomes)\b",
-    re.I,
-)
-# Parts that end a form's answers without asking anything (named at the start of the line).
-_END_PARTS = re.compile(
-    r"^\s*(?:signed|signature|(?:other\s+|any\s+other\s+|additional\s+)?(?:comments?|notes?)|agreed\s+by"
-    r"|consent|background|declaration|(?:for\s+)?office\s+use)\b",
-    re.I,
-)
 
 
 @dataclass
@@ -164,7 +144,7 @@ class FormReader:
         if heading is not None:
             self._open(where, text, heading, para.level)
             return
-        if pending is not None and kind == "plain" and _same_row(pending[3], where):
+        if pending is not None and kind == "plain" and marks.same_row(pending[3], where):
             name, label, strong, _ = pending
             self._set(name, label, _LEADERS.sub("", text), where, text, strong=strong)
             return
@@ -174,13 +154,13 @@ class FormReader:
             or self._other_heading(where, text, kind, styled=styled, level=para.level)
         ):
             return
-        if _END_LINE.match(text):  # "Signed: …", "Signature", "Date signed": the answers end here
+        if marks.END_LINE.match(text):  # "Signed: …", "Signature", "Date signed": the answers end here
             self.section = ""
             self.view = None
             self.leave(where, text, "a signature or note at the end, not a statement")
-        elif words.prompt(text):
+        elif marks.prompt(text):
             self.leave(where, text, "a prompt of the blank form")
-        elif para.italic and words.guidance(text):
+        elif para.italic and marks.guidance(text):
             self.leave(where, text, "instructions printed on the form")
         else:
             self._answer(where, text)
@@ -250,13 +230,13 @@ class FormReader:
         if not isinstance(self.section, Section):
             return False
         label, colon, value = text.partition(":")
-        if words.choice_mark(text)[0] is not None:
+        if marks.choice_mark(text)[0] is not None:
             return False  # "2nd choice: …" is an answer with its mark
-        if colon and value.strip() and words.choice_header(label):
+        if colon and value.strip() and marks.choice_header(label):
             self.section.choosing = max(self.section.choosing, 0)
             self._answer(where, value.strip())
             return True
-        if (kind != "plain" or colon) and words.choice_header(text):
+        if (kind != "plain" or colon) and marks.choice_header(text):
             self.section.choosing = 0
             self.leave(where, text, "says the answers below are the person's choices")
             return True
@@ -274,8 +254,8 @@ class FormReader:
         stripped = text.strip()
         in_section = isinstance(self.section, Section)
         count = len(stripped.split())
-        asks_else = bool(_OTHER_QUESTIONS.search(stripped)) and count <= 16
-        part = asks_else or (bool(_END_PARTS.search(stripped)) and count <= 8)
+        asks_else = bool(marks.OTHER_QUESTIONS.search(stripped)) and count <= 16
+        part = asks_else or (bool(marks.END_PARTS.search(stripped)) and count <= 8)
         numbered = words.numbered(stripped)
         section = self.section
         if isinstance(section, Section) and not part and self._sub_heading(section, stripped, styled, level):
@@ -312,15 +292,15 @@ class FormReader:
                 self.leave(where, text, "not under any of the three questions")
             return
         body = _BULLET.sub("", text).strip() if not words.numbered(text) else text.strip()
-        number, body = words.typed_number(body)
-        tick, body = words.tick_box(body)
-        choice, body = words.choice_mark(body)
+        number, body = marks.typed_number(body)
+        tick, body = marks.tick_box(body)
+        choice, body = marks.choice_mark(body)
         speaker = section.speaker or (self.view.speaker if self.view is not None else None)
         said, body = self._said_by(body)
         if said is not None:
             speaker = said
             if choice is None:
-                choice, body = words.choice_mark(body)
+                choice, body = marks.choice_mark(body)
         if not body:
             return
         if self.view is not None:
@@ -400,7 +380,7 @@ class FormReader:
     # --- details -----------------------------------------------------------------------------------
     def _field(self, text: str) -> tuple[str, bool, str, str] | None:
         label, colon, value = text.partition(":")
-        found = words.field_label(label)
+        found = marks.field_label(label)
         if found is None:
             return None
         return found[0], found[1], label.strip(), _LEADERS.sub("", value) if colon else ""
@@ -431,11 +411,11 @@ class FormReader:
         elif earlier.casefold() == value.casefold():
             self.leave(where, text, f"a detail of the review ({label}), again")
         elif strong:
-            found = _twice(name, self.labels[name], earlier, value)
+            found = marks.twice(name, self.labels[name], earlier, value)
             (self.two_reviews if name in ("person_ref", "review_date") else self.problems).append(found)
             self.leave(where, text, f"a second '{label}', which does not match the first")
-        elif name == "person_name" and _has_digit(earlier) and _has_digit(value):
-            self.two_reviews.append(_twice("person_ref", self.labels[name], earlier, value))
+        elif name == "person_name" and marks.has_digit(earlier) and marks.has_digit(value):
+            self.two_reviews.append(marks.twice("person_ref", self.labels[name], earlier, value))
             self.leave(where, text, f"a second '{label}', which does not match the first")
         else:
             self.leave(where, text, f"'{label}' again, left out: the first one is kept")
@@ -451,35 +431,6 @@ class FormReader:
                 self.table(block)
             else:
                 self.paragraph(block, header=header and bool(block.text.strip()))
-
-
-def _has_digit(text: str) -> bool:
-    return any(ch.isdigit() for ch in text)
-
-
-def _same_row(label_where: str, value_where: str) -> bool:
-    """A value goes with the label before it: in a table, only in the same row."""
-    if not label_where.startswith("Table") and ", row " not in label_where:
-        return True
-    return value_where.startswith(label_where.rsplit(", column", 1)[0] + ",")
-
-
-def _twice(name: str, label: str, earlier: str, value: str) -> Problem:
-    if name == "person_ref":
-        return Problem(
-            WHOLE_FILE,
-            f"it holds more than one person's review ('{earlier}' and '{value}'). Put each review in a Word "
-            "file of its own and import them one at a time.",
-        )
-    if name == "review_date":
-        return Problem(
-            WHOLE_FILE,
-            f"it gives two dates of review ('{earlier}' and '{value}'): it may hold two reviews. Keep one "
-            "review in each Word file.",
-        )
-    return Problem(
-        WHOLE_FILE, f"it gives '{label}' twice, differently ('{earlier}' and '{value}'). Keep one."
-    )
 
 
 def _short(text: str, limit: int = 80) -> str:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from wtfc_collect.domain import Speaker
 
+from . import form_marks as marks
 from . import form_words as words
 from .form_reader import Answer, Section
 from .validate import Problem
@@ -115,7 +116,7 @@ def _question(cell: Cell | None) -> words.Heading | None:
     if cell is None:
         return None
     text = _text(cell)
-    if not text or words.field_label(text.partition(":")[0]) is not None:
+    if not text or marks.field_label(text.partition(":")[0]) is not None:
         return None
     found = words.question_heading(text, kind="sure", in_section=False)
     return found if found is not None and found.question is not None else None
@@ -123,7 +124,7 @@ def _question(cell: Cell | None) -> words.Heading | None:
 
 def _short_label(cell: Cell) -> bool:
     text = _text(cell)
-    return bool(text) and len(text.split()) <= 5 and words.field_label(text.partition(":")[0]) is None
+    return bool(text) and len(text.split()) <= 5 and marks.field_label(text.partition(":")[0]) is None
 
 
 def _shape(row: list[Cell | None]) -> str:
@@ -134,9 +135,9 @@ def _shape(row: list[Cell | None]) -> str:
         return "empty"
     questions = [c for c, cell in starts if _question(cell) is not None]
     others = [(c, cell) for c, cell in starts if c not in questions]
-    marks = [c for c, cell in others if words.choice_header(_text(cell))]
-    across = bool(questions) and (len(questions) >= 2 or questions[0] != 0 or bool(marks))
-    if across and all(c in marks or (c < questions[0] and _short_label(cell)) for c, cell in others):
+    marked = [c for c, cell in others if marks.choice_header(_text(cell))]
+    across = bool(questions) and (len(questions) >= 2 or questions[0] != 0 or bool(marked))
+    if across and all(c in marked or (c < questions[0] and _short_label(cell)) for c, cell in others):
         return "header"
     if questions == [0] and len(starts) >= 1:
         return "question"
@@ -189,7 +190,7 @@ def _columns(row: list[Cell | None]) -> dict[int, _Column]:
         text = _text(cell)
         if heading is not None:
             columns[column] = _Column(question=heading, name=text)
-        elif text and words.choice_header(text):
+        elif text and marks.choice_header(text):
             columns[column] = _Column(name=text, marks=-1)
         else:
             columns[column] = _Column(label=True, name=text)
@@ -252,17 +253,17 @@ def _column_labels(reader: FormReader, row: list[Cell | None]) -> tuple[dict[int
     first = row[0]
     if first is not None and first.text:
         reader.leave(_where(first), _text(first), "the corner of the table")
-    marks = {c for c, cell in _starts(row) if c and cell.text and words.choice_header(_text(cell))}
-    labels = [(c, cell, _text(cell)) for c, cell in _starts(row) if c and cell.text and c not in marks]
+    marked = {c for c, cell in _starts(row) if c and cell.text and marks.choice_header(_text(cell))}
+    labels = [(c, cell, _text(cell)) for c, cell in _starts(row) if c and cell.text and c not in marked]
     found = _resolve(reader, labels, "column")
     for column, cell, text in labels:
         reader.leave(_where(cell), text, _label_reason(column in found, "column"))
     for column, cell in _starts(row):
-        if column in marks:
+        if column in marked:
             reader.leave(
                 _where(cell), _text(cell), "the heading of the column that marks the person's choices"
             )
-    return found, marks
+    return found, marked
 
 
 # --- rows with answers ---------------------------------------------------------------------------------
@@ -378,7 +379,7 @@ def _mark_cell(reader: FormReader, cell: Cell | None, added: list[Answer]) -> No
     """A mark beside an answer: 1, 2, or a tick (chosen, in no order)."""
     if cell is None or not cell.text:
         return
-    value = words.mark_value(cell.text)
+    value = marks.mark_value(cell.text)
     if value is None or not added:
         reader.leave(_where(cell), cell.text, "a mark in the choices column that is not 1, 2 or a tick")
     elif len(added) > 1:

@@ -23,7 +23,8 @@ from typing import Any
 from wtfc_collect.domain import Question, ReviewMode, ReviewStatus, Speaker
 from wtfc_collect.domain.review import Priority
 
-from .form_reader import WHOLE_FILE, Answer, FormReader
+from .form_marks import WHOLE_FILE
+from .form_reader import Answer, FormReader
 from .form_tables import read_table
 from .validate import FileReading, ItemInput, Problem, ReadLine, ReviewInput, parse_date
 from .word_blocks import read_blocks

@@ -1,10 +1,12 @@
-"""The words of review forms: question headings, whose view a label gives, and marks of the choices."""
+"""The words of review forms: question headings, whose view a label gives, marks of the choices, and the
+labels of a review's details."""
 
 from __future__ import annotations
 
 import pytest
 
 from wtfc_collect.domain import Question, Speaker
+from wtfc_collect.exchange import form_marks as marks
 from wtfc_collect.exchange import form_words as words
 
 W, NW, F = Question.WORKING, Question.NOT_WORKING, Question.FUTURE
@@ -128,7 +130,7 @@ def test_whose_words_a_label_gives(
     ],
 )
 def test_choices_written_in_words(text: str, place: int | None, rest: str) -> None:
-    assert words.choice_mark(text) == (place, rest)
+    assert marks.choice_mark(text) == (place, rest)
 
 
 @pytest.mark.parametrize(
@@ -143,7 +145,7 @@ def test_choices_written_in_words(text: str, place: int | None, rest: str) -> No
     ],
 )
 def test_numbers_typed_in_front(text: str, number: int | None, rest: str) -> None:
-    assert words.typed_number(text) == (number, rest)
+    assert marks.typed_number(text) == (number, rest)
 
 
 @pytest.mark.parametrize(
@@ -161,7 +163,7 @@ def test_numbers_typed_in_front(text: str, number: int | None, rest: str) -> Non
     ],
 )
 def test_a_column_or_part_that_marks_choices(text: str, header: bool) -> None:
-    assert words.choice_header(text) is header
+    assert marks.choice_header(text) is header
 
 
 @pytest.mark.parametrize(
@@ -180,7 +182,7 @@ def test_a_column_or_part_that_marks_choices(text: str, header: bool) -> None:
     ],
 )
 def test_what_a_choices_cell_says(cell: str, value: int | bool | None) -> None:
-    assert words.mark_value(cell) == value
+    assert marks.mark_value(cell) == value
 
 
 @pytest.mark.parametrize(
@@ -204,4 +206,4 @@ def test_what_a_choices_cell_says(cell: str, value: int | bool | None) -> None:
     ],
 )
 def test_labels_of_the_review_s_details(label: str, field: tuple[str, bool] | None) -> None:
-    assert words.field_label(label) == field
+    assert marks.field_label(label) == field
