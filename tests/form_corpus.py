@@ -721,6 +721,38 @@ CY_FORM = Form(
     ),
 )
 
+# --- 15. A definition list, a table caption, a list written with line breaks, a titled grid (HTML) -----
+KIM_MIXED = Form(
+    "caption-and-titled-grid",
+    "LibreOffice (HTML)",
+    "html",
+    """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Review</title></head><body>
+<dl><dt>Review for</dt><dd>KM-1001</dd><dt>Date of review</dt><dd>3 April 2026</dd></dl>
+<table border="1"><caption>What’s working for Kim</caption>
+<tr><td>Going out with Jo</td></tr><tr><td>Swimming</td></tr></table>
+<p>What’s not working for Kim:<br>• The bus is late<br>• Noise at night</p>
+<table border="1"><tr><th>Working and not working</th><th>Kim</th><th>Family</th><th>Staff</th></tr>
+<tr><th>What’s working</th><td>Cooking</td><td>She is happier</td><td>Eats well</td></tr>
+<tr><th>What’s not working</th><td>Cold flat</td><td></td><td>Rota changes</td></tr></table>
+<h3>What’s important to Kim in the future</h3>
+<p><em>(List the things Kim hopes for)</em></p><p>A holiday in Spain</p>
+</body></html>""".encode(),
+    "KM-1001",
+    date(2026, 4, 3),
+    (
+        (W, "Going out with Jo", P, None),
+        (W, "Swimming", P, None),
+        (NW, "The bus is late", P, None),
+        (NW, "Noise at night", P, None),
+        (W, "Cooking", P, None),
+        (W, "She is happier", FAM, None),
+        (W, "Eats well", STAFF, None),
+        (NW, "Cold flat", P, None),
+        (NW, "Rota changes", STAFF, None),
+        (F, "A holiday in Spain", P, None),
+    ),
+)
+
 FORMS: tuple[Form, ...] = (
     APPENDIX_2,
     KIM_COLUMNS,
@@ -736,6 +768,7 @@ FORMS: tuple[Form, ...] = (
     SAM_RESAVED,
     KC_SPANS,
     CY_FORM,
+    KIM_MIXED,
 )
 
 

@@ -63,7 +63,7 @@ class Section:
 
 
 @dataclass
-class _View:
+class View:
     """Whose view the answers give, from a heading such as "From the family's point of view"."""
 
     speaker: Speaker
@@ -89,7 +89,7 @@ class FormReader:
     notes: list[str] = field(default_factory=list)
     labels_seen: set[int] = field(default_factory=set)  # label cells already in the preview
     section: Section | str | None = None  # a question's part, another part's name, or none
-    view: _View | None = None
+    view: View | None = None
     pending: tuple[str, str, bool, str] | None = None  # a detail's label (and where) waiting for its value
     table_reader: Callable[[FormReader, Table], None] = field(default=lambda reader, table: None, repr=False)
 
@@ -191,7 +191,7 @@ class FormReader:
         if view is not None and view.fresh:
             view.holds = True  # straight after a view's heading: it covers the questions below it
         if heading.mixed or heading.question is None:
-            self.view = _View(heading.speaker) if heading.speaker is not None else None
+            self.view = View(heading.speaker) if heading.speaker is not None else None
             self.section = None
             self.leave(where, text, "a heading that names more than one question")
             return
@@ -220,7 +220,7 @@ class FormReader:
             self.names.append(label.name)
         if speaker is None:
             return False
-        self.view = _View(speaker, level)
+        self.view = View(speaker, level)
         self.leave(where, text, f"says whose words follow: {speaker.label.lower()}")
         return True
 

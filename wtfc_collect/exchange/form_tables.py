@@ -22,7 +22,7 @@ from wtfc_collect.domain import Speaker
 
 from . import form_marks as marks
 from . import form_words as words
-from .form_reader import Answer, Section
+from .form_reader import Answer, Section, View
 from .validate import Problem
 from .word_blocks import Cell, Paragraph, Table
 
@@ -52,6 +52,7 @@ class _Layout:
     question: Section | None = None  # the question of the last question row
     question_cell: Cell | None = None  # and the cell that holds it
     across: Speaker | None = None  # from a row spanning the table ("Family")
+    view: View | None = None  # the reader's view when the table started
 
 
 def read_table(reader: FormReader, table: Table) -> None:
@@ -65,6 +66,7 @@ def read_table(reader: FormReader, table: Table) -> None:
     within = isinstance(reader.section, Section)  # a table under a question's heading
     labelled, row_speakers = _row_labels(reader, table, shapes, within=within)
     layout = _Layout(question=reader.section if isinstance(reader.section, Section) else None)
+    layout.view = reader.view  # a view given above the table holds in it; one given in a cell, not beyond
     for number, (row, shape) in enumerate(zip(rows, shapes, strict=True)):
         if shape == "empty":
             continue
@@ -89,6 +91,7 @@ def read_table(reader: FormReader, table: Table) -> None:
             for cell in _unique(row):
                 reader.cell(cell)
     reader.section = None
+    reader.view = layout.view
 
 
 # --- shapes ----------------------------------------------------------------------------------------------
@@ -177,10 +180,17 @@ def _labels_over_questions(rows: list[list[Cell | None]], shapes: list[str], num
     below = next((s for s in shapes[number + 1 :] if s != "empty"), None)
     row = rows[number]
     first = row[0]
-    if below != "question" or (first is not None and first.text and words.norm(_text(first)) not in _CORNERS):
+    if below != "question" or (first is not None and first.text and not _corner(first)):
         return False
     labels = [cell for c, cell in _starts(row) if c and cell.text]
     return bool(labels) and all(_short_label(cell) for cell in labels)
+
+
+def _corner(cell: Cell) -> bool:
+    """The first cell of a row of labels: a corner word ("Perspective"), or a title such as "Working and
+    not working" (a few words, naming no single question)."""
+    text = _text(cell)
+    return words.norm(text) in _CORNERS or (len(text.split()) <= 8 and _question(cell) is None)
 
 
 def _columns(row: list[Cell | None]) -> dict[int, _Column]:
@@ -309,8 +319,7 @@ def _answers_across(
             continue
         who = section.speaker or speaker or layout.speakers.get(column)
         reader.section = Section(section.question, who, section.ranked)
-        if who is not None:
-            reader.view = None
+        reader.view = None if who is not None else layout.view
         reader.cell(cell)
     for column in sorted(layout.marks):
         _mark_cell(reader, row[column] if column < len(row) else None, reader.answers[added_from:])
@@ -351,8 +360,7 @@ def _body_row(reader: FormReader, row: list[Cell | None], layout: _Layout, speak
             before = len(reader.answers)
             who = col.question.speaker or speaker
             reader.section = Section(col.question.question, who, col.question.ranked)
-            if who is not None:
-                reader.view = None
+            reader.view = None if who is not None else layout.view
             reader.cell(cell)
             _mark(reader, row, layout, column, reader.answers[before:])
         elif col.label:
