@@ -220,8 +220,14 @@ _LABEL_FILLER = frozenset(
         """
     from the a an s point of view views perspective perspectives what says said saying thinks think
     according to by in words own his her their our my your and or who whose is are we they side
-    opinion comments voice said
+    opinion opinions comments voice said say feel feels felt
     """
+    )
+)
+# Words that name no one in particular: a label made of them is nobody's name.
+_NOBODY = frozenset(
+    split_words(
+        "others other everyone everybody all people friends friend neighbours neighbour us them notes"
     )
 )
 _POV = re.compile(r"([\w]+(?:\s+s)?)\s+(?:point\s+of\s+view|perspective|views?|opinion)\b")
@@ -270,8 +276,10 @@ def label_speaker(text: str) -> Label:
         return Label(None, several=True, extra=len(others))
     if kinds:
         return Label(next(iter(kinds)), extra=len(others))
-    if others and len(others) <= 3:
+    if others and len(others) <= 3 and not set(others) & _NOBODY:
         return Label(None, name=" ".join(others))
+    if not others and split[:1] in (["my"], ["your"]):
+        return Label(Speaker.PERSON)  # "My views", "Your view"
     return Label(None, extra=len(others))
 
 

@@ -102,6 +102,9 @@ def test_whose_view_a_question_heading_names(text: str, speaker: Speaker | None,
         ("The person", P, None, False),
         ("Ray", None, "ray", False),
         ("Mum and support worker", None, None, True),
+        ("What family say", FAM, None, False),
+        ("My views", P, None, False),
+        ("Others", None, None, False),
     ],
 )
 def test_whose_words_a_label_gives(
