@@ -1,14 +1,16 @@
 """Review forms as councils, NHS teams and providers lay them out, each with what it must import as.
 
 The forms are written the ways person-centred review templates commonly are — the DH guide's Appendix 2,
-question columns, question rows, perspective grids by row and by column, bold-paragraph, heading-style
-and numbered-line headings, choices marked in words, numbers, ticks or a "Top two" part — and made by
-different programs: python-docx, LibreOffice converting HTML and ODT (flat ODF XML), LibreOffice saving a
-Word file again, and hand-written WordprocessingML with content controls, a legacy form field and tracked
-changes (as Word's own forms and online editors write them). All names and words are made up.
+question columns, question rows (also with the question's cell spanning rows), perspective grids by row
+and by column, bold-paragraph, heading-style, numbered-line and captioned headings, a Welsh form, and
+choices marked in words, numbers, ticks, a "Top two" part or a "Priority" column — and made by different
+programs: python-docx, LibreOffice converting HTML and ODT (flat ODF XML), LibreOffice saving a Word file
+again, and hand-written WordprocessingML with content controls, a legacy form field and tracked changes
+(as Word's own forms write them). All names and words are made up.
 
-``FORMS`` holds each form's source; ``build`` turns the whole corpus into .docx bytes, with one
-LibreOffice run for all the conversions (call it once per test session).
+``FORMS`` holds each form's source and the statements it must give (question, words, who said them,
+choice); ``build`` turns the whole corpus into .docx bytes, with one LibreOffice run for all the
+conversions (call it once per test session or module).
 """
 
 from __future__ import annotations

@@ -55,6 +55,8 @@ class Answer:
 
 @dataclass
 class Section:
+    """The part of the form that answers one question, as far as the next heading."""
+
     question: Question
     speaker: Speaker | None  # named by the heading itself
     ranked: bool = False
@@ -74,6 +76,8 @@ class View:
 
 @dataclass
 class FormReader:
+    """What has been read so far, line by line; ``table_reader`` reads a table (see ``form_tables``)."""
+
     fields: dict[str, str] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     strong: dict[str, bool] = field(default_factory=dict)  # whether a field came from a sure label
