@@ -13,6 +13,8 @@ from wtfc_collect.domain import DomainError, Project
 from wtfc_collect.exchange import MAX_FILE_BYTES
 from wtfc_collect.services.collect.exchange import (
     EXPORT_FORMATS,
+    ImportReport,
+    check_import,
     export_counts,
     export_reviews,
     import_reviews,
@@ -55,12 +57,19 @@ _PROJECT_OPTION = click.option(
 @click.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @_PROJECT_OPTION
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Save nothing: show each line as it was read (question, who said it, choice) and the lines left "
+    "out, with why.",
+)
 @click.pass_obj
-def import_command(data_dir: Path | None, file: Path, project_id: str | None) -> None:
-    """Import the reviews in FILE: a .csv or .xlsx table, or a Word review form (.docx).
+def import_command(data_dir: Path | None, file: Path, project_id: str | None, dry_run: bool) -> None:
+    """Import the reviews in FILE: a .csv or .xlsx table, or a review form written in Word (.docx).
 
     Everything is checked first. If any row has a problem, nothing is imported, each problem is listed
-    with its row number, and the exit code is 1. See the README for the columns of a table.
+    with its row number, and the exit code is 1. With --dry-run nothing is saved and every line read is
+    shown. See the README for the columns of a table and the layouts of forms that are read.
     """
     try:
         size = file.stat().st_size
@@ -74,15 +83,41 @@ def import_command(data_dir: Path | None, file: Path, project_id: str | None) ->
         raise click.ClickException(f"Could not read {file}: {error.strerror or error}.") from None
     repo = _repository(data_dir)
     project = _project(repo, project_id)
-    report = import_reviews(repo, project.id, file.name, data, actor=CLI_ACTOR, now=datetime.now(UTC))
+    now = datetime.now(UTC)
+    if dry_run:
+        report = check_import(repo, project.id, file.name, data, now=now)
+    else:
+        report = import_reviews(repo, project.id, file.name, data, actor=CLI_ACTOR, now=now)
     click.echo(f"Project: {project.name}")
     click.echo(report.summary)
     for problem in report.rejected:
         click.echo(f"  - {problem}")
+    if dry_run:
+        _echo_preview(report)
     for note in report.notes:
         click.echo(f"Note: {note}")
     if not report.ok:
         raise SystemExit(1)
+
+
+def _echo_preview(report: ImportReport) -> None:
+    """Each statement as read (where | question | who said it | choice | words), then what was left out."""
+    statements = [line for line in report.preview if not line.left_out]
+    left_out = [line for line in report.preview if line.left_out]
+    click.echo(f"Read as statements ({len(statements)}):")
+    for line in statements:
+        question = line.question.label if line.question else ""
+        said_by = line.said_by.label if line.said_by else ""
+        choice = {1: "1st choice", 2: "2nd choice"}.get(line.priority or 0, "no choice")
+        click.echo(f"  {line.where} | {question} | {said_by} | {choice} | {_one_line(line.text)}")
+    if left_out:
+        click.echo(f"Left out ({len(left_out)}):")
+        for line in left_out:
+            click.echo(f"  {line.where} | {_one_line(line.text)} | {line.left_out}")
+
+
+def _one_line(text: str) -> str:
+    return " / ".join(part.strip() for part in text.splitlines() if part.strip())
 
 
 @click.command("export-reviews")

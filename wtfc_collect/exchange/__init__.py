@@ -1,9 +1,10 @@
 """Moving reviews in and out of the tool: CSV, spreadsheets (XLSX) and Word review forms (DOCX).
 
 ``table`` describes the one-row-per-statement format, ``csv_xlsx`` turns it into files and back,
-``word_form`` reads the Appendix 2 "Person centred review feedback" form, and ``validate`` turns what a
-file says into reviews or plain problems. openpyxl and python-docx are imported only when a file of
-theirs is read or written, so importing this package stays cheap.
+``word_form`` (with ``word_blocks``, ``form_words``, ``form_marks``, ``form_reader`` and ``form_tables``)
+reads review forms written in Word and other word processors, and ``validate`` turns what a file says into
+reviews or plain problems. openpyxl and python-docx are imported only when a file of theirs is read or
+written, so importing this package stays cheap.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from typing import Literal
 from wtfc_collect.domain import Review
 
 from .csv_xlsx import read_csv, read_xlsx, to_csv, to_xlsx
-from .table import COLUMNS, DECLINED, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, read_table, table_rows
-from .validate import Problem, ReviewInput, Unreadable, build_reviews, parse_date
+from .table import COLUMNS, DECLINED, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, read_table, table_lines, table_rows
+from .validate import FileReading, Problem, ReadLine, ReviewInput, Unreadable, build_reviews, parse_date
 from .word_form import read_word_form
 
 __all__ = [
@@ -27,7 +28,9 @@ __all__ = [
     "MIME_TYPES",
     "OPTIONAL_COLUMNS",
     "REQUIRED_COLUMNS",
+    "FileReading",
     "Problem",
+    "ReadLine",
     "ReviewInput",
     "TableFormat",
     "Unreadable",
@@ -67,8 +70,9 @@ def file_kind(filename: str) -> str:
     return ending
 
 
-def read_reviews(filename: str, data: bytes) -> tuple[list[ReviewInput], list[Problem], list[str]]:
-    """The reviews a file holds (not yet checked against a project), problems, and notes for the report.
+def read_reviews(filename: str, data: bytes) -> FileReading:
+    """The reviews a file holds (not yet checked against a project), problems, notes for the report and
+    every line as read.
 
     A file that cannot be read at all gives one problem with no place (it is about the whole file).
     """
@@ -85,6 +89,6 @@ def read_reviews(filename: str, data: bytes) -> tuple[list[ReviewInput], list[Pr
             return read_word_form(data)
         rows = read_csv(data) if kind == "csv" else read_xlsx(data)
     except Unreadable as error:
-        return [], [Problem("", error.message)], []
+        return FileReading([], [Problem("", error.message)])
     inputs, problems = read_table(rows)
-    return inputs, problems, []
+    return FileReading(inputs, problems, [], table_lines(inputs))

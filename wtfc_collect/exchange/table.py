@@ -51,7 +51,7 @@ from wtfc_collect.domain import (
 )
 from wtfc_collect.domain.review import Priority
 
-from .validate import ItemInput, Problem, ReviewInput, parse_date, review_key
+from .validate import ItemInput, Problem, ReadLine, ReviewInput, parse_date, review_key
 
 REVIEW_COLUMNS = (
     "person_ref",
@@ -210,6 +210,19 @@ def read_table(rows: Sequence[Sequence[str]]) -> tuple[list[ReviewInput], list[P
     if not seen_data and not problems:
         problems.append(Problem("Row 2", "there are no reviews below the column names.", 2))
     return [given for given, _ in reviews.values()], problems
+
+
+def table_lines(inputs: Sequence[ReviewInput]) -> list[ReadLine]:
+    """Each statement of a table as it was read, for the preview (a declined question says so)."""
+    lines: list[ReadLine] = []
+    for given in inputs:
+        for item in given.items:
+            where = f"{item.place} ({given.details.get('person_ref', '')})"
+            if item.declined:
+                lines.append(ReadLine(where, "", item.question, left_out="the person chose not to answer"))
+            else:
+                lines.append(ReadLine(where, item.text, item.question, item.said_by, item.priority))
+    return lines
 
 
 def _canonical(values: dict[str, str]) -> dict[str, str]:

@@ -67,6 +67,21 @@ class ItemInput:
     declined: bool = False
 
 
+@dataclass(frozen=True)
+class ReadLine:
+    """One line of a file as it was read, for the preview before anything is saved.
+
+    A statement has its question, who said it and the person's choice (if the file marks one);
+    ``left_out`` says why any other line is not a statement (a heading, a detail, a label, …)."""
+
+    where: str
+    text: str
+    question: Question | None = None
+    said_by: Speaker | None = None
+    priority: Priority | None = None
+    left_out: str = ""
+
+
 @dataclass
 class ReviewInput:
     """One review as the file gives it: parsed details, answers, and how the file names each field."""
@@ -78,6 +93,17 @@ class ReviewInput:
     labels: Mapping[str, str] = field(default_factory=dict)
 
 
+@dataclass
+class FileReading:
+    """What a file holds: the reviews as given, the problems that stop them coming in, notes for the
+    report, and every line as it was read (for the preview)."""
+
+    inputs: list[ReviewInput]
+    problems: list[Problem]
+    notes: list[str] = field(default_factory=list)
+    lines: list[ReadLine] = field(default_factory=list)
+
+
 def review_key(person_ref: str, review_date: date) -> tuple[str, date]:
     """Two reviews are the same review when they are for the same person on the same day."""
     return (" ".join(person_ref.split()).casefold(), review_date)
@@ -85,7 +111,9 @@ def review_key(person_ref: str, review_date: date) -> tuple[str, date]:
 
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
-_WORDS = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$")
+_WORDS = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+([a-z]+)\.?,?[\s-]+(\d{4})$")
+_MONTH_FIRST = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
+_WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+")
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -111,11 +139,12 @@ DATE_HINT = "write the date like 2026-05-01 or 01/05/2026 (day first)"
 
 
 def parse_date(text: str) -> date:
-    """A date written as 2026-05-01, 01/05/2026 (day first, as in the UK), 1.5.26 or 1st May 2026.
+    """A date written as 2026-05-01, 01/05/2026 (day first, as in the UK), 1.5.26, 1st May 2026,
+    12-Mar-2026 or March 12, 2026, with or without the day of the week in front.
 
     Raises ValueError with a plain message.
     """
-    value = " ".join(text.split()).casefold()
+    value = _WEEKDAY.sub("", " ".join(text.split()).casefold())
     try:
         if match := _ISO.match(value):
             return date(int(match[1]), int(match[2]), int(match[3]))
@@ -124,6 +153,8 @@ def parse_date(text: str) -> date:
             return date(year, int(match[2]), int(match[1]))
         if (match := _WORDS.match(value)) and match[2] in _MONTHS:
             return date(int(match[3]), _MONTHS[match[2]], int(match[1]))
+        if (match := _MONTH_FIRST.match(value)) and match[1] in _MONTHS:
+            return date(int(match[3]), _MONTHS[match[1]], int(match[2]))
     except ValueError:
         raise ValueError(f"'{text}' is not a real date") from None
     raise ValueError(f"'{text}' is not a date I can read: {DATE_HINT}")

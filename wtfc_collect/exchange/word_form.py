@@ -1,300 +1,122 @@
-"""A review written in Word on the "Person centred review feedback" form (the DH guide's Appendix 2).
+"""A review written on a Word form: the DH guide's "Person centred review feedback" (Appendix 2), and the
+many layouts councils, NHS teams and providers use for person-centred reviews.
 
-The form has the review's details ("Review for:", "Date of review:", "Review facilitator:", "People
-attending review:", "Location of review:") and then a heading for each question with the person's
-answers below it, most important first. Forms differ from place to place, so reading is tolerant:
+``word_blocks`` turns the file into paragraphs and tables, ``form_reader`` and ``form_tables`` read them
+(headings, answers, perspective grids, marked choices) and this module turns what was read into one
+review, the problems that stop it coming in, notes for the report and a preview of every line.
 
-- a detail may be "Label: value" in one paragraph, the label and the value in two paragraphs, or two
-  cells of a table; blank forms' "______" leaders are ignored;
-- a question heading is recognised by its words ("what is working", "not working", "future"), whether
-  it is a Word heading, a numbered line "3) What are …?" or a table cell; a table whose first row holds
-  several question headings is read column by column;
-- each answer is a paragraph, a bullet or a numbered item (the bullet or number is taken off).
-
-Answers under a heading that is not one of the three questions (the form's "important to me now" part)
-are left out, and the report says so. The first answer under a question becomes the person's first
-choice and the second their second choice, in the order written. Every answer counts as said by the
-person. Consent is not on the form: the review comes in as a draft, to be completed in the tool.
+- **Who said it** comes from the form: a heading or label giving a view ("Family", "Staff", "From
+  Kim's point of view") makes its answers said by family or carer, or by staff on the person's behalf;
+  otherwise an answer is the person's.
+- **Choices** only where the form marks them: "1st choice", "(2)", "Most important: …", a "Top two" or
+  "Priority" column with 1, 2 or ticks, a "Top two:" part, numbers 1 and 2 in front of some answers
+  but not all, or a heading that asks for the top two (then the first two, or those numbered 1 and 2).
+  Otherwise there is none, and the report says the top two must be chosen with the person.
+- Consent is not on these forms: the review comes in as a draft, to be completed in the tool.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
-from wtfc_collect.domain import Question, ReviewMode, ReviewStatus
+from wtfc_collect.domain import Question, ReviewMode, ReviewStatus, Speaker
 from wtfc_collect.domain.review import Priority
 
-from .csv_xlsx import check_zip
-from .validate import ItemInput, Problem, ReviewInput, Unreadable, parse_date
+from .form_marks import WHOLE_FILE
+from .form_reader import Answer, FormReader
+from .form_tables import read_table
+from .validate import FileReading, ItemInput, Problem, ReadLine, ReviewInput, parse_date
+from .word_blocks import read_blocks
 
-WHOLE_FILE = "The Word file"
-_FIELDS = {
-    "person_ref": (
-        "review for",
-        "person",
-        "person reference",
-        "person ref",
-        "reference",
-        "name",
-        "name of person",
-    ),
-    "review_date": ("date of review", "review date", "date"),
-    "reviewer": ("review facilitator", "facilitator", "reviewer", "facilitated by", "completed by"),
-    "participants": ("people attending review", "people attending", "who attended", "attending", "present"),
-    "location": ("location of review", "location", "venue", "where"),
-    "team": ("team",),
-    "service_type": ("service type", "type of service"),
-    "area": ("area",),
-    "group": ("group",),
-}
-_LABEL_FIELDS = {label: name for name, labels in _FIELDS.items() for label in labels}
-_QUESTION_WORDS = (
-    (
-        Question.NOT_WORKING,
-        re.compile(r"\b(not|isn't|aren't|doesn't|don't|never)\s+(working|work|going well)\b"),
-    ),
-    (Question.FUTURE, re.compile(r"\b(future|aspirations?)\b")),
-    (Question.WORKING, re.compile(r"\b(working|works|going well)\b")),
+_PLACES: tuple[Priority, Priority] = (1, 2)
+_SEPARATORS = r"\s*(?:[;,\n]|\band\b)\s*"
+_LOOKED_FOR = (
+    "It looks for headings that name one of the three questions, such as 'What is working', "
+    "'What’s not working for …' or 'What is important to … in the future', written as a heading, a bold "
+    "line, a numbered line or a table's header."
 )
-# Short headings that name a question without asking it (compared without punctuation or apostrophes).
-_SHORT_HEADINGS = (
-    {
-        f"{start}{words}"
-        for start in ("", "what is ", "whats ")
-        for words in ("working", "working well", "not working", "not working well", "isnt working")
-    }
-    | {
-        f"{start}{words}"
-        for start in ("", "what is ", "whats ", "hopes ", "hopes and dreams ", "important ")
-        for words in ("future", "the future", "for the future", "my future", "important for the future")
-    }
-    | {
-        f"{start}important to {who} for the future"
-        for start in ("", "what is ", "whats ")
-        for who in ("me", "you", "the person")
-    }
-)
-_NUMBER = re.compile(r"^\s*(?:q(?:uestion)?\s*)?\(?\d{1,2}\s*[).:]\s*", re.IGNORECASE)
-_MARKER = re.compile(r"^\s*(?:[-•*–·▪◦➢✓]\s*|\(?\d{1,2}[.)]\s*|\(?[a-zA-Z][.)]\s+)")
-_LEADERS = re.compile(r"^[\s_.…]+|[\s_…]+$")
-_SEPARATORS = re.compile(r"\s*(?:[;,\n]|\band\b)\s*")
 
 
-@dataclass
-class _Line:
-    text: str
-    heading: bool = False
-
-
-@dataclass
-class _Form:
-    fields: dict[str, str] = field(default_factory=dict)
-    labels: dict[str, str] = field(default_factory=dict)
-    answers: dict[Question, list[str]] = field(default_factory=dict)
-    skipped: dict[str, int] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-
-
-def read_word_form(data: bytes) -> tuple[list[ReviewInput], list[Problem], list[str]]:
-    """The one review on a Word review form, the problems that stop it coming in, and notes."""
-    form = _read(_lines(_open(data)))
-    notes = [
-        f"The part '{_short(heading, 140)}' is not one of the three questions, so its {count} answer(s) were "
-        "left out."
-        for heading, count in form.skipped.items()
-    ]
-    if "location" in form.fields:
-        notes.append("The location of the review is not kept in this tool, so it was left out.")
-    details, problems = _details(form)
-    problems = form.problems + problems
-    if not any(form.answers.values()):
+def read_word_form(data: bytes) -> FileReading:
+    """The one review on a Word form, the problems that stop it coming in, notes, and every line read."""
+    reader = FormReader(table_reader=read_table)
+    reader.read(read_blocks(data))
+    priorities, choice_notes = _choices(reader.answers)
+    lines = _preview(reader, priorities)
+    details, problems = _details(reader)
+    if not reader.questions_seen:  # one plain message: what was looked for, and what was found
+        return FileReading([], [Problem(WHOLE_FILE, _no_question(reader))], [], lines)
+    two = reader.two_reviews + _people(reader)
+    if two:  # refused as a whole: the other problems would only be about which review is which
+        return FileReading([], two[:1], [], lines)
+    problems = reader.problems + problems
+    if not reader.answers:
+        named = ", ".join(f"'{q.label}'" for q in Question if q in reader.questions_seen)
         problems.append(
-            Problem(
-                WHOLE_FILE,
-                "no answers were found under the headings 'What is working', 'What is not working' and "
-                "'What is important for the future'. Check that the file is a review form with those parts.",
-            )
+            Problem(WHOLE_FILE, f"it has the questions ({named}) but no answers were found under them.")
         )
+    notes = _notes(reader, priorities, choice_notes)
     if problems:
-        return [], problems, notes
-    given = ReviewInput("The review details", None, details, labels={**form.labels, "text": "the words"})
-    for question, texts in form.answers.items():
-        for number, text in enumerate(texts, start=1):
-            place = f"Answer {number} under '{question.label}'"
-            priority: Priority | None = 1 if number == 1 else 2 if number == 2 else None
-            given.items.append(ItemInput(place, None, question, text, priority=priority))
-    notes.append(
-        "The first two answers under each question became the person's first and second choice, and every "
-        "answer counts as said by the person. Consent is not on the form: record it in the review before "
-        "sending it in."
-    )
-    return [given], [], notes
-
-
-def _open(data: bytes) -> Any:
-    check_zip(data, "word/document.xml")
-    import io
-
-    from docx import Document
-
-    try:
-        return Document(io.BytesIO(data))
-    except Exception as error:  # python-docx raises many kinds on a damaged file
-        raise Unreadable(f"The Word file is damaged and cannot be read ({type(error).__name__}).") from None
-
-
-def _lines(document: Any) -> Iterator[_Line]:
-    """Every paragraph of the document in reading order, table cells included."""
-    seen: dict[int, Any] = {}  # merged cells already read (holding each keeps its id unique)
-    for block in document.iter_inner_content():
-        yield from _block_lines(block, seen)
-
-
-def _block_lines(block: Any, seen: dict[int, Any]) -> Iterator[_Line]:
-    if hasattr(block, "rows"):
-        grid = [list(_cells(row, seen)) for row in block.rows]
-        headings = sum(1 for cell in grid[0] if _question_of(_cell_text(cell), True)) if grid else 0
-        if headings >= 2:  # one question per column: read down each column
-            width = max(len(row) for row in grid)
-            order = [row[c] for c in range(width) for row in grid if c < len(row)]
-        else:
-            order = [cell for row in grid for cell in row]
-        for cell in order:
-            for inner in cell.iter_inner_content():
-                yield from _block_lines(inner, seen)
-        return
-    style = (block.style.name if block.style is not None else "") or ""
-    heading = style.startswith(("Heading", "Title")) or (
-        bool(block.runs) and all(r.bold for r in block.runs if r.text.strip())
-    )
-    yield _Line(block.text, heading)
-
-
-def _cells(row: Any, seen: dict[int, Any]) -> Iterator[Any]:
-    """The row's cells, each merged cell once."""
-    for cell in row.cells:
-        if id(cell._tc) not in seen:
-            seen[id(cell._tc)] = cell._tc
-            yield cell
-
-
-def _cell_text(cell: Any) -> str:
-    return " ".join(p.text for p in cell.paragraphs)
-
-
-def _norm(text: str) -> str:
-    text = text.replace("’", "'").replace("‘", "'").casefold()
-    return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text).split())
-
-
-def _question_of(text: str, heading: bool, in_section: bool = False) -> Question | None:
-    """The question a heading asks, or None. Inside a question's answers only a clear heading counts."""
-    numbered = bool(_NUMBER.match(text))
-    words = _norm(_NUMBER.sub("", text))
-    if not words:
-        return None
-    question = next((q for q, pattern in _QUESTION_WORDS if pattern.search(words)), None)
-    if question is None:
-        return None
-    asks = text.rstrip().endswith(("?", ":"))
-    starts = words.startswith(("what ", "which ", "from the person")) or "section" in words
-    clear = heading or words.replace("'", "") in _SHORT_HEADINGS or ((starts or numbered) and asks)
-    return question if clear or (not in_section and (asks or starts)) else None
-
-
-def _other_heading(text: str, heading: bool, in_section: bool) -> bool:
-    """A heading that is not one of the three questions (it ends the part before it)."""
-    stripped = text.strip()
-    if heading or (stripped.endswith(":") and len(stripped.split()) <= 8):
-        return True
-    return stripped.endswith("?") and (not in_section or bool(_NUMBER.match(stripped)))
-
-
-def _field_of(text: str) -> tuple[str, str, str] | None:
-    """(field, label as written, value) for a line such as "Review for: NV-0012" or "Review for"."""
-    label, colon, value = text.partition(":")
-    name = _LABEL_FIELDS.get(_norm(label))
-    if name is None:
-        return None
-    return name, label.strip(), _LEADERS.sub("", value) if colon else ""
-
-
-def _read(lines: Iterator[_Line]) -> _Form:
-    form = _Form()
-    section: Question | str | None = None
-    pending: tuple[str, str] | None = None
-    for line in lines:
-        for part in _split(line.text, section):
-            text = part.strip()
-            if not _LEADERS.sub("", text):
-                continue
-            in_section = isinstance(section, Question)
-            found = _field_of(text)
-            if found is not None:
-                name, label, value = found
-                section, pending = None, None if value else (name, label)
-                if value:
-                    _set(form, name, label, value)
-                continue
-            question = _question_of(text, line.heading, in_section)
-            if question is not None:
-                section, pending = question, None
-                form.answers.setdefault(question, [])
-            elif pending is not None:
-                _set(form, pending[0], pending[1], _LEADERS.sub("", text))
-                pending = None
-            elif _other_heading(text, line.heading, in_section):
-                # Answers under another question are counted for the report; under a title, ignored.
-                asks = text.endswith("?") or bool(_NUMBER.match(text))
-                section = _NUMBER.sub("", text).strip() if asks else ""
-            elif isinstance(section, Question):
-                answer = _MARKER.sub("", text).strip()
-                if answer:
-                    form.answers[section].append(answer)
-            elif section and _MARKER.sub("", text).strip():
-                form.skipped[section] = form.skipped.get(section, 0) + 1
-    return form
-
-
-def _split(text: str, section: Question | str | None) -> list[str]:
-    """Lines of one paragraph: each on its own, unless they are one answer written over several lines."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    if len(lines) <= 1:
-        return [text]
-    one_answer = isinstance(section, Question) and not all(_MARKER.match(line) for line in lines)
-    if one_answer and not any(_field_of(line) or _question_of(line, False, True) for line in lines):
-        return [text]
-    return lines
-
-
-def _set(form: _Form, name: str, label: str, value: str) -> None:
-    earlier = form.fields.get(name)
-    if earlier is not None and earlier.casefold() != value.casefold():
-        where = "who the review is for" if name == "person_ref" else f"'{label}'"
-        form.problems.append(
-            Problem(
-                WHOLE_FILE,
-                f"it gives {where} twice, differently. Keep one review in each Word file.",
-            )
+        return FileReading([], problems, notes, lines)
+    given = ReviewInput("The review details", None, details, labels={**reader.labels, "text": "the words"})
+    for answer in reader.answers:
+        place = f"{answer.where} (under '{answer.question.label}')"
+        given.items.append(
+            ItemInput(place, None, answer.question, answer.text, answer.speaker, priorities.get(id(answer)))
         )
-        return
-    form.fields[name] = value
-    form.labels[name] = label
+    return FileReading([given], [], notes, lines)
 
 
-def _details(form: _Form) -> tuple[dict[str, Any], list[Problem]]:
-    fields, labels = form.fields, form.labels
+# --- choices -------------------------------------------------------------------------------------------
+def _choices(answers: list[Answer]) -> tuple[dict[int, Priority], list[str]]:
+    """The first and second choice of each question, where the form marks them (see the module's notes)."""
+    chosen: dict[int, Priority] = {}
+    notes: list[str] = []
+    for question in Question:
+        mine = [a for a in answers if a.question is question]
+        marked = [a for a in mine if a.choice is not None]
+        ticked = [a for a in mine if a.tick]
+        numbered = [a for a in mine if a.number is not None]
+        if marked:
+            chosen.update({id(a): a.choice for a in marked if a.choice is not None})
+        elif ticked:
+            if len(ticked) > 2:
+                notes.append(
+                    f"Under '{question.label}' {len(ticked)} answers are ticked as chosen, and only two can "
+                    "be: none was made a choice."
+                )
+            else:
+                chosen.update({id(a): place for a, place in zip(ticked, _PLACES, strict=False)})
+                if len(ticked) == 2:
+                    notes.append(
+                        f"Under '{question.label}' two answers are ticked: the one higher up the form was "
+                        "taken as the first choice. Check the order with the person."
+                    )
+        elif numbered and (len(numbered) < len(mine) or any(a.ranked for a in mine)):
+            chosen.update({id(a): place for a in numbered for place in _PLACES if a.number == place})
+        elif any(a.ranked for a in mine):
+            chosen.update({id(a): place for a, place in zip(mine, _PLACES, strict=False)})
+    return chosen, notes
+
+
+# --- the review's details ------------------------------------------------------------------------------
+def _details(reader: FormReader) -> tuple[dict[str, Any], list[Problem]]:
+    fields, labels = reader.fields, reader.labels
     details: dict[str, Any] = {"mode": ReviewMode.WITH_STAFF, "status": ReviewStatus.DRAFT}
     problems: list[Problem] = []
     ref = fields.get("person_ref", "")
+    name = fields.get("person_name", "")
+    if not ref and any(ch.isdigit() for ch in name):
+        ref, labels["person_ref"] = name, labels.get("person_name", "Name")
     if not ref:
         problems.append(
             Problem(
-                WHOLE_FILE,
-                "it does not say who the review is for. Fill in 'Review for:' with the person's "
+                labels.get("person_name", WHOLE_FILE),
+                f"'{name}' looks like a name. Use the person's reference (such as NV-0012) instead: "
+                "change it in the Word file and import it again."
+                if name
+                else "it does not say who the review is for. Fill in 'Review for:' with the person's "
                 "reference, such as NV-0012.",
             )
         )
@@ -306,7 +128,7 @@ def _details(form: _Form) -> tuple[dict[str, Any], list[Problem]]:
                 "change it in the Word file and import it again.",
             )
         )
-    details["person_ref"] = ref
+    details["person_ref"] = _reference(ref)
     if not fields.get("review_date"):
         problems.append(
             Problem(WHOLE_FILE, "it does not give the date of the review. Fill in 'Date of review:'.")
@@ -316,11 +138,113 @@ def _details(form: _Form) -> tuple[dict[str, Any], list[Problem]]:
             details["review_date"] = parse_date(fields["review_date"])
         except ValueError as error:
             problems.append(Problem(labels["review_date"], f"{error}."))
-    for name in ("reviewer", "team", "service_type", "area", "group"):
-        details[name] = fields.get(name) or None
+    for field_name in ("reviewer", "team", "service_type", "area", "group"):
+        details[field_name] = fields.get(field_name) or None
     people = fields.get("participants", "")
-    details["participants"] = [p for p in _SEPARATORS.split(people) if p.strip()] if people else []
+    details["participants"] = [p for p in re.split(_SEPARATORS, people) if p.strip()] if people else []
     return details, problems
+
+
+_REF_TOKEN = re.compile(r"[A-Za-z]*[-/]?\d[\w/-]*")
+_NAME_WORD = re.compile(r"\b[A-Z][a-z’'-]+\b")
+
+
+def _reference(value: str) -> str:
+    """The reference in "Kim Smith (KS-0042)": a name written beside it is not kept."""
+    tokens: list[str] = _REF_TOKEN.findall(value)
+    if len(tokens) == 1 and _NAME_WORD.search(value.replace(tokens[0], " ")):
+        return tokens[0]
+    return value
+
+
+def _people(reader: FormReader) -> list[Problem]:
+    """Headings about two different people: two reviews in one file."""
+    firsts: list[str] = []
+    for name in reader.heading_names:
+        first = name.split()[0].casefold() if name.split() else ""
+        if first and first not in firsts:
+            firsts.append(first)
+    if len(firsts) < 2:
+        return []
+    named = " and ".join(f"'{n.title()}'" for n in firsts[:3])
+    return [
+        Problem(
+            WHOLE_FILE,
+            f"it seems to hold more than one person's review: its questions are about {named}. Put each "
+            "review in a Word file of its own and import them one at a time.",
+        )
+    ]
+
+
+def _no_question(reader: FormReader) -> str:
+    found: list[str] = []
+    for heading in reader.headings:
+        short = " ".join(heading.split())
+        short = short if len(short) <= 60 else short[:59].rstrip() + "…"
+        if short and short not in found:
+            found.append(short)
+    if found:
+        listed = ", ".join(f"'{h}'" for h in found[:8]) + (
+            f" and {len(found) - 8} more" if len(found) > 8 else ""
+        )
+        instead = f"Instead it found these headings: {listed}."
+    else:
+        first = [_short(text, 60) for _, text, _ in reader.lines if text.strip()][:3]
+        shown = ", ".join(f"'{text}'" for text in first)
+        instead = "Instead it found no headings at all" + (
+            f"; the file starts with {shown}." if first else "."
+        )
+    return f"no question of the review was found. {_LOOKED_FOR} {instead}"
+
+
+# --- report --------------------------------------------------------------------------------------------
+def _preview(reader: FormReader, priorities: dict[int, Priority]) -> list[ReadLine]:
+    answers = {a.line: a for a in reader.answers}
+    lines: list[ReadLine] = []
+    for index, (where, text, why) in enumerate(reader.lines):
+        answer = answers.get(index)
+        if answer is None:
+            lines.append(ReadLine(where, text, left_out=why))
+        else:
+            lines.append(
+                ReadLine(where, answer.text, answer.question, answer.speaker, priorities.get(id(answer)))
+            )
+    return lines
+
+
+def _notes(reader: FormReader, priorities: dict[int, Priority], choice_notes: list[str]) -> list[str]:
+    notes = [
+        f"The part '{_short(heading, 140)}' is not one of the three questions, so its {count} answer(s) were "
+        "left out."
+        for heading, count in reader.skipped.items()
+    ]
+    if "location" in reader.fields:
+        notes.append("The location of the review is not kept in this tool, so it was left out.")
+    if reader.answers:
+        counts = {s: sum(1 for a in reader.answers if a.speaker is s) for s in Speaker}
+        if counts[Speaker.PERSON] == len(reader.answers):
+            notes.append("Every answer counts as said by the person: the form does not name anyone else.")
+        else:
+            said = ", ".join(f"{n} by {s.label.lower()}" for s, n in counts.items() if n)
+            notes.append(f"Who said each answer comes from the form's labels: {said}.")
+        answered = [q for q in Question if any(a.question is q for a in reader.answers)]
+        without = [
+            q for q in answered if not any(priorities.get(id(a)) for a in reader.answers if a.question is q)
+        ]
+        if without == answered:
+            notes.append(
+                "The form does not mark which answers the person chose, so none is a first or second choice. "
+                "Choose the top two with the person before sending the review in."
+            )
+        elif without:
+            named = ", ".join(f"'{q.label}'" for q in without)
+            notes.append(
+                f"The form marks no first or second choice under {named}: choose the top two there with the "
+                "person before sending the review in."
+            )
+    notes += choice_notes + reader.notes
+    notes.append("Consent is not on the form: record it in the review before sending it in.")
+    return notes
 
 
 def _short(text: str, limit: int = 80) -> str:

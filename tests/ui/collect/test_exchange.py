@@ -8,9 +8,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
+from tests.form_corpus import RAY_ROWS
+from tests.form_corpus import appendix_2_form as appendix_2
 from tests.ui.shown import said
 from tests.ui.tables import column, tables
-from tests.unit.exchange.test_word_form import appendix_2
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import AuditAction, Project, Review
 from wtfc_collect.exchange import COLUMNS, MIME_TYPES
@@ -154,3 +155,59 @@ def test_the_uploader_accepts_the_three_kinds_up_to_5_mb(project: Project) -> No
     uploader = _page(project).file_uploader[0]
     assert sorted(uploader.allowed_type) == [".csv", ".docx", ".xlsx"]
     assert uploader.proto.max_upload_size_mb == 5
+
+
+def test_a_form_is_previewed_line_by_line_with_who_said_it_before_importing(
+    repo: Repository, project: Project
+) -> None:
+    at = _page(project)
+    _upload(at, "RB-0101.docx", RAY_ROWS.source, MIME_TYPES["docx"])
+    assert [s.value for s in at.subheader][:2] == ["What was read", "Lines left out, and why"]
+    rows = tables(at)[0]
+    assert list(rows[0]) == ["Where", "Question", "Said by", "Choice", "Words"]
+    assert rows[0] == {
+        "Where": "Table 1, row 2, column 2, line 1",
+        "Question": "What is working?",
+        "Said by": "The person",
+        "Choice": "",
+        "Words": "Playing pool at the club",
+    }
+    assert [r["Said by"] for r in rows if r["Question"] == "What is not working?"] == [
+        "The person",
+        "The person",
+        "Family or carer",
+        "Staff, on the person's behalf",
+    ]
+    left = tables(at)[1]
+    assert {
+        "Where": "Table 1, row 3, column 1",
+        "Words": "Family",
+        "Why it was left out": "a label that says whose words the row holds",
+    } in left
+    assert any("Choose the top two with the person" in t.value for t in at.text)
+    assert repo.find(Review) == []  # nothing saved by looking
+    at.button(key="exchange.import").click().run()
+    (review,) = repo.find(Review)
+    assert [s.said_by.value for s in review.statements][:4] == ["person"] * 4
+    assert all(s.priority is None for s in review.statements)
+
+
+def test_words_in_the_preview_are_shown_as_typed(repo: Repository, project: Project) -> None:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for line in (
+        "Review for: EV-0777",
+        "Date of review: 2/4/2026",
+        "What is working?",
+        "**Not bold** <b>x</b>",
+    ):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    at = _page(project)
+    _upload(at, "form.docx", buffer.getvalue(), MIME_TYPES["docx"])
+    (row,) = tables(at)[0]
+    assert row["Words"] == "**Not bold** <b>x</b>"

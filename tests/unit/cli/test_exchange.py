@@ -8,7 +8,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from tests import factories as f
-from tests.unit.exchange.test_word_form import appendix_2
+from tests.form_corpus import RAY_ROWS
+from tests.form_corpus import appendix_2_form as appendix_2
 from wtfc_collect import bootstrap
 from wtfc_collect.cli import main
 from wtfc_collect.domain import AuditAction, Project, Review
@@ -101,3 +102,39 @@ def test_plain_errors_for_missing_file_unknown_project_and_no_project(data_dir: 
     assert not (tmp_path / "x.csv").exists()
     for output in (nothing.output, no_project.output, wrong.output):
         assert "Traceback" not in output
+
+
+def test_import_dry_run_shows_each_line_as_read_and_saves_nothing(data_dir: Path, tmp_path: Path) -> None:
+    _store_with_reviews()
+    form = tmp_path / "form.docx"
+    form.write_bytes(RAY_ROWS.source)
+    before = bootstrap.build_repository()
+    reviews, events = len(before.find(Review)), len(before.audit_log())
+    result = CliRunner().invoke(main, ["import", str(form), "--dry-run"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert (
+        "Ready to import 1 review with 10 statements from the Word review form. Nothing has been saved yet."
+        in lines
+    )
+    assert "Read as statements (10):" in lines
+    first = "Table 1, row 2, column 2, line 1 | What is working? | The person | no choice | Playing pool"
+    family = "Table 1, row 3, column 2 | What is working? | Family or carer | no choice | Ray is calmer"
+    assert f"  {first} at the club" in lines and f"  {family} since he moved" in lines
+    assert "  Table 1, row 3, column 1 | Family | a label that says whose words the row holds" in lines
+    assert any(line.startswith("Left out (") for line in lines)
+    assert any("Choose the top two with the person" in line for line in lines)
+    after = bootstrap.build_repository()
+    assert (len(after.find(Review)), len(after.audit_log())) == (reviews, events)
+
+
+def test_import_dry_run_of_a_form_that_cannot_come_in_says_why_and_exits_1(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    _store_with_reviews()
+    form = tmp_path / "two.docx"
+    form.write_bytes(appendix_2(extra=("Review for: EV-0013",)))
+    result = CliRunner().invoke(main, ["import", str(form), "--dry-run"])
+    assert result.exit_code == 1
+    assert "more than one person's review ('EV-0012' and 'EV-0013')" in result.output
+    assert "Read as statements (" in result.output and "Traceback" not in result.output

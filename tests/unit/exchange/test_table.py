@@ -171,6 +171,9 @@ def test_only_column_names_is_a_problem_and_so_is_an_empty_file() -> None:
         ("1.5.2026", date(2026, 5, 1)),
         ("1st May 2026", date(2026, 5, 1)),
         ("12 Sept 2025", date(2025, 9, 12)),
+        ("Thursday 12 March 2026", date(2026, 3, 12)),
+        ("12-Mar-2026", date(2026, 3, 12)),
+        ("March 12, 2026", date(2026, 3, 12)),
     ],
 )
 def test_dates_are_read_day_first(written: str, expected: date) -> None:

@@ -15,6 +15,7 @@ from wtfc_collect.domain import AuditAction, DomainError, Project, Review, Revie
 from wtfc_collect.exchange import (
     FILE_KINDS,
     Problem,
+    ReadLine,
     TableFormat,
     Unreadable,
     build_reviews,
@@ -41,6 +42,7 @@ class ImportReport:
     rejected: tuple[Problem, ...] = ()
     notes: tuple[str, ...] = ()
     written: bool = False
+    preview: tuple[ReadLine, ...] = ()  # every line as read: statements, and the rest with why
 
     @property
     def ok(self) -> bool:
@@ -123,11 +125,12 @@ def _plan(
         kind = FILE_KINDS[file_kind(filename)]
     except Unreadable:
         kind = "file"
-    inputs, problems, notes = read_reviews(filename, data)
+    reading = read_reviews(filename, data)
+    problems, notes = reading.problems, reading.notes
     reviews: list[Review] = []
-    if inputs:
+    if reading.inputs:
         existing = repo.find(Review, project_id=project_id)
-        reviews, found = build_reviews(inputs, project=project, existing=existing, now=now)
+        reviews, found = build_reviews(reading.inputs, project=project, existing=existing, now=now)
         problems = [*problems, *found]
     problems = sorted(problems, key=lambda p: (p.row is not None, p.row or 0))
     report = ImportReport(
@@ -137,6 +140,7 @@ def _plan(
         declined=sum(len(r.declined) for r in reviews),
         rejected=tuple(problems),
         notes=tuple(notes),
+        preview=tuple(reading.lines),
     )
     return report, ([] if problems else reviews)
 

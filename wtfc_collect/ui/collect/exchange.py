@@ -78,12 +78,46 @@ def import_section(t: dict[str, str], repo: Repository, project: Project) -> Non
         )
     else:
         st.info(report.summary)
+    preview_section(t, report)
     if report.notes:
         st.subheader(t["notes_heading"], anchor=False)
         for note in report.notes:
             st.text(note)  # may quote the file's own words: shown as plain text
     if report.ok and st.button(t["import_button"], type="primary", key=IMPORT):
         _import(t, upload.name, data, project.id)
+
+
+def preview_section(t: dict[str, str], report: ImportReport) -> None:
+    """Every line as it was read, before anything is saved: the statements with their question, who
+    said them and the person's choice, then the lines left out and why. Shown as plain text."""
+    statements = [line for line in report.preview if not line.left_out]
+    left_out = [line for line in report.preview if line.left_out]
+    if not report.preview:
+        return
+    st.subheader(t["preview_heading"], anchor=False)
+    st.markdown(t["preview_help"])
+    if statements:
+        table(
+            [
+                {
+                    t["where"]: line.where,
+                    t["question"]: line.question.label if line.question else "",
+                    t["said_by"]: line.said_by.label if line.said_by else "",
+                    t["choice"]: t[f"choice_{line.priority}"] if line.priority else "",
+                    t["words"]: line.text,
+                }
+                for line in statements
+            ],
+            scroll_label=t["preview_heading"],
+        )
+    else:
+        st.caption(t["no_statements_read"])
+    if left_out:
+        st.subheader(t["left_out_heading"], anchor=False)
+        table(
+            [{t["where"]: line.where, t["words"]: line.text, t["why"]: line.left_out} for line in left_out],
+            scroll_label=t["left_out_heading"],
+        )
 
 
 def _import(t: dict[str, str], name: str, data: bytes, project_id: str) -> None:

@@ -159,6 +159,24 @@ def test_preview_saves_nothing() -> None:
     assert repo.find(Review) == [] and repo.audit_log() == []
 
 
+def test_the_preview_of_a_table_lists_each_statement_as_read() -> None:
+    repo, project = _repo()
+    data = _csv(
+        {"question": "working", "statement": "My garden", "priority": "1"},
+        {"question": "not working", "statement": "The lift", "said_by": "family"},
+        {"question": "future", "said_by": "declined"},
+    )
+    report = check_import(repo, project.id, "r.csv", data, now=f.NOW)
+    assert [
+        (line.where, line.text, line.question, line.said_by, line.priority, line.left_out)
+        for line in report.preview
+    ] == [
+        ("Row 2 (P-001)", "My garden", Question.WORKING, Speaker.PERSON, 1, ""),
+        ("Row 3 (P-001)", "The lift", Question.NOT_WORKING, Speaker.FAMILY_OR_CARER, None, ""),
+        ("Row 4 (P-001)", "", Question.FUTURE, None, None, "the person chose not to answer"),
+    ]
+
+
 # --- malformed files: a plain message with the row, and nothing written ------------------------------
 def _csv(*rows: dict[str, str], columns: tuple[str, ...] = COLUMNS) -> bytes:
     buffer = io.StringIO()
