@@ -151,6 +151,7 @@ def _draw_group(
     project_id: str, question: Question, number: int, group: Mapping[str, Any], cards: Mapping[str, Card]
 ) -> None:
     t, gid = _t(), group["id"]
+    said = {k: t[f"suggest_{k}"].format(number=number) for k in ("cards", "name", "take", "split", "ignore")}
     ids: list[str] = group["ids"]
     texts = {sid: cards[sid].text for sid in ids}
     size = t["card_one"] if len(ids) == 1 else f"{len(ids)} {t['card_many']}"
@@ -161,16 +162,14 @@ def _draw_group(
             st.text(t["suggest_words"] + " " + ", ".join(group["words"]))
         cards_key = PREFIX + f"cards.{gid}.{len(ids)}"  # a new key when the group changes: no stale ticks
         name_key = PREFIX + f"name.{gid}.{len(ids)}"
-        st.multiselect(
-            t["suggest_cards"], ids, default=ids, key=cards_key, format_func=lambda sid: short(texts[sid])
-        )
+        st.multiselect(said["cards"], ids, default=ids, key=cards_key, format_func=lambda s: short(texts[s]))
         if name_key not in st.session_state:
             st.session_state[name_key] = group["name"] or ""
-        st.text_input(t["suggest_name"], key=name_key, max_chars=120, placeholder=t["new_name_hint"])
+        st.text_input(said["name"], key=name_key, max_chars=120, placeholder=t["new_name_hint"])
         st.markdown(t["suggest_name_help"] if group["name"] else t["suggest_name_none"])
         take, split, ignore = st.columns(3)
         take.button(
-            t["suggest_take"],
+            said["take"],
             key=PREFIX + f"take.{gid}",
             type="primary",
             on_click=_take,
@@ -178,10 +177,10 @@ def _draw_group(
         )
         if len(ids) > 1:
             split.button(
-                t["suggest_split"], key=PREFIX + f"split.{gid}", on_click=_split,
+                said["split"],
+                key=PREFIX + f"split.{gid}",
+                on_click=_split,
                 args=(question, group, cards_key, texts),
             )
-        ignore.button(
-            t["suggest_ignore"], key=PREFIX + f"ignore.{gid}", on_click=_ignore, args=(question, group)
-        )
+        ignore.button(said["ignore"], key=PREFIX + f"ignore.{gid}", on_click=_ignore, args=(question, group))
         show(PREFIX + f"group.{gid}")
