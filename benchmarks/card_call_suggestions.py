@@ -144,7 +144,7 @@ def run(split: str = "held-out", quick: bool = False) -> dict[str, Any]:
           f"({', '.join(trusts)}), {seeds} samples a size (1,000: {max(1, seeds // 3)}) per survey question")
     table = quality(trusts, seeds)
     methods = ("tool", "same method, TF-IDF", "peer")
-    print(f"{'':<46}{'groups':>7}" + "".join(f"{m + ' ' + k[:5]:>26}" for m in methods for k in ("label",)))
+    print(f"{'':<46}{'groups':>7}" + "".join(f"{m:>22}{'':>4}" for m in methods))
     figures: dict[str, Any] = {}
     for setting, by in table.items():
         cells = "".join(
