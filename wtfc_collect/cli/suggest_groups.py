@@ -18,7 +18,7 @@ from wtfc_collect.services.workshop.card_call_suggestions import group_texts
     "--groups",
     type=click.IntRange(1, 10_000),
     default=None,
-    help="At most this many groups (default: about the square root of the number of rows).",
+    help="At most this many groups (default: about the square root of the number of rows, at most 60).",
 )
 def suggest_groups(file: Path, column: str, groups: int | None) -> None:
     """Suggest groups of statements that say something alike, as a start for the card call.
