@@ -32,6 +32,9 @@ HEADLINE = (
     "documents_100_s",
     "audio_cached_ms",
     "startup_health_s",
+    "suggest_ami_label",
+    "suggest_ami_peer_label",
+    "suggest_1000_s",
 )
 # (key, the target in words, passes?) for the targets.
 TARGETS: tuple[tuple[str, str, Callable[[float], bool]], ...] = (
@@ -41,6 +44,7 @@ TARGETS: tuple[tuple[str, str, Callable[[float], bool]], ...] = (
     ("concurrent_saves_lost", "0 lost of 1,000 concurrent saves (20 x 50)", lambda v: v == 0),
     ("audio_cached_ms", "cached audio <= 20 ms", lambda v: v <= 20),
     ("documents_100_s", "all documents for 100 reviews <= 2 s", lambda v: v <= 2),
+    ("suggest_1000_s", "1,000 cards grouped <= 2 s on one core", lambda v: v <= 2),
 )
 
 
@@ -58,6 +62,7 @@ class Plan:
     document_sizes: tuple[int, ...] | None  # None: skip
     audio: bool
     quality: bool
+    suggestions: bool = True  # suggested groups on the card call: quality on the held-out split, speed
 
 
 PLANS = {
@@ -65,7 +70,7 @@ PLANS = {
                  (100, 1_000), True, True),
     "quick": Plan((100, 1_000, 2_000), 30, 20, 50, (100,), 5, (0,), 1, True, (100,), True, True),
     # Tiny sizes for the runner's own test: proves every part runs and the JSON line is whole.
-    "smoke": Plan((100,), 5, 4, 5, (100,), 2, (0,), 1, False, None, False, False),
+    "smoke": Plan((100,), 5, 4, 5, (100,), 2, (0,), 1, False, None, False, False, suggestions=False),
 }
 
 
@@ -196,6 +201,13 @@ def _documents(plan: Plan, headline: dict[str, Any]) -> None:
         headline["documents_100_s"] = figures["documents_100_s"]
 
 
+def _suggestions(plan: Plan, headline: dict[str, Any]) -> None:
+    from benchmarks import card_call_suggestions
+
+    figures = card_call_suggestions.run("held-out", quick=plan != PLANS["full"])
+    headline.update({key: figures[key] for key in HEADLINE if key in figures})
+
+
 def _summary(headline: dict[str, Any]) -> None:
     print("\nHeadline figures")
     for key in HEADLINE:
@@ -229,6 +241,7 @@ def main(argv: Sequence[str]) -> int:
         ("audio", _audio, plan.audio),
         ("own-words checker", _quality, plan.quality),
         ("documents", _documents, plan.document_sizes is not None),
+        ("suggested groups", _suggestions, plan.suggestions),
     ]
     for name, action, wanted in sections:
         if wanted:

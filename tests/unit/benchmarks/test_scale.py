@@ -27,6 +27,9 @@ HEADLINE_KEYS = {
     "documents_100_s",
     "audio_cached_ms",
     "startup_health_s",
+    "suggest_ami_label",
+    "suggest_ami_peer_label",
+    "suggest_1000_s",
 }
 
 

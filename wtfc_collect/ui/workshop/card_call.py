@@ -22,6 +22,7 @@ from wtfc_collect.services.workshop.card_call import CardCallView
 from wtfc_collect.services.workshop.themes import ThemeView
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.feedback import remember, run_action, show, use_case
+from wtfc_collect.ui.workshop import card_call_suggestions
 
 PREFIX = "card_call."
 # Fixed CSS only. For a projector: larger text in lists, boxes and tick boxes on these screens.
@@ -94,6 +95,7 @@ def draw(repo: Repository, project_id: str) -> None:
     progress(view)
     current_card(project_id, view)
     parked_cards(project_id, view)
+    card_call_suggestions.draw(project_id, view)
     theme_list(view)
     merge_and_finish(project_id, view)
 
