@@ -119,7 +119,9 @@ def _fill_everything(repo: Repository) -> str:
         for r, s in check_statements.workshop_statements(repo, project.id)
         if s.question is Question.NOT_WORKING
     )
-    check_statements.edit_with_person(repo, ready[0].id, ready[1].id, EVIL, reason=EVIL, **who)
+    check_statements.edit_with_person(
+        repo, ready[0].id, ready[1].id, EVIL, agreed_by=SHORT, agreed_on=who["now"].date(), reason=EVIL, **who
+    )
     waiting = check_statements.statements_to_triage(repo, project.id)
     if waiting:
         review, statement = waiting[0]

@@ -4,13 +4,26 @@ its workshop copy. The words themselves are kept exactly as recorded and can nev
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field, StringConstraints, TypeAdapter
 
-from .base import Actor, DomainError, Reason, RecordId, StatementText, StrictModel, UtcDateTime, new_id, utc
+from .base import (
+    Actor,
+    DomainError,
+    Label,
+    Reason,
+    RecordId,
+    StatementText,
+    StrictModel,
+    UtcDateTime,
+    new_id,
+    strip_control,
+    utc,
+)
+from .workshop_copy import copy_problem, follows_words
 
 
 class Question(StrEnum):
@@ -84,6 +97,26 @@ class StatementChange(StrictModel):
     reason: Reason = ""
 
 
+# Why words were changed with the person: something must be said.
+Why = Annotated[str, StringConstraints(min_length=1, max_length=500), BeforeValidator(strip_control)]
+# How the change log named words agreed with the person before they were kept in ``AgreedWords``.
+AGREED_REASON = "agreed with the person"
+_STATEMENT_TEXT: TypeAdapter[str] = TypeAdapter(StatementText)
+
+
+class AgreedWords(StrictModel):
+    """Other words for the workshop, agreed *with the person*: the words, who agreed them (the person, or
+    who agreed for them), on what day, why, and who recorded it when. The original words stay as they were.
+    """
+
+    words: StatementText
+    agreed_by: Label
+    agreed_on: date
+    why: Why
+    recorded_by: Actor
+    recorded_at: UtcDateTime
+
+
 class Statement(StrictModel):
     """One thing a person said in answer to one of the three questions."""
 
@@ -101,6 +134,8 @@ class Statement(StrictModel):
     # Who checked that the workshop copy identifies nobody, and when. Any later change clears it.
     anonymised_by: Actor | None = None
     anonymised_at: UtcDateTime | None = None
+    # Words agreed with the person for the workshop, if the person agreed other words.
+    agreed: AgreedWords | None = None
 
     @property
     def triage_status(self) -> TriageStatus:
@@ -112,24 +147,75 @@ class Statement(StrictModel):
         return self.workshop_text if self.workshop_text is not None else self.text
 
     @property
+    def agreed_words(self) -> str | None:
+        """The words agreed with the person for the workshop, if any (also as older versions logged them)."""
+        if self.agreed is not None:
+            return self.agreed.words
+        for change in reversed(self.changes):
+            if change.field == "workshop_text" and change.reason.startswith(AGREED_REASON) and change.new:
+                return change.new
+        return None
+
+    @property
+    def copy_source(self) -> str:
+        """What the workshop copy is made from: the words agreed with the person, or else their own."""
+        return self.agreed_words or self.text
+
+    @property
     def ready_for_workshop(self) -> bool:
-        """Accepted at the quality check, with a workshop copy a person has confirmed."""
-        return self.triage_status is TriageStatus.ACCEPTED and self.anonymised_at is not None
+        """Accepted at the quality check, with a workshop copy a person has confirmed that is the person's
+        (or their agreed) words with, at most, details swapped for placeholders."""
+        return (
+            self.triage_status is TriageStatus.ACCEPTED
+            and self.anonymised_at is not None
+            and follows_words(self.copy_source, self.card_text)
+        )
 
     def confirm_workshop_text(self, text: str, by: str, now: datetime) -> None:
-        """A person has checked ``text`` as the workshop copy: it keeps the meaning and names nobody.
+        """A person has checked ``text`` as the workshop copy: it names nobody, and it is the person's words
+        (or the words agreed with them) with only details such as names swapped for placeholders.
 
-        The same words as the original need no copy; anything else is kept beside the original.
+        The same words as the original need no copy; anything else is kept beside the original. Any other
+        change is refused (field ``copy``): it must be agreed with the person first (``agree_words``).
         """
         if self.triage_status is not TriageStatus.ACCEPTED:
             raise DomainError("Accept the words first, then confirm their workshop copy.", "status")
-        wanted = None if text.strip() == self.text else text
+        text = _STATEMENT_TEXT.validate_python(text)
+        problem = copy_problem(self.copy_source, text)
+        if problem is not None:
+            raise DomainError(problem, "copy")
+        wanted = None if text == self.text else text
         if wanted != self.workshop_text:
             self.set_workshop_text(
                 wanted, by, now, "workshop copy: details that could identify someone taken out"
             )
         self.anonymised_by = by
         self.anonymised_at = utc(now)
+
+    def agree_words(
+        self, words: str, *, agreed_by: str, agreed_on: date, why: str, by: str, now: datetime
+    ) -> None:
+        """Record other words for the workshop, agreed with the person: who agreed (the person, or who
+        agreed for them), on what day and why. They become the workshop copy, to be confirmed again; the
+        person's own words stay as they were."""
+        if not agreed_by.strip():
+            raise DomainError("Say who agreed these words: the person, or who agreed for them.", "agreed_by")
+        if not why.strip():
+            raise DomainError("Say why the words were changed, so others can see the reason.", "reason")
+        words = _STATEMENT_TEXT.validate_python(words)
+        if words == self.text:
+            raise DomainError("These are the person's own words already: accept them as they are.", "words")
+        agreed = AgreedWords(
+            words=words,
+            agreed_by=agreed_by,
+            agreed_on=agreed_on,
+            why=why,
+            recorded_by=by,
+            recorded_at=utc(now),
+        )
+        reason = f"{AGREED_REASON}: {agreed.agreed_by}, {agreed.agreed_on:%d/%m/%Y}: {agreed.why}"
+        self.set_workshop_text(words, by, now, reason[:500])
+        self.agreed = agreed
 
     def decide(self, status: TriageStatus, by: str, now: datetime, reason: str = "") -> None:
         if status is TriageStatus.NOT_CHECKED:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -251,8 +251,11 @@ def _keys(at: AppTest) -> set[str]:
     return {str(b.key) for b in at.button}
 
 
-def test_workshop_copy_replaces_a_name_and_keeps_the_original(demo: tuple[Repository, str]) -> None:
-    repo, project_id = demo
+NEIGHBOUR = "My neighbour Mrs Patel pops in every morning with the paper"
+
+
+def _accepted_with_a_name(repo: Repository, project_id: str) -> tuple[Review, Statement]:
+    """A review sent in whose "working" statement names someone, accepted and waiting for its copy."""
     review = Review.model_validate(
         {
             "id": "f" * 32,
@@ -265,10 +268,9 @@ def test_workshop_copy_replaces_a_name_and_keeps_the_original(demo: tuple[Reposi
             "updated_at": DEMO_NOW,
         }
     )
-    words = "My neighbour Mrs Patel pops in every morning with the paper"
     for question in Question:
         added = review.add_statement(
-            question, words if question is Question.WORKING else "Tea", Speaker.PERSON, DEMO_NOW
+            question, NEIGHBOUR if question is Question.WORKING else "Tea", Speaker.PERSON, DEMO_NOW
         )
         review.set_priority(added.id, 1, DEMO_NOW)
     review.submit(DEMO_NOW)
@@ -277,6 +279,12 @@ def test_workshop_copy_replaces_a_name_and_keeps_the_original(demo: tuple[Reposi
     check_statements.triage_statement(
         repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=LEAD, now=DEMO_NOW
     )
+    return review, statement
+
+
+def test_workshop_copy_replaces_a_name_and_keeps_the_original(demo: tuple[Repository, str]) -> None:
+    repo, project_id = demo
+    review, statement = _accepted_with_a_name(repo, project_id)
     at = _open(TRIAGE)
     at.selectbox(key="check_statements.state").set_value("to_confirm").run()
     key = f"check_statements.{statement.id}"
@@ -285,10 +293,27 @@ def test_workshop_copy_replaces_a_name_and_keeps_the_original(demo: tuple[Reposi
     _press(at, key + ".confirm")
     stored = _stored(repo, review.id, statement.id)
     assert (stored.text, stored.workshop_text) == (
-        words,
+        NEIGHBOUR,
         "My neighbour [name] pops in every morning with the paper",
     )
     assert stored.ready_for_workshop
+
+
+def test_a_rewritten_workshop_copy_is_refused_next_to_the_statement(demo: tuple[Repository, str]) -> None:
+    repo, project_id = demo
+    review, statement = _accepted_with_a_name(repo, project_id)
+    at = _open(TRIAGE)
+    at.selectbox(key="check_statements.state").set_value("to_confirm").run()
+    key = f"check_statements.{statement.id}"
+    assert any("[place], [address]" in c for c in said(at.caption))  # the rule is said beside the copy
+    at.text_area(key=key + ".copy").input("Addressing social isolation")
+    _press(at, key + ".confirm")
+    [error] = _errors(at)
+    assert "can only swap names, places, dates and contact details" in error
+    assert "words agreed with the person" in error
+    stored = _stored(repo, review.id, statement.id)
+    assert (stored.workshop_text, stored.ready_for_workshop) == (None, False)
+    assert at.text_area(key=key + ".copy").value == "Addressing social isolation"  # what was typed stays
 
 
 def test_ask_again_needs_a_reason_then_is_listed(demo: tuple[Repository, str]) -> None:
@@ -317,7 +342,13 @@ def test_words_agreed_with_the_person_keep_the_original(demo: tuple[Repository, 
     assert at.text_area(key=key + ".edit").value == statement.text
     at.text_area(key=key + ".edit").input("I like <b>my</b> garden 🌻")
     _press(at, key + ".edit_save")
-    assert _errors(at) == ["Say when and how this was agreed with the person."]
+    assert _errors(at) == ["Say on what day the words were agreed."]
+    at.date_input(key=key + ".edit_when").set_value(date.today())
+    _press(at, key + ".edit_save")
+    assert _errors(at) == ["Say who agreed these words: the person, or who agreed for them."]
+    at.text_input(key=key + ".edit_who").input("The person, with his brother")
+    _press(at, key + ".edit_save")
+    assert _errors(at) == ["Say why the words were changed, so others can see the reason."]
     assert _stored(repo, review.id, statement.id).workshop_text is None
     at.text_input(key=key + ".edit_reason").input("Read back to him on the phone, 3 May")
     _press(at, key + ".edit_save")
@@ -329,6 +360,8 @@ def test_words_agreed_with_the_person_keep_the_original(demo: tuple[Repository, 
     assert kept.workshop_text == "I like <b>my</b> garden 🌻"
     assert kept.triage_status is TriageStatus.ACCEPTED
     assert "Read back to him on the phone, 3 May" in kept.changes[-1].reason
+    assert kept.agreed is not None
+    assert (kept.agreed.agreed_by, kept.agreed.agreed_on) == ("The person, with his brother", date.today())
 
 
 def test_saving_an_answer_without_choosing_one_says_so(demo: tuple[Repository, str]) -> None:

@@ -277,19 +277,22 @@ def test_confirming_the_same_copy_again_adds_no_change() -> None:
 
 def test_a_later_workshop_text_clears_the_confirmation() -> None:
     statement = _accepted()
-    statement.confirm_workshop_text("My neighbour [name] pops in every morning", LEAD, f.NOW)
+    copy = "My neighbour [name] pops in every morning with the paper"
+    statement.confirm_workshop_text(copy, LEAD, f.NOW)
     assert statement.ready_for_workshop
-    statement.set_workshop_text(
-        "My neighbour Mrs P pops in every morning", "Sam", f.NOW + timedelta(hours=1), "agreed with her"
+    statement.agree_words(
+        "My neighbour Mrs P pops in every morning",
+        agreed_by="The person",
+        agreed_on=f.TODAY,
+        why="shorter, as she asked",
+        by="Sam",
+        now=f.NOW + timedelta(hours=1),
     )
     assert (statement.anonymised_by, statement.anonymised_at) == (None, None)
     assert not statement.ready_for_workshop
     assert statement.text == ORIGINAL
-    assert [c.new for c in statement.changes] == [
-        "My neighbour [name] pops in every morning",
-        "My neighbour Mrs P pops in every morning",
-    ]
-    assert statement.changes[1].old == "My neighbour [name] pops in every morning"
+    assert [c.new for c in statement.changes] == [copy, "My neighbour Mrs P pops in every morning"]
+    assert statement.changes[1].old == copy
 
 
 def test_set_workshop_text_needs_a_reason_and_then_changes_nothing() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from wtfc_collect.domain import (
     AuditAction,
@@ -76,18 +76,25 @@ def edit_with_person(
     statement_id: str,
     new_text: str,
     *,
+    agreed_by: str,
+    agreed_on: date | None,
     reason: str,
     actor: str,
     now: datetime,
 ) -> Review:
-    """Record words agreed *with the person* as the workshop copy; the original stays untouched."""
-    if not reason.strip():
-        raise DomainError("Say when and how this was agreed with the person.", "reason")
+    """Record words agreed *with the person* as the workshop copy: who agreed (the person, or who agreed
+    for them), on what day, and why. The original stays untouched; the copy is confirmed afterwards."""
+    if agreed_on is None:
+        raise DomainError("Say on what day the words were agreed.", "agreed_on")
+    if agreed_on > (now + timedelta(days=1)).date():  # a day's grace: the clock is UTC
+        raise DomainError("The day the words were agreed cannot be in the future.", "agreed_on")
 
     def apply(review: Review) -> None:
         statement = _statement_of(review, statement_id)
         with words_checked("text"):
-            statement.set_workshop_text(new_text, actor, now, f"agreed with the person: {reason}")
+            statement.agree_words(
+                new_text, agreed_by=agreed_by, agreed_on=agreed_on, why=reason, by=actor, now=now
+            )
         statement.decide(TriageStatus.ACCEPTED, actor, now, "words agreed with the person")
 
     saved = change(repo, Review, review_id, apply)

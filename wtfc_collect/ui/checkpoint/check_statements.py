@@ -8,6 +8,7 @@ empty words) is said in plain words next to the statement it is about.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import streamlit as st
 
@@ -139,10 +140,23 @@ def _decisions(t: dict[str, str], review: Review, statement: Statement, key: str
     if out.button(t["exclude"], key=key + ".exclude"):
         _act(key, use_case(decide, review.id, statement.id, TriageStatus.EXCLUDED, reason=reason))
     st.subheader(t["edit_heading"], anchor=False)
+    st.caption(t["edit_help"])
     words = st.text_area(t["edit_label"], value=statement.card_text, key=key + ".edit")
+    who = st.text_input(t["edit_who"], max_chars=120, key=key + ".edit_who")
+    st.caption(t["edit_who_help"])
+    when = st.date_input(t["edit_when"], value=None, format="DD/MM/YYYY", key=key + ".edit_when")
     why = st.text_input(t["edit_reason"], max_chars=300, key=key + ".edit_reason")
     if st.button(t["edit_button"], key=key + ".edit_save"):
-        _act(key, use_case(check_statements.edit_with_person, review.id, statement.id, words, reason=why))
+        agree = use_case(
+            check_statements.edit_with_person,
+            review.id,
+            statement.id,
+            words,
+            agreed_by=who,
+            agreed_on=when if isinstance(when, date) else None,
+            reason=why,
+        )
+        _act(key, agree)
 
 
 def _workshop_copy(
@@ -152,6 +166,9 @@ def _workshop_copy(
     st.caption(t["copy_help"])
     if proposal.replaced:
         st.text(t["copy_replaced"].format(items=", ".join(proposal.replaced)))
+    if statement.agreed_words is not None:
+        st.caption(t["copy_from_agreed"])
     copy = st.text_area(t["copy_label"], value=proposal.text, key=key + ".copy")
+    st.caption(literal(t["copy_rule"]))
     if st.button(t["copy_button"], key=key + ".confirm", type="primary"):
         _act(key, use_case(check_statements.confirm_workshop_text, review.id, statement.id, copy))

@@ -38,6 +38,7 @@ WORDS = {
     F: ("I want to try swimming again", "Seeing the sea at Whitby"),
 }
 NOT_CHOSEN = "Watching the snooker"
+AGREED = {"agreed_by": "The person", "agreed_on": f.TODAY}  # who agreed other words, and on what day
 PLACES: tuple[Priority, Priority] = (1, 2)
 
 
@@ -152,7 +153,15 @@ def test_a_withdrawn_review_cannot_be_decided_about(memory_repo: Repository, rev
             memory_repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=LEAD, now=LATER
         ),
         lambda: check_statements.edit_with_person(
-            memory_repo, review.id, statement.id, "new words", reason="agreed", actor=LEAD, now=LATER
+            memory_repo,
+            review.id,
+            statement.id,
+            "new words",
+            agreed_by="The person",
+            agreed_on=f.TODAY,
+            reason="agreed",
+            actor=LEAD,
+            now=LATER,
         ),
         lambda: check_statements.confirm_workshop_text(
             memory_repo, review.id, statement.id, statement.text, actor=LEAD, now=LATER
@@ -175,6 +184,8 @@ def test_edit_with_person_keeps_the_original_and_records_who_when_why(
         review.id,
         statement.id,
         agreed,
+        agreed_by="The person",
+        agreed_on=f.TODAY,
         reason="read back to her on 3 May",
         actor=LEAD,
         now=LATER,
@@ -191,6 +202,17 @@ def test_edit_with_person_keeps_the_original_and_records_who_when_why(
         LATER,
     )
     assert "read back to her on 3 May" in change.reason
+    assert stored.agreed is not None
+    assert (stored.agreed.words, stored.agreed.agreed_by, stored.agreed.agreed_on) == (
+        agreed,
+        "The person",
+        f.TODAY,
+    )
+    assert (stored.agreed.why, stored.agreed.recorded_by, stored.agreed.recorded_at) == (
+        "read back to her on 3 May",
+        LEAD,
+        LATER,
+    )
     assert stored.triage_status is TriageStatus.ACCEPTED
     assert not stored.ready_for_workshop  # the workshop copy is still to be confirmed
     assert _audit_reasons(memory_repo, review.id) == [f"edited with the person: statement {statement.id}"]
@@ -202,14 +224,53 @@ def test_edit_with_person_needs_a_reason_and_words(memory_repo: Repository, revi
     statement = _statement(memory_repo, review.id, WORDS[NW][1])
     with pytest.raises(DomainError) as no_reason:
         check_statements.edit_with_person(
-            memory_repo, review.id, statement.id, "New", reason="", actor=LEAD, now=f.NOW
+            memory_repo, review.id, statement.id, "New", **AGREED, reason="", actor=LEAD, now=f.NOW
         )
     assert no_reason.value.field == "reason"
     with pytest.raises(InvalidInput) as no_words:
         check_statements.edit_with_person(
-            memory_repo, review.id, statement.id, "  ", reason="agreed", actor=LEAD, now=f.NOW
+            memory_repo, review.id, statement.id, "  ", **AGREED, reason="agreed", actor=LEAD, now=f.NOW
         )
     assert no_words.value.field == "text"
+    for who, when, field in (("  ", f.TODAY, "agreed_by"), ("The person", None, "agreed_on")):
+        with pytest.raises(DomainError) as missing:
+            check_statements.edit_with_person(
+                memory_repo,
+                review.id,
+                statement.id,
+                "New",
+                agreed_by=who,
+                agreed_on=when,
+                reason="agreed",
+                actor=LEAD,
+                now=f.NOW,
+            )
+        assert missing.value.field == field
+    with pytest.raises(DomainError, match="own words already") as same:
+        check_statements.edit_with_person(
+            memory_repo,
+            review.id,
+            statement.id,
+            WORDS[NW][1],
+            **AGREED,
+            reason="agreed",
+            actor=LEAD,
+            now=f.NOW,
+        )
+    assert same.value.field == "words"
+    with pytest.raises(DomainError, match="future") as later:
+        check_statements.edit_with_person(
+            memory_repo,
+            review.id,
+            statement.id,
+            "New",
+            agreed_by="The person",
+            agreed_on=f.TODAY + timedelta(days=5),
+            reason="agreed",
+            actor=LEAD,
+            now=f.NOW,
+        )
+    assert later.value.field == "agreed_on"
     assert memory_repo.get(Review, review.id) == review
     assert memory_repo.audit_log(review.id) == []
 
@@ -223,6 +284,7 @@ def test_editing_after_confirmation_needs_a_new_confirmation(memory_repo: Reposi
         review.id,
         statement.id,
         "Swimming at the leisure centre",
+        **AGREED,
         reason="agreed",
         actor=LEAD,
         now=LATER,
@@ -240,6 +302,7 @@ def test_proposal_replaces_personal_data_of_the_agreed_words(memory_repo: Reposi
         review.id,
         statement.id,
         "My neighbour Dave pops in with the paper",
+        **AGREED,
         reason="agreed",
         actor=LEAD,
         now=f.NOW,
