@@ -99,6 +99,10 @@ class Project(Record):
     purpose: Text = ""
     level: Level = Level.SERVICE
     sample_plan: SamplePlan = Field(default_factory=SamplePlan)
+    # How many people there are at the chosen level (in the unit, supported by the provider, using the
+    # service, in the population): the guides' sample advice is worked out from it.
+    people_at_level: int | None = Field(default=None, ge=1, le=10_000_000)
+    collection_start: date | None = None  # the day collecting reviews starts
     checkpoint_date: date | None = None
     workshop_dates: list[date] = Field(default_factory=list, max_length=20)
     teams: list[Label] = Field(default_factory=list, max_length=200)

@@ -20,6 +20,7 @@ from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context
 from wtfc_collect.ui.feedback import errors, field_error, leftover_errors, run_action, use_case
 from wtfc_collect.ui.literal import plain_label
+from wtfc_collect.ui.prepare.project_setup_advice import advice
 from wtfc_collect.ui.tables import table
 
 PREFIX = "project_setup."
@@ -34,6 +35,8 @@ FORM_FIELDS = {
     "service_types",
     "workshop_dates",
     "checkpoint_date",
+    "collection_start",
+    "people_at_level",
     *(f"sample_plan.{part}" for part in ("what", "how", "who", "where", "when")),
 }
 
@@ -60,6 +63,7 @@ def draw(t: dict[str, str], repo: Repository) -> None:
     if project is not None:
         if project.purpose and not project.purpose_follows_pattern():
             st.info(t["purpose_hint"])
+        advice(t, project)
         st.header(t["progress_heading"])
         progress_table(project_progress(repo, project.id), no_target=t["no_target"])
 
@@ -140,6 +144,16 @@ def project_form(project: Project | None) -> dict[str, Any] | None:
             index=levels.index(project.level if project else Level.SERVICE),
             key=key + ".level",
         )
+        people = st.number_input(
+            t["people_label"],
+            min_value=0,
+            max_value=10_000_000,
+            step=1,
+            value=(project.people_at_level or 0) if project else 0,
+            key=key + ".people",
+        )
+        st.caption(t["people_help"])
+        field_error(found, "people_at_level")
         st.header(t["sample_heading"], anchor=False)
         answers: dict[str, str] = {}
         for part in ("what", "how", "who", "where", "when"):
@@ -176,6 +190,12 @@ def project_form(project: Project | None) -> dict[str, Any] | None:
             key,
         )
         st.header(t["dates_heading"], anchor=False)
+        start = st.date_input(
+            t["start_label"],
+            value=project.collection_start if project else None,
+            format="DD/MM/YYYY",
+            key=key + ".start",
+        )
         checkpoint = st.date_input(
             t["checkpoint_label"],
             value=project.checkpoint_date if project else None,
@@ -186,7 +206,7 @@ def project_form(project: Project | None) -> dict[str, Any] | None:
         days = (project.workshop_dates if project else []) + [None, None]
         first = st.date_input(t["workshop1_label"], value=days[0], format="DD/MM/YYYY", key=key + ".day1")
         second = st.date_input(t["workshop2_label"], value=days[1], format="DD/MM/YYYY", key=key + ".day2")
-        field_error(found, "workshop_dates", "checkpoint_date")
+        field_error(found, "workshop_dates", "checkpoint_date", "collection_start")
         saved = st.form_submit_button(t["save_button"], type="primary")
     if not saved:
         return None
@@ -205,6 +225,8 @@ def project_form(project: Project | None) -> dict[str, Any] | None:
             "team_targets": team_targets,
             "service_type_targets": kind_targets,
         },
+        "people_at_level": int(people) or None,
+        "collection_start": start if isinstance(start, date) else None,
         "checkpoint_date": checkpoint if isinstance(checkpoint, date) else None,
         "workshop_dates": workshop_dates,
         **lists,
