@@ -66,6 +66,18 @@ from wtfc_collect.domain import (
     WhyStep,
 )
 from wtfc_collect.domain.base import one_line
+from wtfc_collect.domain.participation import (
+    Come,
+    DayPlace,
+    Participant,
+    ParticipantPerspective,
+    Reply,
+    WorkshopArrangements,
+    WorkshopWish,
+)
+from wtfc_collect.domain.person_actions import PersonAction
+from wtfc_collect.domain.private_ballot import Ballot, BallotMode, BallotOption
+from wtfc_collect.domain.statement import AgreedWords
 
 AWKWARD = [
     "<script>alert('hi')</script>",
@@ -166,6 +178,15 @@ change = st.builds(
     at=aware,
     reason=text(StatementChange, "reason"),
 )
+agreed_words = st.builds(
+    AgreedWords,
+    words=text(AgreedWords, "words"),
+    agreed_by=text(AgreedWords, "agreed_by"),
+    agreed_on=day,
+    why=text(AgreedWords, "why"),
+    recorded_by=actor,
+    recorded_at=aware,
+)
 statement = st.builds(
     Statement,
     id=record_id,
@@ -180,7 +201,24 @@ statement = st.builds(
     voice_answer_id=optional(record_id),
     anonymised_by=optional(actor),
     anonymised_at=optional(aware),
+    agreed=optional(agreed_words),
 )
+workshop_wish = st.builds(
+    WorkshopWish, come=st.sampled_from(Come), access_needs=text(WorkshopWish, "access_needs")
+)
+person_action = st.builds(
+    PersonAction,
+    id=record_id,
+    what=text(PersonAction, "what"),
+    who=text(PersonAction, "who"),
+    by_when=optional(day),
+    done_on=optional(day),
+    statement_id=optional(record_id),
+    created_by=actor,
+    created_at=aware,
+)
+day_place = st.builds(DayPlace, day=day, reply=st.sampled_from(Reply), attended=optional(st.booleans()))
+ballot_option = st.builds(BallotOption, target_id=record_id, name=text(BallotOption, "name"))
 card_move = st.builds(
     CardMove,
     statement_id=record_id,
@@ -272,6 +310,8 @@ def review(draw: st.DrawFn) -> Review:
         updated_at=draw(aware),
         submitted_at=draw(optional(aware)),
         withdrawn_reason=draw(text(Review, "withdrawn_reason")),
+        workshop=draw(workshop_wish),
+        actions=draw(st.lists(person_action, max_size=3, unique_by=lambda a: a.id)),
     )
 
 
@@ -347,6 +387,7 @@ RECORDS: dict[type[Record], st.SearchStrategy[Any]] = {
         voter=text(Vote, "voter"),
         dots=st.integers(1, 20),
         at=aware,
+        perspective=optional(st.sampled_from(ParticipantPerspective)),
     ),
     RootCause: st.builds(
         RootCause, **_theme_ids, chain=st.lists(why_step, max_size=3), cause=text(RootCause, "cause")
@@ -433,6 +474,50 @@ RECORDS: dict[type[Record], st.SearchStrategy[Any]] = {
         done=st.booleans(),
         created_at=aware,
     ),
+    Participant: st.builds(
+        Participant,
+        **_ids,
+        name=label,
+        perspective=st.sampled_from(ParticipantPerspective),
+        other_perspective=label,
+        organisation=optional(label),
+        access_needs=text(Participant, "access_needs"),
+        from_reviews=st.booleans(),
+        days=st.lists(day_place, max_size=3, unique_by=lambda p: p.day),
+        created_at=aware,
+    ),
+    WorkshopArrangements: st.builds(
+        WorkshopArrangements,
+        **_ids,
+        place=text(WorkshopArrangements, "place"),
+        times=text(WorkshopArrangements, "times"),
+        help_on_offer=text(WorkshopArrangements, "help_on_offer"),
+        contact=text(WorkshopArrangements, "contact"),
+    ),
+    Ballot: st.builds(
+        Ballot,
+        **_ids,
+        kind=st.just(VoteTarget.THEME),
+        mode=st.just(BallotMode.SLIPS),
+        options=st.lists(ballot_option, min_size=1, max_size=3, unique_by=lambda o: o.target_id),
+        dots=st.integers(1, 10),
+        code_hash=st.none(),
+        opened_by=actor,
+        opened_at=aware,
+        closed_at=optional(aware),
+    )
+    | st.builds(
+        Ballot,
+        **_ids,
+        kind=st.just(VoteTarget.THEME),
+        mode=st.just(BallotMode.DEVICES),
+        options=st.lists(ballot_option, min_size=1, max_size=3, unique_by=lambda o: o.target_id),
+        dots=st.integers(1, 10),
+        code_hash=st.from_regex(r"[0-9a-f]{64}", fullmatch=True),
+        opened_by=actor,
+        opened_at=aware,
+        closed_at=optional(aware),
+    ),
     ProcessNote: st.builds(
         ProcessNote, **_ids, worked=st.booleans(), text=text(ProcessNote, "text"), at=aware
     ),
@@ -491,6 +576,11 @@ NESTED: dict[type[StrictModel], st.SearchStrategy[Any]] = {
     Statement: statement,
     WhyStep: why_step,
     Reading: reading,
+    AgreedWords: agreed_words,
+    WorkshopWish: workshop_wish,
+    PersonAction: person_action,
+    DayPlace: day_place,
+    BallotOption: ballot_option,
 }
 
 

@@ -15,7 +15,9 @@ from .checkpoint import (
 )
 from .dot_votes import Vote, VoteTarget
 from .errors import plain_errors
+from .participation import Participant, WorkshopArrangements
 from .plan import ActionPlan, ActionStatus, Idea, IdeaKind, Quadrant
+from .private_ballot import Ballot
 from .progress_review import ProcessNote
 from .project import LEVEL_DESCRIPTIONS, LEVEL_LABELS, Level, Project, SamplePlan, SampleTarget
 from .records import COLLECTIONS, collection_of
@@ -66,6 +68,7 @@ __all__ = [
     "Answer",
     "AuditAction",
     "AuditEvent",
+    "Ballot",
     "Card",
     "CardCall",
     "CardMove",
@@ -82,6 +85,7 @@ __all__ = [
     "Measure",
     "MitigatingAction",
     "MitigationKind",
+    "Participant",
     "Perspective",
     "ProcessNote",
     "Progress",
@@ -114,6 +118,7 @@ __all__ = [
     "Vote",
     "VoteTarget",
     "WhyStep",
+    "WorkshopArrangements",
     "collection_of",
     "inspect_recording",
     "is_first_person",

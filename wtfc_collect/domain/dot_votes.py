@@ -20,6 +20,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from .base import DomainError, Label, Record, RecordId, UtcDateTime, one_line
+from .participation import ParticipantPerspective
 
 DEFAULT_DOTS = 3  # the guide: each person's "three highest priority" themes; three dots elsewhere too
 VOTER_PREFIX = "Voter"
@@ -60,6 +61,7 @@ class Vote(Record):
     voter: Label
     dots: int = Field(default=1, ge=1, le=MAX_DOTS)
     at: UtcDateTime
+    perspective: ParticipantPerspective | None = None  # the voter's, when they gave it
 
 
 # --- who is voting --------------------------------------------------------------------------------------

@@ -7,7 +7,9 @@ from .audit import AuditEvent
 from .base import Record
 from .checkpoint import Checkpoint, MitigatingAction
 from .dot_votes import Vote
+from .participation import Participant, WorkshopArrangements
 from .plan import ActionPlan, Idea
+from .private_ballot import Ballot
 from .progress_review import ProcessNote
 from .project import Project
 from .review import Review
@@ -31,6 +33,9 @@ COLLECTIONS: dict[type[Record], str] = {
     VoiceAnswer: "voice_answers",
     Checkpoint: "checkpoints",
     MitigatingAction: "mitigating_actions",
+    Participant: "participants",
+    WorkshopArrangements: "workshop_arrangements",
+    Ballot: "ballots",
     Account: "accounts",
     Invitation: "invitations",
     StoreSecret: "secrets",

@@ -25,6 +25,8 @@ from .base import (
     one_line,
     utc,
 )
+from .participation import Come, WorkshopWish
+from .person_actions import MAX_ACTIONS, PersonAction, new_action
 from .statement import (
     QUESTION_LABELS,
     SPEAKER_LABELS,
@@ -134,6 +136,10 @@ class Review(Record):
     updated_at: UtcDateTime
     submitted_at: UtcDateTime | None = None
     withdrawn_reason: Reason = ""
+    # After the review: whether the person would like to come to the workshops, and the actions it leads to
+    # in their own support. Neither ever goes to a workshop or into a document made for one.
+    workshop: WorkshopWish = Field(default_factory=WorkshopWish)
+    actions: list[PersonAction] = Field(default_factory=list, max_length=MAX_ACTIONS)
     schema_version: int = SCHEMA_VERSION
 
     @model_validator(mode="after")
@@ -151,6 +157,8 @@ class Review(Record):
             raise ValueError("a question with answers cannot also be marked as not answered")
         if self.status is ReviewStatus.SUBMITTED and not (self.consent and self.consent.given):
             raise ValueError("a review can only be sent in when consent has been given")
+        if len({a.id for a in self.actions}) != len(self.actions):
+            raise ValueError("two actions have the same id")
         return self
 
     # --- reading -------------------------------------------------------------------------------
@@ -334,6 +342,59 @@ class Review(Record):
             )
         self.withdrawn_reason = reason
         self.status = ReviewStatus.WITHDRAWN
+        self.updated_at = utc(now)
+
+    # --- after the review: the person's own actions, and the workshops -----------------------------------
+    def _require_not_withdrawn(self) -> None:
+        if self.status is ReviewStatus.WITHDRAWN:
+            raise DomainError("This review was withdrawn, so nothing more can be added to it.", "status")
+
+    def set_workshop_wish(self, come: Come, access_needs: str, now: datetime) -> None:
+        """Whether the person would like to come to the workshops, and what would help them take part."""
+        self._require_not_withdrawn()
+        self.workshop = WorkshopWish(come=come, access_needs=access_needs)
+        self.updated_at = utc(now)
+
+    def action(self, action_id: str) -> PersonAction:
+        for found in self.actions:
+            if found.id == action_id:
+                return found
+        raise DomainError("That action is not in this review.", "action")
+
+    def add_action(
+        self,
+        what: str,
+        who: str,
+        by_when: date | None,
+        statement_id: str | None,
+        *,
+        by: str,
+        now: datetime,
+    ) -> PersonAction:
+        """Add an action for the person (what, who, by when), answering one thing they said if given."""
+        self._require_not_withdrawn()
+        if statement_id is not None:
+            self.statement(statement_id)
+        if len(self.actions) >= MAX_ACTIONS:
+            raise DomainError(f"A review can hold up to {MAX_ACTIONS} actions.", "what")
+        added = new_action(what, who, by_when, statement_id, by=by, now=now)
+        self.actions = [*self.actions, added]
+        self.updated_at = utc(now)
+        return added
+
+    def set_action_done(self, action_id: str, done_on: date | None, now: datetime) -> PersonAction:
+        """Mark an action done on a day, or not done (None)."""
+        self._require_not_withdrawn()
+        changed = PersonAction.model_validate({**self.action(action_id).model_dump(), "done_on": done_on})
+        self.actions = [changed if a.id == action_id else a for a in self.actions]
+        self.updated_at = utc(now)
+        return changed
+
+    def remove_action(self, action_id: str, now: datetime) -> None:
+        """Take out an action written by mistake."""
+        self._require_not_withdrawn()
+        self.action(action_id)
+        self.actions = [a for a in self.actions if a.id != action_id]
         self.updated_at = utc(now)
 
     @property
