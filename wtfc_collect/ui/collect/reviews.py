@@ -17,6 +17,7 @@ from wtfc_collect.services.collect import codes
 from wtfc_collect.services.collect.reviews import list_reviews, start_review
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context, sign_in, tables
+from wtfc_collect.ui.collect.reviews_follow_up import all_actions, follow_up
 from wtfc_collect.ui.feedback import errors, field_error, remember, run_action, show, use_case
 from wtfc_collect.ui.literal import literal
 
@@ -129,6 +130,7 @@ def draw(t: dict[str, str], repo: Repository, project: Project) -> None:
             code_section(t, repo, chosen)
         if chosen is not None:
             erase(t, chosen)
+            follow_up(repo, chosen)
     else:
         st.info(t["none_found"])
     ask_again = check_statements.ask_again_list(repo, project.id)
@@ -136,6 +138,7 @@ def draw(t: dict[str, str], repo: Repository, project: Project) -> None:
         st.header(t["ask_again_heading"], anchor=False)
         st.caption(t["ask_again_help"])
         ask_again_table(ask_again)
+    all_actions(repo, project)
     st.divider()
     if st.button(t["new_staff"], key=PREFIX + "new_staff"):
         context.choose_review(None)
