@@ -1,7 +1,8 @@
 """The demo: a made-up project for an invented town, Northvale, to try every screen with.
 
 One entry point, ``install``, used by Home and by ``python -m wtfc_collect demo``: the project's plan and
-about 40 reviews (``project``, from the statement bank in ``bank``), optionally a whole workshop run on
+about 40 reviews (``project``, from the statement bank in ``bank``), what some reviews led to and who is
+invited to the workshops (``participation``), optionally a whole workshop run on
 them (``workshop_theming``, ``workshop_understanding``, ``workshop_planning``, each with its data file beside
 it), and optionally one account per role with a code for a demo own review (``accounts``).
 
@@ -20,7 +21,7 @@ from wtfc_collect.services.common import record_audit
 from wtfc_collect.services.prepare.project_setup import get_project
 from wtfc_collect.storage.port import Repository
 
-from . import accounts, project, workshop_planning, workshop_theming, workshop_understanding
+from . import accounts, participation, project, workshop_planning, workshop_theming, workshop_understanding
 
 __all__ = ["DemoInstalled", "install"]
 
@@ -53,9 +54,10 @@ def install(
     if password is not None:
         require(ADMIN)  # before anything is written: accounts are for administrators
     made, demo_reviews = project.build_demo(now=utc(now), reviews=reviews, seed=seed)
-    repo.save_all([made, *demo_reviews])
+    repo.save_all([made, *participation.follow_up(demo_reviews, utc(now))])
     saved = get_project(repo, made.id)
     record_audit(repo, actor=actor, action=AuditAction.CREATE, record=saved, now=now, reason="demo project")
+    participation.seed(repo, made.id, utc(now))
     if workshop:
         for step in (workshop_theming, workshop_understanding, workshop_planning):
             step.seed(repo, made.id, utc(now))

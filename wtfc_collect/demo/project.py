@@ -149,6 +149,8 @@ def _project(now: datetime, rng: random.Random) -> Project:
         "providers change the support together, starting with what matters most to people.",
         level=Level.SERVICE,
         sample_plan=plan,
+        people_at_level=480,
+        collection_start=today - timedelta(weeks=5),
         checkpoint_date=_weekday(today + timedelta(days=2)),
         workshop_dates=[workshop_1, workshop_2],
         teams=[team.name for team in TEAMS],
