@@ -4,7 +4,7 @@ import streamlit as st
 
 from wtfc_collect.storage.port import StoreError
 from wtfc_collect.ui import context, display, sign_in
-from wtfc_collect.ui.navigation import OPEN_TO_ALL, PAGES, pages_for
+from wtfc_collect.ui.navigation import OPEN_WITHOUT_SIGNING_IN, PAGES, pages_for
 
 context.install_identity()  # the services check this session's signed-in user on every action
 st.set_page_config(page_title="WTfC Collect", page_icon="🤝", layout="wide")
@@ -19,12 +19,12 @@ except StoreError as error:
 user = sign_in.signed_in_user()
 if user is None:
     # Every page is known (so a bookmarked address still works after signing in), none is listed, and
-    # only the accessibility statement opens without signing in.
+    # only the accessibility statement and the workshop vote (by its code) open without signing in.
     page = st.navigation(
         [st.Page(s.path, title=s.title, icon=s.icon, default=s.default) for s in PAGES], position="hidden"
     )
     display.sidebar()
-    if page.url_path == OPEN_TO_ALL:
+    if page.url_path in OPEN_WITHOUT_SIGNING_IN:
         page.run()
     else:
         sign_in.screen_for_signed_out()

@@ -36,6 +36,8 @@ def _texts(at: AppTest) -> str:
 def test_every_page_in_navigation_renders_without_error(data_dir: Path) -> None:
     at = _app()
     for spec in PAGES:
+        if not spec.roles:
+            continue  # the vote opens signed out, with a workshop code (tests/ui/workshop/test_ballot.py)
         at.switch_page(spec.path).run()
         assert not at.exception, (spec.path, at.exception)
         assert at.title, f"{spec.path} has no title"
@@ -45,7 +47,7 @@ def test_every_page_in_navigation_renders_without_error(data_dir: Path) -> None:
 def test_navigation_depends_on_role() -> None:
     assert "Step 1 – Prepare" in pages_for(Role.QUALITY_LEAD)
     assert "Step 1 – Prepare" not in pages_for(Role.REVIEWER)
-    assert sum(len(v) for v in pages_for(Role.ADMINISTRATOR).values()) == len(PAGES)
+    assert sum(len(v) for v in pages_for(Role.ADMINISTRATOR).values()) == len([s for s in PAGES if s.roles])
     own = [spec.path for specs in pages_for(Role.SELF_REVIEWER).values() for spec in specs]
     assert own == ["pages/self_review.py", "pages/accessibility_statement.py"]
 

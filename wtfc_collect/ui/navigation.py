@@ -15,6 +15,11 @@ ALL_STAFF = STAFF
 EVERYONE = STAFF | {Role.SELF_REVIEWER}
 # The one page anyone may open without signing in.
 OPEN_TO_ALL = "accessibility_statement"
+# Where people in a workshop vote on their own phones with the workshop code: open without signing in,
+# listed for nobody, and it reaches only the ballot the code belongs to.
+VOTE = "vote"
+OPEN_WITHOUT_SIGNING_IN = (OPEN_TO_ALL, VOTE)
+NOBODY: frozenset[Role] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -53,8 +58,10 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/exchange.py", "Import and export reviews", "🔄", "Step 2 – Collect", roles=QUALITY),
     PageSpec("pages/checkpoint.py", "Quality checkpoint", "🔎", "Step 2 – Check quality", roles=QUALITY),
     PageSpec("pages/check_statements.py", "Check statements", "✅", "Step 2 – Check quality", roles=QUALITY),
+    PageSpec("pages/participation.py", "Who takes part", "🙋", "Step 3 – Theme", roles=FACILITATORS),
     PageSpec("pages/card_call.py", "Card call", "🃏", "Step 3 – Theme", roles=FACILITATORS),
     PageSpec("pages/priorities.py", "Priorities", "🔴", "Step 3 – Theme", roles=FACILITATORS),
+    PageSpec("pages/private_ballot.py", "Private ballot", "🗳️", "Step 3 – Theme", roles=FACILITATORS),
     PageSpec("pages/theme_charts.py", "Themes in numbers", "📊", "Step 3 – Theme", roles=FACILITATORS),
     PageSpec("pages/understand.py", "Understand: why?", "❓", "Step 4 – Understand", roles=FACILITATORS),
     PageSpec(
@@ -78,6 +85,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/audit_log.py", "Audit log", "📜", "Administration", roles=QUALITY),
     PageSpec("pages/accounts.py", "Accounts", "👥", "Administration", roles=ADMIN),
     PageSpec("pages/accessibility_statement.py", "Accessibility statement", "♿", "About", roles=EVERYONE),
+    PageSpec(f"pages/{VOTE}.py", "Vote", "🗳️", "Workshop", roles=NOBODY),
 )
 
 

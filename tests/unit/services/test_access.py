@@ -126,6 +126,11 @@ def test_entrances_are_only_the_few_before_signing_in() -> None:
         ("admin.accounts", "still_signed_in"),
         ("collect.codes", "still_open"),
         ("collect.codes", "open_with_code"),
+        # The workshop vote on people's own devices: reaches one open ballot, by its code.
+        ("workshop.vote", "join_ballot"),
+        ("workshop.vote", "ballot_options"),
+        ("workshop.vote", "my_vote"),
+        ("workshop.vote", "cast_vote"),
     }
 
 

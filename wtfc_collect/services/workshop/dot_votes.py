@@ -12,6 +12,7 @@ from datetime import datetime
 
 from wtfc_collect.domain import AuditAction, DomainError, Record, new_id, utc
 from wtfc_collect.domain.dot_votes import Vote, VoteTarget, check_ballot, same_voter, voter_key
+from wtfc_collect.domain.participation import ParticipantPerspective
 from wtfc_collect.services.common import InvalidInput, record_audit
 from wtfc_collect.storage.port import Repository
 
@@ -38,6 +39,7 @@ def record_ballot(
     record: Record | None,
     actor: str,
     now: datetime,
+    perspective: ParticipantPerspective | None = None,
 ) -> list[Vote]:
     """Put down one person's dots on a ballot, replacing theirs in ``earlier`` (the ballot's votes so far).
 
@@ -63,6 +65,7 @@ def record_ballot(
             voter=label,
             dots=count,
             at=at,
+            perspective=perspective,
         )
         for target, count in wanted.items()
     ]
