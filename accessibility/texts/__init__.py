@@ -17,9 +17,16 @@ SPOKEN_SCREENS: tuple[str, ...] = ("self_review", "review_with_person")
 # the words of the Listen button and speed choice.
 SHARED_SCREENS: tuple[str, ...] = ("display", "widgets", "sign_in")
 # Texts of Word documents rather than of a page (wtfc_collect/documents/).
-DOCUMENT_SCREENS: tuple[str, ...] = ("you_said_we_did",)
+DOCUMENT_SCREENS: tuple[str, ...] = ("you_said_we_did", "workshop_invitation")
 # Screens written in easy read, held to a reading grade of 5 and 15 words a sentence by the tests.
-EASY_READ_SCREENS: tuple[str, ...] = ("self_review", "display", "widgets", "you_said_we_did")
+EASY_READ_SCREENS: tuple[str, ...] = (
+    "self_review",
+    "display",
+    "widgets",
+    "you_said_we_did",
+    "workshop_invitation",
+    "vote",
+)
 _ROOT = Path(__file__).parent
 
 

@@ -78,6 +78,7 @@ def test_wtfc_report_renders_every_section_with_its_tables(tmp_path: Path) -> No
     assert "Working Together for Change report: Day and home support in Northvale" in flat
     for heading in (
         "Who took part",
+        "Who came to the workshops",
         "Priorities and dot votes",
         "Root causes (five whys)",
         "The golden thread",

@@ -14,6 +14,12 @@ from datetime import date
 from docx.document import Document as DocumentObject
 
 from .common import heading, new_document, paragraph, safe, table, to_bytes
+from .report_participation import (
+    VotesByPerspective,
+    WorkshopParticipation,
+    participation_section,
+    votes_by_perspective_section,
+)
 
 NOT_YET = "Not done yet."
 
@@ -151,6 +157,8 @@ class WtfcReport:
     measures: list[MeasureLine] = field(default_factory=list)
     worked: list[str] = field(default_factory=list)
     did_not_work: list[str] = field(default_factory=list)
+    participation: WorkshopParticipation | None = None
+    votes_by_perspective: VotesByPerspective | None = None
 
 
 def _counts(document: DocumentObject, title: str, first: str, counts: list[Count]) -> None:
@@ -380,8 +388,10 @@ def build_report(report: WtfcReport) -> bytes:
     paragraph(document, f"Made on {report.made_on:%d/%m/%Y}.")
     _purpose(document, report)
     _who(document, report)
+    participation_section(document, report.participation)
     _themes(document, report)
     _votes(document, report)
+    votes_by_perspective_section(document, report.votes_by_perspective)
     if report.priorities:
         heading(document, "What people said in the priorities", 2)
         for theme in report.priorities:

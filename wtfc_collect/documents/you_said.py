@@ -12,17 +12,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from docx.document import Document as DocumentObject
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 
 from accessibility.pictures import png
 from accessibility.texts import screen
 from wtfc_collect.domain import ActionStatus, Question
 
-from .common import heading, new_document, paragraph, picture, safe, to_bytes
+from .common import EASY_READ_PT, easy_read_styles, heading, new_document, paragraph, picture, safe, to_bytes
 
 TEXTS = "you_said_we_did"
-BODY_PT = 16
-HEADING_PT = {1: 32, 2: 26, 3: 20}
+BODY_PT = EASY_READ_PT
 PICTURE = Cm(3.5)
 QUESTION_ORDER = (Question.WORKING, Question.NOT_WORKING, Question.FUTURE)
 
@@ -50,17 +49,6 @@ class YouSaidWeDid:
     people: int  # reviews sent in with consent, not withdrawn
     said: dict[Question, list[SaidTheme]]
     doing: list[Doing]
-
-
-def _styles(document: DocumentObject) -> None:
-    for level, size in HEADING_PT.items():
-        style = document.styles[f"Heading {level}"]
-        style.font.size = Pt(size)
-        style.paragraph_format.space_before = Pt(18 if level < 3 else 12)
-        style.paragraph_format.space_after = Pt(8)
-    body = document.styles["Normal"].paragraph_format
-    body.line_spacing = 1.3
-    body.space_after = Pt(8)
 
 
 def _line(
@@ -114,7 +102,7 @@ def _doing(document: DocumentObject, t: dict[str, str], letter: YouSaidWeDid) ->
 def build_you_said_we_did(letter: YouSaidWeDid) -> bytes:
     t = screen(TEXTS)
     document = new_document(f"{t['title']}: {letter.project}", base_size=BODY_PT)
-    _styles(document)
+    easy_read_styles(document)
     heading(document, t["title"], 1)
     _line(document, letter.project, bold=True)
     _line(document, t["thanks"])

@@ -66,9 +66,8 @@ def _typed_markup_in_first_card(repo: Repository, theme: Theme) -> None:
     for review in repo.find(Review, project_id=theme.project_id):
         for statement in review.statements:
             if statement.id in theme.statement_ids and statement.ready_for_workshop:
-                statement.agree_words(
-                    MARKUP, agreed_by="The person", agreed_on=NOW.date(), why="test", by="Quality lead", now=NOW
-                )
+                agreed = {"agreed_by": "The person", "agreed_on": NOW.date(), "why": "test"}
+                statement.agree_words(MARKUP, **agreed, by="Quality lead", now=NOW)
                 statement.confirm_workshop_text(MARKUP, "Quality lead", NOW)
                 repo.save(review)
                 return

@@ -13,6 +13,13 @@ COLOURS = {  # the coloured sign of each picture, as in its SVG
     "working": (0x1B, 0x5E, 0x20),
     "not_working": (0xB7, 0x1C, 0x1C),
     "future": (0x0D, 0x47, 0xA1),
+    # The workshop invitation's pictures.
+    "workshop_day": (0x6A, 0x1B, 0x9A),
+    "people_together": (0xE6, 0x51, 0x00),
+    "theme_cards": (0x00, 0x69, 0x5C),
+    "idea_traditional": (0x15, 0x65, 0xC0),
+    "idea_radical": (0xC6, 0x28, 0x28),
+    "idea_different": (0xAD, 0x14, 0x57),
 }
 
 
@@ -30,7 +37,7 @@ def test_every_picture_becomes_a_png_with_its_colours_and_a_clear_background(nam
     assert pictures.description(name)
 
 
-def test_the_three_questions_have_pictures() -> None:
+def test_the_three_questions_and_the_invitation_have_pictures() -> None:
     assert pictures.names() == sorted(COLOURS)
 
 

@@ -17,6 +17,7 @@ from wtfc_collect.documents.checkpoint_report import (
     ShareLine,
     build_checkpoint_report,
 )
+from wtfc_collect.documents.invitation import build_invitation
 from wtfc_collect.documents.report import build_report
 from wtfc_collect.documents.you_said import build_you_said_we_did
 from wtfc_collect.domain import AuditAction, CheckpointQuestion, DomainError, ProgressRow, Question
@@ -28,6 +29,7 @@ from wtfc_collect.services.checkpoint.check_statements import workshop_statement
 from wtfc_collect.services.common import record_audit
 from wtfc_collect.services.prepare.project_setup import get_project, project_progress
 from wtfc_collect.services.reports import report_content
+from wtfc_collect.services.workshop import participation
 from wtfc_collect.storage.port import Repository
 
 EXAMPLES = 15
@@ -48,6 +50,7 @@ class DocumentKind(StrEnum):
     CHECKPOINT = "checkpoint"
     REPORT = "report"
     YOU_SAID_WE_DID = "you-said-we-did"
+    INVITATION = "workshop-invitation"
 
 
 # The file name a download or the command line offers for each kind.
@@ -57,6 +60,7 @@ FILE_NAMES = {
     DocumentKind.CHECKPOINT: "checkpoint-report.docx",
     DocumentKind.REPORT: "wtfc-report.docx",
     DocumentKind.YOU_SAID_WE_DID: "you-said-we-did.docx",
+    DocumentKind.INVITATION: "workshop-invitation.docx",
 }
 
 
@@ -150,6 +154,8 @@ def export_document(
         data = build_report(report_content.wtfc_report(repo, project_id, now))
     elif kind is DocumentKind.YOU_SAID_WE_DID:
         data = build_you_said_we_did(report_content.you_said_we_did(repo, project_id, now))
+    elif kind is DocumentKind.INVITATION:
+        data = build_invitation(participation.invitation_content(repo, project_id, now))
     else:
         data = build_checkpoint_report(checkpoint_report(repo, project_id, now))
     record_audit(repo, actor=actor, action=AuditAction.EXPORT, record=project, now=now, reason=kind.value)

@@ -53,8 +53,10 @@ from wtfc_collect.services.access import FACILITATORS, guard
 from wtfc_collect.services.prepare.project_setup import get_project
 from wtfc_collect.services.workshop import (
     golden_thread,
+    participation,
     plan,
     priorities,
+    private_ballot,
     progress_review,
     success,
     understand,
@@ -103,6 +105,10 @@ def _scope(project: Project) -> list[tuple[str, str]]:
         rows.append(("Reviews wanted", str(sample.target_reviews)))
     if project.checkpoint_date:
         rows.append(("Quality checkpoint", f"{project.checkpoint_date:%d/%m/%Y}"))
+    if project.people_at_level:
+        rows.append(("People at this level", str(project.people_at_level)))
+    if project.collection_start:
+        rows.append(("Collecting started", f"{project.collection_start:%d/%m/%Y}"))
     if project.workshop_dates:
         rows.append(("Workshops", ", ".join(f"{d:%d/%m/%Y}" for d in sorted(project.workshop_dates))))
     return rows
@@ -245,6 +251,8 @@ def wtfc_report(repo: Repository, project_id: str, now: datetime) -> WtfcReport:
         measures=measures,
         worked=[n.text for n in worked],
         did_not_work=[n.text for n in did_not_work],
+        participation=participation.report_participation(repo, project_id),
+        votes_by_perspective=private_ballot.report_votes(repo, project_id),
     )
 
 
