@@ -1,7 +1,8 @@
 """Typed text shows as typed, on every page, in a real browser: Markdown links, images, bare addresses, bold
 and HTML put into every field staff or people type (project, teams, reviewer, statements and their workshop
-copy, reasons, checkpoint notes and sign-off, actions, themes, whys, causes, success, measures, ideas,
-plans, notes, voter labels, account names) never become a link, an image or formatting anywhere."""
+copy and who agreed it, reasons, checkpoint notes and sign-off, actions, themes, whys, causes, success,
+measures, ideas, plans, notes, voter labels, account names, workshop guests and arrangements, actions for
+the person and access needs) never become a link, an image or formatting anywhere."""
 
 from __future__ import annotations
 
@@ -23,12 +24,21 @@ from wtfc_collect.domain import (
     TriageStatus,
 )
 from wtfc_collect.domain.checkpoint import Answer, CheckpointQuestion
+from wtfc_collect.domain.participation import Come
 from wtfc_collect.services import access
 from wtfc_collect.services.admin import accounts
 from wtfc_collect.services.checkpoint import check_statements, checkpoint
-from wtfc_collect.services.collect import codes, reviews
+from wtfc_collect.services.collect import codes, reviews, reviews_follow_up
 from wtfc_collect.services.prepare import project_setup
-from wtfc_collect.services.workshop import card_call, plan, priorities, progress_review, success, understand
+from wtfc_collect.services.workshop import (
+    card_call,
+    participation,
+    plan,
+    priorities,
+    progress_review,
+    success,
+    understand,
+)
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.navigation import pages_for
 
@@ -145,6 +155,14 @@ def _fill_everything(repo: Repository) -> str:
         card_call.rename_theme(repo, other.id, f"I {SHORT}", **who)
     ballot = [view.theme.id for view in priorities.ballot(repo, project.id)][:1]
     priorities.record_votes(repo, project.id, SHORT[:40], ballot, **who)
+    # Who takes part, the invitation's arrangements, and what a review led to.
+    guest = {"name": SHORT, "perspective": "other", "other_perspective": SHORT, "organisation": SHORT}
+    days = participation.workshop_days(repo, project.id)
+    participation.add_participant(repo, project.id, {**guest, "access_needs": EVIL}, days, **who)
+    arranged = {"place": EVIL, "times": SHORT, "help_on_offer": EVIL, "contact": EVIL}
+    participation.save_arrangements(repo, project.id, arranged, expected_revision=0, **who)
+    reviews_follow_up.add_person_action(repo, ready[0].id, EVIL, SHORT, None, **who)
+    reviews_follow_up.set_workshop_wish(repo, ready[0].id, Come.YES, EVIL, **who)
     chain = understand.start_chain(repo, theme.id, EVIL, EVIL, **who)
     understand.set_cause(repo, chain.id, EVIL, **who)
     statement = success.add_success(

@@ -72,7 +72,7 @@ def _open_ballot(t: dict[str, str], repo: Repository, ballot: Ballot) -> None:
     else:
         _slip(t, ballot)
     progress = private_ballot.ballot_progress(repo, ballot.id, context.now().date())
-    st.subheader(t["progress_heading"], anchor=False)
+    st.header(t["progress_heading"], anchor=False)
     if progress.people_here is None:
         st.write(t["progress_in"].format(n=progress.ballots_in))
     else:
@@ -107,7 +107,7 @@ def _code(t: dict[str, str], ballot: Ballot) -> None:
 
 def _slip(t: dict[str, str], ballot: Ballot) -> None:
     """One paper slip: the themes ticked on it and the perspective written on it."""
-    st.subheader(t["slip_heading"], anchor=False)
+    st.header(t["slip_heading"], anchor=False)
     st.caption(t["slip_help"].format(dots=ballot.dots))
     with st.form(form_key(SLIP), enter_to_submit=False):
         ticked = [

@@ -75,7 +75,7 @@ def _ballot(
     mine, perspective = vote.my_vote(repo, held)
     form = f"{PREFIX}{held.label}"
     with st.form(form, enter_to_submit=False):
-        st.subheader(t["choose"].format(n=dots), anchor=False)
+        st.header(t["choose"].format(n=dots), anchor=False)
         chosen = [
             option.target_id
             for option in options
@@ -91,6 +91,7 @@ def _ballot(
             PERSPECTIVES,
             index=PERSPECTIVES.index(perspective),
             format_func=lambda p: t["who_none"] if p is None else t[f"who_{p.value}"],
+            horizontal=True,  # spaced apart: each choice is a target of its own (WCAG 2.5.8)
         )
         sent = st.form_submit_button(t["send"], type="primary")
     if sent:
