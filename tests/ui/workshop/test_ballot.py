@@ -109,7 +109,7 @@ def test_phones_vote_with_the_workshop_code_without_signing_in(repo: Repository)
     ]
     phone.text_input(key="vote.code").input(code.lower())
     _button(phone, "Start")
-    assert "You have 3 dots. Tick up to 3 themes." in [h.value for h in phone.subheader]
+    assert "You have 3 dots. Tick up to 3 themes." in [h.value for h in phone.header]
     names = {o.name for o in ballot.options}
     for box in [c for c in phone.checkbox if c.label in names][:2]:
         box.check()
