@@ -17,6 +17,7 @@ from wtfc_collect import bootstrap
 from wtfc_collect.demo import workshop_theming
 from wtfc_collect.domain import Question
 from wtfc_collect.domain.dot_votes import Vote
+from wtfc_collect.domain.participation import ParticipantPerspective
 from wtfc_collect.domain.theme import Theme
 from wtfc_collect.services.prepare.project_setup import current_project
 from wtfc_collect.services.workshop import card_call, priorities, themes
@@ -257,3 +258,23 @@ def test_correct_a_voter_s_dots_and_choose_the_themes_to_take_forward(demo_repo:
     _click(at, "priorities.choose_save")
     assert {v.theme.id for v in priorities.chosen_themes(demo_repo, project_id)} == set(wanted)
     assert "The themes to take forward are saved." in _said(at)
+
+
+def test_a_voter_s_perspective_is_kept_with_their_dots_and_shown_when_correcting(
+    demo_repo: Repository,
+) -> None:
+    project_id = _project_id(demo_repo)
+    at = _open("priorities", demo_repo)
+    radio = at.radio(key="priorities.perspective.new")
+    assert radio.label.startswith("This person's perspective") and radio.value is None
+    for box in at.checkbox[:2]:
+        box.check()
+    radio.set_value(ParticipantPerspective.FAMILY)
+    _click(at, "priorities.save")
+    assert "Dots saved for Voter 13." in _said(at)
+    mine = [v for v in demo_repo.find(Vote) if v.voter == "Voter 13"]
+    assert len(mine) == 2 and {v.perspective for v in mine} == {ParticipantPerspective.FAMILY}
+    assert at.radio(key="priorities.perspective.new").value is None  # ready for the next person
+    at.selectbox(key="priorities.who").set_value("Voter 13").run()
+    assert at.radio(key="priorities.perspective.voter_13").value is ParticipantPerspective.FAMILY
+    assert priorities.perspective_of(demo_repo, project_id, "voter 13") is ParticipantPerspective.FAMILY

@@ -26,6 +26,7 @@ from wtfc_collect.domain.dot_votes import (
 from wtfc_collect.domain.dot_votes import (
     next_voter_label as _next_label,
 )
+from wtfc_collect.domain.participation import ParticipantPerspective
 from wtfc_collect.domain.theme import Theme
 from wtfc_collect.services.access import FACILITATORS, guard
 from wtfc_collect.services.common import record_audit
@@ -81,6 +82,14 @@ def votes_of(repo: Repository, project_id: str, voter: str) -> list[str]:
 
 
 @guard(FACILITATORS)
+def perspective_of(repo: Repository, project_id: str, voter: str) -> ParticipantPerspective | None:
+    """The perspective one participant gave with their dots (None if they did not say)."""
+    key = voter_key(voter)
+    mine = [v for v in _theme_votes(repo, project_id) if voter_key(v.voter) == key]
+    return next((v.perspective for v in mine if v.perspective is not None), None)
+
+
+@guard(FACILITATORS)
 def next_voter_label(repo: Repository, project_id: str) -> str:
     """ "Voter N" for the next participant: after the highest number used so far."""
     return _next_label(voters(repo, project_id))
@@ -108,9 +117,17 @@ def set_dots_per_person(repo: Repository, project_id: str, dots: int, *, actor: 
 
 @guard(FACILITATORS)
 def record_votes(
-    repo: Repository, project_id: str, voter: str, theme_ids: Iterable[str], *, actor: str, now: datetime
+    repo: Repository,
+    project_id: str,
+    voter: str,
+    theme_ids: Iterable[str],
+    perspective: ParticipantPerspective | None = None,
+    *,
+    actor: str,
+    now: datetime,
 ) -> list[Vote]:
-    """Record one participant's dots (one on each theme chosen), replacing any they had.
+    """Record one participant's dots (one on each theme chosen), replacing any they had, with the
+    perspective they speak from if they gave it (so results can be shown by perspective).
 
     Refuses more dots than they have, or two on one theme. No theme at all takes their dots back.
     """
@@ -127,6 +144,7 @@ def record_votes(
         record=None,
         actor=actor,
         now=now,
+        perspective=None if perspective is None else ParticipantPerspective(perspective),
     )
 
 

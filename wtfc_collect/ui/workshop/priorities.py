@@ -16,6 +16,7 @@ import streamlit as st
 
 from accessibility.texts import screen
 from wtfc_collect.domain.dot_votes import RULES, VoteTarget
+from wtfc_collect.domain.participation import PERSPECTIVE_LABELS, ParticipantPerspective
 from wtfc_collect.services.workshop import priorities
 from wtfc_collect.services.workshop.priorities import ThemeResult
 from wtfc_collect.services.workshop.themes import ThemeView
@@ -27,6 +28,7 @@ from wtfc_collect.ui.workshop.card_call import sized
 
 PREFIX = "priorities."
 NEW = "__new__"
+PERSPECTIVES: tuple[ParticipantPerspective | None, ...] = (None, *ParticipantPerspective)
 
 
 def _t() -> dict[str, str]:
@@ -64,6 +66,7 @@ def draw(t: dict[str, str], repo: Repository, project_id: str) -> None:
         dots,
         priorities.next_voter_label(repo, project_id),
         lambda voter: priorities.votes_of(repo, project_id, voter),
+        lambda voter: priorities.perspective_of(repo, project_id, voter),
     )
     found = priorities.results(repo, project_id)
     results(found, len(voters))
@@ -107,6 +110,7 @@ def ballot(
     dots: int,
     next_label: str,
     votes_of: Callable[[str], list[str]],
+    perspective_of: Callable[[str], ParticipantPerspective | None] = lambda _voter: None,
 ) -> None:
     """Choose who is voting (a new person, or someone to correct), tick their themes, save."""
     t = _t()
@@ -125,9 +129,9 @@ def ballot(
         st.text_input(t["label"], key=label_key, max_chars=120, help=None)
         st.markdown(t["label_hint"])
         show(PREFIX + "voter")
-        slug, had = "new", set[str]()
+        slug, had, gave = "new", set[str](), None
     else:
-        slug, had = _voter_slug(who), set(votes_of(who))
+        slug, had, gave = _voter_slug(who), set(votes_of(who)), perspective_of(who)
     boxes = {v.theme.id: PREFIX + f"dot.{slug}.{v.theme.id}" for v in views}
     for view in views:
         label = f"{plain(name_of(view))} — {sized(t, view.statements, view.people)}"
@@ -136,14 +140,24 @@ def ballot(
     st.markdown(t["used"].format(used=len(ticked), dots=dots))
     if len(ticked) > dots:
         st.warning(t["too_many"].format(dots=dots, extra=len(ticked) - dots))
+    perspective_key = PREFIX + f"perspective.{slug}"
+    st.radio(
+        t["perspective"],
+        PERSPECTIVES,
+        index=PERSPECTIVES.index(gave),
+        key=perspective_key,
+        format_func=lambda p: t["perspective_none"] if p is None else PERSPECTIVE_LABELS[p],
+        horizontal=True,  # spaced apart: each choice is a target of its own (WCAG 2.5.8)
+    )
 
     def save() -> None:
         voter = st.session_state.get(label_key, "") if who == NEW else who
         chosen = [tid for tid, key in boxes.items() if st.session_state.get(key)]
-        clear = [label_key, *boxes.values()] if who == NEW else []
+        perspective = st.session_state.get(perspective_key)
+        clear = [label_key, perspective_key, *boxes.values()] if who == NEW else []
         _run(
             "dots",
-            use_case(priorities.record_votes, project_id, voter, chosen),
+            use_case(priorities.record_votes, project_id, voter, chosen, perspective),
             done=t["recorded"].format(name=voter),
             clear=clear,
         )

@@ -12,6 +12,7 @@ from wtfc_collect.demo import workshop_theming
 from wtfc_collect.demo.project import load_bank
 from wtfc_collect.domain import DomainError, Question
 from wtfc_collect.domain.dot_votes import Vote
+from wtfc_collect.domain.participation import ParticipantPerspective
 from wtfc_collect.domain.theme import CardCall, Theme, is_first_person
 from wtfc_collect.services.collect.reviews import withdraw_review
 from wtfc_collect.services.common import InvalidInput
@@ -232,3 +233,26 @@ def test_demo_seed_does_nothing_harmful_without_reviews(memory_repo: Repository)
     seeded = workshop_theming.seed(memory_repo, project.id, NOW)
     assert (seeded.accepted, seeded.themes, seeded.voters, seeded.chosen) == (0, 0, 0, ())
     assert memory_repo.find(Theme) == [] and memory_repo.find(CardCall) == []
+
+
+def test_dots_carry_the_voter_s_perspective_when_given(memory_repo: Repository, theme_ids: list[str]) -> None:
+    project_id = _project_id(memory_repo)
+    said = priorities.record_votes(
+        memory_repo,
+        project_id,
+        "Voter 1",
+        theme_ids[:2],
+        ParticipantPerspective.PROVIDER,
+        actor=ACTOR,
+        now=NOW,
+    )
+    assert {v.perspective for v in said} == {ParticipantPerspective.PROVIDER}
+    unsaid = _vote(memory_repo, "Voter 2", theme_ids[:1])
+    assert [v.perspective for v in unsaid] == [None]
+    assert priorities.perspective_of(memory_repo, project_id, "VOTER 1") is ParticipantPerspective.PROVIDER
+    assert priorities.perspective_of(memory_repo, project_id, "Voter 2") is None
+    again = priorities.record_votes(
+        memory_repo, project_id, "Voter 1", theme_ids[2:3], "family_or_carer", actor=ACTOR, now=NOW
+    )
+    assert [v.perspective for v in again] == [ParticipantPerspective.FAMILY]
+    assert len([v for v in memory_repo.find(Vote) if v.voter == "Voter 1"]) == 1
