@@ -64,6 +64,7 @@ from wtfc_collect.domain import (
     Vote,
     VoteTarget,
     WhyStep,
+    WithdrawalReason,
 )
 from wtfc_collect.domain.base import one_line
 
@@ -271,7 +272,8 @@ def review(draw: st.DrawFn) -> Review:
         created_at=draw(aware),
         updated_at=draw(aware),
         submitted_at=draw(optional(aware)),
-        withdrawn_reason=draw(text(Review, "withdrawn_reason")),
+        withdrawn_reason=draw(optional(st.sampled_from(WithdrawalReason))),
+        withdrawn_note=draw(text(Review, "withdrawn_note")),
     )
 
 

@@ -127,6 +127,16 @@ def open_own_review(browser: Any, app: RunningApp, code: str, width: int = 1024,
     return page
 
 
+def nav_links(page: Any) -> list[str]:
+    """The names of the pages the sidebar offers (every one, also those behind "View more")."""
+    settle(page)
+    nav = page.get_by_test_id("stSidebarNav")
+    more = nav.get_by_text(re.compile(r"^View \d+ more$"))
+    if more.count():
+        more.click()
+    return [str(name).strip().splitlines()[-1].strip() for name in nav.get_by_role("link").all_inner_texts()]
+
+
 def follow_link(page: Any, name: str) -> None:
     """Go to another page with its link in the sidebar (the same session: still signed in)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout

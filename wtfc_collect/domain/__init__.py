@@ -1,7 +1,7 @@
 """The method's records and rules: pydantic models, no IO, no clock reads, no streamlit."""
 
 from .access import Account, Invitation, Role, StoreSecret, User
-from .audit import AuditAction, AuditEvent
+from .audit import AuditAction, AuditEvent, ErasureReason
 from .base import SCHEMA_VERSION, STATEMENT_MAX_CHARS, DomainError, Record, StrictModel, new_id, utc
 from .checkpoint import (
     CHECKPOINT_QUESTIONS,
@@ -33,6 +33,7 @@ from .review import (
     StatementChange,
     TriageDecision,
     TriageStatus,
+    WithdrawalReason,
 )
 from .sample_progress import Progress, ProgressRow, progress
 from .success import Measure, Perspective, Reading, SuccessStatement
@@ -75,6 +76,7 @@ __all__ = [
     "Consent",
     "ConsentGiver",
     "DomainError",
+    "ErasureReason",
     "Idea",
     "IdeaKind",
     "Invitation",
@@ -114,6 +116,7 @@ __all__ = [
     "Vote",
     "VoteTarget",
     "WhyStep",
+    "WithdrawalReason",
     "collection_of",
     "inspect_recording",
     "is_first_person",

@@ -293,7 +293,7 @@ def test_golden_thread_page_from_a_theme_lists_its_actions_and_drops_a_withdrawn
     action = golden_thread.action_plans(repo, project.id)[0]
     thread = golden_thread.action_thread(repo, action.id)
     card = thread.evidence.cards[0]
-    withdraw_review(repo, card.review_id, reason="asked by the person", actor="t", now=f.NOW)
+    withdraw_review(repo, card.review_id, reason="person_asked", actor="t", now=f.NOW)
     at = _open("golden_thread", project)
     texts = _texts(at)
     assert f"“{card.text}”" not in texts

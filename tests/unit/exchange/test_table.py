@@ -20,6 +20,7 @@ from wtfc_collect.domain import (
     ReviewStatus,
     Speaker,
     Statement,
+    WithdrawalReason,
 )
 from wtfc_collect.exchange import COLUMNS, DECLINED, REQUIRED_COLUMNS, parse_date
 from wtfc_collect.exchange.csv_xlsx import read_csv, read_xlsx, to_csv, to_xlsx
@@ -79,7 +80,7 @@ def test_review_without_statements_gets_one_row_and_declined_questions_get_a_mar
 
 def test_withdrawn_reviews_are_never_exported() -> None:
     gone = f.complete_review(PROJECT.id, person_ref="P-009")
-    gone.withdraw("asked by the person", f.NOW)
+    gone.withdraw(WithdrawalReason.PERSON_ASKED, f.NOW)
     assert table_rows([gone]) == [list(COLUMNS)]
 
 

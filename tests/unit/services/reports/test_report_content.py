@@ -297,7 +297,7 @@ def test_report_has_every_section_with_counts_and_only_confirmed_copies(
 
 
 def test_nothing_of_a_withdrawn_review_is_counted_or_quoted(memory_repo: Repository, built: Built) -> None:
-    withdraw_review(memory_repo, built.second.id, reason="asked by the person", actor=ACTOR, now=f.NOW)
+    withdraw_review(memory_repo, built.second.id, reason="person_asked", actor=ACTOR, now=f.NOW)
     report = report_content.wtfc_report(memory_repo, built.project.id, f.NOW)
     assert report.reviews == 1 and report.by_mode == [Count("With a member of staff", 1)]
     assert [c.count for c in report.statements] == [2, 2, 0]

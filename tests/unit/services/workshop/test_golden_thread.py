@@ -74,7 +74,7 @@ def test_withdrawing_a_review_removes_its_words_from_the_thread_and_the_counts(
     memory_repo: Repository, thread: Thread
 ) -> None:
     first = thread.reviews[0]
-    withdraw_review(memory_repo, first.id, reason="asked by the person", **WHO)
+    withdraw_review(memory_repo, first.id, reason="person_asked", **WHO)
     chain = golden_thread.action_thread(memory_repo, thread.action_id)
     assert chain.evidence.people == 2 and chain.evidence.statements == 2
     assert {c.review_id for c in chain.evidence.cards} == {r.id for r in thread.reviews[1:]}
@@ -90,7 +90,7 @@ def test_everyone_withdrawing_leaves_an_empty_thread_not_an_error(
     memory_repo: Repository, thread: Thread
 ) -> None:
     for review in thread.reviews:
-        withdraw_review(memory_repo, review.id, reason="asked by the person", **WHO)
+        withdraw_review(memory_repo, review.id, reason="person_asked", **WHO)
     chain = golden_thread.action_thread(memory_repo, thread.action_id)
     assert chain.evidence.cards == () and chain.evidence.people == 0
     assert chain.theme == thread.theme and chain.root_causes == (thread.cause,)

@@ -141,7 +141,7 @@ def test_evidence_counts_people_and_a_withdrawn_review_disappears_everywhere(mem
     understand.record_dots(memory_repo, theme.id, "Voter 1", {chain.id: 2}, actor=ACTOR, now=NOW)
 
     gone, gone_statement = pairs[0]
-    withdraw_review(memory_repo, gone.id, reason="asked by the person", actor=ACTOR, now=NOW)
+    withdraw_review(memory_repo, gone.id, reason="person_asked", actor=ACTOR, now=NOW)
 
     after = understand.theme_evidence(memory_repo, theme)
     assert gone_statement.card_text not in after.statements
