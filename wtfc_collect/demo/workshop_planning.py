@@ -12,7 +12,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from wtfc_collect.domain import Idea, IdeaKind, Measure, SuccessStatement, Theme
+from wtfc_collect.domain import (
+    AuditAction,
+    Idea,
+    IdeaKind,
+    Measure,
+    SuccessStatement,
+    Theme,
+    Vote,
+    VoteTarget,
+    new_id,
+)
+from wtfc_collect.domain.dot_votes import voter_label
+from wtfc_collect.services.common import record_audit
 from wtfc_collect.services.workshop import plan
 from wtfc_collect.storage.port import Repository
 
@@ -47,29 +59,46 @@ def _seed_theme(repo: Repository, theme: Theme, chain: Chain, when: Timeline) ->
     forward = [cause for cause in found if cause is not None]
     if len(forward) < TAKEN_FORWARD:
         return 0, 0, 0  # the room's own root causes: leave the ideas to the room
-    for text in chain.already:
-        plan.add_idea(repo, theme.id, IdeaKind.ALREADY_HAPPENING, text, actor=ACTOR, now=at)
-    ideas = [
-        plan.add_idea(
-            repo,
-            theme.id,
-            entry.kind,
-            entry.text,
-            root_cause_id=forward[entry.cause].id,
-            actor=ACTOR,
-            now=at + timedelta(minutes=5 * n),
+    # What is already happening, the ideas and everyone's dots, written at once (one write, not dozens).
+    already = [
+        Idea(
+            id=new_id(),
+            project_id=theme.project_id,
+            theme_id=theme.id,
+            kind=IdeaKind.ALREADY_HAPPENING,
+            text=text,
         )
-        for n, entry in enumerate(chain.ideas)
+        for text in chain.already
+    ]
+    ideas = [
+        Idea(
+            id=new_id(),
+            project_id=theme.project_id,
+            theme_id=theme.id,
+            kind=entry.kind,
+            text=entry.text,
+            root_cause_id=forward[entry.cause].id,
+        )
+        for entry in chain.ideas
     ]
     vote_at = at + timedelta(hours=1)
-    votes = 0
-    for number, hand in enumerate(deal([i.votes for i in chain.ideas], VOTERS), start=1):
-        dots = {ideas[n].id: count for n, count in hand.items()}
-        votes += len(
-            plan.record_idea_votes(
-                repo, theme.id, f"Voter {number}", dots, actor=ACTOR, now=vote_at + timedelta(minutes=number)
-            )
+    votes = [
+        Vote(
+            id=new_id(),
+            project_id=theme.project_id,
+            target_kind=VoteTarget.IDEA,
+            target_id=ideas[n].id,
+            voter=voter_label(number),
+            dots=count,
+            at=vote_at + timedelta(minutes=number),
         )
+        for number, hand in enumerate(deal([i.votes for i in chain.ideas], VOTERS), start=1)
+        for n, count in hand.items()
+    ]
+    repo.save_all([*already, *ideas, *votes])
+    record_audit(
+        repo, actor=ACTOR, action=AuditAction.CREATE, record=theme, now=vote_at, reason="demo: ideas and dots"
+    )
     grid_at = at + timedelta(hours=2)
     for idea in plan.choose_top_ideas(repo, theme.id, actor=ACTOR, now=grid_at):
         entry = chain.ideas[[i.id for i in ideas].index(idea.id)]
@@ -93,7 +122,7 @@ def _seed_theme(repo: Repository, theme: Theme, chain: Chain, when: Timeline) ->
             actor=ACTOR,
             now=plan_at,
         )
-    return len(chain.ideas) + len(chain.already), votes, len(chain.plans)
+    return len(chain.ideas) + len(chain.already), len(votes), len(chain.plans)
 
 
 def seed(repo: Repository, project_id: str, now: datetime, timeline: Timeline | None = None) -> PlanningSeed:
