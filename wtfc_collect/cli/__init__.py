@@ -84,7 +84,13 @@ def demo_command(
         )
     except InvalidInput as invalid:
         raise click.ClickException(invalid.message) from None
-    click.echo(f"Added the demo project '{installed.project.name}' with {reviews} reviews.")
+    if no_workshop:
+        click.echo(f"Added the demo project '{installed.project.name}' with {reviews} reviews.")
+    else:
+        click.echo(
+            f"Added the demo project in two cycles, each with {reviews} reviews and a workshop: last year's, "
+            f"finished, and this year's, '{installed.project.name}', started from it."
+        )
     if installed.code is None:
         return
     names = ", ".join(a.username for a in installed.accounts) or "none (they were there already)"
