@@ -159,3 +159,8 @@ main.add_command(import_command)
 from wtfc_collect.cli.exchange import export_reviews_command  # noqa: E402
 
 main.add_command(export_reviews_command)
+
+from wtfc_collect.cli.cycles import cycles_command, next_cycle_command  # noqa: E402
+
+main.add_command(cycles_command)
+main.add_command(next_cycle_command)

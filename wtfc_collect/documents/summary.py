@@ -66,10 +66,10 @@ def cut(text: str, limit: int = LONGEST) -> str:
 
 def build_summary(summary: LeadersSummary) -> bytes:
     title = f"Summary for leaders: {summary.project}"
-    document = new_document(title, base_size=10)
+    document = new_document(title, base_size=9)
     for section in document.sections:
         section.top_margin = section.bottom_margin = Cm(1.5)
-    for level, size in ((1, 16), (2, 12)):
+    for level, size in ((1, 15), (2, 11)):
         style = document.styles[f"Heading {level}"]
         style.font.size = Pt(size)
         style.paragraph_format.space_before = Pt(8 if level == 2 else 0)
@@ -97,12 +97,17 @@ def build_summary(summary: LeadersSummary) -> bytes:
     if summary.priorities:
         table(
             document,
-            ["Priority", "People", "Dots", "Top root causes"],
+            ["Priority", "People", "Dots", "The top root cause"],
             [
-                [cut(p.name, 80), str(p.people), str(p.dots), cut("; ".join(p.root_causes), 160) or "–"]
+                [
+                    cut(p.name, 70),
+                    str(p.people),
+                    str(p.dots),
+                    cut(p.root_causes[0], 100) if p.root_causes else "–",
+                ]
                 for p in summary.priorities[:PRIORITIES]
             ],
-            (4, 1.2, 1, 6),
+            (4, 1.5, 1.1, 6.5),
         )
     else:
         paragraph(document, "Not done yet: no theme has been taken forward.")
@@ -114,10 +119,10 @@ def build_summary(summary: LeadersSummary) -> bytes:
             document,
             ["Action", "Priority", "Lead", "Status"],
             [
-                [cut(a.title, 70), cut(a.theme, 60), cut(a.lead, 40) or "–", a.status]
+                [cut(a.title, 60), cut(a.theme, 50), cut(a.lead, 36) or "–", a.status]
                 for a in summary.actions[:ACTIONS]
             ],
-            (4, 4, 2.5, 1.6),
+            (4.2, 3.8, 3, 1.7),
         )
         if len(summary.actions) > ACTIONS:
             paragraph(document, f"And {len(summary.actions) - ACTIONS} more actions in the full report.")

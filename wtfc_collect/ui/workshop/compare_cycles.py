@@ -20,6 +20,7 @@ from wtfc_collect.services.workshop import compare_cycles
 from wtfc_collect.services.workshop.compare_cycles import CarriedMeasure, Comparison, PriorityRow
 from wtfc_collect.services.workshop.themes import list_themes
 from wtfc_collect.storage.port import Repository
+from wtfc_collect.ui import context
 from wtfc_collect.ui.feedback import errors, field_error, form_key, run_action, use_case
 from wtfc_collect.ui.literal import plain_label, short
 from wtfc_collect.ui.tables import big_table, small_table
@@ -60,6 +61,13 @@ def draw(t: dict[str, str], repo: Repository, project: Project) -> None:
             for p in line
         ]
     )
+    others = [p for p in line if p.id != project.id]
+    if others:
+        columns = st.columns(len(others))
+        for column, other in zip(columns, others, strict=True):
+            if column.button(t["open_cycle"].format(n=other.cycle), key=f"{PREFIX}open.{other.id}"):
+                context.choose_project(other.id)
+                st.rerun()
     found = compare_cycles.comparison(repo, project.id)
     if found is None:
         st.info(t["first_cycle"])
