@@ -32,7 +32,7 @@ from wtfc_collect.domain.understand import MAX_WHYS, add_why, mentions_money, st
 from wtfc_collect.services.checkpoint.check_statements import propose_workshop_text, workshop_statements
 from wtfc_collect.services.collect.reviews import withdraw_review
 from wtfc_collect.services.common import InvalidInput, updated
-from wtfc_collect.services.workshop import understand
+from wtfc_collect.services.workshop import success, understand
 from wtfc_collect.storage.port import Repository
 
 ACTOR = "Facilitator"
@@ -337,3 +337,52 @@ def test_seed_after_the_theming_seed(memory_repo: Repository) -> None:
     workshop_understanding.seed(memory_repo, project.id, NOW)
     for theme in themes:
         assert understand.cause_results(memory_repo, theme.id)
+
+
+# --- the top root causes, taken forward -------------------------------------------------------------------
+def test_the_top_two_by_dots_are_offered_and_a_tie_at_the_cut_offers_both(memory_repo: Repository) -> None:
+    theme = _theme(memory_repo)
+    a, b, c, d = (_chain(memory_repo, theme, cause=f"Cause {n}") for n in "ABCD")
+    assert understand.suggested_causes(memory_repo, theme.id) == []  # no dots yet
+    understand.record_dots(memory_repo, theme.id, "Voter 1", {a.id: 3}, actor=ACTOR, now=NOW)
+    understand.record_dots(memory_repo, theme.id, "Voter 2", {b.id: 2, c.id: 1}, actor=ACTOR, now=NOW)
+    assert understand.suggested_causes(memory_repo, theme.id) == [a.id, b.id]
+    understand.record_dots(memory_repo, theme.id, "Voter 3", {c.id: 1}, actor=ACTOR, now=NOW)
+    assert understand.suggested_causes(memory_repo, theme.id) == [a.id, b.id, c.id]  # b and c tie
+    assert d.id not in understand.suggested_causes(memory_repo, theme.id)
+
+
+def test_the_room_takes_forward_exactly_the_causes_it_ticks(memory_repo: Repository) -> None:
+    theme = _theme(memory_repo)
+    first, second, third = (_chain(memory_repo, theme, cause=f"Cause {n}") for n in (1, 2, 3))
+    unwritten = _chain(memory_repo, theme)
+    understand.record_dots(
+        memory_repo, theme.id, "Voter 1", {second.id: 2, first.id: 1}, actor=ACTOR, now=NOW
+    )
+    for wrong, message in (([], "Tick at least one"), ([unwritten.id], "written root causes")):
+        with pytest.raises(InvalidInput) as caught:
+            understand.take_forward(memory_repo, theme.id, wrong, actor=ACTOR, now=NOW)
+        assert message in caught.value.errors["forward"]
+    forward = understand.take_forward(memory_repo, theme.id, [first.id, second.id], actor=ACTOR, now=NOW)
+    assert forward == understand.forward_causes(memory_repo, theme.id)
+    assert [c.id for c in forward] == [second.id, first.id]  # most dots first
+    results = understand.cause_results(memory_repo, theme.id)
+    assert {r.cause.id: r.cause.taken_forward for r in results} == {
+        first.id: True,
+        second.id: True,
+        third.id: False,
+    }
+    # Once success is about a cause it stays taken forward: the golden thread runs through it.
+    success.add_success(memory_repo, theme.id, "I see friends", root_cause_id=first.id, actor=ACTOR, now=NOW)
+    with pytest.raises(InvalidInput) as kept:
+        understand.take_forward(memory_repo, theme.id, [second.id], actor=ACTOR, now=NOW)
+    assert "stays taken forward" in kept.value.errors["forward"]
+    with pytest.raises(DomainError, match="Success statements say what it would be like"):
+        understand.remove_chain(memory_repo, first.id, actor=ACTOR, now=NOW)
+    assert [
+        c.id
+        for c in understand.take_forward(memory_repo, theme.id, [first.id, third.id], actor=ACTOR, now=NOW)
+    ] == [
+        first.id,
+        third.id,
+    ]
