@@ -14,7 +14,7 @@ from datetime import date
 from docx.document import Document as DocumentObject
 
 from .common import heading, new_document, paragraph, safe, table, to_bytes
-from .report_review import ReviewSections, comparison, keep_and_gaps, review
+from .report_review import ReviewSections, ThreadLine, comparison, keep_and_gaps, review, thread
 
 NOT_YET = "Not done yet."
 
@@ -109,19 +109,6 @@ class ActionLine:
     theme: str
     status: str
     answers: list[tuple[str, str]]  # planning question, answer (only those answered)
-
-
-@dataclass(frozen=True)
-class ThreadLine:
-    action: str
-    ideas: str
-    root_causes: str
-    theme: str
-    statements: int
-    people: int
-    success: str = ""
-    measures: str = ""
-    status: str = ""
 
 
 @dataclass(frozen=True)
@@ -358,35 +345,6 @@ def _actions(document: DocumentObject, report: WtfcReport) -> None:
             table(document, ["Question", "Answer"], [list(pair) for pair in action.answers], (2, 3))
 
 
-def _thread(document: DocumentObject, report: WtfcReport) -> None:
-    heading(document, "The golden thread", 2)
-    if not report.thread:
-        _not_yet(document, "Not done yet: there are no action plans to follow back.")
-        return
-    paragraph(
-        document,
-        "For each action, the chain from what people said to what is being done: the theme and how many "
-        "people are behind it, the root cause, what success would look like, how we will know, and the "
-        "idea the action came from.",
-    )
-    for t in report.thread:
-        heading(document, safe(t.action), 3)
-        table(
-            document,
-            ["Link", "What"],
-            [
-                ["People's words", f"{t.statements} statements from {t.people} people"],
-                ["Theme", t.theme],
-                ["Root cause", t.root_causes or "–"],
-                ["Success", t.success or "–"],
-                ["Measure", t.measures or "–"],
-                ["Idea", t.ideas or "–"],
-                ["Action", f"{t.action} ({t.status})" if t.status else t.action],
-            ],
-            (1, 4),
-        )
-
-
 def _process(document: DocumentObject, report: WtfcReport) -> None:
     if not (report.worked or report.did_not_work):
         return
@@ -423,7 +381,7 @@ def build_report(report: WtfcReport) -> bytes:
     _success(document, report)
     _ideas(document, report)
     _actions(document, report)
-    _thread(document, report)
+    thread(document, report.thread)
     _process(document, report)
     review(document, report.review)
     comparison(document, report.review)

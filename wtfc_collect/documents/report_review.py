@@ -1,6 +1,6 @@
-"""Sections of the WTfC report about using every theme and about the cycle: what is working to keep and
-spread, the gaps in what is on offer for the future, Step 8 (the review date, the communication plan and how
-each group found the process), and this cycle against the last one.
+"""Sections of the WTfC report about the chain and the cycle: the golden thread from people's words to each
+action, what is working to keep and spread, the gaps in what is on offer for the future, Step 8 (the review
+date, the communication plan and how each group found the process), and this cycle against the last one.
 
 Numbers only about people, as in the rest of the report; the services choose the content.
 """
@@ -12,6 +12,21 @@ from dataclasses import dataclass, field
 from docx.document import Document as DocumentObject
 
 from .common import heading, paragraph, safe, table
+
+
+@dataclass(frozen=True)
+class ThreadLine:
+    """One action and what lies behind it and ahead of it, link by link."""
+
+    action: str
+    ideas: str
+    root_causes: str
+    theme: str
+    statements: int
+    people: int
+    success: str = ""
+    measures: str = ""
+    status: str = ""
 
 
 @dataclass(frozen=True)
@@ -206,3 +221,33 @@ def comparison(document: DocumentObject, sections: ReviewSections) -> None:
         )
     else:
         paragraph(document, "No measure was carried forward from the last cycle.")
+
+
+def thread(document: DocumentObject, lines: list[ThreadLine]) -> None:
+    """The golden thread: for each action, a short table from people's words to the action."""
+    heading(document, "The golden thread", 2)
+    if not lines:
+        paragraph(document, "Not done yet: there are no action plans to follow back.")
+        return
+    paragraph(
+        document,
+        "For each action, the chain from what people said to what is being done: the theme and how many "
+        "people are behind it, the root cause, what success would look like, how we will know, and the "
+        "idea the action came from.",
+    )
+    for t in lines:
+        heading(document, safe(t.action), 3)
+        table(
+            document,
+            ["Link", "What"],
+            [
+                ["People's words", f"{t.statements} statements from {t.people} people"],
+                ["Theme", t.theme],
+                ["Root cause", t.root_causes or "–"],
+                ["Success", t.success or "–"],
+                ["Measure", t.measures or "–"],
+                ["Idea", t.ideas or "–"],
+                ["Action", f"{t.action} ({t.status})" if t.status else t.action],
+            ],
+            (1, 4),
+        )

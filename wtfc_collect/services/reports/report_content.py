@@ -24,10 +24,10 @@ from wtfc_collect.documents.report import (
     QuestionThemes,
     SuccessLine,
     ThemeLine,
-    ThreadLine,
     VoteLine,
     WtfcReport,
 )
+from wtfc_collect.documents.report_review import ThreadLine
 from wtfc_collect.documents.you_said import Doing, SaidTheme, YouSaidWeDid
 from wtfc_collect.domain import (
     ActionPlan,

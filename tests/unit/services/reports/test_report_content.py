@@ -33,11 +33,11 @@ from wtfc_collect.documents.report import (
     QuestionThemes,
     SuccessLine,
     ThemeLine,
-    ThreadLine,
     VoteLine,
     WtfcReport,
     build_report,
 )
+from wtfc_collect.documents.report_review import ThreadLine
 from wtfc_collect.documents.you_said import Doing, SaidTheme, YouSaidWeDid, build_you_said_we_did
 from wtfc_collect.domain import (
     ActionStatus,
