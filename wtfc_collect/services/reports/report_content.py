@@ -128,6 +128,14 @@ def _measure_text(measure: Measure) -> str:
     return f"{measure.description} (baseline {_number(measure.baseline, measure.unit)}){source}"
 
 
+def _latest(measure: Measure) -> str:
+    """Where a measure stands: its latest figure, or what people said the last time they were asked."""
+    if measure.kind is MeasureKind.WORDS:
+        heard = measure.latest_heard
+        return f"“{heard.text}” ({heard.on:%d/%m/%Y})" if heard else "–"
+    return _number(measure.current, measure.unit)
+
+
 def _priority(repo: Repository, theme: Theme, cards: dict[str, Card]) -> PriorityTheme:
     found = evidence(theme, cards)
     dots = {r.cause.id: r.dots for r in understand.cause_results(repo, theme.id)}
@@ -227,7 +235,7 @@ def wtfc_report(repo: Repository, project_id: str, now: datetime) -> WtfcReport:
             theme_label(row.theme) if row.theme else "–",
             row.measure.description,
             _number(row.measure.baseline, row.measure.unit),
-            _number(row.measure.current, row.measure.unit),
+            _latest(row.measure),
             _number(row.change, row.measure.unit, sign=True),
         )
         for row in progress_review.measures(repo, project_id)
