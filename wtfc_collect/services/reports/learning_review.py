@@ -139,7 +139,8 @@ def _evaluation(evaluation: Evaluation) -> EvaluationLine:
 def _size(size: ThemeSize | None, share: float | None) -> str:
     if size is None or share is None:
         return "–"
-    return f"{size.people} ({share:.0f}%)"
+    people = "1 person" if size.people == 1 else f"{size.people} people"
+    return f"{people} ({share:.0f}%)"
 
 
 def _size_line(row: SizeRow) -> SizeLine:

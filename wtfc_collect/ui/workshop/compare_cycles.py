@@ -43,7 +43,8 @@ def _size(size: ThemeSize | None, share: float | None) -> str:
     t = screen(SCREEN)
     if size is None or share is None:
         return t["not_there"]
-    return t["size_cell"].format(people=size.people, share=round(share))
+    key = "size_cell_one" if size.people == 1 else "size_cell"
+    return t[key].format(people=size.people, share=round(share))
 
 
 # --- the screen, top to bottom ----------------------------------------------------------------------------
