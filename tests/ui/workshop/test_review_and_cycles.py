@@ -5,6 +5,7 @@ measures in words, the thread read from a measure)."""
 from __future__ import annotations
 
 import html
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from tests.factories import demo_project
 from tests.workshop_data import copy_into
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import (
+    Account,
     ActionPlan,
     Communication,
     CycleReview,
@@ -28,6 +30,7 @@ from wtfc_collect.domain import (
     Theme,
 )
 from wtfc_collect.domain.access import Role, User
+from wtfc_collect.services.admin import accounts
 from wtfc_collect.services.common import updated
 from wtfc_collect.services.workshop import keep_and_spread, learning_review, success
 from wtfc_collect.services.workshop import plan as planning
@@ -36,7 +39,7 @@ from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.context import PROJECT_KEY, USER_KEY
 
 ROOT = Path(__file__).resolve().parents[3]
-ADMIN = User(username="test-admin", role=Role.ADMINISTRATOR, display_name="Tester")
+PASSWORD = "a password for tests only"  # noqa: S105 - made-up accounts of a test store
 Demo = tuple[Repository, Project, Project]
 
 
@@ -57,11 +60,27 @@ def demo(data_dir: Path, seeded: tuple[MemoryRepository, Project]) -> Demo:
     return repo, last, this
 
 
-def _open(page: str, project: Project, user: User | None = ADMIN) -> AppTest:
+def _signed_in(role: Role) -> User:
+    """A user as signing in makes one, backed by a real account in the app's store (made if missing)."""
+    repo = bootstrap.build_repository()
+    name = f"test-{role.value}"
+    found = next(iter(repo.find(Account, username=name)), None) or accounts.create_account(
+        repo,
+        username=name,
+        display_name="Tester",
+        role=role,
+        password=PASSWORD,
+        actor="tests",
+        now=datetime.now(UTC),
+    )
+    return accounts.user_of(found)
+
+
+def _open(page: str, project: Project, role: Role = Role.ADMINISTRATOR) -> AppTest:
+    """The page as a signed-in user of ``role`` sees it."""
     at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=60)
     at.session_state[PROJECT_KEY] = project.id
-    if user is not None:
-        at.session_state[USER_KEY] = user
+    at.session_state[USER_KEY] = _signed_in(role)
     at.run()
     assert not at.exception, at.exception
     return at
@@ -159,7 +178,7 @@ def test_learning_review_plans_who_to_tell_and_hears_each_group(demo: Demo) -> N
 
 def test_learning_review_finishes_the_cycle_and_starts_the_next_one(demo: Demo) -> None:
     repo, _, this = demo
-    at = _open("learning_review", this, user=User(username="fran", role=Role.FACILITATOR))
+    at = _open("learning_review", this, Role.FACILITATOR)
     at.text_area(key=_key(at, "learning_review.finish.", ".learned")).input("Start the card call earlier")
     _click(at, "Mark the cycle finished")
     review = learning_review.cycle_review(repo, this.id)
