@@ -23,13 +23,19 @@ from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context
 from wtfc_collect.ui.feedback import errors, field_error, form_key, run_action, use_case
 from wtfc_collect.ui.literal import plain_label, short
-from wtfc_collect.ui.tables import big_table, small_table
+from wtfc_collect.ui.tables import big_table, table_html
 
 SCREEN = "compare_cycles"
 PREFIX = SCREEN + "."
 INK = "#111111"
 LAST, THIS = "#6b6b6b", "#1f3b73"  # grey for the last cycle, dark blue for this one
 LABEL_LIMIT = 420
+
+
+def _table(rows: list[dict[str, object]]) -> None:
+    """A table of the screen: escaped HTML, every cell shown as typed (nothing when there are no rows)."""
+    if rows:
+        st.html(table_html(rows))
 
 
 def _figure(value: float | None, unit: str | None = None, *, sign: bool = False) -> str:
@@ -51,7 +57,7 @@ def _size(size: ThemeSize | None, share: float | None) -> str:
 def draw(t: dict[str, str], repo: Repository, project: Project) -> None:
     line = compare_cycles.cycles(repo, project.id)
     st.header(t["line_heading"], anchor=False)
-    small_table(
+    _table(
         [
             {
                 t["col_cycle"]: p.cycle,
@@ -200,7 +206,7 @@ def measures(found_measures: list[CarriedMeasure], found: Comparison) -> None:
         st.info(t["no_readings"])
         return
     unit = picked.measure.unit
-    small_table(
+    _table(
         [
             {
                 t["col_day"]: f"{p.on:%d/%m/%Y}",

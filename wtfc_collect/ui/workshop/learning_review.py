@@ -30,11 +30,17 @@ from wtfc_collect.ui import context
 from wtfc_collect.ui.downloads import word_download
 from wtfc_collect.ui.feedback import errors, field_error, form_key, run_action, show, show_rest, use_case
 from wtfc_collect.ui.literal import plain_label
-from wtfc_collect.ui.tables import small_table
+from wtfc_collect.ui.tables import table_html
 
 SCREEN = "learning_review"
 PREFIX = SCREEN + "."
 OTHER = "other"
+
+
+def _table(rows: list[dict[str, object]]) -> None:
+    """A table of the screen: escaped HTML, every cell shown as typed (nothing when there are no rows)."""
+    if rows:
+        st.html(table_html(rows))
 
 
 def _day(value: date | None) -> str:
@@ -91,7 +97,7 @@ def communications(project_id: str, items: list[Communication]) -> None:
     if not items:
         st.info(t["no_tell"])
     else:
-        small_table(
+        _table(
             [
                 {
                     t["col_who"]: c.audience,
@@ -173,7 +179,7 @@ def evaluations(project_id: str, found: list[Evaluation]) -> None:
     if not found:
         st.info(t["no_evaluation"])
     else:
-        small_table(
+        _table(
             [
                 {
                     t["col_question"]: question,
