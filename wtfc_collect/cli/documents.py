@@ -20,7 +20,8 @@ from wtfc_collect.storage.port import StoreError
     type=click.Choice([k.value for k in DocumentKind]),
     required=True,
     help="cards (one per page), strips (many per page), checkpoint (the checkpoint report), report (the "
-    "WTfC report) or you-said-we-did (the easy-read letter for the people who took part).",
+    "WTfC report), you-said-we-did (the easy-read letter for the people who took part) or summary (one "
+    "page for leaders).",
 )
 @click.option(
     "--out",

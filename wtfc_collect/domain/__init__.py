@@ -16,7 +16,7 @@ from .checkpoint import (
 from .dot_votes import Vote, VoteTarget
 from .errors import plain_errors
 from .plan import ActionPlan, ActionStatus, Idea, IdeaKind, Quadrant
-from .progress_review import ProcessNote
+from .progress_review import Communication, CycleReview, Evaluation, EvaluationAnswer, ProcessNote
 from .project import LEVEL_DESCRIPTIONS, LEVEL_LABELS, Level, Project, SamplePlan, SampleTarget
 from .records import COLLECTIONS, collection_of
 from .review import (
@@ -36,7 +36,7 @@ from .review import (
     WithdrawalReason,
 )
 from .sample_progress import Progress, ProgressRow, progress
-from .success import Measure, Perspective, Reading, SuccessStatement
+from .success import Heard, Measure, MeasureKind, Perspective, Reading, SuccessStatement
 from .theme import Card, CardCall, CardMove, Theme, is_first_person
 from .understand import RootCause, WhyStep
 from .voice import (
@@ -73,15 +73,21 @@ __all__ = [
     "Checkpoint",
     "CheckpointAnswer",
     "CheckpointQuestion",
+    "Communication",
     "Consent",
     "ConsentGiver",
+    "CycleReview",
     "DomainError",
     "ErasureReason",
+    "Evaluation",
+    "EvaluationAnswer",
+    "Heard",
     "Idea",
     "IdeaKind",
     "Invitation",
     "Level",
     "Measure",
+    "MeasureKind",
     "MitigatingAction",
     "MitigationKind",
     "Perspective",

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from pydantic import Field, field_validator, model_validator
 
-from .base import SCHEMA_VERSION, Label, Record, StrictModel, Text, UtcDateTime
+from .base import SCHEMA_VERSION, Label, Record, RecordId, StrictModel, Text, UtcDateTime
 
 
 class Level(StrEnum):
@@ -107,6 +107,10 @@ class Project(Record):
     service_types: list[Label] = Field(default_factory=list, max_length=200)
     created_at: UtcDateTime
     schema_version: int = SCHEMA_VERSION
+    # Working Together for Change runs in cycles (perhaps every year): the cycle this project was started
+    # from, and its number (1 for a first run).
+    previous_id: RecordId | None = None
+    cycle: int = Field(default=1, ge=1, le=1000)
 
     @field_validator("teams", "areas", "groups", "service_types")
     @classmethod

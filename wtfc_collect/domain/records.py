@@ -8,7 +8,7 @@ from .base import Record
 from .checkpoint import Checkpoint, MitigatingAction
 from .dot_votes import Vote
 from .plan import ActionPlan, Idea
-from .progress_review import ProcessNote
+from .progress_review import Communication, CycleReview, Evaluation, ProcessNote
 from .project import Project
 from .review import Review
 from .success import Measure, SuccessStatement
@@ -28,6 +28,9 @@ COLLECTIONS: dict[type[Record], str] = {
     Idea: "ideas",
     ActionPlan: "action_plans",
     ProcessNote: "process_notes",
+    Communication: "communications",
+    CycleReview: "cycle_reviews",
+    Evaluation: "evaluations",
     VoiceAnswer: "voice_answers",
     Checkpoint: "checkpoints",
     MitigatingAction: "mitigating_actions",

@@ -303,7 +303,7 @@ def test_person_refs_are_pseudonymous(reviews: list[Review]) -> None:
 
 # --- the statement bank ----------------------------------------------------------------------------------
 def test_bank_is_package_data() -> None:
-    for name in ("statements.toml", "workshop_understanding.toml", "workshop_planning.toml"):
+    for name in ("statements.toml", "workshop_chains.toml", "workshop_review.toml"):
         assert resources.files("wtfc_collect.demo").joinpath(name).is_file()
 
 

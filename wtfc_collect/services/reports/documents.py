@@ -1,5 +1,6 @@
-"""Word documents for a project: workshop cards and strips, the checkpoint report, the WTfC report and the
-easy-read "You said, we did" (the content of the last two is chosen in ``reporting``).
+"""Word documents for a project: workshop cards and strips, the checkpoint report, the WTfC report, the
+easy-read "You said, we did" and the one-page summary for leaders (the content of the last three is chosen in
+``report_content`` and ``learning_review``).
 
 The documents package only lays out what it is given; this module chooses the content (only accepted,
 anonymised statements on cards; counts and placeholders, never names, in the report).
@@ -18,6 +19,7 @@ from wtfc_collect.documents.checkpoint_report import (
     build_checkpoint_report,
 )
 from wtfc_collect.documents.report import build_report
+from wtfc_collect.documents.summary import build_summary
 from wtfc_collect.documents.you_said import build_you_said_we_did
 from wtfc_collect.domain import AuditAction, CheckpointQuestion, DomainError, ProgressRow, Question
 from wtfc_collect.quality import FlagKind
@@ -27,7 +29,7 @@ from wtfc_collect.services.checkpoint import checkpoint
 from wtfc_collect.services.checkpoint.check_statements import workshop_statements
 from wtfc_collect.services.common import record_audit
 from wtfc_collect.services.prepare.project_setup import get_project, project_progress
-from wtfc_collect.services.reports import report_content
+from wtfc_collect.services.reports import learning_review, report_content
 from wtfc_collect.storage.port import Repository
 
 EXAMPLES = 15
@@ -48,6 +50,7 @@ class DocumentKind(StrEnum):
     CHECKPOINT = "checkpoint"
     REPORT = "report"
     YOU_SAID_WE_DID = "you-said-we-did"
+    SUMMARY = "summary"
 
 
 # The file name a download or the command line offers for each kind.
@@ -57,6 +60,7 @@ FILE_NAMES = {
     DocumentKind.CHECKPOINT: "checkpoint-report.docx",
     DocumentKind.REPORT: "wtfc-report.docx",
     DocumentKind.YOU_SAID_WE_DID: "you-said-we-did.docx",
+    DocumentKind.SUMMARY: "summary-for-leaders.docx",
 }
 
 
@@ -150,6 +154,8 @@ def export_document(
         data = build_report(report_content.wtfc_report(repo, project_id, now))
     elif kind is DocumentKind.YOU_SAID_WE_DID:
         data = build_you_said_we_did(report_content.you_said_we_did(repo, project_id, now))
+    elif kind is DocumentKind.SUMMARY:
+        data = build_summary(learning_review.leaders_summary(repo, project_id, now))
     else:
         data = build_checkpoint_report(checkpoint_report(repo, project_id, now))
     record_audit(repo, actor=actor, action=AuditAction.EXPORT, record=project, now=now, reason=kind.value)
