@@ -517,7 +517,7 @@ RECORDS: dict[type[Record], st.SearchStrategy[Any]] = {
         id=record_id,
         revision=revision,
         username=st.from_regex(r"[a-z0-9][a-z0-9._-]{0,39}", fullmatch=True),
-        display_name=label,
+        display_name=text(Account, "display_name"),
         role=st.sampled_from(Role),
         teams=st.lists(label, max_size=3),
         password_hash=st.from_regex(r"\$argon2id\$[A-Za-z0-9$=,+/]{10,80}", fullmatch=True),
