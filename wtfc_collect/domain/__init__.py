@@ -17,7 +17,7 @@ from .dot_votes import Vote, VoteTarget
 from .errors import plain_errors
 from .plan import ActionPlan, ActionStatus, Idea, IdeaKind, Quadrant
 from .progress_review import ProcessNote
-from .project import LEVEL_DESCRIPTIONS, LEVEL_LABELS, Level, Project, SamplePlan, SampleTarget
+from .project import LEVEL_DESCRIPTIONS, LEVEL_LABELS, Level, Project, SamplePlan, SampleTarget, WorkField
 from .records import COLLECTIONS, collection_of
 from .review import (
     QUESTION_LABELS,
@@ -113,6 +113,7 @@ __all__ = [
     "Vote",
     "VoteTarget",
     "WhyStep",
+    "WorkField",
     "collection_of",
     "inspect_recording",
     "is_first_person",

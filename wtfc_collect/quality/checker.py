@@ -13,14 +13,13 @@ from functools import cache
 
 from . import patterns
 from .duplicates import Item, duplicate_groups
-from .lexicon import Category, Risk, Term, lexicon
-from .models import Flag, FlagKind, Verdict, verdict
 from .language import language
-from .models import OWN_WORDS_KINDS
+from .lexicon import Category, Risk, Term, lexicon
+from .models import OWN_WORDS_KINDS, Flag, FlagKind, Verdict, verdict
 from .names import AMBIGUOUS_NAMES, FIRST_NAMES, NAME_CLUES, TITLES
 from .naming import named as named_things
-from .register.flags import register_flags
 from .personal_data import CAPITALISED, NAME, contact_details, names
+from .register.flags import register_flags
 from .scan import FIRST_PERSON, VOICE, Terms, first_look, may_name, place
 from .text import fold, quote
 
@@ -175,7 +174,8 @@ def check_statement(text: str, field: str | None = None) -> Verdict:
         flags = [_soften(flag) if flag.strong and flag.kind in _NAMING_KINDS and _inside(flag, named)
                  else flag for flag in flags]
     if not any(f.strong and f.kind in OWN_WORDS_KINDS for f in flags):
-        flags += register_flags(text, named)
+        personal = [(f.start, f.end) for f in flags if f.kind is FlagKind.PERSONAL_DATA]
+        flags += register_flags(text, named + personal)
     if not flags:
         return _CLEAN
     return verdict(_without_repeats(flags) if len(flags) > 1 else flags)
@@ -211,6 +211,13 @@ def _rules(text: str, folded: str) -> list[Flag]:
         flags += [named for flag in personal if flag.alternative == NAME
                   and (named := patterns.named_subject(text, folded, flag.start, flag.end, voice))]
     return flags + personal
+
+
+def check_rules(text: str) -> Verdict:
+    """The rules alone (no register model, no field, every language): what :func:`check_statement` builds
+    on. Kept separate so its quick paths can be tested against running every check."""
+    flags = _rules(text, fold(text))
+    return verdict(_without_repeats(flags) if len(flags) > 1 else flags) if flags else _CLEAN
 
 
 _NAMING_KINDS = frozenset({FlagKind.JARGON, FlagKind.SERVICE})

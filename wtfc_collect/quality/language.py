@@ -9,19 +9,24 @@ from __future__ import annotations
 
 import re
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Common Welsh words that are not English words.
-_WELSH = frozenset("""
+_WELSH = _words("""
 dw dwi rwy rydw rwyf mae maen roedd oedd oeddwn bydd fydd fy fyn yn yr y ac gyda gydag ddim dim hefyd
 ond efo fi ti chi ni nhw hi fe fo ei eu i'r a'r o'r yw ydy ydw ydi hoffi hoffwn mynd gallu gwneud
 cael wedi hefo amser pobl gofal cartref teulu ffrindiau diolch iawn da drwg mwy llawer ychydig weithiau
 bob bore nos heddiw yfory dydd wythnos gweithio helpu angen eisiau isio moyn byw tref ysbyty meddyg
 nyrs plant ffrind gyda'r ar yng ngofal fawr bach
-""".split())
-_ENGLISH = frozenset("""
+""")
+_ENGLISH = _words("""
 i me my the and a an to of in is it was for on with at be are not have has had but you he she they we
 this that so very good can do don't didn't all from by as or what when there been were would could
-""".split())
+""")
 
 
 def language(text: str) -> str | None:

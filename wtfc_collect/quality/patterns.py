@@ -42,6 +42,9 @@ def _words(text: str) -> frozenset[str]:
 
 _PRONOUNS = _words("he she")
 _PRONOUN = re.compile(r"\b(?:he|she)\b")
+# 'His …' or 'Her …' starting a statement about the person: "His absolute passion is trains".
+_POSSESSIVES = _words("his her")
+_POSSESSIVE_START = re.compile(r"^\W*(his|her)\s+(?:\w+\s+){0,3}?(?:is|are|was|were|has|have|includes?)\b")
 # One of these whole words is in every match of _PERSON_NOUN ("service users" has "service").
 _PERSON_NOUNS = _words("""
 service client clients patient patients resident residents individual individuals adult adults customer
@@ -68,6 +71,13 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str]) ->
             explanation=f"'{word}': this is written about the person, not in their voice. Ask them, and "
                         "write down what they said, in their words: 'I …'.",
             alternative="I"))
+    if not _POSSESSIVES.isdisjoint(words) and (match := _POSSESSIVE_START.match(folded)):
+        start, end = match.span(1)
+        flags.append(Flag(
+            kind=FlagKind.THIRD_PERSON, start=start, end=end,
+            explanation=f"'{text[start:end]} …' is written about the person, not in their voice. Ask them, "
+                        "and write down what they said: 'My …', 'I …'.",
+            alternative="My"))
     if (match := OPENER.match(folded)) and not text.rstrip().endswith("?"):
         start, end = match.span(1)
         flags.append(Flag(
@@ -99,9 +109,9 @@ def named_subject(text: str, folded: str, start: int, end: int, voice: bool) -> 
 
 
 _NOTE_VERBS = "|".join(v for v in _OPENERS if v.endswith("s") and v != "has")
-_VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|does|did|doesn't|isn't|would|will|can|could|"
+_VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|does|did|doesn't|isn't|would|will|can|could|gets|"
                          + _NOTE_VERBS + r")\b")
-_NOTE_VERB_AFTER = re.compile(r"\s+(?:" + _NOTE_VERBS + r")\b")
+_NOTE_VERB_AFTER = re.compile(r"\s+(?:gets|" + _NOTE_VERBS + r")\b")
 _SENTENCE_START = re.compile(r"(?:^|[.;!?]\s+)\W*\Z")
 
 
@@ -181,12 +191,12 @@ _SERVICE_PATTERNS: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str], str]
 
 _SERVICE_FIRST = frozenset(word for needed, _, _ in _SERVICE_PATTERNS for word in needed[0])
 # The whole words the checks above look for before they run a pattern (see the module's note).
-CUE_WORDS = _PRONOUNS | _PERSON_NOUNS | frozenset(
+CUE_WORDS = _PRONOUNS | _POSSESSIVES | _PERSON_NOUNS | frozenset(
     word for needed, _, _ in _SERVICE_PATTERNS for some in needed for word in some)
 # The cue words without one of which no check above runs a pattern (besides a care-notes opening, which
 # is looked for at the start of a statement): the other cue words ('care', 'be' …) only narrow a service
 # pattern that one of these let run.
-STARTING_WORDS = _PRONOUNS | _PERSON_NOUNS | _SERVICE_FIRST
+STARTING_WORDS = _PRONOUNS | _POSSESSIVES | _PERSON_NOUNS | _SERVICE_FIRST
 # Each word of a pattern's first list -> the numbers of those patterns, so a statement only looks at the
 # patterns its words can start.
 _SERVICE_BY_WORD: dict[str, tuple[int, ...]] = {

@@ -1,7 +1,8 @@
-"""The quick paths of the own-words checker give exactly what running every check gives.
+"""The quick paths of the own-words checker's rules give exactly what running every check gives.
 
-``check_statement`` skips a check when a cheap look (one scan for lexicon terms and cue words, one search
-of the text for digits and capitals: see wtfc_collect/quality/scan.py) shows it cannot find anything.
+``check_rules`` (the rules under ``check_statement``, before the register model) skips a check when a
+cheap look (one scan for lexicon terms and cue words, one search of the text for digits and capitals: see
+wtfc_collect/quality/scan.py) shows it cannot find anything.
 ``reference`` below is the checker without those shortcuts: every check on every statement, the lexicon's
 own pass, the voice regex and the original fold. The two must give equal verdicts on every text.
 """
@@ -18,9 +19,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wtfc_collect.demo.project import demo_flaws, load_bank
-from wtfc_collect.quality import Flag, Verdict, check_statement, lexicon
+from wtfc_collect.quality import Flag, Verdict, lexicon
 from wtfc_collect.quality import patterns as pattern_checks
-from wtfc_collect.quality.checker import _CLEAN, _jargon, _without_repeats
+from wtfc_collect.quality.checker import _CLEAN, _jargon, _without_repeats, check_rules
 from wtfc_collect.quality.models import verdict
 from wtfc_collect.quality.names import AMBIGUOUS_NAMES, FIRST_NAMES, NAME_CLUES, TITLES
 from wtfc_collect.quality.personal_data import CAPITALISED, NAME, contact_details, names
@@ -60,7 +61,7 @@ def reference_vague(text: str, folded: str) -> list[Flag]:
 
 
 def reference(text: str) -> Verdict:
-    """check_statement with every check run on every statement."""
+    """check_rules with every check run on every statement."""
     folded = reference_fold(text)
     capitalised = list(CAPITALISED.finditer(text))
     personal = contact_details(text) + names(text, folded, capitalised)
@@ -112,7 +113,7 @@ def test_the_quick_checker_agrees_with_running_every_check() -> None:
     texts = _corpus()
     texts += [text.upper() for text in texts] + [text.lower() for text in texts]
     for text in texts:
-        assert check_statement(text) == reference(text), text
+        assert check_rules(text) == reference(text), text
 
 
 @pytest.mark.skipif(not (SHARED / "nhs_fft_comments.csv").exists(),
@@ -121,7 +122,7 @@ def test_the_quick_checker_agrees_on_real_comments() -> None:
     with (SHARED / "nhs_fft_comments.csv").open(encoding="utf-8", newline="") as handle:
         comments = [row["feedback"] for row in csv.DictReader(handle)]
     for text in comments[::3]:
-        assert check_statement(text) == reference(text), text
+        assert check_rules(text) == reference(text), text
 
 
 # Pieces statements are made of, chosen to reach every shortcut: lexicon terms, cue words, names and
@@ -141,13 +142,13 @@ _JOINERS = st.sampled_from([" ", " ", " ", "", "-", ", ", ". ", "'", "\u2019", "
 def test_the_quick_checker_agrees_on_made_up_statements(
         parts: list[tuple[str, str, Callable[[str], str]]]) -> None:
     text = "".join(case(piece) + joiner for piece, joiner, case in parts)
-    assert check_statement(text) == reference(text), text
+    assert check_rules(text) == reference(text), text
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(max_codepoint=0x2100), max_size=40))
 def test_the_quick_checker_agrees_on_any_characters(text: str) -> None:
-    assert check_statement(text) == reference(text)
+    assert check_rules(text) == reference(text)
 
 
 @given(st.text(max_size=60))

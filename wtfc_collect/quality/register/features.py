@@ -19,23 +19,29 @@ import math
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 
 from ..lexicon import Category, Risk, lexicon
 from ..text import fold
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 CHAR_SIZES = (3, 4, 5)
 START, END = "<s>", "</s>"
 
-_FIRST = frozenset("i i'm im i've ive i'd i'll me my mine myself we we're we've us our ours ourselves".split())
-_SECOND = frozenset("you you're you've your yours yourself".split())
-_THIRD = frozenset("he she his her him hers himself herself he's she's".split())
-_PEOPLE_WORDS = frozenset("""people person individuals individual clients client patients patient residents
-resident service users user adults adult tenants tenant customers customer citizens families carers""".split())
-_BE = frozenset("is are was were be been being am 's".split())
+_FIRST = _words("i i'm im i've ive i'd i'll me my mine myself we we're we've us our ours ourselves")
+_SECOND = _words("you you're you've your yours yourself")
+_THIRD = _words("he she his her him hers himself herself he's she's")
+_PEOPLE_WORDS = _words("""people person individuals individual clients client patients patient residents
+resident service users user adults adult tenants tenant customers customer citizens families carers""")
+_BE = _words("is are was were be been being am 's")
 # Common verbs and auxiliaries: a statement with none of these (and no word ending in -ed or n't) most
 # likely has no verb at all: a heading, a label or a list item.
-_VERBS = frozenset("""
+_VERBS = _words("""
 is are was were be been being am have has had do does did can could will would shall should may might must
 get gets got go goes went gone come comes came make makes made take takes took feel feels felt like likes
 want wants need needs know knew think thought see saw seen say said says tell told give gave help helps
@@ -43,23 +49,23 @@ keep kept let lets love loves hate look looks find found try tries use uses live
 enjoy enjoys miss misses worry worries seem seems leave left stay stays put call called ask asked wait
 waiting treated don't can't won't didn't isn't wasn't aren't haven't hasn't couldn't wouldn't i'm i've
 it's that's there's we're they're you're he's she's i'd i'll
-""".split())
+""")
 # Verbs that start an instruction or a task written for staff: "Ensure …", "Make contact …".
-_INSTRUCTIONS = frozenset("""
+_INSTRUCTIONS = _words("""
 ensure make provide support review monitor arrange refer complete encourage offer assist promote maintain
 discuss record contact check liaise continue consider explore identify establish facilitate implement
 develop enable agree access attend obtain seek update escalate signpost undertake prompt reassure observe
 assess deliver follow request document report inform
-""".split())
+""")
 _ABSTRACT = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|isation|ization)s?$")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|lt|pt)\b")
 _CONTRACTION = re.compile(r"n't\b|'(?:m|ve|re|ll|d)\b")
 # Words of feeling and judgement: how people talk about their own day.
-_FEELING = frozenset("""
+_FEELING = _words("""
 love loved lovely brilliant fantastic great amazing wonderful happy happier sad upset angry cross fed
 scared frightened worried lonely bored awful terrible rubbish horrible nice kind rude helpful friendly
 excellent fab enjoy enjoyed hate hated miss missed proud glad thankful grateful pleased annoyed fun
-""".split())
+""")
 
 # The features of how a statement is written, in order (the model file keeps their weights in this order).
 SHAPES = (
@@ -82,7 +88,7 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 def word_features(tokens: Sequence[str]) -> list[str]:
     """Words, and pairs of words with the start and end of the statement as words."""
     padded = [START, *tokens, END]
-    return [f"w:{t}" for t in tokens] + [f"w:{a} {b}" for a, b in zip(padded, padded[1:], strict=False)]
+    return [f"w:{t}" for t in tokens] + [f"w:{a} {b}" for a, b in pairwise(padded)]
 
 
 @cache

@@ -52,8 +52,9 @@ class Model:
         return total / math.sqrt(norm)
 
     def _shapes_score(self, text: str, tokens: list[str]) -> float:
+        values = shapes(text, tokens)
         return sum((value - mean) / scale * weight
-                   for value, (mean, scale, weight) in zip(shapes(text, tokens), self.shape_weights, strict=True))
+                   for value, (mean, scale, weight) in zip(values, self.shape_weights, strict=True))
 
     def professional(self, text: str) -> bool:
         return self.probability(text) >= self.threshold
@@ -80,7 +81,7 @@ def parse(text: str) -> Model:
     raw = json.loads(text)
     weights = {g: (idf * weight, idf * idf) for g, (idf, weight) in raw["features"].items()}
     shape_weights = tuple(tuple(raw["shapes"][name]) for name in SHAPES)
-    return Model(float(raw["intercept"]), float(raw["threshold"]), weights, shape_weights)  # type: ignore[arg-type]
+    return Model(float(raw["intercept"]), float(raw["threshold"]), weights, shape_weights)
 
 
 @cache

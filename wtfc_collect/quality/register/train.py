@@ -69,11 +69,13 @@ class Fitted:
         for found in grams:
             for gram in found:
                 counts[gram] = counts.get(gram, 0) + 1
-        self.vocabulary = {g: i for i, g in enumerate(sorted(g for g, n in counts.items() if n >= MIN_DOCUMENTS))}
+        kept = sorted(g for g, n in counts.items() if n >= MIN_DOCUMENTS)
+        self.vocabulary = {g: i for i, g in enumerate(kept)}
         self.tfidf = TfidfTransformer(norm="l2", smooth_idf=True, sublinear_tf=False)
         self.tfidf.fit(self._present(grams))
         self.scaler = StandardScaler().fit(np.array([shapes(text) for text in texts]))
-        self.model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=5000, random_state=SEED)
+        self.model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=5000,
+                                        random_state=SEED)
         self.model.fit(self._matrix(texts, grams), labels)
 
     def _present(self, grams: Sequence[set[str]]) -> sparse.csr_matrix:
@@ -127,7 +129,7 @@ def out_of_fold(rows: Sequence[Row], c: float = C) -> np.ndarray:
 def threshold_for(probabilities: np.ndarray, labels: np.ndarray) -> float:
     """The lowest threshold at which at most FALSE_ALARMS of the own-words rows are at or above it."""
     own = np.sort(probabilities[~labels])[::-1]
-    allowed = int(math.floor(FALSE_ALARMS * len(own)))
+    allowed = math.floor(FALSE_ALARMS * len(own))
     return float(max(0.5, own[allowed] + 1e-6)) if len(own) > allowed else 0.5
 
 
@@ -156,7 +158,8 @@ def _report(rows: Sequence[Row], oof: np.ndarray, threshold: float) -> None:
 def write(model: dict[str, object], path: Path = MODEL) -> str:
     """Write the model file (sorted keys, one feature a line) and return its SHA-256."""
     features = model["features"]
-    assert isinstance(features, dict)
+    if not isinstance(features, dict):
+        raise TypeError("the model's features must be a mapping")
     head = {k: v for k, v in model.items() if k != "features"}
     lines = ["{", *(f"{json.dumps(k)}: {json.dumps(v, sort_keys=True)}," for k, v in sorted(head.items())),
              '"features": {']

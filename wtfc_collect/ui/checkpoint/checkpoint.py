@@ -45,6 +45,8 @@ KIND_NAMES = {
     FlagKind.DUPLICATE: "Copied between people",
     FlagKind.PERSONAL_DATA: "Names or contact details",
     FlagKind.ACRONYM: "Abbreviations",
+    FlagKind.REGISTER: "Written like a report or plan",
+    FlagKind.LANGUAGE: "Not checked: another language",
 }
 ANSWER_NAMES = {Answer.YES: "Yes", Answer.PARTLY: "Partly", Answer.NO: "No"}
 
