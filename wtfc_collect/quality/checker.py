@@ -17,9 +17,10 @@ from .language import language
 from .lexicon import Category, Risk, Term, lexicon
 from .models import OWN_WORDS_KINDS, Flag, FlagKind, Verdict, verdict
 from .names import AMBIGUOUS_NAMES, FIRST_NAMES, NAME_CLUES, TITLES
+from .naming import about_life
 from .naming import named as named_things
 from .personal_data import CAPITALISED, NAME, contact_details, names
-from .register.flags import register_flags
+from .register.flags import might_be_professional, register_flags
 from .scan import FIRST_PERSON, VOICE, Terms, first_look, may_name, place
 from .text import fold, quote
 
@@ -169,13 +170,17 @@ def check_statement(text: str, field: str | None = None) -> Verdict:
     flags = _rules(text, folded)
     if flags and flags[0].kind is FlagKind.VAGUE:
         return verdict(flags)
-    named = named_things(text, folded, field) if any(f.strong for f in flags) or _has_letters(folded) else []
+    # Names of things in the person's life (see naming.py) are looked for only where they could matter: a
+    # strong term flag, or a statement the register model would call professional with them.
+    strong_terms = any(f.strong and f.kind in _NAMING_KINDS for f in flags)
+    professional = might_be_professional(text)
+    named = named_things(text, folded, field) if strong_terms or professional else []
     if named:
         flags = [_soften(flag) if flag.strong and flag.kind in _NAMING_KINDS and _inside(flag, named)
                  else flag for flag in flags]
     if not any(f.strong and f.kind in OWN_WORDS_KINDS for f in flags):
         personal = [(f.start, f.end) for f in flags if f.kind is FlagKind.PERSONAL_DATA]
-        flags += register_flags(text, named + personal)
+        flags += register_flags(text, named + personal, professional)
     if not flags:
         return _CLEAN
     return verdict(_without_repeats(flags) if len(flags) > 1 else flags)
@@ -203,7 +208,10 @@ def _rules(text: str, folded: str) -> list[Flag]:
     if flags:
         return flags + personal
     first, voice = not FIRST_PERSON.isdisjoint(words), not VOICE.isdisjoint(words)
-    flags = _jargon(text, folded, terms, capitalised, first) if terms or capitalised else []
+    # A person judging what happened to them ("The class has been very beneficial") speaks as much as one
+    # saying 'I': a medium-risk term there is a soft note, as in the first person.
+    speaking = first or (bool(terms) and about_life(folded))
+    flags = _jargon(text, folded, terms, capitalised, speaking) if terms or capitalised else []
     if not voice:
         flags += patterns.third_person(text, folded, voice, words)
     flags += patterns.service(text, folded, first, words)
@@ -221,10 +229,6 @@ def check_rules(text: str) -> Verdict:
 
 
 _NAMING_KINDS = frozenset({FlagKind.JARGON, FlagKind.SERVICE})
-
-
-def _has_letters(folded: str) -> bool:
-    return any(ch.isalpha() for ch in folded)
 
 
 def _inside(flag: Flag, spans: list[tuple[int, int]]) -> bool:

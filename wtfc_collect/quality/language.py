@@ -29,8 +29,15 @@ this that so very good can do don't didn't all from by as or what when there bee
 """)
 
 
+# One of these is in nearly every Welsh sentence: an ASCII text with none of them is not looked at further.
+_WELSH_GATE = re.compile(r"\b(?:mae|maen|yn|dw|dwi|rwy|rydw|gyda|ddim|fy|hefyd|iawn|ac|yr|roedd|oedd)\b",
+                         re.IGNORECASE)
+
+
 def language(text: str) -> str | None:
     """'Welsh', 'another language', or None for English (or too little to tell)."""
+    if text.isascii() and _WELSH_GATE.search(text) is None:
+        return None
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) >= 4:
         latin = sum(ch.isascii() or "\u00c0" <= ch <= "\u024f" for ch in letters)

@@ -57,7 +57,6 @@ discuss record contact check liaise continue consider explore identify establish
 develop enable agree access attend obtain seek update escalate signpost undertake prompt reassure observe
 assess deliver follow request document report inform
 """)
-_ABSTRACT = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|isation|ization)s?$")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|lt|pt)\b")
 _CONTRACTION = re.compile(r"n't\b|'(?:m|ve|re|ll|d)\b")
 # Words of feeling and judgement: how people talk about their own day.
@@ -107,6 +106,12 @@ def ngrams(text: str) -> set[str]:
     return found
 
 
+_ABSTRACT_ENDINGS = tuple(ending + plural for plural in ("", "s") for ending in (
+    "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "isation", "ization"))
+_DIGITS = re.compile(r"\d")
+_NO_VERB_ENDINGS = ("ed", "n't")
+
+
 def shapes(text: str, tokens: Sequence[str] | None = None) -> list[float]:
     """How the statement is written, as numbers in the order of :data:`SHAPES`."""
     folded = fold(text)
@@ -114,33 +119,35 @@ def shapes(text: str, tokens: Sequence[str] | None = None) -> list[float]:
     n = len(tokens)
     if n == 0:
         return [0.0] * len(SHAPES)
-    first = sum(t in _FIRST for t in tokens)
+    distinct = set(tokens)
+    first = sum(map(_FIRST.__contains__, tokens))
     terms = [term for _, _, term in lexicon().find(folded)]
     stripped = text.strip()
-    letters = [ch for ch in stripped if ch.isalpha()]
-    capitals = sum(w[:1].isupper() for w in stripped.split()[1:])
-    values = {
-        "words": math.log1p(n),
-        "first_person": first / n,
-        "no_first_person": float(first == 0),
-        "second_person": float(any(t in _SECOND for t in tokens)),
-        "third_person": float(any(t in _THIRD for t in tokens)),
-        "people_words": sum(t in _PEOPLE_WORDS for t in tokens) / n,
-        "no_verb": float(not any(t in _VERBS or t.endswith(("ed", "n't")) for t in tokens)),
-        "passive": float(_PASSIVE.search(folded) is not None),
-        "abstract": sum(len(t) > 5 and _ABSTRACT.search(t) is not None for t in tokens) / n,
-        "word_length": sum(map(len, tokens)) / n,
-        "instruction": float(tokens[0] in _INSTRUCTIONS),
-        "to_goal": float(n > 1 and tokens[0] == "to" and tokens[1] not in _FIRST),
-        "contraction": float(_CONTRACTION.search(folded) is not None),
-        "question": float(stripped.endswith("?")),
-        "exclamation": float("!" in stripped),
-        "capitals": capitals / max(1, len(stripped.split()) - 1) if letters else 0.0,
-        "digits": float(any(ch.isdigit() for ch in stripped)),
-        "feeling": float(any(t in _FEELING for t in tokens)),
-        "terms": len(terms) / n,
-        "office_terms": float(sum(t.category in (Category.MANAGEMENT, Category.DEFICIT) for t in terms)),
-        "strong_terms": float(sum(t.risk is Risk.LOW for t in terms)),
-    }
-    return [values[name] for name in SHAPES]
-
+    parts = stripped.split()
+    capitals = sum(w[:1].isupper() for w in parts[1:])
+    has_letters = any(ch.isalpha() for ch in stripped)
+    verb = not _VERBS.isdisjoint(distinct) or any(t.endswith(_NO_VERB_ENDINGS) for t in distinct)
+    abstract = sum(len(t) > 5 and t.endswith(_ABSTRACT_ENDINGS) for t in tokens)
+    return [
+        math.log1p(n),  # words
+        first / n,  # first_person
+        float(first == 0),  # no_first_person
+        float(not _SECOND.isdisjoint(distinct)),  # second_person
+        float(not _THIRD.isdisjoint(distinct)),  # third_person
+        sum(map(_PEOPLE_WORDS.__contains__, tokens)) / n,  # people_words
+        float(not verb),  # no_verb
+        float(_PASSIVE.search(folded) is not None),  # passive
+        abstract / n,  # abstract
+        sum(map(len, tokens)) / n,  # word_length
+        float(tokens[0] in _INSTRUCTIONS),  # instruction
+        float(n > 1 and tokens[0] == "to" and tokens[1] not in _FIRST),  # to_goal
+        float(_CONTRACTION.search(folded) is not None),  # contraction
+        float(stripped.endswith("?")),  # question
+        float("!" in stripped),  # exclamation
+        capitals / max(1, len(parts) - 1) if has_letters else 0.0,  # capitals
+        float(_DIGITS.search(stripped) is not None),  # digits
+        float(not _FEELING.isdisjoint(distinct)),  # feeling
+        len(terms) / n,  # terms
+        float(sum(t.category in (Category.MANAGEMENT, Category.DEFICIT) for t in terms)),  # office_terms
+        float(sum(t.risk is Risk.LOW for t in terms)),  # strong_terms
+    ]

@@ -11,13 +11,14 @@ _ASK = ("Ask the person what it is like for them, and write down what they say, 
         "('I …', 'my …').")
 
 
-def register_flags(text: str, named: list[tuple[int, int]] | None = None) -> list[Flag]:
+def register_flags(text: str, named: list[tuple[int, int]] | None = None,
+                   professional: bool | None = None) -> list[Flag]:
     """Flags when ``text`` reads like professional writing; none when it reads like a person talking.
 
     ``named`` are spans that name something in the person's life (see :mod:`..naming`): they are left out
     before the model reads the statement, so "Home care is always late" is judged on how it is said."""
     masked = _blank(text, named or [])
-    if not model().professional(masked):
+    if not (model().professional(masked) if named or professional is None else professional):
         return []
     found = explain(masked)
     reasons = "; ".join(found.reasons) if found.reasons else "it is worded as services write"
@@ -38,6 +39,11 @@ def register_flags(text: str, named: list[tuple[int, int]] | None = None) -> lis
         flags.append(Flag(FlagKind.REGISTER, start, end, explanation,
                           alternative.replace(" | ", " / ") if alternative else None))
     return flags
+
+
+def might_be_professional(text: str) -> bool:
+    """Whether the register model calls ``text`` professional as it stands (before names are left out)."""
+    return model().professional(text)
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:

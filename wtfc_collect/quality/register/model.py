@@ -27,6 +27,8 @@ class Model:
     intercept: float
     threshold: float
     weights: dict[str, tuple[float, float]]  # feature -> (idf x weight, idf squared)
+    weighted: dict[str, float]  # feature -> idf x weight (the same, apart: quicker to add up)
+    squared: dict[str, float]  # feature -> idf squared
     shape_weights: tuple[tuple[float, float, float], ...]  # per shape: mean, scale, weight
 
     def probability(self, text: str) -> float:
@@ -38,18 +40,13 @@ class Model:
         return self._grams_score(tokens) + self._shapes_score(text, tokens) + self.intercept
 
     def _grams_score(self, tokens: list[str]) -> float:
-        weights = self.weights
-        found = {g for g in word_features(tokens) if g in weights}
+        found = self.weighted.keys() & word_features(tokens)
         for token in tokens:
             found.update(_known_pieces(self, token))
         if not found:
             return 0.0
-        total = norm = 0.0
-        for gram in found:
-            weighted, squared = weights[gram]
-            total += weighted
-            norm += squared
-        return total / math.sqrt(norm)
+        total = sum(map(self.weighted.__getitem__, found))
+        return total / math.sqrt(sum(map(self.squared.__getitem__, found)))
 
     def _shapes_score(self, text: str, tokens: list[str]) -> float:
         values = shapes(text, tokens)
@@ -81,7 +78,9 @@ def parse(text: str) -> Model:
     raw = json.loads(text)
     weights = {g: (idf * weight, idf * idf) for g, (idf, weight) in raw["features"].items()}
     shape_weights = tuple(tuple(raw["shapes"][name]) for name in SHAPES)
-    return Model(float(raw["intercept"]), float(raw["threshold"]), weights, shape_weights)
+    weighted = {g: w for g, (w, _) in weights.items()}
+    squared = {g: q for g, (_, q) in weights.items()}
+    return Model(float(raw["intercept"]), float(raw["threshold"]), weights, weighted, squared, shape_weights)
 
 
 @cache
