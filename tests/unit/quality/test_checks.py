@@ -211,7 +211,10 @@ def test_an_nhs_number_needs_its_check_digit_and_context() -> None:
     assert not nhs_number_valid("943476591")
     # A valid number with no "NHS" near it is only a soft note: 1 in 11 random numbers pass the check.
     assert flags("Ref 943 476 5919", FlagKind.PERSONAL_DATA, strong=False) == ["943 476 5919"]
-    assert flags("NHS no. 943 476 5918", FlagKind.PERSONAL_DATA) == []
+    # A bare number whose check digit is wrong is not an NHS number: nothing.
+    assert flags("Ref 943 476 5918", FlagKind.PERSONAL_DATA) == []
+    # Written as an NHS number, it still points to someone even when mistyped: flagged, strongly.
+    assert flags("NHS no. 943 476 5918", FlagKind.PERSONAL_DATA, strong=True) == ["943 476 5918"]
 
 
 def test_a_date_that_is_not_a_birth_date_is_a_soft_note() -> None:
