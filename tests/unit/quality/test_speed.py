@@ -24,6 +24,7 @@ from wtfc_collect.quality import patterns as pattern_checks
 from wtfc_collect.quality.checker import _CLEAN, _jargon, _without_repeats, check_rules
 from wtfc_collect.quality.models import verdict
 from wtfc_collect.quality.names import AMBIGUOUS_NAMES, FIRST_NAMES, NAME_CLUES, TITLES
+from wtfc_collect.quality.naming import about_life
 from wtfc_collect.quality.personal_data import CAPITALISED, NAME, contact_details, names
 from wtfc_collect.quality.scan import _word_character, cue_words, scan
 from wtfc_collect.quality.text import _FOLD, fold, voice
@@ -69,7 +70,10 @@ def reference(text: str) -> Verdict:
     if not flags:
         first, speaking = voice(folded)
         every_word = pattern_checks.CUE_WORDS  # has a word of each list: no pattern is skipped
-        flags = _jargon(text, folded, list(lexicon().find(folded)), capitalised, first)
+        terms = list(lexicon().find(folded))
+        # A person judging what happened to them speaks as much as one saying 'I' (see checker._rules).
+        judging = first or (bool(terms) and about_life(folded))
+        flags = _jargon(text, folded, terms, capitalised, judging)
         flags += pattern_checks.third_person(text, folded, speaking, every_word)
         flags += pattern_checks.service(text, folded, first, every_word)
         flags += [found for flag in personal if flag.alternative == NAME
@@ -97,6 +101,7 @@ TRICKY = [
     "Sister Mary and Father Ted", "June came in June", "DoLS in place", "ADLs", "snake_case words",
     "homecare, home care and home  care", "careplan? care-plan. care plans", "daycare is day care", "ok!!",
     "n/a", "N / A", "'", "...", "it's fine, thanks", "Nothing - really", "no_thing", "Enjoys day care",
+    "The class has been very beneficial", "Treatments could commence sooner; they are always late",
 ]
 
 
