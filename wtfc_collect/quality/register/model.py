@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -30,6 +30,9 @@ class Model:
     weighted: dict[str, float]  # feature -> idf x weight (the same, apart: quicker to add up)
     squared: dict[str, float]  # feature -> idf squared
     shape_weights: tuple[tuple[float, float, float], ...]  # per shape: mean, scale, weight
+    # word -> the pieces of it this model knows: worked out once per word, and kept with the model (another
+    # model, with other features, must not read them).
+    pieces: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def probability(self, text: str) -> float:
         """The probability that ``text`` is professional writing (as scikit-learn's predict_proba)."""
@@ -57,16 +60,14 @@ class Model:
         return self.probability(text) >= self.threshold
 
 
-_pieces: dict[str, tuple[str, ...]] = {}
-
-
 def _known_pieces(model: Model, token: str) -> tuple[str, ...]:
-    """The pieces of a word that the model knows, worked out once per word."""
-    known = _pieces.get(token)
+    """The pieces of a word that the model knows, worked out once per word and model."""
+    pieces = model.pieces
+    known = pieces.get(token)
     if known is None:
-        if len(_pieces) >= _CACHE_LIMIT:
-            _pieces.clear()
-        known = _pieces[token] = tuple(g for g in char_features(token) if g in model.weights)
+        if len(pieces) >= _CACHE_LIMIT:
+            pieces.clear()
+        known = pieces[token] = tuple(g for g in char_features(token) if g in model.weights)
     return known
 
 
