@@ -107,6 +107,28 @@ def test_a_named_worker_praised_is_only_a_soft_note() -> None:
     assert own(text)
 
 
+@pytest.mark.parametrize("text", [
+    "The nurse on nights was gentle and did all she could.",
+    "Nothing was too much for the physio, he was great.",
+    "Could not fault the staff member on reception, she was so patient.",
+    "Only met one nurse on the ward but she explained everything.",
+    "Care was good at the clinic and he took the time to go through it all.",
+])
+def test_he_or_she_about_a_worker_is_not_the_person_written_about(text: str) -> None:
+    assert flags(text, FlagKind.THIRD_PERSON, strong=True) == []
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("She is kind and always thinks of others", "She"),
+    ("The carer says she slept well", "she"),
+    ("The support worker takes Paul to the shops and he buys a paper", "he"),
+    ("The nurse dressed his leg and he was comfortable", "he"),
+    ("Mum was not herself as she has had a chest infection", "she"),
+])
+def test_he_or_she_about_the_person_is_still_third_person(text: str, word: str) -> None:
+    assert word in flags(text, FlagKind.THIRD_PERSON, strong=True)
+
+
 # --- service or solution instead of a life ----------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "words"), [

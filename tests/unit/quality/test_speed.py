@@ -102,6 +102,7 @@ TRICKY = [
     "homecare, home care and home  care", "careplan? care-plan. care plans", "daycare is day care", "ok!!",
     "n/a", "N / A", "'", "...", "it's fine, thanks", "Nothing - really", "no_thing", "Enjoys day care",
     "The class has been very beneficial", "Treatments could commence sooner; they are always late",
+    "The nurse was kind and did all she could", "Carer says she slept well", "Dr Patel said he would ring",
 ]
 
 
