@@ -114,35 +114,27 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str]) ->
     if voice:
         return []
     flags: list[Flag] = []
+
+    def found(start: int, end: int, explanation: str, alternative: str) -> None:
+        flags.append(Flag(FlagKind.THIRD_PERSON, start, end, explanation, alternative))
+
     about_the_person = (m for m in _PRONOUN.finditer(folded) if not about_a_helper(text, folded, *m.span()))
     if not _PRONOUNS.isdisjoint(words) and (match := next(about_the_person, None)):
-        word = text[match.start():match.end()]
-        flags.append(Flag(
-            kind=FlagKind.THIRD_PERSON, start=match.start(), end=match.end(),
-            explanation=f"'{word}': this is written about the person, not in their voice. Ask them, and "
-                        "write down what they said, in their words: 'I …'.",
-            alternative="I"))
+        found(*match.span(), f"'{text[match.start():match.end()]}': this is written about the person, not "
+              "in their voice. Ask them, and write down what they said, in their words: 'I …'.", "I")
     if not _POSSESSIVES.isdisjoint(words) and (match := _POSSESSIVE_START.match(folded)):
         start, end = match.span(1)
-        flags.append(Flag(
-            kind=FlagKind.THIRD_PERSON, start=start, end=end,
-            explanation=f"'{text[start:end]} …' is written about the person, not in their voice. Ask them, "
-                        "and write down what they said: 'My …', 'I …'.",
-            alternative="My"))
+        found(start, end, f"'{text[start:end]} …' is written about the person, not in their voice. Ask them, "
+              "and write down what they said: 'My …', 'I …'.", "My")
     if (match := OPENER.match(folded)) and not text.rstrip().endswith("?"):
         start, end = match.span(1)
-        flags.append(Flag(
-            kind=FlagKind.THIRD_PERSON, start=start, end=end,
-            explanation=f"'{text[start:end]} …' reads like care notes about the person. Write it as they "
-                        f"said it, for example '{_OPENERS[match.group(1)]} …'.",
-            alternative=_OPENERS[match.group(1)]))
+        instead = _OPENERS[match.group(1)]
+        found(start, end, f"'{text[start:end]} …' reads like care notes about the person. Write it as they "
+              f"said it, for example '{instead} …'.", instead)
     if not _PERSON_NOUNS.isdisjoint(words) and (match := _PERSON_NOUN.search(folded)):
         start, end = match.span(1)
-        flags.append(Flag(
-            kind=FlagKind.THIRD_PERSON, start=start, end=end,
-            explanation=f"'{text[start:end]}' is how services write about someone. Put down the person's "
-                        "own words, starting with 'I' or 'my'.",
-            alternative="I"))
+        found(start, end, f"'{text[start:end]}' is how services write about someone. Put down the person's "
+              "own words, starting with 'I' or 'my'.", "I")
     return flags
 
 
