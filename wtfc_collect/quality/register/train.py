@@ -1,7 +1,13 @@
 """Train the register model: a person's own words or professional writing. Seeded and reproducible.
 
-    python -m wtfc_collect.quality.register.train            # writes model.json beside this file
-    python -m wtfc_collect.quality.register.train --report   # also cross-validates and prints figures
+    python -m wtfc_collect.quality.register.train            # writes model.json and model.sha256
+    python -m wtfc_collect.quality.register.train --report   # also prints cross-validated figures
+    python -m wtfc_collect.quality.register.train --check    # trains again; is model.json the same file?
+
+``model.sha256`` holds the checksum of ``model.json`` and of every file training reads (the data, this
+script, the features and the lexicon they use), so a test can tell cheaply that the shipped model is the
+one this script made from these files, and the checksum of the model made the same way from a seeded
+sample of :data:`SAMPLE` training rows, which a test makes again in seconds. ``--check`` trains in full.
 
 Reads the TSVs in ``data/`` (see data/README.md for each source and its licence), uses only the rows
 marked ``train`` (the ``held_out`` ones are never seen here), and fits one logistic regression over
@@ -18,6 +24,8 @@ import csv
 import hashlib
 import json
 import math
+import random
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,11 +42,16 @@ from .features import SHAPES, ngrams, shapes
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 MODEL = HERE / "model.json"
+CHECKSUMS = HERE / "model.sha256"
+# Besides the data: the files whose code or words decide what training makes (see features.py).
+_CODE = ("train.py", "features.py", "../lexicon.py", "../lexicon.tsv", "../text.py")
 SEED = 16
 C = 4.0  # inverse regularisation; chosen by grouped cross-validation on the training rows (see --report)
 MIN_DOCUMENTS = 2  # a word or piece must be in at least this many training statements
 FALSE_ALARMS = 0.01  # the share of own-words training rows (out of fold) the threshold may call professional
 FOLDS = 5
+SAMPLE = 600  # training rows for the quick run whose model's checksum is kept too (see model.sha256)
+SAMPLE_NAME = f"sample-of-{SAMPLE}-rows.json"  # its name in model.sha256 (the file itself is not kept)
 
 
 @dataclass(frozen=True)
@@ -133,8 +146,13 @@ def threshold_for(probabilities: np.ndarray, labels: np.ndarray) -> float:
     return float(max(0.5, own[allowed] + 1e-6)) if len(own) > allowed else 0.5
 
 
-def train(report: bool = False) -> dict[str, object]:
+def train(report: bool = False, sample: int | None = None) -> dict[str, object]:
+    """The model (as written to the model file) from the training rows; ``sample``: from only that many of
+    them, chosen with the seed (a quick run of the whole pipeline, for tests)."""
     rows = read_rows("train")
+    if sample is not None:
+        chosen = random.Random(SEED).sample(range(len(rows)), sample)  # noqa: S311 - a seeded sample
+        rows = [rows[i] for i in sorted(chosen)]
     labels = np.array([r.professional for r in rows])
     oof = out_of_fold(rows)
     threshold = threshold_for(oof, labels)
@@ -156,7 +174,23 @@ def _report(rows: Sequence[Row], oof: np.ndarray, threshold: float) -> None:
 
 
 def write(model: dict[str, object], path: Path = MODEL) -> str:
-    """Write the model file (sorted keys, one feature a line) and return its SHA-256."""
+    """Write the model file (see :func:`model_text`) and return its SHA-256."""
+    text = model_text(model)
+    path.write_text(text, encoding="utf-8")
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def inputs() -> list[str]:
+    """The files training reads, as paths from this folder (sorted)."""
+    return sorted([*_CODE, *(f"data/{path.name}" for path in DATA.glob("*.tsv"))])
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def model_text(model: dict[str, object]) -> str:
+    """The model file's text (sorted keys, one feature a line, so a change reads well in a diff)."""
     features = model["features"]
     if not isinstance(features, dict):
         raise TypeError("the model's features must be a mapping")
@@ -167,18 +201,44 @@ def write(model: dict[str, object], path: Path = MODEL) -> str:
     lines += [f"{json.dumps(g, ensure_ascii=False)}: {json.dumps(v)}" + ("," if i < len(items) - 1 else "")
               for i, (g, v) in enumerate(items)]
     lines += ["}", "}", ""]
-    text = "\n".join(lines)
-    path.write_text(text, encoding="utf-8")
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return "\n".join(lines)
+
+
+def sample_digest() -> str:
+    """The SHA-256 of the model made from the seeded sample of SAMPLE training rows."""
+    return hashlib.sha256(model_text(train(sample=SAMPLE)).encode("utf-8")).hexdigest()
+
+
+def checksums() -> str:
+    """``model.sha256``'s text for the files as they are now: the model file, the inputs, then the model
+    made from the seeded sample (trained here, which takes a few seconds)."""
+    names = [MODEL.name, *inputs()]
+    lines = [f"{_digest(HERE / name)}  {name}\n" for name in names]
+    return "".join([*lines, f"{sample_digest()}  {SAMPLE_NAME}\n"])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Train the register model (writes model.json).")
     parser.add_argument("--report", action="store_true", help="print cross-validated figures too")
+    parser.add_argument("--check", action="store_true",
+                        help="train again and say whether model.json is exactly that (writes nothing)")
     parser.add_argument("--out", type=Path, default=MODEL)
     args = parser.parse_args()
+    if args.check:
+        made = HERE / ".model-check.json"
+        try:
+            write(train(report=args.report), made)
+            same = made.read_bytes() == MODEL.read_bytes()
+        finally:
+            made.unlink(missing_ok=True)
+        print("model.json is exactly what training makes." if same else
+              "model.json is NOT what training makes now: run this script without --check.")
+        sys.exit(0 if same else 1)
     digest = write(train(report=args.report), args.out)
     print(f"Wrote {args.out} (SHA-256 {digest})")
+    if args.out.resolve() == MODEL:
+        CHECKSUMS.write_text(checksums(), encoding="utf-8")
+        print(f"Wrote {CHECKSUMS}")
 
 
 if __name__ == "__main__":
