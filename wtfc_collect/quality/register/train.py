@@ -12,9 +12,13 @@ sample of :data:`SAMPLE` training rows, which a test makes again in seconds. ``-
 Reads the TSVs in ``data/`` (see data/README.md for each source and its licence), uses only the rows
 marked ``train`` (the ``held_out`` ones are never seen here), and fits one logistic regression over
 :mod:`.features`: words, word pairs and pieces of words (tf-idf, each present or not) and how the
-statement is written (scaled). The threshold for "not own words" is chosen from out-of-fold predictions
-on the training rows (5 folds, whole documents kept together): the lowest at which at most
-:data:`FALSE_ALARMS` of the own-words rows are called professional. Nothing here is tuned on held-out rows.
+statement is written (scaled). Each source file weighs the same within its label (see
+:func:`source_weights`): without that, thousands of hospital feedback comments would teach the model that
+"own words" means praise of a ward, and a plain sentence about a day with no feeling word in it
+("Watering the tomatoes in the greenhouse") would lean toward professional. The threshold for "not own
+words" is chosen from out-of-fold predictions on the training rows (5 folds, whole documents kept
+together): the lowest at which at most :data:`FALSE_ALARMS` of the own-words rows are called professional.
+Nothing here is tuned on held-out rows.
 """
 
 from __future__ import annotations
@@ -73,10 +77,24 @@ def read_rows(split: str = "train", data: Path = DATA) -> list[Row]:
     return rows
 
 
+def source_weights(rows: Sequence[Row]) -> np.ndarray:
+    """A weight per row so that each source has the same total weight within its label (own words or
+    professional), and each label keeps its number of rows: many rows of one kind of writing (hospital
+    feedback, council service pages) then do not stand for the whole of their label."""
+    count: dict[tuple[str, bool], int] = {}
+    for row in rows:
+        count[row.source, row.professional] = count.get((row.source, row.professional), 0) + 1
+    per_label = {label: sum(n for (_, lab), n in count.items() if lab is label) for label in (True, False)}
+    sources = {label: sum(lab is label for _, lab in count) for label in (True, False)}
+    return np.array([per_label[r.professional] / (sources[r.professional] * count[r.source, r.professional])
+                     for r in rows])
+
+
 class Fitted:
     """A fitted model and what it needs to describe a statement as the model file does."""
 
-    def __init__(self, texts: Sequence[str], labels: np.ndarray, c: float = C) -> None:
+    def __init__(self, texts: Sequence[str], labels: np.ndarray, c: float = C,
+                 weights: np.ndarray | None = None) -> None:
         grams = [ngrams(text) for text in texts]
         counts: dict[str, int] = {}
         for found in grams:
@@ -89,7 +107,7 @@ class Fitted:
         self.scaler = StandardScaler().fit(np.array([shapes(text) for text in texts]))
         self.model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=5000,
                                         random_state=SEED)
-        self.model.fit(self._matrix(texts, grams), labels)
+        self.model.fit(self._matrix(texts, grams), labels, sample_weight=weights)
 
     def _present(self, grams: Sequence[set[str]]) -> sparse.csr_matrix:
         indices, indptr = [], [0]
@@ -134,7 +152,8 @@ def out_of_fold(rows: Sequence[Row], c: float = C) -> np.ndarray:
     groups = [r.group for r in rows]
     found = np.zeros(len(rows))
     for fit_on, score_on in GroupKFold(n_splits=FOLDS).split(texts, labels, groups):
-        fitted = Fitted([texts[i] for i in fit_on], labels[fit_on], c)
+        weights = source_weights([rows[i] for i in fit_on])
+        fitted = Fitted([texts[i] for i in fit_on], labels[fit_on], c, weights)
         found[score_on] = fitted.probability([texts[i] for i in score_on])
     return found
 
@@ -158,7 +177,7 @@ def train(report: bool = False, sample: int | None = None) -> dict[str, object]:
     threshold = threshold_for(oof, labels)
     if report:
         _report(rows, oof, threshold)
-    fitted = Fitted([r.text for r in rows], labels)
+    fitted = Fitted([r.text for r in rows], labels, weights=source_weights(rows))
     return fitted.export(threshold)
 
 
