@@ -17,7 +17,7 @@ from .language import language
 from .lexicon import Category, Risk, Term, lexicon
 from .models import OWN_WORDS_KINDS, Flag, FlagKind, Verdict, verdict
 from .names import AMBIGUOUS_NAMES, FIRST_NAMES, NAME_CLUES, TITLES
-from .naming import about_life
+from .naming import judges
 from .naming import named as named_things
 from .personal_data import CAPITALISED, NAME, contact_details, names
 from .register.flags import might_be_professional, register_flags
@@ -208,9 +208,9 @@ def _rules(text: str, folded: str) -> list[Flag]:
     if flags:
         return flags + personal
     first, voice = not FIRST_PERSON.isdisjoint(words), not VOICE.isdisjoint(words)
-    # A person judging what happened to them ("The class has been very beneficial") speaks as much as one
-    # saying 'I': a medium-risk term there is a soft note, as in the first person.
-    speaking = first or (bool(terms) and about_life(folded))
+    # A person judging what happened to them ("The class has been very beneficial", "Good outcome and kind
+    # treatment") speaks as much as one saying 'I': a medium-risk term there is a soft note, as with 'I'.
+    speaking = first or (bool(terms) and judges(folded))
     flags = _jargon(text, folded, terms, capitalised, speaking) if terms or capitalised else []
     if not voice:
         flags += patterns.third_person(text, folded, voice, words)

@@ -74,11 +74,15 @@ def has_verb(folded: str) -> bool:
     return _VERB.search(folded) is not None
 
 
+def judges(folded: str) -> bool:
+    """The person's voice or their judgement ("brilliant", "always late", "never comes"), and not an
+    instruction or a goal for a plan; with or without a verb ("Good outcome and kind treatment")."""
+    return _NOT_ABOUT_LIFE.match(folded) is None and _FEELING_OR_EVERYDAY.search(folded) is not None
+
+
 def about_life(folded: str) -> bool:
-    """A sentence about someone's life: a verb, not an instruction or a goal for a plan, and the person's
-    voice or their judgement ("is brilliant", "always late", "never comes")."""
-    return (has_verb(folded) and _NOT_ABOUT_LIFE.match(folded) is None
-            and _FEELING_OR_EVERYDAY.search(folded) is not None)
+    """A sentence about someone's life: a verb, and the person's voice or their judgement (:func:`judges`)."""
+    return has_verb(folded) and judges(folded)
 
 
 def named(text: str, folded: str, field: str | None) -> list[tuple[int, int]]:

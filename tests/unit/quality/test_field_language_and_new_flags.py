@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from wtfc_collect.quality import FlagKind, check_statement
-from wtfc_collect.quality.naming import FIELDS, about_life
+from wtfc_collect.quality.naming import FIELDS, about_life, judges
 
 FIELDS_AND_NONE = [*FIELDS, None]
 
@@ -32,6 +32,17 @@ def test_about_life_needs_a_verb_and_a_judgement_or_a_voice() -> None:
     assert about_life("home care is always late")
     assert not about_life("home care package")
     assert not about_life("to be supported to maintain family relationships")
+
+
+@pytest.mark.parametrize(("text", "own_words"), [
+    ("Good outcome and kind treatment", True),
+    ("Not a lot of continuity, always someone new", True),
+    ("Improved outcomes for the population", False),
+    ("Continuity of provision across the locality", False),
+])
+def test_a_judgement_without_a_verb_softens_a_medium_risk_term(text: str, own_words: bool) -> None:
+    assert check_statement(text).own_words is own_words
+    assert not judges("to promote good outcomes")
 
 
 def test_a_welsh_statement_is_not_checked_and_says_so() -> None:

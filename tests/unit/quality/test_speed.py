@@ -24,7 +24,7 @@ from wtfc_collect.quality import patterns as pattern_checks
 from wtfc_collect.quality.checker import _CLEAN, _jargon, _without_repeats, check_rules
 from wtfc_collect.quality.models import verdict
 from wtfc_collect.quality.names import AMBIGUOUS_NAMES, FIRST_NAMES, NAME_CLUES, TITLES
-from wtfc_collect.quality.naming import about_life
+from wtfc_collect.quality.naming import judges
 from wtfc_collect.quality.personal_data import CAPITALISED, NAME, contact_details, names
 from wtfc_collect.quality.scan import _word_character, cue_words, scan
 from wtfc_collect.quality.text import _FOLD, fold, voice
@@ -72,7 +72,7 @@ def reference(text: str) -> Verdict:
         every_word = pattern_checks.CUE_WORDS  # has a word of each list: no pattern is skipped
         terms = list(lexicon().find(folded))
         # A person judging what happened to them speaks as much as one saying 'I' (see checker._rules).
-        judging = first or (bool(terms) and about_life(folded))
+        judging = first or (bool(terms) and judges(folded))
         flags = _jargon(text, folded, terms, capitalised, judging)
         flags += pattern_checks.third_person(text, folded, speaking, every_word)
         flags += pattern_checks.service(text, folded, first, every_word)
@@ -102,6 +102,7 @@ TRICKY = [
     "homecare, home care and home  care", "careplan? care-plan. care plans", "daycare is day care", "ok!!",
     "n/a", "N / A", "'", "...", "it's fine, thanks", "Nothing - really", "no_thing", "Enjoys day care",
     "The class has been very beneficial", "Treatments could commence sooner; they are always late",
+    "Good outcome and kind treatment", "Positive outcomes for the local population",
     "The nurse was kind and did all she could", "Carer says she slept well", "Dr Patel said he would ring",
 ]
 
