@@ -208,7 +208,7 @@ def _summary(headline: dict[str, Any]) -> None:
     for key, words, passes in TARGETS:
         value = headline.get(key)
         verdict = "not measured" if value is None else ("met" if passes(float(value)) else "NOT met")
-        print(f"  {words:<55}{verdict}")
+        print(f"  {words:<62}{verdict}")
 
 
 def main(argv: Sequence[str]) -> int:
