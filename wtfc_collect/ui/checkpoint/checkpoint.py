@@ -184,7 +184,7 @@ def flagged_list(overview: QualityOverview, teams: list[str]) -> None:
         t["filter_kind"],
         [None, *FlagKind],
         key=PREFIX + "kind",
-        format_func=lambda v: t["all"] if v is None else v.label,
+        format_func=lambda v: t["all"] if v is None else FlagKind(v).label,
     )
     reviewers = sorted({s.name for s in overview.by_reviewer})
     reviewer = reviewer_col.selectbox(
