@@ -15,6 +15,7 @@ their own review opens it with the link they are given (``open_own_review``: ``/
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import Any
 
@@ -135,6 +136,18 @@ def nav_links(page: Any) -> list[str]:
     if more.count():
         more.click()
     return [str(name).strip().splitlines()[-1].strip() for name in nav.get_by_role("link").all_inner_texts()]
+
+
+def wait_style(page: Any, element: str, name: str, expected: str) -> None:
+    """Wait until ``getComputedStyle(element)[name]`` is ``expected`` (``element``: "html" or "body"), then
+    check it: a run's styles can reach the page a moment after ``settle`` returns, when a busy server
+    pauses between the first message of a run and the rest (see the note at the top)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    read = f"() => getComputedStyle(document.querySelector({element!r}))[{name!r}]"
+    with contextlib.suppress(PlaywrightTimeout):  # the check below then says what was found instead
+        page.wait_for_function(f"(expected) => ({read})() === expected", arg=expected, timeout=TIMEOUT)
+    assert page.evaluate(read) == expected
 
 
 def follow_link(page: Any, name: str) -> None:

@@ -17,7 +17,7 @@ from .dot_votes import Vote, VoteTarget
 from .errors import plain_errors
 from .plan import ActionPlan, ActionStatus, Idea, IdeaKind, Quadrant
 from .progress_review import Communication, CycleReview, Evaluation, EvaluationAnswer, ProcessNote
-from .project import LEVEL_DESCRIPTIONS, LEVEL_LABELS, Level, Project, SamplePlan, SampleTarget
+from .project import LEVEL_DESCRIPTIONS, LEVEL_LABELS, Level, Project, SamplePlan, SampleTarget, WorkField
 from .records import COLLECTIONS, collection_of
 from .review import (
     QUESTION_LABELS,
@@ -123,6 +123,7 @@ __all__ = [
     "VoteTarget",
     "WhyStep",
     "WithdrawalReason",
+    "WorkField",
     "collection_of",
     "inspect_recording",
     "is_first_person",

@@ -42,6 +42,28 @@ LEVEL_DESCRIPTIONS = {
 }
 
 
+class WorkField(StrEnum):
+    """The project's field: which everyday names (a condition, a nurse, home care, a tenancy) the own-words
+    check treats as the person's own words."""
+
+    SOCIAL_CARE = "social_care"
+    HEALTH = "health"
+    HOUSING = "housing"
+    MIXED = "mixed"
+
+    @property
+    def label(self) -> str:
+        return FIELD_LABELS[self]
+
+
+FIELD_LABELS = {
+    WorkField.SOCIAL_CARE: "Social care",
+    WorkField.HEALTH: "Health",
+    WorkField.HOUSING: "Housing",
+    WorkField.MIXED: "Mixed",
+}
+
+
 class SampleTarget(StrictModel):
     """How many reviews are wanted from one team or one kind of service."""
 
@@ -98,6 +120,7 @@ class Project(Record):
     name: Label
     purpose: Text = ""
     level: Level = Level.SERVICE
+    field: WorkField = WorkField.MIXED
     sample_plan: SamplePlan = Field(default_factory=SamplePlan)
     checkpoint_date: date | None = None
     workshop_dates: list[date] = Field(default_factory=list, max_length=20)

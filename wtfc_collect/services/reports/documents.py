@@ -33,15 +33,6 @@ from wtfc_collect.services.reports import learning_review, report_content
 from wtfc_collect.storage.port import Repository
 
 EXAMPLES = 15
-KIND_NAMES = {
-    FlagKind.JARGON: "Professional words",
-    FlagKind.THIRD_PERSON: "Not in the first person",
-    FlagKind.SERVICE: "A service, not a life",
-    FlagKind.VAGUE: "Too vague",
-    FlagKind.DUPLICATE: "Copied between people",
-    FlagKind.PERSONAL_DATA: "Names or contact details",
-    FlagKind.ACRONYM: "Abbreviations",
-}
 
 
 class DocumentKind(StrEnum):
@@ -94,7 +85,7 @@ def checkpoint_report(repo: Repository, project_id: str, now: datetime) -> Check
             )
         )
     examples = [
-        (row.team, propose_anonymised(row.text)[0], "; ".join(KIND_NAMES[FlagKind(k)] for k in row.kinds))
+        (row.team, propose_anonymised(row.text)[0], "; ".join(FlagKind(k).label for k in row.kinds))
         for row in overview.rows
         if not row.own_words
     ][:EXAMPLES]
@@ -107,7 +98,7 @@ def checkpoint_report(repo: Repository, project_id: str, now: datetime) -> Check
         by_service_type=[_line(r) for r in progress.by_service_type],
         statements=overview.statements,
         flagged=overview.flagged,
-        by_kind=[(KIND_NAMES[FlagKind(k)], n) for k, n in overview.by_kind.items()],
+        by_kind=[(FlagKind(k).label, n) for k, n in overview.by_kind.items()],
         team_quality=[
             ShareLine(s.name, s.statements, s.flagged, s.percent, s.copied) for s in overview.by_team
         ],
