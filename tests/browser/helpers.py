@@ -15,6 +15,7 @@ their own review opens it with the link they are given (``open_own_review``: ``/
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import Any
 
@@ -125,6 +126,28 @@ def open_own_review(browser: Any, app: RunningApp, code: str, width: int = 1024,
     page.get_by_role("heading", name=OWN_REVIEW_TITLE, exact=True).wait_for(timeout=TIMEOUT)
     settle(page)
     return page
+
+
+def nav_links(page: Any) -> list[str]:
+    """The names of the pages the sidebar offers (every one, also those behind "View more")."""
+    settle(page)
+    nav = page.get_by_test_id("stSidebarNav")
+    more = nav.get_by_text(re.compile(r"^View \d+ more$"))
+    if more.count():
+        more.click()
+    return [str(name).strip().splitlines()[-1].strip() for name in nav.get_by_role("link").all_inner_texts()]
+
+
+def wait_style(page: Any, element: str, name: str, expected: str) -> None:
+    """Wait until ``getComputedStyle(element)[name]`` is ``expected`` (``element``: "html" or "body"), then
+    check it: a run's styles can reach the page a moment after ``settle`` returns, when a busy server
+    pauses between the first message of a run and the rest (see the note at the top)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    read = f"() => getComputedStyle(document.querySelector({element!r}))[{name!r}]"
+    with contextlib.suppress(PlaywrightTimeout):  # the check below then says what was found instead
+        page.wait_for_function(f"(expected) => ({read})() === expected", arg=expected, timeout=TIMEOUT)
+    assert page.evaluate(read) == expected
 
 
 def follow_link(page: Any, name: str) -> None:

@@ -10,7 +10,17 @@ from typing import Any
 import pytest
 
 from .conftest import RunningApp
-from .helpers import answer, click, follow_link, open_own_review, received, reflow, settle, wait_text
+from .helpers import (
+    answer,
+    click,
+    follow_link,
+    open_own_review,
+    received,
+    reflow,
+    settle,
+    wait_style,
+    wait_text,
+)
 
 pytestmark = pytest.mark.browser
 Record = Callable[[str, object], None]
@@ -81,7 +91,7 @@ def test_very_large_text_is_kept_on_other_pages_and_never_needs_sideways_scrolli
         _very_large_text(page)
         follow_link(page, "Accessibility statement")  # the person's other page
         page.get_by_role("heading", name="Accessibility statement", exact=True).wait_for()
-        assert page.evaluate("() => getComputedStyle(document.documentElement).fontSize") == "32px"
+        wait_style(page, "html", "fontSize", "32px")
         found = reflow(page)
         record_property("reflow", f"accessibility statement, very large text at 1280 px wide: {found}")
         assert found["sideways"] == [], found

@@ -26,6 +26,7 @@ from .helpers import (
     reflow,
     settle,
     summary_line,
+    wait_style,
     wait_text,
 )
 
@@ -96,12 +97,12 @@ def test_the_own_review_in_welsh_high_contrast_and_very_large_text(
         before = received(page)
         main.get_by_text("Cyferbyniad uchel: du ar wyn", exact=True).click()
         settle(page, before)
-        assert page.evaluate("() => getComputedStyle(document.body).color") in ("rgb(0, 0, 0)",)
+        wait_style(page, "body", "color", "rgb(0, 0, 0)")
         _check(page, "own review in Welsh: consent, high contrast", record_property, own_review=True)
         before = received(page)
         main.get_by_text("Mwy", exact=True).click()
         settle(page, before)
-        assert page.evaluate("() => getComputedStyle(document.documentElement).fontSize") == "32px"
+        wait_style(page, "html", "fontSize", "32px")
         _check(page, "own review in Welsh: consent, high contrast, very large", record_property)
         assert reflow(page)["sideways"] == []
         click(page, "Cewch, mae hynny'n iawn")
@@ -115,8 +116,8 @@ def test_the_own_review_in_welsh_high_contrast_and_very_large_text(
         follow_link(page, "Accessibility statement")
         page.get_by_role("heading", name="Accessibility statement", exact=True).wait_for()
         page.wait_for_function("() => document.documentElement.lang === 'en'")
-        assert page.evaluate("() => getComputedStyle(document.documentElement).fontSize") == "32px"
-        assert page.evaluate("() => getComputedStyle(document.body).color") == "rgb(0, 0, 0)"
+        wait_style(page, "html", "fontSize", "32px")
+        wait_style(page, "body", "color", "rgb(0, 0, 0)")
         _check(page, "own review: accessibility statement, high contrast, very large", record_property)
     finally:
         page.close()

@@ -20,8 +20,8 @@ from .helpers import (
     answer,
     button,
     click,
-    follow_link,
     heading,
+    nav_links,
     new_page,
     open_page,
     received,
@@ -41,8 +41,12 @@ def _make_a_code(browser: Any, app: RunningApp, person: str) -> str:
         click(page, "Start an own review (easy read)")
         page.get_by_role("heading", name=OWN_REVIEW_TITLE, exact=True).wait_for()
         wait_text(page, "Can we use your words?")
-
-        follow_link(page, "Reviews")
+        # The tab was handed over: the person's review only, no staff page offered.
+        assert set(nav_links(page)) <= {"My review", "Accessibility statement"}, nav_links(page)
+    finally:
+        page.close()
+    page = open_page(browser, app, "reviews", role=Role.REVIEWER)
+    try:
         assert heading(page) == "Reviews"
         choice = page.get_by_label("Choose a review to open", exact=True)
         if not choice.input_value().startswith(person):  # the newest review is chosen at first

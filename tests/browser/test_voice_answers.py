@@ -20,7 +20,7 @@ from .helpers import (
     TIMEOUT,
     button,
     click,
-    follow_link,
+    nav_links,
     received,
     settle,
     sign_in,
@@ -82,8 +82,8 @@ def _record(page: Any) -> None:
 
 
 def test_a_recording_is_kept_then_written_down(microphone_page: Any, app_server: RunningApp) -> None:
-    """The reviewer starts the own review and hands the laptop over; later, in the same session, they
-    write the answer down."""
+    """The reviewer starts the own review and hands the laptop over (staff are signed out of that tab);
+    later, signed in again, they write the answer down."""
     page = microphone_page
     page.goto(app_server.url + "/reviews")
     page.wait_for_selector("h1")
@@ -95,8 +95,13 @@ def test_a_recording_is_kept_then_written_down(microphone_page: Any, app_server:
     _record(page)
     button(page, "Take out recording 1").wait_for()
     _no_axe_violations(page)
-
-    follow_link(page, "Voice answers to write down")
+    # The tab is the person's now: no staff page is offered, and staff sign in again to go on.
+    assert set(nav_links(page)) <= {"My review", "Accessibility statement"}, nav_links(page)
+    page.goto(app_server.url + "/voice_answers")
+    page.wait_for_selector("h1")
+    settle(page)
+    sign_in(page, Role.REVIEWER)
+    page.get_by_role("heading", name="Voice answers to write down", exact=True).wait_for()
     wait_text(page, "BR-0002 · What is working?")
     page.locator("audio").first.wait_for(state="attached")
     _no_axe_violations(page)

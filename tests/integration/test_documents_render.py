@@ -87,6 +87,40 @@ def test_wtfc_report_renders_every_section_with_its_tables(tmp_path: Path) -> No
     for action in plan.action_plans(repo, project_id):
         assert " ".join(action.title.split()) in flat
     assert "Quick win" in flat and "Not done yet" not in flat
+    # The chain from words to action, what is working and missing, Step 8 and this cycle against the last.
+    for heading in (
+        "What is working, and what is missing",
+        "Keep and spread",
+        "Gaps: what matters for the future",
+        "If this root cause were put right",
+        "Learning and review",
+        "Telling people: the communication plan",
+        "How the process went, for each group who took part",
+        "This cycle and the last (cycle 1)",
+        "Measures carried forward",
+    ):
+        assert heading in flat, heading
+    for link in ("People's words", "Root cause", "Success", "Measure", "Idea", "Action"):
+        assert link in flat
+
+
+def test_the_summary_for_leaders_is_one_a4_page(tmp_path: Path) -> None:
+    repo, project_id = _demo_workshop()
+    data = export_document(repo, project_id, DocumentKind.SUMMARY, actor="test", now=f.NOW)
+    rendered = render(data, tmp_path)
+    flat = " ".join(rendered.text.split())
+    assert rendered.pages == 1
+    for heading in (
+        "Summary for leaders",
+        "The biggest themes",
+        "Priorities",
+        "Actions and where they stand",
+    ):
+        assert heading in flat
+    solid = "".join(flat.split())  # table cells wrap long titles, at spaces or at hyphens
+    for action in plan.action_plans(repo, project_id):
+        assert "".join(action.title.split()) in solid
+    assert "Next review of progress:" in flat
 
 
 def test_you_said_we_did_renders_in_large_type_with_its_three_pictures(tmp_path: Path) -> None:

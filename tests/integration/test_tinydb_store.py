@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import random
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -50,9 +51,32 @@ def _run_threads(count: int, work: Callable[[int], None]) -> None:
 
 # --- one instance per file ------------------------------------------------------------------------------
 def test_the_file_and_its_folders_are_created_private_to_the_owner(path: Path) -> None:
-    TinyDBRepository(path)
+    old = os.umask(0o022)  # as on most servers: new folders readable by everyone unless told otherwise
+    try:
+        TinyDBRepository(path)
+    finally:
+        os.umask(old)
     assert read_store(path) == {shared.META_TABLE: shared.meta(tinydb_store.SCHEMA_VERSION)}
     assert path.stat().st_mode & 0o077 == 0
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_a_data_folder_made_readable_by_others_is_made_private_when_opened(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
+    TinyDBRepository(folder / "wtfc.json")
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_backups_go_in_a_folder_only_the_owner_can_read(path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        made = TinyDBRepository(path).backup(path.parent / "backups")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(made.parent.stat().st_mode) == 0o700
+    assert made.stat().st_mode & 0o077 == 0
 
 
 def test_repositories_on_one_path_share_one_instance_and_lock(
@@ -322,6 +346,28 @@ def test_old_temporary_files_are_cleared_when_the_file_is_opened(path: Path) -> 
     os.utime(stale, (an_hour_ago, an_hour_ago))
     TinyDBRepository(path)
     assert not stale.exists() and fresh.exists()
+
+
+def test_what_a_crash_left_anywhere_in_the_data_folder_goes_when_the_store_opens(path: Path) -> None:
+    """Half-written copies of a backup, a recording or a cached clip may hold people's words."""
+    TinyDBRepository(path)
+    close_all()
+    left = [
+        path.parent / "backups" / ".wtfc-backup-20260101-000000.json.x1.tmp",
+        path.parent / "recordings" / ("a" * 32) / (".0123456789abcdef0123456789abcdef.webm.x2.tmp"),
+        path.parent / "audio-cache" / ".x3.part",
+    ]
+    kept = [path.parent / "backups" / "wtfc-backup-20260101-000000.json", path.parent / "notes.tmp"]
+    young = path.parent / "recordings" / ("a" * 32) / ".young.webm.x4.tmp"
+    an_hour_ago = time.time() - 3600
+    for file in [*left, *kept, young]:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text("words")
+        if file is not young:
+            os.utime(file, (an_hour_ago, an_hour_ago))
+    TinyDBRepository(path)
+    assert [f for f in left if f.exists()] == []
+    assert all(f.exists() for f in [*kept, young])  # not ours, or a write still going on
 
 
 def _save_reviews(path: str, project_id: str, name: str) -> None:

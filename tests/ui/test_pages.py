@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.ui.shown import said
 from wtfc_collect import bootstrap
-from wtfc_collect.domain import Project, Review, Role
+from wtfc_collect.domain import Project, Review, Role, WorkField
 from wtfc_collect.ui.navigation import PAGES, pages_for
 
 TIMEOUT = 30
@@ -61,7 +61,8 @@ def test_home_explains_and_offers_demo_when_empty(data_dir: Path) -> None:
     _button(at, "Add the demo project").click().run(timeout=240)  # it also runs the demo workshop
     assert not at.exception
     repo = bootstrap.build_repository()
-    assert len(repo.find(Project)) == 1 and len(repo.find(Review)) == 40
+    # The demo in two cycles (last year's finished, this year's started from it), 40 reviews each.
+    assert len(repo.find(Project)) == 2 and len(repo.find(Review)) == 80
     assert any("reviews sent in" in m.value for m in at.markdown)
     assert not [b for b in at.button if b.label == "Add the demo project"]
 
@@ -76,11 +77,15 @@ def test_project_setup_creates_a_project_and_shows_progress(data_dir: Path) -> N
     at.text_area(key="project_setup.new.teams").input("East team\nWest team\neast team\n")
     at.number_input(key="project_setup.new.target").set_value(30)
     at.date_input(key="project_setup.new.checkpoint").set_value(date(2027, 2, 1))
+    assert at.radio(key="project_setup.new.field").value is WorkField.MIXED  # until the field is chosen
+    at.radio(key="project_setup.new.field").set_value(WorkField.HEALTH)
     _button(at, "Save project").click().run()
     assert not at.exception, at.exception
     saved = bootstrap.build_repository().find(Project)
     assert len(saved) == 1
     project = saved[0]
+    assert project.field is WorkField.HEALTH
+    assert at.radio(key=f"project_setup.{project.id}.field").value is WorkField.HEALTH
     assert project.teams == ["East team", "West team"]
     assert project.sample_plan.target_reviews == 30
     assert project.checkpoint_date == date(2027, 2, 1)

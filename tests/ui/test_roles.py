@@ -15,7 +15,17 @@ from tests.sessions import signed_in_as
 from tests.ui.shown import said
 from wtfc_collect import bootstrap
 from wtfc_collect.demo.accounts import install_demo_accounts
-from wtfc_collect.domain import Account, AuditAction, DomainError, Review, Role, User
+from wtfc_collect.domain import (
+    Account,
+    AuditAction,
+    DomainError,
+    ErasureReason,
+    Review,
+    ReviewStatus,
+    Role,
+    User,
+    WithdrawalReason,
+)
 from wtfc_collect.domain.review import ReviewMode
 from wtfc_collect.services import access
 from wtfc_collect.services.access import AccessDenied
@@ -256,15 +266,50 @@ def test_only_quality_leads_and_administrators_can_erase_and_it_removes_the_revi
     reviewer = _open_review(app_as(staff(Role.REVIEWER, demo)), victim)
     assert not [e for e in reviewer.expander if "Erase" in e.label]
     at = _open_review(app_as(staff(Role.QUALITY_LEAD, demo)), victim)
-    form_inputs = [w for w in at.text_input if w.label.startswith("Why is it being erased")]
-    form_inputs[0].input("Asked to be forgotten")
-    next(b for b in at.button if b.label == "Erase for good").click().run()
-    assert any("Tick the box" in e for e in said(at.error))
+    assert not [w for w in at.text_input if "erased" in w.label]  # nothing typed can reach the audit log
     next(c for c in at.checkbox if c.label.startswith("I understand")).check()
+    next(b for b in at.button if b.label == "Erase for good").click().run()
+    assert "Choose why this review is being erased." in said(at.error)  # beside the list of reasons
+    assert bootstrap.build_repository().get(Review, victim.id) is not None
+    why = next(r for r in at.radio if r.label == "Why is it being erased?")
+    why.set_value(ErasureReason.WRONG_PERSON)
     next(b for b in at.button if b.label == "Erase for good").click().run()
     assert not at.exception, at.exception
     assert any("was erased" in s for s in said(at.success))
-    assert bootstrap.build_repository().get(Review, victim.id) is None
+    repo = bootstrap.build_repository()
+    assert repo.get(Review, victim.id) is None
+    (entry,) = [e for e in repo.audit_log(victim.id) if e.action is AuditAction.ERASE]
+    assert entry.reason == "wrong_person"
+
+
+def test_a_review_is_withdrawn_with_a_reason_from_the_list_and_a_note_kept_with_it(demo: Demo) -> None:
+    victim = next(  # as stored now: earlier tests in this module erase and withdraw reviews
+        r
+        for r in bootstrap.build_repository().find(Review, project_id=demo.project_id)
+        if r.team == demo.team and r.status is ReviewStatus.SUBMITTED and r.usable
+    )
+    at = _open_review(app_as(staff(Role.REVIEWER, demo)), victim)
+    press = lambda: next(b for b in at.button if b.label == "Withdraw the review").click().run()  # noqa: E731
+    next(c for c in at.checkbox if c.label.startswith("I have checked")).check()
+    note = "Her son rang the office on 07700 900123"
+    next(a for a in at.text_area if a.label.startswith("A note for the team")).input(note)
+    press()
+    assert "Choose why the review is withdrawn." in said(at.error)
+    next(r for r in at.radio if r.label == "Why is it withdrawn?").set_value(
+        WithdrawalReason.REPRESENTATIVE_ASKED
+    )
+    press()
+    assert not at.exception, at.exception
+    assert "The review is withdrawn: its words are no longer used." in said(at.success)
+    repo = bootstrap.build_repository()
+    stored = repo.get(Review, victim.id)
+    assert stored is not None and stored.status is ReviewStatus.WITHDRAWN and not stored.usable
+    assert (stored.withdrawn_reason, stored.withdrawn_note) == (WithdrawalReason.REPRESENTATIVE_ASKED, note)
+    (entry,) = [e for e in repo.audit_log(victim.id) if e.action is AuditAction.WITHDRAW]
+    assert entry.reason == "representative_asked"
+    assert "07700" not in " ".join(e.model_dump_json() for e in repo.audit_log())
+    _open_review(at, victim)
+    assert any("This review was withdrawn" in i for i in said(at.info)), said(at.info)
 
 
 def test_opening_a_review_is_written_in_the_audit_log_once_without_its_words(demo: Demo) -> None:

@@ -84,7 +84,13 @@ def demo_command(
         )
     except InvalidInput as invalid:
         raise click.ClickException(invalid.message) from None
-    click.echo(f"Added the demo project '{installed.project.name}' with {reviews} reviews.")
+    if no_workshop:
+        click.echo(f"Added the demo project '{installed.project.name}' with {reviews} reviews.")
+    else:
+        click.echo(
+            f"Added the demo project in two cycles, each with {reviews} reviews and a workshop: last year's, "
+            f"finished, and this year's, '{installed.project.name}', started from it."
+        )
     if installed.code is None:
         return
     names = ", ".join(a.username for a in installed.accounts) or "none (they were there already)"
@@ -157,3 +163,8 @@ main.add_command(export_reviews_command)
 from wtfc_collect.cli.suggest_groups import suggest_groups  # noqa: E402
 
 main.add_command(suggest_groups)
+
+from wtfc_collect.cli.cycles import cycles_command, next_cycle_command  # noqa: E402
+
+main.add_command(cycles_command)
+main.add_command(next_cycle_command)

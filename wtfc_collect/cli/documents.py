@@ -12,6 +12,7 @@ from wtfc_collect.domain import DomainError
 from wtfc_collect.services.prepare.project_setup import current_project
 from wtfc_collect.services.reports.documents import FILE_NAMES, DocumentKind, export_document
 from wtfc_collect.storage.port import StoreError
+from wtfc_collect.storage.shared import write_private
 
 
 @click.command("export")
@@ -20,8 +21,8 @@ from wtfc_collect.storage.port import StoreError
     type=click.Choice([k.value for k in DocumentKind]),
     required=True,
     help="cards (one per page), strips (many per page), checkpoint (the checkpoint report), report (the "
-    "WTfC report), you-said-we-did (the easy-read letter for the people who took part) or "
-    "workshop-invitation (the easy-read invitation and briefing for the workshops).",
+    "WTfC report), you-said-we-did (the easy-read letter for the people who took part), summary (one "
+    "page for leaders) or workshop-invitation (the easy-read invitation and briefing for the workshops).",
 )
 @click.option(
     "--out",
@@ -48,5 +49,8 @@ def export(data_dir: Path | None, kind: str, out: Path | None, project_id: str |
     except (DomainError, StoreError) as problem:
         raise click.ClickException(getattr(problem, "message", None) or str(problem)) from None
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(data)
+    try:
+        write_private(out, data)  # it holds people's words: readable by this account only
+    except OSError as error:
+        raise click.ClickException(f"Could not write {out}: {error.strerror or error}.") from None
     click.echo(f"Wrote {out} ({len(data) // 1024} KB).")

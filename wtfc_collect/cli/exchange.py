@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from wtfc_collect.services.collect.exchange import (
 )
 from wtfc_collect.services.prepare.project_setup import current_project, get_project
 from wtfc_collect.storage.port import Repository, StoreError
+from wtfc_collect.storage.shared import write_private
 
 CLI_ACTOR = "command line"
 
@@ -145,9 +145,7 @@ def export_reviews_command(data_dir: Path | None, fmt: str | None, out: Path, pr
     project = _project(repo, project_id)
     data = export_reviews(repo, project.id, chosen, actor=CLI_ACTOR, now=datetime.now(UTC))
     try:
-        descriptor = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
+        write_private(out, data)
     except OSError as error:
         raise click.ClickException(f"Could not write {out}: {error.strerror or error}.") from None
     reviews, statements = export_counts(repo, project.id)

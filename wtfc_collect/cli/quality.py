@@ -57,7 +57,15 @@ def _line(row: int, verdict: Verdict) -> str:
     help="A column that tells whose statement it is, so copies are only counted across different people "
     "(default: every row is a different person).",
 )
-def check(file: Path, column: str, person_column: str | None) -> None:
+@click.option(
+    "--field",
+    type=click.Choice(["social_care", "health", "housing", "mixed"]),
+    default="mixed",
+    show_default=True,
+    help="The project's field: naming a condition, a nurse, home care or a tenancy is then read as the "
+    "person's own words.",
+)
+def check(file: Path, column: str, person_column: str | None, field: str) -> None:
     """Check the statements in FILE (.csv or .tsv) for own words; print one JSON line per row.
 
     Rows are numbered from 1 (the first row after the column names). Each line has "own_words" and the
@@ -65,6 +73,7 @@ def check(file: Path, column: str, person_column: str | None) -> None:
     "strong" (false for a soft note). The file is read on this computer only; nothing is sent anywhere.
     """
     rows = list(_rows(file, column, person_column))
-    verdicts = check_statements([(str(n), text, person) for n, (text, person) in enumerate(rows, start=1)])
+    verdicts = check_statements([(str(n), text, person) for n, (text, person) in enumerate(rows, start=1)],
+                                field)
     for number in range(1, len(rows) + 1):
         click.echo(_line(number, verdicts[str(number)]))

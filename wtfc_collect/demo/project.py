@@ -43,6 +43,7 @@ from wtfc_collect.domain import (
     SampleTarget,
     Speaker,
     Statement,
+    WithdrawalReason,
     utc,
 )
 
@@ -326,8 +327,9 @@ def _review(
     if plan.status is ReviewStatus.WITHDRAWN:
         sent = review.submitted_at or now
         review.withdraw(
-            "The person changed their mind and asked for their words not to be used.",
+            WithdrawalReason.PERSON_ASKED,
             min(sent + timedelta(days=rng.randint(1, 6)), now),
+            "Asked on the phone; the reviewer told the team.",
         )
     return review
 

@@ -27,6 +27,8 @@ from wtfc_collect.services.common import change, record_audit
 from wtfc_collect.services.workshop import card_call, priorities, themes
 from wtfc_collect.storage.port import Repository
 
+from .timeline import Timeline
+
 ACTOR = "demo"
 VOTERS = 12
 FUTURE_LEFT = 5  # cards of "the future" left on the pile, so the card call screen has one to show
@@ -321,17 +323,21 @@ def _vote(repo: Repository, project_id: str, now: datetime) -> None:
         )
 
 
-def seed(repo: Repository, project_id: str, now: datetime) -> Seeded:
-    """Fill Step 3 of the demo workshop. Does nothing to a project whose card call has started already."""
-    started = repo.find(Theme, project_id=project_id) or any(
+def seed(repo: Repository, project_id: str, now: datetime, timeline: Timeline | None = None) -> Seeded:
+    """Fill Step 3 of the demo workshop: the checkpoint's decisions on the checkpoint day, the card call and
+    the dots on the morning of the first workshop day. Does nothing to a project whose card call has started
+    already (the last cycle's priorities carried in as a baseline do not count)."""
+    when = timeline or Timeline.at(now)
+    started = [t for t in repo.find(Theme, project_id=project_id) if t.carried_from is None] or any(
         card_call.card_call_record(repo, project_id, q).revision for q in Question
     )
     accepted = 0
     if not started:
-        accepted = accept_own_words(repo, project_id, now)
-        for question in ORDER:
-            _card_call(repo, project_id, question, now, finish=question is not Question.FUTURE)
-        _vote(repo, project_id, now + timedelta(hours=2))
+        accepted = accept_own_words(repo, project_id, when.checkpoint)
+        for step, question in enumerate(ORDER):
+            at = when.day_one + timedelta(minutes=40 * step)
+            _card_call(repo, project_id, question, at, finish=question is not Question.FUTURE)
+        _vote(repo, project_id, when.day_one + timedelta(hours=2))
     future = card_call.card_call(repo, project_id, Question.FUTURE)
     return Seeded(
         accepted=accepted,

@@ -20,6 +20,7 @@ from .report_participation import (
     participation_section,
     votes_by_perspective_section,
 )
+from .report_review import ReviewSections, ThreadLine, comparison, keep_and_gaps, review, thread
 
 NOT_YET = "Not done yet."
 
@@ -65,6 +66,7 @@ class ChainLine:
     steps: list[tuple[str, str]]
     cause: str
     dots: int
+    taken_forward: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ class SuccessLine:
     perspective: str
     text: str
     measures: list[str]
+    cause: str = ""  # the root cause it puts right ("" for the theme as a whole)
 
 
 @dataclass(frozen=True)
@@ -115,16 +118,6 @@ class ActionLine:
 
 
 @dataclass(frozen=True)
-class ThreadLine:
-    action: str
-    ideas: str
-    root_causes: str
-    theme: str
-    statements: int
-    people: int
-
-
-@dataclass(frozen=True)
 class MeasureLine:
     theme: str
     measure: str
@@ -159,6 +152,7 @@ class WtfcReport:
     did_not_work: list[str] = field(default_factory=list)
     participation: WorkshopParticipation | None = None
     votes_by_perspective: VotesByPerspective | None = None
+    review: ReviewSections = field(default_factory=ReviewSections)
 
 
 def _counts(document: DocumentObject, title: str, first: str, counts: list[Count]) -> None:
@@ -270,9 +264,12 @@ def _causes(document: DocumentObject, report: WtfcReport) -> None:
             continue
         table(
             document,
-            ["Chain", "Root cause", "Dots"],
-            [[str(c.number), c.cause or "Not written yet", str(c.dots)] for c in theme.chains],
-            (1, 8, 1),
+            ["Chain", "Root cause", "Dots", "Taken forward"],
+            [
+                [str(c.number), c.cause or "Not written yet", str(c.dots), "Yes" if c.taken_forward else "No"]
+                for c in theme.chains
+            ],
+            (1, 7, 1, 1.6),
         )
         for chain in theme.chains:
             _chain(document, chain)
@@ -286,12 +283,19 @@ def _success(document: DocumentObject, report: WtfcReport) -> None:
         if not theme.success:
             continue
         heading(document, safe(theme.name), 3)
-        table(
-            document,
-            ["Perspective", "What they would be saying", "How else we would know"],
-            [[s.perspective, s.text, "\n".join(s.measures) or "–"] for s in theme.success],
-            (2, 3, 3),
-        )
+        for cause in dict.fromkeys(s.cause for s in theme.success):
+            about = f"If this root cause were put right: {cause}" if cause else "For the theme as a whole"
+            paragraph(document, safe(about)).runs[0].bold = True
+            table(
+                document,
+                ["Perspective", "What they would be saying", "How else we would know"],
+                [
+                    [s.perspective, s.text, "\n".join(s.measures) or "–"]
+                    for s in theme.success
+                    if s.cause == cause
+                ],
+                (2, 3, 3),
+            )
     if report.measures:
         heading(document, "Measures: where they stand", 3)
         table(
@@ -349,27 +353,6 @@ def _actions(document: DocumentObject, report: WtfcReport) -> None:
             table(document, ["Question", "Answer"], [list(pair) for pair in action.answers], (2, 3))
 
 
-def _thread(document: DocumentObject, report: WtfcReport) -> None:
-    heading(document, "The golden thread", 2)
-    if not report.thread:
-        _not_yet(document, "Not done yet: there are no action plans to follow back.")
-        return
-    paragraph(
-        document,
-        "Each action, the idea it came from, the root cause that idea tackles, the theme, and how many "
-        "statements and people are behind that theme.",
-    )
-    table(
-        document,
-        ["Action", "Idea", "Root cause", "Theme", "Statements", "People"],
-        [
-            [t.action, t.ideas or "–", t.root_causes or "–", t.theme, str(t.statements), str(t.people)]
-            for t in report.thread
-        ],
-        (2.5, 2.9, 2.9, 2.3, 3.1, 2.0),
-    )
-
-
 def _process(document: DocumentObject, report: WtfcReport) -> None:
     if not (report.worked or report.did_not_work):
         return
@@ -392,6 +375,7 @@ def build_report(report: WtfcReport) -> bytes:
     _themes(document, report)
     _votes(document, report)
     votes_by_perspective_section(document, report.votes_by_perspective)
+    keep_and_gaps(document, report.review)
     if report.priorities:
         heading(document, "What people said in the priorities", 2)
         for theme in report.priorities:
@@ -407,6 +391,8 @@ def build_report(report: WtfcReport) -> bytes:
     _success(document, report)
     _ideas(document, report)
     _actions(document, report)
-    _thread(document, report)
+    thread(document, report.thread)
     _process(document, report)
+    review(document, report.review)
+    comparison(document, report.review)
     return to_bytes(document)

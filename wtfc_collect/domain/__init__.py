@@ -1,7 +1,7 @@
 """The method's records and rules: pydantic models, no IO, no clock reads, no streamlit."""
 
 from .access import Account, Invitation, Role, StoreSecret, User
-from .audit import AuditAction, AuditEvent
+from .audit import AuditAction, AuditEvent, ErasureReason
 from .base import SCHEMA_VERSION, STATEMENT_MAX_CHARS, DomainError, Record, StrictModel, new_id, utc
 from .checkpoint import (
     CHECKPOINT_QUESTIONS,
@@ -18,8 +18,8 @@ from .errors import plain_errors
 from .participation import Participant, WorkshopArrangements
 from .plan import ActionPlan, ActionStatus, Idea, IdeaKind, Quadrant
 from .private_ballot import Ballot
-from .progress_review import ProcessNote
-from .project import LEVEL_DESCRIPTIONS, LEVEL_LABELS, Level, Project, SamplePlan, SampleTarget
+from .progress_review import Communication, CycleReview, Evaluation, EvaluationAnswer, ProcessNote
+from .project import LEVEL_DESCRIPTIONS, LEVEL_LABELS, Level, Project, SamplePlan, SampleTarget, WorkField
 from .records import COLLECTIONS, collection_of
 from .review import (
     QUESTION_LABELS,
@@ -35,9 +35,10 @@ from .review import (
     StatementChange,
     TriageDecision,
     TriageStatus,
+    WithdrawalReason,
 )
 from .sample_progress import Progress, ProgressRow, progress
-from .success import Measure, Perspective, Reading, SuccessStatement
+from .success import Heard, Measure, MeasureKind, Perspective, Reading, SuccessStatement
 from .theme import Card, CardCall, CardMove, Theme, is_first_person
 from .understand import RootCause, WhyStep
 from .voice import (
@@ -75,14 +76,21 @@ __all__ = [
     "Checkpoint",
     "CheckpointAnswer",
     "CheckpointQuestion",
+    "Communication",
     "Consent",
     "ConsentGiver",
+    "CycleReview",
     "DomainError",
+    "ErasureReason",
+    "Evaluation",
+    "EvaluationAnswer",
+    "Heard",
     "Idea",
     "IdeaKind",
     "Invitation",
     "Level",
     "Measure",
+    "MeasureKind",
     "MitigatingAction",
     "MitigationKind",
     "Participant",
@@ -118,6 +126,8 @@ __all__ = [
     "Vote",
     "VoteTarget",
     "WhyStep",
+    "WithdrawalReason",
+    "WorkField",
     "WorkshopArrangements",
     "collection_of",
     "inspect_recording",

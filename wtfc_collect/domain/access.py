@@ -6,10 +6,11 @@ No IO and no clock reads; password hashing and code making live in the services.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import ConfigDict, Field
+from pydantic import BeforeValidator, ConfigDict, Field
 
-from .base import Actor, Label, Record, RecordId, StrictModel, UtcDateTime
+from .base import Actor, Label, Name, Record, RecordId, StrictModel, UtcDateTime, no_hidden_characters
 
 
 class Role(StrEnum):
@@ -62,8 +63,12 @@ class User(StrictModel):
 class Account(Record):
     """A staff member's local account. Only a password hash is kept, never the password."""
 
-    username: str = Field(min_length=1, max_length=40, pattern=r"^[a-z0-9][a-z0-9._-]*$")
-    display_name: Label
+    username: Annotated[
+        str,
+        Field(min_length=1, max_length=40, pattern=r"^[a-z0-9][a-z0-9._-]*$"),
+        BeforeValidator(no_hidden_characters),
+    ]
+    display_name: Name
     role: Role
     teams: list[Label] = Field(default_factory=list, max_length=50)
     password_hash: str = Field(default="", max_length=400)

@@ -28,6 +28,26 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\
 _LINE_BREAKS = re.compile(r"\s*[\n\t]\s*")
 
 
+# Characters nobody sees that change what others see: a name written right to left from one point on
+# (U+202E makes "nimda" read as "admin"), or split by a zero-width space so two names look the same.
+# The zero-width joiners U+200C and U+200D are left alone: Persian and Indian names and emoji need them.
+HIDDEN = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064"
+    r"\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+
+
+def no_hidden_characters(value: object) -> object:
+    """Refuse a name (username, a person's name on an account) that holds a control character, one that
+    turns the direction of the text, or one that takes no space: it would show as something it is not."""
+    if isinstance(value, str) and HIDDEN.search(value.strip(" \t\n")):
+        raise ValueError(
+            "this holds a hidden character (one that changes the direction of the text or takes no "
+            "space): type it again without copying it from elsewhere"
+        )
+    return value
+
+
 def strip_control(value: object) -> object:
     """Remove control characters from text; normalise line endings. Other input is left to pydantic."""
     if isinstance(value, str):
@@ -49,6 +69,12 @@ def one_line(value: object) -> object:
 
 # A short single-line label: names of teams, areas, people's roles.
 Label = Annotated[str, StringConstraints(min_length=1, max_length=120), BeforeValidator(one_line)]
+# A name that says who someone is (on an account, a sign-off): a label with no hidden characters.
+Name = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=120),
+    BeforeValidator(lambda value: one_line(no_hidden_characters(value))),
+]
 # A longer free text that may hold line breaks: purposes, plans, notes. May be left empty.
 Text = Annotated[str, StringConstraints(max_length=4000), BeforeValidator(strip_control)]
 # Like Text, but something must be written (an idea, a success statement, a measure).

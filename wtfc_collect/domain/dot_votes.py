@@ -183,3 +183,13 @@ def top(tallies: Sequence[Tally], n: int) -> list[str]:
 def tied_at_cut(tallies: Sequence[Tally], n: int) -> bool:
     """True when the last place taken and the first place left have the same dots: the room decides."""
     return len(tallies) > n and tallies[n - 1].dots > 0 and tallies[n - 1].dots == tallies[n].dots
+
+
+def top_with_ties(tallies: Sequence[Tally], n: int) -> list[str]:
+    """The ``n`` targets with the most dots, and any more with as many dots as the last of them: where the
+    cut falls between equals the room decides, so none of them is left out of what is offered."""
+    chosen = top(tallies, n)
+    if not chosen:
+        return []
+    last = next(t.dots for t in tallies if t.target_id == chosen[-1])
+    return [t.target_id for t in tallies if t.dots > 0 and (t.target_id in chosen or t.dots == last)]

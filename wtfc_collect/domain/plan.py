@@ -57,11 +57,15 @@ class ActionStatus(StrEnum):
 
 
 class ActionPlan(Record):
-    """What will be done about one theme, by whom, and how people will know (Steps 6 and 7)."""
+    """What will be done about one theme, by whom, and how people will know (Steps 6 and 7). It names the
+    success statements it works towards and the measures it should move: the golden thread runs on from
+    the idea and its root cause to success and how we will know."""
 
     project_id: RecordId
     theme_id: RecordId
     idea_ids: list[RecordId] = Field(default_factory=list)
+    success_ids: list[RecordId] = Field(default_factory=list)
+    measure_ids: list[RecordId] = Field(default_factory=list)
     title: Label
     key_features: Text = ""
     who_is_involved: Text = ""

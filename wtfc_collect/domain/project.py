@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from pydantic import Field, field_validator, model_validator
 
-from .base import SCHEMA_VERSION, Label, Record, StrictModel, Text, UtcDateTime
+from .base import SCHEMA_VERSION, Label, Record, RecordId, StrictModel, Text, UtcDateTime
 
 
 class Level(StrEnum):
@@ -39,6 +39,28 @@ LEVEL_DESCRIPTIONS = {
     Level.PROVIDER: "Everything one organisation provides. Include each kind of service in proportion.",
     Level.SERVICE: "One kind of service from several providers. About 10% of people, up to 100 reviews.",
     Level.POPULATION: "Many services for one group of people. A broad mix, up to about 100 reviews.",
+}
+
+
+class WorkField(StrEnum):
+    """The project's field: which everyday names (a condition, a nurse, home care, a tenancy) the own-words
+    check treats as the person's own words."""
+
+    SOCIAL_CARE = "social_care"
+    HEALTH = "health"
+    HOUSING = "housing"
+    MIXED = "mixed"
+
+    @property
+    def label(self) -> str:
+        return FIELD_LABELS[self]
+
+
+FIELD_LABELS = {
+    WorkField.SOCIAL_CARE: "Social care",
+    WorkField.HEALTH: "Health",
+    WorkField.HOUSING: "Housing",
+    WorkField.MIXED: "Mixed",
 }
 
 
@@ -98,6 +120,7 @@ class Project(Record):
     name: Label
     purpose: Text = ""
     level: Level = Level.SERVICE
+    field: WorkField = WorkField.MIXED
     sample_plan: SamplePlan = Field(default_factory=SamplePlan)
     # How many people there are at the chosen level (in the unit, supported by the provider, using the
     # service, in the population): the guides' sample advice is worked out from it.
@@ -111,6 +134,10 @@ class Project(Record):
     service_types: list[Label] = Field(default_factory=list, max_length=200)
     created_at: UtcDateTime
     schema_version: int = SCHEMA_VERSION
+    # Working Together for Change runs in cycles (perhaps every year): the cycle this project was started
+    # from, and its number (1 for a first run).
+    previous_id: RecordId | None = None
+    cycle: int = Field(default=1, ge=1, le=1000)
 
     @field_validator("teams", "areas", "groups", "service_types")
     @classmethod

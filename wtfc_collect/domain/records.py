@@ -10,7 +10,7 @@ from .dot_votes import Vote
 from .participation import Participant, WorkshopArrangements
 from .plan import ActionPlan, Idea
 from .private_ballot import Ballot
-from .progress_review import ProcessNote
+from .progress_review import Communication, CycleReview, Evaluation, ProcessNote
 from .project import Project
 from .review import Review
 from .success import Measure, SuccessStatement
@@ -30,6 +30,9 @@ COLLECTIONS: dict[type[Record], str] = {
     Idea: "ideas",
     ActionPlan: "action_plans",
     ProcessNote: "process_notes",
+    Communication: "communications",
+    CycleReview: "cycle_reviews",
+    Evaluation: "evaluations",
     VoiceAnswer: "voice_answers",
     Checkpoint: "checkpoints",
     MitigatingAction: "mitigating_actions",

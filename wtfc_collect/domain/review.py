@@ -70,6 +70,30 @@ class ReviewStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+class WithdrawalReason(StrEnum):
+    """Why a review was withdrawn: chosen from a list, so the audit log never holds typed words."""
+
+    PERSON_ASKED = "person_asked"
+    REPRESENTATIVE_ASKED = "representative_asked"
+    CONSENT_NOT_CLEAR = "consent_not_clear"
+    PERSON_DIED = "person_died"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return WITHDRAWAL_REASON_LABELS[self]
+
+
+WITHDRAWAL_REASON_LABELS = {
+    WithdrawalReason.PERSON_ASKED: "The person asked to take their words back",
+    WithdrawalReason.REPRESENTATIVE_ASKED: "Their representative asked on their behalf",
+    WithdrawalReason.CONSENT_NOT_CLEAR: "Their agreement to use their words was not clear",
+    WithdrawalReason.PERSON_DIED: "The person has died",
+    WithdrawalReason.OTHER: "Another reason (say what in the note)",
+}
+NOTE_MAX = 300
+
+
 class ConsentGiver(StrEnum):
     PERSON = "person"
     REPRESENTATIVE = "representative"
@@ -135,12 +159,27 @@ class Review(Record):
     created_by: Annotated[str, StringConstraints(max_length=80), BeforeValidator(one_line)] = ""
     updated_at: UtcDateTime
     submitted_at: UtcDateTime | None = None
-    withdrawn_reason: Reason = ""
+    withdrawn_reason: WithdrawalReason | None = None
+    # A note for the team about the withdrawal: kept with the review (and erased with it), never in the
+    # audit log.
+    withdrawn_note: Annotated[Reason, StringConstraints(max_length=NOTE_MAX)] = ""
     # After the review: whether the person would like to come to the workshops, and the actions it leads to
     # in their own support. Neither ever goes to a workshop or into a document made for one.
     workshop: WorkshopWish = Field(default_factory=WorkshopWish)
     actions: list[PersonAction] = Field(default_factory=list, max_length=MAX_ACTIONS)
     schema_version: int = SCHEMA_VERSION
+
+    @model_validator(mode="before")
+    @classmethod
+    def _reason_from_the_list(cls, data: object) -> object:
+        """Reviews saved before the reasons were a list kept a typed reason: it becomes the note."""
+        if isinstance(data, dict) and isinstance(data.get("withdrawn_reason"), str):
+            typed = data["withdrawn_reason"]
+            if typed not in set(WithdrawalReason):
+                data = {**data, "withdrawn_reason": WithdrawalReason.OTHER if typed.strip() else None}
+                if typed.strip() and not data.get("withdrawn_note"):
+                    data["withdrawn_note"] = typed.strip()[:NOTE_MAX]
+        return data
 
     @model_validator(mode="after")
     def _rules(self) -> Review:
@@ -332,15 +371,19 @@ class Review(Record):
         self.updated_at = utc(now)
         self.status = ReviewStatus.SUBMITTED
 
-    def withdraw(self, reason: str, now: datetime) -> None:
-        """The person (or their representative) took back their consent."""
+    def withdraw(self, reason: WithdrawalReason | None, now: datetime, note: str = "") -> None:
+        """The person (or their representative) took back their consent. ``reason`` comes from the list;
+        ``note`` (optional, needed for "another reason") stays with the review."""
         if self.status is ReviewStatus.WITHDRAWN:
             raise DomainError("This review is already withdrawn.", "status")
-        if not reason.strip():
-            raise DomainError(
-                "Say briefly why (for example 'asked by the person'). Do not quote them.", "reason"
-            )
+        if reason is None:
+            raise DomainError("Choose why the review is withdrawn.", "reason")
+        if reason is WithdrawalReason.OTHER and not note.strip():
+            raise DomainError("Say in the note what the other reason is (do not quote the person).", "note")
+        if len(note) > NOTE_MAX:
+            raise DomainError(f"Keep the note to {NOTE_MAX} characters.", "note")
         self.withdrawn_reason = reason
+        self.withdrawn_note = note.strip()
         self.status = ReviewStatus.WITHDRAWN
         self.updated_at = utc(now)
 

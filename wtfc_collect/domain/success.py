@@ -1,6 +1,7 @@
-"""Step 5, identify success: what people would be saying if things were put right, from each perspective
-in the room (people, carers and families, commissioners, providers, and others the room names), and the
-measures that would show it, with a baseline where one is known and readings over time (Step 8).
+"""Step 5, identify success: what people would be saying if the top root causes were put right, from each
+perspective in the room (people, carers and families, commissioners, providers, and others the room names),
+and the measures that would show it. A measure is a number (a unit, a baseline where one is known, and
+readings over time in Step 8) or words (what we will hear people say, and what they said when we asked).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from .base import DomainError, FilledText, Label, Record, RecordId, StrictModel, one_line
+from .base import DomainError, FilledText, Label, Record, RecordId, StrictModel, Text, one_line
 
 
 class Perspective(StrEnum):
@@ -45,13 +46,17 @@ _MAIN_ALIASES = {
 
 
 class SuccessStatement(Record):
-    """What success would look like from one perspective."""
+    """What success would look like from one perspective, if one of the theme's top root causes were put
+    right. Written before root causes were taken forward, or carried from the last cycle, it is about the
+    theme as a whole (no root cause)."""
 
     project_id: RecordId
     theme_id: RecordId
     perspective: Perspective
     perspective_name: Label | None = None  # for OTHER, e.g. "Third sector"
     text: FilledText
+    root_cause_id: RecordId | None = None
+    carried_from: RecordId | None = None  # the last cycle's success statement this one carries forward
 
     @model_validator(mode="after")
     def _other_named(self) -> SuccessStatement:
@@ -65,15 +70,46 @@ class Reading(StrictModel):
     value: float = Field(allow_inf_nan=False)
 
 
+class Heard(StrictModel):
+    """What people said, on a day, about a measure in words (at reviews, in a survey, at a meeting)."""
+
+    on: date
+    text: FilledText
+
+
+class MeasureKind(StrEnum):
+    NUMBER = "number"  # something counted: a unit, a baseline and readings
+    WORDS = "words"  # what we will hear people say
+
+
+MEASURE_KIND_LABELS = {
+    MeasureKind.NUMBER: "A number we count",
+    MeasureKind.WORDS: "Words we will hear people say",
+}
+
+
 class Measure(Record):
-    """How we will know: a measure with an optional baseline and readings over time (Steps 5 and 8)."""
+    """How we will know (Step 5): a number with an optional baseline and readings over time, or the words
+    we will hear people say with what they said when asked (Steps 7 and 8)."""
 
     project_id: RecordId
     success_id: RecordId
-    description: FilledText
+    description: FilledText  # what we count, or what we will hear people say
     unit: Label | None = None
     baseline: float | None = Field(default=None, allow_inf_nan=False)
     readings: list[Reading] = Field(default_factory=list)
+    kind: MeasureKind = MeasureKind.NUMBER
+    how_we_will_know: Text = ""  # where the figures or the words will come from
+    heard: list[Heard] = Field(default_factory=list)
+    carried_from: RecordId | None = None  # the last cycle's measure this one carries forward
+
+    @model_validator(mode="after")
+    def _kind_fits(self) -> Measure:
+        if self.kind is MeasureKind.WORDS and (self.unit or self.baseline is not None or self.readings):
+            raise ValueError("a measure in words has no unit, baseline or readings")
+        if self.kind is MeasureKind.NUMBER and self.heard:
+            raise ValueError("a measure that counts has readings, not words heard")
+        return self
 
     @property
     def current(self) -> float | None:
@@ -82,6 +118,18 @@ class Measure(Record):
             return None
         latest = max(range(len(self.readings)), key=lambda i: (self.readings[i].on, i))
         return self.readings[latest].value
+
+    @property
+    def latest_heard(self) -> Heard | None:
+        """What people said most recently (of two on the same day, the one added last)."""
+        if not self.heard:
+            return None
+        return self.heard[max(range(len(self.heard)), key=lambda i: (self.heard[i].on, i))]
+
+    @property
+    def where_it_stands(self) -> float | None:
+        """The figure a next cycle starts from: the latest reading, else the baseline."""
+        return self.current if self.current is not None else self.baseline
 
 
 def resolve_perspective(name: str, known: Iterable[str] = ()) -> tuple[Perspective, str | None]:

@@ -11,9 +11,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Annotated
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, model_validator
 
-from .base import Label, Record, RecordId, StrictModel, UtcDateTime
+from .base import Label, Record, RecordId, StrictModel, Text, UtcDateTime
 from .dot_votes import DEFAULT_DOTS, RULES, VoteTarget
 from .statement import Question
 
@@ -82,6 +82,21 @@ class Theme(Record):
     statement_ids: list[RecordId] = Field(default_factory=list)
     chosen: bool = False  # taken forward as a priority
     created_at: UtcDateTime
+    # What the room will do with a theme that is not voted on: for what is working, how to keep it and
+    # spread it; for what is important for the future, what is on offer now and what is missing.
+    follow_up: Text = ""
+    # A priority of the last cycle carried into this one as a baseline, with its success statements and
+    # measures: it names the last cycle's theme and holds no statements (people's words stay with their
+    # own cycle). It is not part of this cycle's card call.
+    carried_from: RecordId | None = None
+    # The last cycle's theme this one is the same as, when the room named it differently this time.
+    last_cycle_theme_id: RecordId | None = None
+
+    @model_validator(mode="after")
+    def _carried_holds_no_words(self) -> Theme:
+        if self.carried_from is not None and (self.statement_ids or self.chosen):
+            raise ValueError("a theme carried from the last cycle holds no statements and is not voted on")
+        return self
 
     def seen_with(self, usable: Collection[str]) -> Theme:
         """This theme as a workshop may see it: only the statements in ``usable`` (those that may still

@@ -23,9 +23,14 @@ MAX_ROWS = 20_000
 SHEET_TITLE = "Reviews"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-# A spreadsheet or Word file is a zip of XML parts: refuse ones that would unpack to something huge.
-MAX_UNPACKED_BYTES = 200_000_000
+# A spreadsheet or Word file is a zip of XML parts: refuse, before any library opens it, one that would
+# unpack to something huge (a "zip bomb": a small file that fills the memory when read). Our own export
+# of MAX_ROWS rows of the longest statements unpacks to under half of MAX_UNPACKED_BYTES, and real Office
+# parts pack 5 to 30 times smaller; a part packed more than MAX_RATIO times (and big) is built as a bomb.
+MAX_UNPACKED_BYTES = 100_000_000
 MAX_PARTS = 5_000
+MAX_RATIO = 100
+RATIO_FROM_BYTES = 1_000_000
 
 
 # --- CSV ---------------------------------------------------------------------------------------------
@@ -178,7 +183,15 @@ def check_zip(data: bytes, must_have: str) -> None:
     except (zipfile.BadZipFile, ValueError, OSError):
         raise Unreadable(f"This is not a real {kind} file, or it is damaged.") from None
     if len(parts) > MAX_PARTS or sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
-        raise Unreadable(f"This {kind} file is too big to open safely.")
+        raise Unreadable(
+            f"This {kind} file would unpack to more than {MAX_UNPACKED_BYTES // 1_000_000} MB: "
+            "too big to open safely. Split it into smaller files."
+        )
+    if any(
+        part.file_size > RATIO_FROM_BYTES and part.file_size > MAX_RATIO * max(part.compress_size, 1)
+        for part in parts
+    ):
+        raise Unreadable(f"This {kind} file is packed in a way real files never are, so it is not opened.")
     names = {part.filename for part in parts}
     if must_have not in names:
         other = next((name for part, name in _KINDS.items() if part in names), None)

@@ -13,10 +13,14 @@ from functools import cache
 
 from . import patterns
 from .duplicates import Item, duplicate_groups
+from .language import language
 from .lexicon import Category, Risk, Term, lexicon
-from .models import Flag, FlagKind, Verdict, verdict
+from .models import OWN_WORDS_KINDS, Flag, FlagKind, Verdict, verdict
 from .names import AMBIGUOUS_NAMES, FIRST_NAMES, NAME_CLUES, TITLES
+from .naming import judges
+from .naming import named as named_things
 from .personal_data import CAPITALISED, NAME, contact_details, names
+from .register.flags import might_be_professional, register_flags
 from .scan import FIRST_PERSON, VOICE, Terms, first_look, may_name, place
 from .text import fold, quote
 
@@ -152,11 +156,38 @@ def _capitalised(text: str, plain: bool, words: Collection[str]) -> list[re.Matc
 _CLEAN = Verdict(own_words=True, flags=())
 
 
-def check_statement(text: str) -> Verdict:
-    """Check one statement for jargon, care-record voice, service wording, vague answers, personal data
-    and acronyms. Duplicates need other people's statements: see :func:`check_statements`."""
-    # Each check below runs only where it can find something: see scan.py. Most statements need none.
+def check_statement(text: str, field: str | None = None) -> Verdict:
+    """Check one statement for jargon, care-record voice, service wording, vague answers, personal data,
+    acronyms and professional writing (the register model). Duplicates need other people's statements: see
+    :func:`check_statements`. ``field`` is the project's field (see :mod:`.naming`): social_care, health,
+    housing or mixed (None: mixed)."""
+    other = language(text)
+    if other is not None:
+        return verdict([*contact_details(text), Flag(
+            FlagKind.LANGUAGE, 0, len(text), f"Not checked: {other}. The own-words check reads English "
+            "only, so read this one yourself.", None, strong=False)])
     folded = fold(text)
+    flags = _rules(text, folded)
+    if flags and flags[0].kind is FlagKind.VAGUE:
+        return verdict(flags)
+    # Names of things in the person's life (see naming.py) are looked for only where they could matter: a
+    # strong term flag, or a statement the register model would call professional with them.
+    strong_terms = any(f.strong and f.kind in _NAMING_KINDS for f in flags)
+    professional = might_be_professional(text)
+    named = named_things(text, folded, field) if strong_terms or professional else []
+    if named:
+        flags = [_soften(flag) if flag.strong and flag.kind in _NAMING_KINDS and _inside(flag, named)
+                 else flag for flag in flags]
+    if not any(f.strong and f.kind in OWN_WORDS_KINDS for f in flags):
+        personal = [(f.start, f.end) for f in flags if f.kind is FlagKind.PERSONAL_DATA]
+        flags += register_flags(text, named + personal, professional)
+    if not flags:
+        return _CLEAN
+    return verdict(_without_repeats(flags) if len(flags) > 1 else flags)
+
+
+def _rules(text: str, folded: str) -> list[Flag]:
+    """The rule-based checks, each run only where it can find something (see scan.py)."""
     # What the scan matched (cue words and the lexicon's terms); whether the text is usual (no digit, "@",
     # non-ASCII character or capitals in a row: no contact details), and whether also quiet (see below).
     found, plain, quiet = first_look(text, folded)
@@ -164,30 +195,52 @@ def check_statement(text: str) -> Verdict:
         # The usual statement: no term, contact details, name, service wording or 'he'/'she'. Only an
         # empty answer is left, and a care-notes opening when nobody speaks ('I', 'you').
         if len(folded) <= patterns.VAGUE_LONGEST and (flags := patterns.vague(text, folded)):
-            return verdict(flags)
-        if VOICE.isdisjoint(found) and patterns.OPENER.match(folded) and (
-                flags := patterns.third_person(text, folded, False, found)):
-            return verdict(flags)
-        return _CLEAN
+            return flags
+        if VOICE.isdisjoint(found) and patterns.OPENER.match(folded):
+            return patterns.third_person(text, folded, False, found)
+        return []
     terms, words = place(folded, found)
     capitalised = _capitalised(text, plain, words)
     personal = [] if plain else contact_details(text)
     if capitalised:
         personal += names(text, folded, capitalised)
     flags = patterns.vague(text, folded) if len(folded) <= patterns.VAGUE_LONGEST else []
-    if not flags:
-        first, voice = not FIRST_PERSON.isdisjoint(words), not VOICE.isdisjoint(words)
-        flags = _jargon(text, folded, terms, capitalised, first) if terms or capitalised else []
-        if not voice:
-            flags += patterns.third_person(text, folded, voice, words)
-        flags += patterns.service(text, folded, first, words)
-        if personal:
-            flags += [named for flag in personal if flag.alternative == NAME
-                      and (named := patterns.named_subject(text, folded, flag.start, flag.end, voice))]
-    if not flags and not personal:
-        return _CLEAN
-    flags += personal
-    return verdict(_without_repeats(flags) if len(flags) > 1 else flags)
+    if flags:
+        return flags + personal
+    first, voice = not FIRST_PERSON.isdisjoint(words), not VOICE.isdisjoint(words)
+    # A person judging what happened to them ("The class has been very beneficial", "Good outcome and kind
+    # treatment") speaks as much as one saying 'I': a medium-risk term there is a soft note, as with 'I'.
+    speaking = first or (bool(terms) and judges(folded))
+    flags = _jargon(text, folded, terms, capitalised, speaking) if terms or capitalised else []
+    if not voice:
+        flags += patterns.third_person(text, folded, voice, words)
+    flags += patterns.service(text, folded, first, words)
+    if personal:
+        flags += [named for flag in personal if flag.alternative == NAME
+                  and (named := patterns.named_subject(text, folded, flag.start, flag.end, voice))]
+    return flags + personal
+
+
+def check_rules(text: str) -> Verdict:
+    """The rules alone (no register model, no field, every language): what :func:`check_statement` builds
+    on. Kept separate so its quick paths can be tested against running every check."""
+    flags = _rules(text, fold(text))
+    return verdict(_without_repeats(flags) if len(flags) > 1 else flags) if flags else _CLEAN
+
+
+_NAMING_KINDS = frozenset({FlagKind.JARGON, FlagKind.SERVICE})
+
+
+def _inside(flag: Flag, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= flag.start and flag.end <= end for start, end in spans)
+
+
+def _soften(flag: Flag) -> Flag:
+    """A term that names something in the person's life, in a sentence about it: a soft note only."""
+    alternative = f" If not, try: {quote(flag.alternative)}." if flag.alternative else ""
+    return flag._replace(strong=False, explanation=(
+        "This names something in the person's life, in a sentence about what it is like for them, so it "
+        f"may well be their words. Keep it if they said it.{alternative}"))
 
 
 def _without_repeats(flags: list[Flag]) -> list[Flag]:
@@ -201,9 +254,10 @@ def _without_repeats(flags: list[Flag]) -> list[Flag]:
     return kept
 
 
-def check_statements(items: Sequence[Item]) -> dict[str, Verdict]:
-    """Check many statements: (statement_id, text, person_key) -> verdict, with copies across people."""
-    results = {statement_id: check_statement(text) for statement_id, text, _ in items}
+def check_statements(items: Sequence[Item], field: str | None = None) -> dict[str, Verdict]:
+    """Check many statements: (statement_id, text, person_key) -> verdict, with copies across people.
+    ``field``: the project's field, as for :func:`check_statement`."""
+    results = {statement_id: check_statement(text, field) for statement_id, text, _ in items}
     texts = {statement_id: text for statement_id, text, _ in items}
     for group in duplicate_groups(items):
         others = group.people - 1

@@ -19,12 +19,32 @@ class FlagKind(StrEnum):
     DUPLICATE = "duplicate"  # the same words in different people's reviews
     PERSONAL_DATA = "personal_data"  # a name, phone number, e-mail … that must not reach a workshop
     ACRONYM = "acronym"  # capital letters not everyone will know (a soft note only)
+    REGISTER = "register"  # written like a report, a plan or a policy (the register model's verdict)
+    LANGUAGE = "language"  # not checked: the statement is in Welsh or another language (a note only)
 
+    @property
+    def label(self) -> str:
+        """The kind's name for staff, on the checkpoint screens and in the documents."""
+        return FLAG_KIND_LABELS[self]
+
+
+FLAG_KIND_LABELS = {
+    FlagKind.JARGON: "Professional words",
+    FlagKind.THIRD_PERSON: "Not in the first person",
+    FlagKind.SERVICE: "A service, not a life",
+    FlagKind.VAGUE: "Too vague",
+    FlagKind.DUPLICATE: "Copied between people",
+    FlagKind.PERSONAL_DATA: "Names or contact details",
+    FlagKind.ACRONYM: "Abbreviations",
+    FlagKind.REGISTER: "Written like a report or plan",
+    FlagKind.LANGUAGE: "Not checked: another language",
+}
 
 # The kinds that count against "in the person's own words". Personal data and acronyms do not: a name
 # must come out before the workshop, but the statement can still be the person's own words.
 OWN_WORDS_KINDS = frozenset(
-    {FlagKind.JARGON, FlagKind.THIRD_PERSON, FlagKind.SERVICE, FlagKind.VAGUE, FlagKind.DUPLICATE}
+    {FlagKind.JARGON, FlagKind.THIRD_PERSON, FlagKind.SERVICE, FlagKind.VAGUE, FlagKind.DUPLICATE,
+     FlagKind.REGISTER}
 )
 
 

@@ -42,6 +42,9 @@ def _words(text: str) -> frozenset[str]:
 
 _PRONOUNS = _words("he she")
 _PRONOUN = re.compile(r"\b(?:he|she)\b")
+# 'His …' or 'Her …' starting a statement about the person: "His absolute passion is trains".
+_POSSESSIVES = _words("his her")
+_POSSESSIVE_START = re.compile(r"^\W*(his|her)\s+(?:\w+\s+){0,3}?(?:is|are|was|were|has|have|includes?)\b")
 # One of these whole words is in every match of _PERSON_NOUN ("service users" has "service").
 _PERSON_NOUNS = _words("""
 service client clients patient patients resident residents individual individuals adult adults customer
@@ -55,33 +58,83 @@ _PERSON_NOUN = re.compile(
 )
 
 
+# 'He' or 'she' about someone who helps, not the person: "The nurse was kind and did all she could". One
+# of them names the last person before the pronoun (a job, or someone else), or the pronoun praises how
+# someone treated the writer, in a statement about a service.
+_HELPER = (r"nurse|doctor|dr|gp|consultant|surgeon|registrar|physio|physiotherapist|therapist|psychologist|"
+           r"psychiatrist|counsell?or|midwife|health\s+visitor|paramedic|receptionist|porter|cleaner|"
+           r"pharmacist|dentist|optician|carer|care\s+worker|support\s+worker|key\s*worker|social\s+worker|"
+           r"clinician|practitioner|volunteer|hca|co-?ordinator|staff\s+member|member\s+of\s+staff|"
+           r"team\s+member|manager")
+_OTHER_PERSON = (r"patient|client|resident|service\s+user|tenant|person|lady|gentleman|man|woman|girl|boy|"
+                 r"baby|child|son|daughter|mum|mother|mom|dad|father|husband|wife|partner|brother|sister|"
+                 r"grandson|granddaughter|grandma|grandad|grandfather|grandmother|friend|neighbour|"
+                 r"relative|him|her|his")
+_LAST_PERSON = re.compile(
+    rf"\b(?:({_HELPER})|(?:{_OTHER_PERSON}))s?\b(?!.*\b(?:{_HELPER}|{_OTHER_PERSON})s?\b)", re.DOTALL)
+# "The carer says she slept well": reported speech about the person, whoever reports it.
+_REPORTED = re.compile(r"\b(?:says|said|reports?|reported|states?|stated|notes?|noted|feels|felt|thinks|"
+                       r"thought|told|informed|advised|confirmed|mentioned|writes|wrote)\s+(?:that\s+)?\Z")
+_PRAISE = re.compile(
+    r"\s*(?:(?:'s|’s|is|was|has\s+been|had\s+been|could\s+not\s+have\s+been|couldn't\s+have\s+been)\s+)?"
+    r"(?:(?:very|so|really|extremely|absolutely|always|incredibly|just|most|truly|such|more|a)\s+)*"
+    r"(?:kind|polite|caring|helpful|lovely|professional|supportive|understanding|reassuring|friendly|"
+    r"patient|thorough|brilliant|amazing|excellent|fantastic|great|wonderful|informative|approachable|"
+    r"compassionate|knowledgeable|comforting|attentive|considerate|gentle|efficient|"
+    r"listened|listens|explained|explains|helped|took\s+the\s+time|takes\s+the\s+time|went\s+above|"
+    r"goes\s+above|went\s+the\s+extra|goes\s+the\s+extra|reassured|visited|phoned|rang)\b")
+_SERVICE_CONTEXT = re.compile(
+    r"\b(?:nurses?|doctors?|drs?|gps?|staff|team|ward|clinic|service|hospital|surgery|appointments?|visits?|"
+    r"visited|treatment|consultant|physio|therapist|receptionist|advice|sessions?|practice)\b")
+_SENTENCE_BEFORE = re.compile(r"[^.!?]*[.!?]+[^.!?]*\Z")
+
+
+_CAPITAL = re.compile(r"[A-Z]")
+
+
+def about_a_helper(text: str, folded: str, start: int, end: int) -> bool:
+    """Whether the 'he' or 'she' at ``start:end`` is about someone who helped (a nurse, a carer), not the
+    person: the last person before it, in its sentence or the one before, is a worker (with no name in
+    between, and not reporting what someone said), or it praises how someone treated the writer in a
+    statement about a service ("She listened", "he was so kind", with a nurse, a ward or a visit in it)."""
+    offset = max(0, start - 160)
+    before = folded[offset:start]
+    window = (found.group() if (found := _SENTENCE_BEFORE.search(before)) else before)
+    last = _LAST_PERSON.search(window)
+    if (last is not None and last.group(1) is not None and _REPORTED.search(window) is None
+            and not _CAPITAL.search(text, start - len(window) + last.end(), start)):
+        return True
+    return _PRAISE.match(folded, end) is not None and _SERVICE_CONTEXT.search(folded) is not None
+
+
 def third_person(text: str, folded: str, voice: bool, words: Collection[str]) -> list[Flag]:
     """Care-record voice: 'He enjoys …', 'Requires support …', 'Service user …', when there is no 'I' or
-    'you' (``voice``) in the statement."""
+    'you' (``voice``) in the statement. A 'he' or 'she' about a worker is not the person (see
+    :func:`about_a_helper`)."""
     if voice:
         return []
     flags: list[Flag] = []
-    if not _PRONOUNS.isdisjoint(words) and (match := _PRONOUN.search(folded)):
-        word = text[match.start():match.end()]
-        flags.append(Flag(
-            kind=FlagKind.THIRD_PERSON, start=match.start(), end=match.end(),
-            explanation=f"'{word}': this is written about the person, not in their voice. Ask them, and "
-                        "write down what they said, in their words: 'I …'.",
-            alternative="I"))
+
+    def found(start: int, end: int, explanation: str, alternative: str) -> None:
+        flags.append(Flag(FlagKind.THIRD_PERSON, start, end, explanation, alternative))
+
+    about_the_person = (m for m in _PRONOUN.finditer(folded) if not about_a_helper(text, folded, *m.span()))
+    if not _PRONOUNS.isdisjoint(words) and (match := next(about_the_person, None)):
+        found(*match.span(), f"'{text[match.start():match.end()]}': this is written about the person, not "
+              "in their voice. Ask them, and write down what they said, in their words: 'I …'.", "I")
+    if not _POSSESSIVES.isdisjoint(words) and (match := _POSSESSIVE_START.match(folded)):
+        start, end = match.span(1)
+        found(start, end, f"'{text[start:end]} …' is written about the person, not in their voice. Ask them, "
+              "and write down what they said: 'My …', 'I …'.", "My")
     if (match := OPENER.match(folded)) and not text.rstrip().endswith("?"):
         start, end = match.span(1)
-        flags.append(Flag(
-            kind=FlagKind.THIRD_PERSON, start=start, end=end,
-            explanation=f"'{text[start:end]} …' reads like care notes about the person. Write it as they "
-                        f"said it, for example '{_OPENERS[match.group(1)]} …'.",
-            alternative=_OPENERS[match.group(1)]))
+        instead = _OPENERS[match.group(1)]
+        found(start, end, f"'{text[start:end]} …' reads like care notes about the person. Write it as they "
+              f"said it, for example '{instead} …'.", instead)
     if not _PERSON_NOUNS.isdisjoint(words) and (match := _PERSON_NOUN.search(folded)):
         start, end = match.span(1)
-        flags.append(Flag(
-            kind=FlagKind.THIRD_PERSON, start=start, end=end,
-            explanation=f"'{text[start:end]}' is how services write about someone. Put down the person's "
-                        "own words, starting with 'I' or 'my'.",
-            alternative="I"))
+        found(start, end, f"'{text[start:end]}' is how services write about someone. Put down the person's "
+              "own words, starting with 'I' or 'my'.", "I")
     return flags
 
 
@@ -99,9 +152,9 @@ def named_subject(text: str, folded: str, start: int, end: int, voice: bool) -> 
 
 
 _NOTE_VERBS = "|".join(v for v in _OPENERS if v.endswith("s") and v != "has")
-_VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|does|did|doesn't|isn't|would|will|can|could|"
+_VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|does|did|doesn't|isn't|would|will|can|could|gets|"
                          + _NOTE_VERBS + r")\b")
-_NOTE_VERB_AFTER = re.compile(r"\s+(?:" + _NOTE_VERBS + r")\b")
+_NOTE_VERB_AFTER = re.compile(r"\s+(?:gets|" + _NOTE_VERBS + r")\b")
 _SENTENCE_START = re.compile(r"(?:^|[.;!?]\s+)\W*\Z")
 
 
@@ -181,12 +234,12 @@ _SERVICE_PATTERNS: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str], str]
 
 _SERVICE_FIRST = frozenset(word for needed, _, _ in _SERVICE_PATTERNS for word in needed[0])
 # The whole words the checks above look for before they run a pattern (see the module's note).
-CUE_WORDS = _PRONOUNS | _PERSON_NOUNS | frozenset(
+CUE_WORDS = _PRONOUNS | _POSSESSIVES | _PERSON_NOUNS | frozenset(
     word for needed, _, _ in _SERVICE_PATTERNS for some in needed for word in some)
 # The cue words without one of which no check above runs a pattern (besides a care-notes opening, which
 # is looked for at the start of a statement): the other cue words ('care', 'be' …) only narrow a service
 # pattern that one of these let run.
-STARTING_WORDS = _PRONOUNS | _PERSON_NOUNS | _SERVICE_FIRST
+STARTING_WORDS = _PRONOUNS | _POSSESSIVES | _PERSON_NOUNS | _SERVICE_FIRST
 # Each word of a pattern's first list -> the numbers of those patterns, so a statement only looks at the
 # patterns its words can start.
 _SERVICE_BY_WORD: dict[str, tuple[int, ...]] = {

@@ -72,8 +72,10 @@ def _numbers(text: str, taken: list[Flag]) -> list[Flag]:
     for match in _TEN_DIGITS.finditer(text):
         if any(f.start <= match.start() < f.end for f in taken):
             continue
-        if nhs_number_valid("".join(match.groups())):
-            context = _NHS_CONTEXT.search(text, max(0, match.start() - 40), match.start()) is not None
+        context = _NHS_CONTEXT.search(text, max(0, match.start() - 40), match.start()) is not None
+        # Written as an NHS number ("NHS no 123 456 7890"): flagged even when its check digit is wrong (a
+        # mistyped number still points to someone); a bare 10-digit number only when its check digit fits.
+        if context or nhs_number_valid("".join(match.groups())):
             flags.append(_flag(
                 *match.span(),
                 "This looks like an NHS number. It must not reach the workshop: write [NHS number]."
@@ -150,8 +152,20 @@ def _merge(flags: list[Flag]) -> list[Flag]:
     return kept
 
 
+# A house number and a street: "12 Elm Road", "Flat 3, 14 Station Street". (Place words: see names.py.)
+_STREET = re.compile(
+    r"\b(?:(?i:flat|apartment|unit)\s+\d+[a-z]?,?\s+)?\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z'’-]+\s+){1,3}"
+    r"(?i:Street|St|Road|Rd|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Grove|Place|Terrace|Gardens|"
+    r"Walk|Row|Mews|View|Hill|Rise|Square|Park)\b")
+
+
+def _addresses(text: str) -> list[Flag]:
+    return [_flag(*m.span(), "This looks like a street address, which can show where someone lives. Write "
+                  "[address] instead.", "[address]") for m in _STREET.finditer(text)]
+
+
 def contact_details(text: str) -> list[Flag]:
-    """E-mail addresses, phone numbers, NHS numbers, postcodes and dates."""
+    """E-mail addresses, phone numbers, NHS numbers, street addresses, postcodes and dates."""
     flags: list[Flag] = []
     if "@" in text:
         flags += [_flag(*m.span(), "This looks like an e-mail address. It must not reach the workshop: "
@@ -160,6 +174,8 @@ def contact_details(text: str) -> list[Flag]:
     if digits and _NUMBER.search(text):
         flags += _phone(text)
         flags += _numbers(text, flags)
+    if digits:
+        flags += _addresses(text)
     if digits and _POSTCODE_GATE.search(text):
         flags += [_flag(*m.span(), "This looks like a postcode, which can show where someone lives. Write "
                         "[postcode] instead.", "[postcode]") for m in _POSTCODE.finditer(text)]

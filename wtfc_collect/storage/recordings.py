@@ -15,7 +15,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .shared import fsync_directory, write_atomically
+from .shared import PRIVATE_FILE, fsync_directory, private_folder, write_atomically
 
 if TYPE_CHECKING:
     from .port import Recordings
@@ -51,10 +51,9 @@ class FileRecordings:
         path = self._file(review_id, recording_id)
         with self._lock:
             for folder in (self.root, path.parent):
-                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-                os.chmod(folder, 0o700)
+                private_folder(folder)
             write_atomically(path, bytes(data))
-            os.chmod(path, 0o600)
+            os.chmod(path, PRIVATE_FILE)
 
     def get(self, review_id: str, recording_id: str) -> bytes | None:
         path = self._file(review_id, recording_id)

@@ -6,7 +6,6 @@ The data shape on disk (and in backups) is TinyDB's: ``{collection: {record id: 
 
 from __future__ import annotations
 
-import glob
 import json
 import os
 import re
@@ -269,16 +268,43 @@ class FileLock:
                 self._fd = None
 
 
-def remove_stale_temps(path: Path, older_than: float = STALE_TEMP_SECONDS) -> None:
-    """Delete temporary copies of ``path`` that a crashed write left behind (they may hold personal data).
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
+# Temporary files this app writes beside real ones: ".<name>.<random>.tmp" (a file replaced whole) and
+# ".<random>.part" (a clip being cached). A crash can leave them behind, holding personal data.
+_TEMP_NAMES = ("*.tmp", "*.part")
 
-    Only old ones: a young one may belong to a write in progress in another process.
-    """
+
+def private_folder(folder: Path) -> Path:
+    """``folder`` made (with its parents) and readable by this account only."""
+    folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    os.chmod(folder, PRIVATE_FOLDER)
+    return folder
+
+
+def write_private(path: Path, content: bytes) -> None:
+    """Write ``content`` to ``path`` readable by this account only (also when it was there before, wider)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    with os.fdopen(descriptor, "wb") as handle:
+        os.fchmod(handle.fileno(), PRIVATE_FILE)
+        handle.write(content)
+
+
+def remove_stale_temps_under(folder: Path, older_than: float = STALE_TEMP_SECONDS) -> int:
+    """Delete the temporary files a crash left anywhere under ``folder`` (hidden ``.tmp``/``.part`` files
+    of this app's own naming); young ones may belong to a write in progress elsewhere and stay. Returns
+    how many went."""
     cutoff = time.time() - older_than
-    for temp in path.parent.glob(glob.escape(temp_prefix(path)) + "*.tmp"):
-        with suppress(OSError):
-            if temp.stat().st_mtime < cutoff:
-                temp.unlink()
+    removed = 0
+    for pattern in _TEMP_NAMES:
+        for temp in folder.rglob(pattern):
+            if not temp.name.startswith("."):
+                continue
+            with suppress(OSError):
+                if temp.is_file() and temp.stat().st_mtime < cutoff:
+                    temp.unlink()
+                    removed += 1
+    return removed
 
 
 def utc_now() -> datetime:
@@ -287,8 +313,9 @@ def utc_now() -> datetime:
 
 
 def write_backup(directory: Path, content: bytes) -> Path:
-    """Write a new ``wtfc-backup-YYYYmmdd-HHMMSS.json`` (UTC) in ``directory``, never over another file."""
-    directory.mkdir(parents=True, exist_ok=True)
+    """Write a new ``wtfc-backup-YYYYmmdd-HHMMSS.json`` (UTC) in ``directory`` (a folder readable by this
+    account only), never over another file."""
+    private_folder(directory)
     stem = f"wtfc-backup-{utc_now():%Y%m%d-%H%M%S}"
     with _BACKUP_LOCK:
         target = directory / f"{stem}.json"

@@ -230,7 +230,7 @@ _REGISTRY_LOCK = threading.Lock()
 
 def _prepare(path: Path) -> _OpenFile:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        shared.private_folder(path.parent)
     except OSError as error:
         raise StoreError(
             f"The folder for the data file, {path.parent}, could not be created ({error.strerror}). "
@@ -239,7 +239,9 @@ def _prepare(path: Path) -> _OpenFile:
     lock = shared.FileLock(path)
     try:
         with lock:
-            shared.remove_stale_temps(path)
+            # Whatever a crash left in the data folder (the data file's, backups', recordings' temporary
+            # copies) goes when the store is first opened.
+            shared.remove_stale_temps_under(path.parent)
             if not path.exists():
                 write_store(path, {META_TABLE: shared.meta(SCHEMA_VERSION)})
             else:

@@ -63,6 +63,9 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/priorities.py", "Priorities", "🔴", "Step 3 – Theme", roles=FACILITATORS),
     PageSpec("pages/private_ballot.py", "Private ballot", "🗳️", "Step 3 – Theme", roles=FACILITATORS),
     PageSpec("pages/theme_charts.py", "Themes in numbers", "📊", "Step 3 – Theme", roles=FACILITATORS),
+    PageSpec(
+        "pages/keep_and_spread.py", "Keep and spread, and gaps", "🌱", "Step 3 – Theme", roles=FACILITATORS
+    ),
     PageSpec("pages/understand.py", "Understand: why?", "❓", "Step 4 – Understand", roles=FACILITATORS),
     PageSpec(
         "pages/success.py", "What success looks like", "🎯", "Step 5 – Identify success", roles=FACILITATORS
@@ -79,6 +82,20 @@ PAGES: tuple[PageSpec, ...] = (
         "pages/golden_thread.py",
         "Golden thread",
         "🧵",
+        "Steps 7 and 8 – Implement and review",
+        roles=FACILITATORS,
+    ),
+    PageSpec(
+        "pages/learning_review.py",
+        "Learning and review",
+        "🔁",
+        "Steps 7 and 8 – Implement and review",
+        roles=FACILITATORS,
+    ),
+    PageSpec(
+        "pages/compare_cycles.py",
+        "Compare cycles",
+        "📆",
         "Steps 7 and 8 – Implement and review",
         roles=FACILITATORS,
     ),

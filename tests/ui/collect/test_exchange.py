@@ -211,3 +211,27 @@ def test_words_in_the_preview_are_shown_as_typed(repo: Repository, project: Proj
     _upload(at, "form.docx", buffer.getvalue(), MIME_TYPES["docx"])
     (row,) = tables(at)[0]
     assert row["Words"] == "**Not bold** <b>x</b>"
+
+
+def test_a_file_is_checked_once_however_often_the_page_is_drawn(
+    repo: Repository, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wtfc_collect.ui.collect import exchange as screen
+
+    checks: list[str] = []
+    original = screen.check_import
+
+    def counted(*args: object, **kwargs: object) -> object:
+        checks.append(str(args[2]))
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(screen, "check_import", counted)
+    at = _page(project)
+    _upload(at, "reviews.csv", _csv("N-1,02/05/2026,North team,,,,,,yes,,Bingo,person,,"), CSV)
+    for _ in range(3):
+        at.run()  # clicks elsewhere on the page
+        assert not at.exception, at.exception
+    assert checks == ["reviews.csv"]
+    repo.save(f.review(project.id, person_ref="OTHER-1"))  # the store changed: checked again
+    at.run()
+    assert checks == ["reviews.csv", "reviews.csv"]

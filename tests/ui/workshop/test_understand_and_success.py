@@ -12,9 +12,19 @@ from tests import factories as f
 from tests.factories import demo_project
 from tests.ui.shown import shown
 from tests.unit.services.workshop.test_understand import chosen_demo
+from tests.workshop_data import root_cause
 from wtfc_collect import bootstrap
 from wtfc_collect.demo import workshop_theming, workshop_understanding
-from wtfc_collect.domain import Measure, Perspective, Review, RootCause, SuccessStatement, Theme, Vote
+from wtfc_collect.domain import (
+    Measure,
+    MeasureKind,
+    Perspective,
+    Review,
+    RootCause,
+    SuccessStatement,
+    Theme,
+    Vote,
+)
 from wtfc_collect.services.workshop import understand
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.context import PROJECT_KEY
@@ -164,49 +174,101 @@ def test_build_a_chain_step_by_step_then_vote_with_plain_errors(repo: Repository
     assert repo.find(RootCause) == [] and repo.find(Vote) == []
 
 
+def test_the_room_takes_the_top_root_causes_forward(repo: Repository) -> None:
+    project, themes = chosen_demo(repo)
+    theme = themes[0]
+    causes = [root_cause(repo, theme, text, taken_forward=False) for text in ("Rotas", "Training", "Money")]
+    understand.record_dots(repo, theme.id, "Voter 1", {causes[1].id: 2, causes[0].id: 1}, actor="t", now=NOW)
+    understand.record_dots(repo, theme.id, "Voter 2", {causes[0].id: 3}, actor="t", now=NOW)
+    at = _open("understand", project.id)
+    _pick(at, "understand.theme", theme)
+    assert "The top two by dots are ticked" in _said(at)
+    ticked = {c.key.rsplit(".", 1)[-1] for c in at.checkbox if c.key and ".forward." in c.key and c.value}
+    assert ticked == {causes[0].id, causes[1].id}  # 4 and 2 dots; the money cause has none
+    _click(at, "Take these root causes forward")
+    assert [c.taken_forward for c in (repo.get(RootCause, c.id) for c in causes) if c] == [True, True, False]
+    table = next(h.value for h in at.html if h.value.startswith("<table") and "Taken forward" in h.value)
+    assert table.count(">Yes<") == 2 and table.count(">No<") == 1
+    assert "Not taken forward" in _said(at) and html.escape("Money") in _html(at)
+
+    # Untick everything: refused in plain words beside the form, and nothing changes.
+    for box in at.checkbox:
+        if box.key and ".forward." in box.key:
+            box.uncheck()
+    _click(at, "Take these root causes forward")
+    assert "Tick at least one root cause" in _said(at)
+    assert len(understand.forward_causes(repo, theme.id)) == 2
+
+
 # --- What success looks like ------------------------------------------------------------------------------
-def test_success_page_shows_each_perspective_with_measures(repo: Repository) -> None:
+def _headings(at: AppTest) -> list[str]:
+    return [h.value.split(">")[1].split("<")[0] for h in at.html if h.value.startswith("<h2")]
+
+
+def test_success_page_shows_each_top_root_cause_with_its_perspectives_and_measures(repo: Repository) -> None:
     project, themes = chosen_demo(repo)
     workshop_understanding.seed(repo, project.id, NOW)
     at = _open("success", project.id)
     assert at.title[0].value == "What success looks like"
     theme = themes[0]
-    shown = _html(at)
-    statements = repo.find(SuccessStatement, theme_id=theme.id)
-    headings = [h.value for h in at.html if h.value.startswith("<h2")]
-    assert [h.split(">")[1].split("<")[0] for h in headings][:3] == [
-        "People, carers and families",
-        "Commissioners",
-        "Providers",
-    ]
-    custom = next(s for s in statements if s.perspective is Perspective.OTHER)
-    assert len(headings) == 4 and html.escape(custom.perspective_name or "") in headings[3]
-    assert all(html.escape(s.text) in shown for s in statements)
-    measures = [m for s in statements for m in repo.find(Measure, success_id=s.id)]
-    assert measures and all(html.escape(m.description) in shown for m in measures)
-    assert ("not known yet" in shown) == any(m.baseline is None for m in measures)
+    forward = understand.forward_causes(repo, theme.id)
+    assert at.radio(key="success.cause").value == forward[0].id  # the top one first
+    kinds_shown = set()
+    for cause in forward:
+        at.radio(key="success.cause").set_value(cause.id).run()
+        assert not at.exception
+        shown = _html(at)
+        assert html.escape(cause.cause) in shown
+        statements = repo.find(SuccessStatement, theme_id=theme.id, root_cause_id=cause.id)
+        headings = _headings(at)
+        assert headings[:3] == ["People, carers and families", "Commissioners", "Providers"]
+        assert all(html.escape(s.text) in shown for s in statements)
+        others = {s.perspective_name for s in statements if s.perspective is Perspective.OTHER}
+        assert len(headings) == 3 + len(others)
+        measures = [m for s in statements for m in repo.find(Measure, success_id=s.id)]
+        assert measures and all(html.escape(m.description) in shown for m in measures)
+        other_cause = next(c for c in forward if c.id != cause.id)
+        assert not any(
+            html.escape(s.text) in shown
+            for s in repo.find(SuccessStatement, theme_id=theme.id, root_cause_id=other_cause.id)
+        ), "only the chosen root cause's success is on the screen"
+        kinds_shown |= {k for k in ("Words we will hear people say", "A number we count") if k in shown}
+    assert kinds_shown == {"Words we will hear people say", "A number we count"}
+
+
+def test_success_waits_for_the_top_root_causes(repo: Repository) -> None:
+    project, _ = chosen_demo(repo)
+    at = _open("success", project.id)
+    assert "No root cause of this theme has been taken forward yet" in _said(at)
+    assert not [b for b in at.button if b.label.startswith("Add a statement")]
 
 
 def test_add_change_and_remove_success_with_plain_errors(repo: Repository) -> None:
     project, themes = chosen_demo(repo)
     theme = themes[2]
+    cause = root_cause(repo, theme, "Buses stop at six")
     at = _open("success", project.id)
     _pick(at, "success.theme", theme)
 
     _click(at, "Add a statement for Commissioners")
     assert "Write what they would be saying" in _said(at)
     assert repo.find(SuccessStatement) == []
-    at.text_area(key="success.0.add.commissioners..text").input("We <b>pool</b> transport *money*")
+    at.text_area(key=f"success.0.add.{cause.id}.commissioners..text").input(
+        "We <b>pool</b> transport *money*"
+    )
     _click(at, "Add a statement for Commissioners")
     [statement] = repo.find(SuccessStatement)
-    assert statement.perspective is Perspective.COMMISSIONERS
+    assert (statement.perspective, statement.root_cause_id) == (Perspective.COMMISSIONERS, cause.id)
     assert "We &lt;b&gt;pool&lt;/b&gt; transport *money*" in _html(at)
 
-    at.text_area(key="success.1.other.text").input("We drive people to the places they choose")
+    at.text_area(key=f"success.1.other.{cause.id}.text").input("We drive people to the places they choose")
     _click(at, "Add the statement")
     assert 'Name the perspective, for example "Third sector".' in _said(at)
-    assert at.text_area(key="success.1.other.text").value == "We drive people to the places they choose"
-    at.text_input(key="success.1.other.name").input("Community *transport*")
+    assert (
+        at.text_area(key=f"success.1.other.{cause.id}.text").value
+        == "We drive people to the places they choose"
+    )
+    at.text_input(key=f"success.1.other.{cause.id}.name").input("Community *transport*")
     _click(at, "Add the statement")
     other = repo.find(SuccessStatement, perspective=Perspective.OTHER)
     assert [s.perspective_name for s in other] == ["Community *transport*"]
@@ -217,15 +279,20 @@ def test_add_change_and_remove_success_with_plain_errors(repo: Repository) -> No
     at.text_area(key=key + ".description").input("Spend on day service transport")
     at.text_input(key=key + ".unit").input("£ a year")
     at.text_input(key=key + ".baseline").input("£180,000")
+    at.text_input(key=key + ".how").input("Finance reports")
     _click(at, "Add the measure to statement 1 (Commissioners)")
     [measure] = repo.find(Measure)
-    assert (measure.unit, measure.baseline) == ("£ a year", 180000)
+    assert (measure.unit, measure.baseline, measure.how_we_will_know) == (
+        "£ a year",
+        180000,
+        "Finance reports",
+    )
     assert ">180,000<" in _html(at)
 
     key = f"success.3.{statement.id}.m.{measure.id}"
     at.text_area(key=key + ".description").input("")
     _click(at, "Save measure 1 of statement 1 (Commissioners)")
-    assert "Please fill this in." in _said(at)
+    assert "Write what we will count." in _said(at)
     at.text_input(key=key + ".baseline").input("about a lot")
     _click(at, "Save measure 1 of statement 1 (Commissioners)")
     assert "Write the baseline as a number" in _said(at)
@@ -236,9 +303,21 @@ def test_add_change_and_remove_success_with_plain_errors(repo: Repository) -> No
     assert repo.get(Measure, measure.id).baseline is None  # type: ignore[union-attr]
     assert "not known yet" in _html(at)
 
+    # A measure in words: what we will hear people say; a unit is refused for it, next to the field.
+    key = f"success.4.{statement.id}.newmeasure"
+    at.radio(key=key + ".kind").set_value(MeasureKind.WORDS)
+    at.text_area(key=key + ".description").input("I can get to the shops when I want")
+    at.text_input(key=key + ".unit").input("%")
+    _click(at, "Add the measure to statement 1 (Commissioners)")
+    assert "A measure in words has no unit" in _said(at)
+    at.text_input(key=key + ".unit").input("")
+    _click(at, "Add the measure to statement 1 (Commissioners)")
+    assert [m.kind for m in repo.find(Measure)] == [MeasureKind.NUMBER, MeasureKind.WORDS]
+
+    version = at.session_state["success.version"]
     _click(at, "Remove statement 1 (Commissioners)")
     assert "Tick the box first" in _said(at)
-    at.checkbox(key=f"success.4.{statement.id}.edit.sure").check()
+    at.checkbox(key=f"success.{version}.{statement.id}.edit.sure").check()
     _click(at, "Remove statement 1 (Commissioners)")
     assert repo.get(SuccessStatement, statement.id) is None and repo.find(Measure) == []
 
@@ -257,4 +336,4 @@ def test_both_pages_after_the_whole_demo_workshop_seed(repo: Repository) -> None
             if page == "understand":
                 assert "Chain 1" in _said(at) and at.get("vega_lite_chart")
             else:
-                assert len([h for h in at.html if h.value.startswith("<h2")]) == 4
+                assert _headings(at)[:3] == ["People, carers and families", "Commissioners", "Providers"]

@@ -78,3 +78,15 @@ def test_a_byte_order_mark_from_excel_is_fine(tmp_path: Path) -> None:
     file.write_bytes("\ufeffstatement\nok\n".encode())
     code, output = run(str(file))
     assert code == 0 and lines(output)[0]["own_words"] is False
+
+
+def test_the_field_is_an_option_and_the_output_keeps_its_fields(tmp_path: Path) -> None:
+    file = tmp_path / "health.csv"
+    file.write_text("statement\nCOPD nurse is brilliant\nTenancy sustainment support\n", encoding="utf-8")
+    code, output = run(str(file), "--field", "health")
+    assert code == 0, output
+    first, second = lines(output)
+    assert set(first) == set(second) == {"row", "own_words", "flags"}
+    assert first["own_words"] is True and second["own_words"] is False
+    code, output = run(str(file), "--field", "farming")
+    assert code == 2 and "farming" in output

@@ -14,19 +14,28 @@ from wtfc_collect.cli import main
 from wtfc_collect.domain import Project, Review
 
 
-def test_demo_creates_project_with_reviews(data_dir: Path) -> None:
+def test_demo_creates_two_cycles_with_reviews(data_dir: Path) -> None:
     result = CliRunner().invoke(main, ["demo", "--reviews", "12"])
     assert result.exit_code == 0, result.output
-    assert "12 reviews" in result.output
+    assert "two cycles, each with 12 reviews" in result.output
     repo = bootstrap.build_repository()
-    assert len(repo.find(Project)) == 1
-    assert len(repo.find(Review)) == 12
+    projects = sorted(repo.find(Project), key=lambda p: p.cycle)
+    assert [p.cycle for p in projects] == [1, 2] and projects[1].previous_id == projects[0].id
+    assert len(repo.find(Review)) == 24
+    assert {r.project_id for r in repo.find(Review)} == {p.id for p in projects}
     assert bootstrap.store_path() == data_dir / "wtfc.json"
+
+
+def test_demo_without_the_workshop_is_one_project(data_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["demo", "--reviews", "5", "--no-workshop"])
+    assert result.exit_code == 0, result.output
+    assert "with 5 reviews" in result.output
+    assert len(bootstrap.build_repository().find(Project)) == 1
 
 
 def test_demo_if_empty_adds_nothing_the_second_time(data_dir: Path) -> None:
     runner = CliRunner()
-    assert runner.invoke(main, ["demo", "--if-empty", "--reviews", "3"]).exit_code == 0
+    assert runner.invoke(main, ["demo", "--if-empty", "--reviews", "3", "--no-workshop"]).exit_code == 0
     second = runner.invoke(main, ["demo", "--if-empty", "--reviews", "3"])
     assert second.exit_code == 0 and "no demo was added" in second.output
     assert len(bootstrap.build_repository().find(Project)) == 1

@@ -56,7 +56,7 @@ def _all_text(project: Project, reviews: list[Review]) -> list[str]:
     texts = [project.name, project.purpose, *project.sample_plan.model_dump().values()]
     for review in reviews:
         texts += [s.text for s in review.statements] + review.participants
-        texts += [review.person_ref, review.reviewer or "", review.withdrawn_reason]
+        texts += [review.person_ref, review.reviewer or "", review.withdrawn_note]
         if review.consent and review.consent.representative_role:
             texts.append(review.consent.representative_role)
     return [str(t) for t in texts]
@@ -303,7 +303,7 @@ def test_person_refs_are_pseudonymous(reviews: list[Review]) -> None:
 
 # --- the statement bank ----------------------------------------------------------------------------------
 def test_bank_is_package_data() -> None:
-    for name in ("statements.toml", "workshop_understanding.toml", "workshop_planning.toml"):
+    for name in ("statements.toml", "workshop_chains.toml", "workshop_review.toml"):
         assert resources.files("wtfc_collect.demo").joinpath(name).is_file()
 
 

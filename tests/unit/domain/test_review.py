@@ -21,6 +21,7 @@ from wtfc_collect.domain import (
     Statement,
     StatementChange,
     TriageStatus,
+    WithdrawalReason,
     plain_errors,
 )
 
@@ -713,42 +714,60 @@ def test_a_sent_in_review_cannot_have_its_choices_changed() -> None:
 
 def test_withdraw_records_the_reason_and_stops_the_words_going_forward() -> None:
     review = submitted_review()
-    review.withdraw("asked by the person", datetime(2026, 5, 3, tzinfo=UTC))
+    review.withdraw(WithdrawalReason.PERSON_ASKED, datetime(2026, 5, 3, tzinfo=UTC), "rang the office")
     assert review.status is ReviewStatus.WITHDRAWN
-    assert review.withdrawn_reason == "asked by the person"
+    assert review.withdrawn_reason is WithdrawalReason.PERSON_ASKED
+    assert review.withdrawn_note == "rang the office"
     assert review.updated_at == datetime(2026, 5, 3, tzinfo=UTC)
     assert review.usable is False
 
 
 def test_a_draft_can_be_withdrawn_too() -> None:
     review = ready_review()
-    review.withdraw("changed their mind", LATER)
+    review.withdraw(WithdrawalReason.REPRESENTATIVE_ASKED, LATER)
     assert review.status is ReviewStatus.WITHDRAWN
     with pytest.raises(DomainError) as caught:
         review.submit(LATER)
     assert caught.value.field == "status"
 
 
-@pytest.mark.parametrize("reason", ["", "   "])
-def test_withdraw_needs_a_reason(reason: str) -> None:
+def test_withdraw_needs_a_reason_from_the_list() -> None:
     review = submitted_review()
     with pytest.raises(DomainError) as caught:
-        review.withdraw(reason, LATER)
+        review.withdraw(None, LATER)
     assert caught.value.field == "reason"
     assert review.status is ReviewStatus.SUBMITTED
 
 
+@pytest.mark.parametrize("note", ["", "   "])
+def test_another_reason_needs_a_note(note: str) -> None:
+    review = submitted_review()
+    with pytest.raises(DomainError) as caught:
+        review.withdraw(WithdrawalReason.OTHER, LATER, note)
+    assert caught.value.field == "note"
+    review.withdraw(WithdrawalReason.OTHER, LATER, "moved away, asked by letter")
+    assert review.withdrawn_reason is WithdrawalReason.OTHER
+
+
+@pytest.mark.parametrize("typed", ["asked by the person", "Mr Smith rang on 07700 900123"])
+def test_a_review_saved_with_a_typed_reason_keeps_it_as_its_note(typed: str) -> None:
+    review = submitted_review()
+    stored = {**review.model_dump(mode="json"), "status": "withdrawn", "withdrawn_reason": typed}
+    loaded = Review.model_validate(stored)
+    assert (loaded.withdrawn_reason, loaded.withdrawn_note) == (WithdrawalReason.OTHER, typed)
+
+
 def test_withdrawing_twice_is_refused() -> None:
     review = submitted_review()
-    review.withdraw("asked by the person", LATER)
+    review.withdraw(WithdrawalReason.PERSON_ASKED, LATER)
     with pytest.raises(DomainError):
-        review.withdraw("again", LATER)
-    assert review.withdrawn_reason == "asked by the person"
+        review.withdraw(WithdrawalReason.OTHER, LATER, "again")
+    assert review.withdrawn_reason == WithdrawalReason.PERSON_ASKED
 
 
 def test_a_withdrawn_review_cannot_have_statements_changed() -> None:
     review = ready_review()
-    review.withdraw("asked by the person", LATER)
+    review.withdraw(WithdrawalReason.PERSON_ASKED, LATER)
     with pytest.raises(DomainError) as caught:
         review.add_statement(W, "more", Speaker.PERSON, LATER)
     assert "withdrawn" in caught.value.message

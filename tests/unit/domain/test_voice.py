@@ -19,6 +19,7 @@ from wtfc_collect.domain import (
     Speaker,
     VoiceAnswer,
     VoiceStatus,
+    WithdrawalReason,
     inspect_recording,
     new_id,
     voice_questions,
@@ -240,7 +241,7 @@ def test_a_declined_question_answered_by_voice_is_no_longer_declined() -> None:
 
 def test_nothing_is_added_to_a_withdrawn_review() -> None:
     review = _consented()
-    review.withdraw("asked by the person", f.NOW)
+    review.withdraw(WithdrawalReason.PERSON_ASKED, f.NOW)
     with pytest.raises(DomainError, match="withdrawn"):
         review.add_voice_statement(
             W, "Words", Speaker.PERSON, voice_answer_id=new_id(), recorded_at=f.NOW, now=f.NOW

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import random
+import zipfile
 from datetime import date
 
 import pytest
@@ -12,6 +14,7 @@ from hypothesis import strategies as st
 from tests import factories as f
 from tests.strategies import text
 from wtfc_collect.domain import (
+    STATEMENT_MAX_CHARS,
     Consent,
     ConsentGiver,
     Question,
@@ -20,9 +23,18 @@ from wtfc_collect.domain import (
     ReviewStatus,
     Speaker,
     Statement,
+    WithdrawalReason,
 )
 from wtfc_collect.exchange import COLUMNS, DECLINED, REQUIRED_COLUMNS, parse_date
-from wtfc_collect.exchange.csv_xlsx import read_csv, read_xlsx, to_csv, to_xlsx
+from wtfc_collect.exchange.csv_xlsx import (
+    MAX_RATIO,
+    MAX_ROWS,
+    MAX_UNPACKED_BYTES,
+    read_csv,
+    read_xlsx,
+    to_csv,
+    to_xlsx,
+)
 from wtfc_collect.exchange.table import read_table, table_rows
 from wtfc_collect.exchange.validate import Unreadable
 
@@ -79,7 +91,7 @@ def test_review_without_statements_gets_one_row_and_declined_questions_get_a_mar
 
 def test_withdrawn_reviews_are_never_exported() -> None:
     gone = f.complete_review(PROJECT.id, person_ref="P-009")
-    gone.withdraw("asked by the person", f.NOW)
+    gone.withdraw(WithdrawalReason.PERSON_ASKED, f.NOW)
     assert table_rows([gone]) == [list(COLUMNS)]
 
 
@@ -231,6 +243,54 @@ def test_xlsx_keeps_text_as_text_and_dates_as_dates() -> None:
     assert sheet["A2"].data_type == "s" and sheet["A2"].value == "=1+1"
     assert sheet["B2"].value.date() == date(2026, 5, 1) and sheet["C2"].value == 2
     assert read_xlsx(data) == [["statement", "review_date", "priority"], ["=1+1", "2026-05-01", "2"]]
+
+
+def _spreadsheet_with(extra: dict[str, bytes]) -> bytes:
+    """A real spreadsheet of ours with more parts packed into it."""
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(to_xlsx([["statement"], ["Bingo"]]))) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for part in source.infolist():
+            target.writestr(part, source.read(part))
+        for name, content in extra.items():
+            target.writestr(name, content, compresslevel=9)
+    return buffer.getvalue()
+
+
+def test_a_small_spreadsheet_that_would_unpack_to_something_huge_is_refused_before_it_is_opened() -> None:
+    bomb = _spreadsheet_with({"xl/worksheets/sheet9.xml": b"<row/>" * 30_000_000})  # 180 MB of one thing
+    assert len(bomb) < 1_000_000
+    with pytest.raises(Unreadable, match="would unpack to more than 100 MB"):
+        read_xlsx(bomb)
+    small_bomb = _spreadsheet_with(
+        {"xl/worksheets/sheet9.xml": b"<row/>" * 2_000_000}
+    )  # 12 MB, packed 1,000 times
+    with pytest.raises(Unreadable, match="packed in a way real files never are"):
+        read_xlsx(small_bomb)
+
+
+def test_our_own_export_of_the_most_rows_of_the_longest_words_is_below_the_limits() -> None:
+    """Measured on a tenth of the most rows, every statement as long as allowed (the size grows with the
+    rows)."""
+    sample, pick = MAX_ROWS // 10, random.Random(7)
+    vocabulary = "I like going to the day centre bus my carer helps me cook friends on Tuesdays".split()  # noqa: SIM905
+
+    def words() -> str:
+        return " ".join(pick.choice(vocabulary) for _ in range(STATEMENT_MAX_CHARS))[:STATEMENT_MAX_CHARS]
+
+    statement = COLUMNS.index("statement")
+    rows = [list(COLUMNS)] + [
+        [words() if i == statement else f"{name} {n}" for i, name in enumerate(COLUMNS)]
+        for n in range(sample)
+    ]
+    data = to_xlsx(rows)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = archive.infolist()
+    assert sum(p.file_size for p in parts) * 10 < MAX_UNPACKED_BYTES
+    assert max(p.file_size / max(p.compress_size, 1) for p in parts) < MAX_RATIO / 4
+    assert len(read_xlsx(data)) == sample + 1
 
 
 def test_xlsx_that_is_really_something_else_says_so() -> None:

@@ -107,6 +107,28 @@ def test_a_named_worker_praised_is_only_a_soft_note() -> None:
     assert own(text)
 
 
+@pytest.mark.parametrize("text", [
+    "The nurse on nights was gentle and did all she could.",
+    "Nothing was too much for the physio, he was great.",
+    "Could not fault the staff member on reception, she was so patient.",
+    "Only met one nurse on the ward but she explained everything.",
+    "Care was good at the clinic and he took the time to go through it all.",
+])
+def test_he_or_she_about_a_worker_is_not_the_person_written_about(text: str) -> None:
+    assert flags(text, FlagKind.THIRD_PERSON, strong=True) == []
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("She is kind and always thinks of others", "She"),
+    ("The carer says she slept well", "she"),
+    ("The support worker takes Paul to the shops and he buys a paper", "he"),
+    ("The nurse dressed his leg and he was comfortable", "he"),
+    ("Mum was not herself as she has had a chest infection", "she"),
+])
+def test_he_or_she_about_the_person_is_still_third_person(text: str, word: str) -> None:
+    assert word in flags(text, FlagKind.THIRD_PERSON, strong=True)
+
+
 # --- service or solution instead of a life ----------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "words"), [
@@ -211,7 +233,10 @@ def test_an_nhs_number_needs_its_check_digit_and_context() -> None:
     assert not nhs_number_valid("943476591")
     # A valid number with no "NHS" near it is only a soft note: 1 in 11 random numbers pass the check.
     assert flags("Ref 943 476 5919", FlagKind.PERSONAL_DATA, strong=False) == ["943 476 5919"]
-    assert flags("NHS no. 943 476 5918", FlagKind.PERSONAL_DATA) == []
+    # A bare number whose check digit is wrong is not an NHS number: nothing.
+    assert flags("Ref 943 476 5918", FlagKind.PERSONAL_DATA) == []
+    # Written as an NHS number, it still points to someone even when mistyped: flagged, strongly.
+    assert flags("NHS no. 943 476 5918", FlagKind.PERSONAL_DATA, strong=True) == ["943 476 5918"]
 
 
 def test_a_date_that_is_not_a_birth_date_is_a_soft_note() -> None:

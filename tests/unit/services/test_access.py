@@ -368,7 +368,7 @@ def test_a_reviewer_sees_their_team_and_their_own_reviews_only(
                     memory_repo, east_west[key].id, question=W, text="I like it", actor="rita", now=NOW
                 )
             with pytest.raises(AccessDenied):
-                withdraw_review(memory_repo, east_west[key].id, reason="asked", actor="rita", now=NOW)
+                withdraw_review(memory_repo, east_west[key].id, reason="person_asked", actor="rita", now=NOW)
     west = memory_repo.get(Review, east_west["west"].id)
     assert west is not None and west.statements == [] and west == east_west["west"]
 
@@ -437,7 +437,7 @@ def test_a_self_reviewer_reaches_only_their_own_review(
                 memory_repo, b.id, {"person_ref": "X"}, expected_revision=b.revision, actor="x", now=NOW
             ),
             lambda: list_reviews(memory_repo, b.project_id),
-            lambda: withdraw_review(memory_repo, a.id, reason="no", actor="x", now=NOW),
+            lambda: withdraw_review(memory_repo, a.id, reason="person_asked", actor="x", now=NOW),
         ]
         for call in refused:
             with pytest.raises(AccessDenied):

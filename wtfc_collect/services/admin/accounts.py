@@ -18,7 +18,6 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from wtfc_collect.domain import Account, AuditAction, DomainError, Role, User, new_id, utc
-from wtfc_collect.domain.base import one_line
 from wtfc_collect.services.access import ADMIN, entrance, guard
 from wtfc_collect.services.common import (
     InvalidInput,
@@ -78,8 +77,9 @@ def hash_password(password: str) -> str:
 
 
 def _clean_username(username: str) -> str:
-    cleaned = one_line(username)
-    return cleaned.casefold() if isinstance(cleaned, str) else ""
+    """As typed, without the spaces around it, in lower case: nothing inside is taken out (a hidden
+    character makes it another name, refused when an account is made)."""
+    return username.strip(" \t\n").casefold()
 
 
 def _find(repo: Repository, username: str) -> Account | None:

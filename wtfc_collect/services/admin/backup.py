@@ -14,7 +14,6 @@ from wtfc_collect.storage.port import Repository
 @guard(ADMIN)
 def backup_store(repo: Repository, directory: Path, *, actor: str, now: datetime) -> Path:
     """Write a consistent copy of all data into ``directory`` and note it in the audit log."""
-    directory.mkdir(parents=True, exist_ok=True)
     path = repo.backup(directory)
     record_audit(repo, actor=actor, action=AuditAction.BACKUP, record=None, now=now, reason=path.name)
     return path

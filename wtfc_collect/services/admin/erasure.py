@@ -1,6 +1,7 @@
 """Erasing a person: their review, statements, voice answers and codes, everywhere in the data folder.
 
-Only a content-free audit entry is left: who erased which record id, when, and why.
+Only a content-free audit entry is left: who erased which record id, when, and why — the why chosen from
+a list (:class:`ErasureReason`), because the entry outlives the person's data and must name nobody.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from wtfc_collect.domain import AuditAction, DomainError, Invitation, Review, Theme
+from wtfc_collect.domain import AuditAction, DomainError, ErasureReason, Invitation, Review, Theme
 from wtfc_collect.domain.theme import CardCall
 from wtfc_collect.domain.voice import VoiceAnswer
 from wtfc_collect.services.access import QUALITY, guard
@@ -39,17 +40,18 @@ def erase_person(
     recordings: Recordings,
     review_id: str,
     *,
-    reason: str,
+    reason: ErasureReason | str | None,
     backups: Path | None,
     actor: str,
     now: datetime,
 ) -> None:
     """Erase one person's review and everything of theirs, including from backup files in ``backups``.
 
-    ``reason`` says why (for example "asked to be forgotten"); it must not repeat what they said.
+    ``reason`` says why, from the list; nothing typed goes into the audit log.
     """
-    if not reason.strip():
-        raise DomainError("Say why this review is being erased (not what the person said).", "reason")
+    if reason not in set(ErasureReason):
+        raise DomainError("Choose why this review is being erased.", "reason")
+    why = ErasureReason(reason)
     review = repo.get(Review, review_id)
     if review is None:
         raise DomainError("That review could not be found. It may have been erased already.")
@@ -63,4 +65,4 @@ def erase_person(
     repo.delete(Review, review.id)
     if backups is not None:
         shared.erase_from_backups(backups, gone)
-    record_audit(repo, actor=actor, action=AuditAction.ERASE, record=review, now=now, reason=reason)
+    record_audit(repo, actor=actor, action=AuditAction.ERASE, record=review, now=now, reason=why.value)

@@ -105,10 +105,10 @@ def quality_overview(repo: Repository, project_id: str) -> QualityOverview:
 
 
 def _overview(repo: Repository, project_id: str) -> QualityOverview:
-    get_project(repo, project_id)
+    project = get_project(repo, project_id)
     reviews = [r for r in repo.find(Review, project_id=project_id) if r.status is not ReviewStatus.WITHDRAWN]
     items = [(s.id, s.text, r.person_ref) for r in reviews for s in r.statements]
-    verdicts = check_statements(items)
+    verdicts = check_statements(items, project.field.value)
     groups = duplicate_groups(items)
     team_of = {s.id: r.team or NOT_SET for r in reviews for s in r.statements}
     reviewer_of = {s.id: r.reviewer or NOT_SET for r in reviews for s in r.statements}

@@ -10,7 +10,8 @@ from wtfc_collect.quality import FlagKind, check_statement
 # Duplicates need the whole project and acronyms are only a weak signal: neither is worth
 # interrupting a conversation for.
 _NOTE_KINDS = frozenset(
-    {FlagKind.JARGON, FlagKind.THIRD_PERSON, FlagKind.SERVICE, FlagKind.VAGUE, FlagKind.PERSONAL_DATA}
+    {FlagKind.JARGON, FlagKind.THIRD_PERSON, FlagKind.SERVICE, FlagKind.VAGUE, FlagKind.PERSONAL_DATA,
+     FlagKind.REGISTER}
 )
 
 
@@ -24,9 +25,10 @@ class OwnWordsNote:
     alternative: str | None
 
 
-def own_words_notes(text: str) -> list[OwnWordsNote]:
-    """Notes for a statement as typed (strong signals only). Empty when it reads like the person."""
-    verdict = check_statement(text)
+def own_words_notes(text: str, field: str | None = None) -> list[OwnWordsNote]:
+    """Notes for a statement as typed (strong signals only). Empty when it reads like the person.
+    ``field``: the project's field (social_care, health, housing or mixed; see ``Project.field``)."""
+    verdict = check_statement(text, field)
     return [
         OwnWordsNote(flag.kind.value, text[flag.start : flag.end], flag.explanation, flag.alternative)
         for flag in verdict.flags

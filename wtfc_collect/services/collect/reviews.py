@@ -19,6 +19,7 @@ from wtfc_collect.domain import (
     Statement,
     VoiceAnswer,
     VoiceStatus,
+    WithdrawalReason,
     new_id,
     plain_errors,
     utc,
@@ -266,10 +267,20 @@ def submit_review(repo: Repository, review_id: str, *, actor: str, now: datetime
 
 
 @guard(COLLECTORS)
-def withdraw_review(repo: Repository, review_id: str, *, reason: str, actor: str, now: datetime) -> Review:
-    """The person took back their consent: their words stop going forward from now on."""
-    if not reason.strip():
-        raise DomainError("Say briefly why (for example 'asked by the person'). Do not quote them.", "reason")
-    saved = change(repo, Review, review_id, lambda r: r.withdraw(reason, now), attempts=1)
-    record_audit(repo, actor=actor, action=AuditAction.WITHDRAW, record=saved, now=now, reason=reason)
+def withdraw_review(
+    repo: Repository,
+    review_id: str,
+    *,
+    reason: WithdrawalReason | str | None,
+    note: str = "",
+    actor: str,
+    now: datetime,
+) -> Review:
+    """The person took back their consent: their words stop going forward from now on.
+
+    ``reason`` comes from the list and is all the audit log keeps; the ``note`` stays with the review and
+    is erased with it."""
+    why = WithdrawalReason(reason) if reason in set(WithdrawalReason) else None
+    saved = change(repo, Review, review_id, lambda r: r.withdraw(why, now, note), attempts=1)
+    record_audit(repo, actor=actor, action=AuditAction.WITHDRAW, record=saved, now=now, reason=str(why))
     return saved

@@ -1,5 +1,6 @@
-"""Word documents for a project: workshop cards and strips, the checkpoint report, the WTfC report and the
-easy-read "You said, we did" (the content of the last two is chosen in ``reporting``).
+"""Word documents for a project: workshop cards and strips, the checkpoint report, the WTfC report, the
+easy-read "You said, we did" and the one-page summary for leaders (the content of the last three is chosen in
+``report_content`` and ``learning_review``).
 
 The documents package only lays out what it is given; this module chooses the content (only accepted,
 anonymised statements on cards; counts and placeholders, never names, in the report).
@@ -19,6 +20,7 @@ from wtfc_collect.documents.checkpoint_report import (
 )
 from wtfc_collect.documents.invitation import build_invitation
 from wtfc_collect.documents.report import build_report
+from wtfc_collect.documents.summary import build_summary
 from wtfc_collect.documents.you_said import build_you_said_we_did
 from wtfc_collect.domain import AuditAction, CheckpointQuestion, DomainError, ProgressRow, Question
 from wtfc_collect.quality import FlagKind
@@ -28,20 +30,11 @@ from wtfc_collect.services.checkpoint import checkpoint
 from wtfc_collect.services.checkpoint.check_statements import workshop_statements
 from wtfc_collect.services.common import record_audit
 from wtfc_collect.services.prepare.project_setup import get_project, project_progress
-from wtfc_collect.services.reports import report_content
+from wtfc_collect.services.reports import learning_review, report_content
 from wtfc_collect.services.workshop import participation
 from wtfc_collect.storage.port import Repository
 
 EXAMPLES = 15
-KIND_NAMES = {
-    FlagKind.JARGON: "Professional words",
-    FlagKind.THIRD_PERSON: "Not in the first person",
-    FlagKind.SERVICE: "A service, not a life",
-    FlagKind.VAGUE: "Too vague",
-    FlagKind.DUPLICATE: "Copied between people",
-    FlagKind.PERSONAL_DATA: "Names or contact details",
-    FlagKind.ACRONYM: "Abbreviations",
-}
 
 
 class DocumentKind(StrEnum):
@@ -51,6 +44,7 @@ class DocumentKind(StrEnum):
     REPORT = "report"
     YOU_SAID_WE_DID = "you-said-we-did"
     INVITATION = "workshop-invitation"
+    SUMMARY = "summary"
 
 
 # The file name a download or the command line offers for each kind.
@@ -61,6 +55,7 @@ FILE_NAMES = {
     DocumentKind.REPORT: "wtfc-report.docx",
     DocumentKind.YOU_SAID_WE_DID: "you-said-we-did.docx",
     DocumentKind.INVITATION: "workshop-invitation.docx",
+    DocumentKind.SUMMARY: "summary-for-leaders.docx",
 }
 
 
@@ -94,7 +89,7 @@ def checkpoint_report(repo: Repository, project_id: str, now: datetime) -> Check
             )
         )
     examples = [
-        (row.team, propose_anonymised(row.text)[0], "; ".join(KIND_NAMES[FlagKind(k)] for k in row.kinds))
+        (row.team, propose_anonymised(row.text)[0], "; ".join(FlagKind(k).label for k in row.kinds))
         for row in overview.rows
         if not row.own_words
     ][:EXAMPLES]
@@ -107,7 +102,7 @@ def checkpoint_report(repo: Repository, project_id: str, now: datetime) -> Check
         by_service_type=[_line(r) for r in progress.by_service_type],
         statements=overview.statements,
         flagged=overview.flagged,
-        by_kind=[(KIND_NAMES[FlagKind(k)], n) for k, n in overview.by_kind.items()],
+        by_kind=[(FlagKind(k).label, n) for k, n in overview.by_kind.items()],
         team_quality=[
             ShareLine(s.name, s.statements, s.flagged, s.percent, s.copied) for s in overview.by_team
         ],
@@ -156,6 +151,8 @@ def export_document(
         data = build_you_said_we_did(report_content.you_said_we_did(repo, project_id, now))
     elif kind is DocumentKind.INVITATION:
         data = build_invitation(participation.invitation_content(repo, project_id, now))
+    elif kind is DocumentKind.SUMMARY:
+        data = build_summary(learning_review.leaders_summary(repo, project_id, now))
     else:
         data = build_checkpoint_report(checkpoint_report(repo, project_id, now))
     record_audit(repo, actor=actor, action=AuditAction.EXPORT, record=project, now=now, reason=kind.value)

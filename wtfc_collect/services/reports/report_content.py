@@ -24,14 +24,15 @@ from wtfc_collect.documents.report import (
     QuestionThemes,
     SuccessLine,
     ThemeLine,
-    ThreadLine,
     VoteLine,
     WtfcReport,
 )
+from wtfc_collect.documents.report_review import ThreadLine
 from wtfc_collect.documents.you_said import Doing, SaidTheme, YouSaidWeDid
 from wtfc_collect.domain import (
     ActionPlan,
     Measure,
+    MeasureKind,
     Project,
     Question,
     Review,
@@ -51,6 +52,7 @@ from wtfc_collect.domain.plan import (
 from wtfc_collect.domain.theme import Card
 from wtfc_collect.services.access import FACILITATORS, guard
 from wtfc_collect.services.prepare.project_setup import get_project
+from wtfc_collect.services.reports import learning_review
 from wtfc_collect.services.workshop import (
     golden_thread,
     participation,
@@ -123,21 +125,45 @@ def _number(value: float | None, unit: str | None = None, *, sign: bool = False)
 
 
 def _measure_text(measure: Measure) -> str:
+    how = measure.how_we_will_know.strip()
+    source = f" How we will know: {how}" if how else ""
+    if measure.kind is MeasureKind.WORDS:
+        return f"We will hear people say: {measure.description.rstrip('.')}.{source}"
     if measure.baseline is None:
-        return measure.description
-    return f"{measure.description} (baseline {_number(measure.baseline, measure.unit)})"
+        return measure.description + source
+    return f"{measure.description} (baseline {_number(measure.baseline, measure.unit)}){source}"
+
+
+def _latest(measure: Measure) -> str:
+    """Where a measure stands: its latest figure, or what people said the last time they were asked."""
+    if measure.kind is MeasureKind.WORDS:
+        heard = measure.latest_heard
+        return f"“{heard.text}” ({heard.on:%d/%m/%Y})" if heard else "–"
+    return _number(measure.current, measure.unit)
 
 
 def _priority(repo: Repository, theme: Theme, cards: dict[str, Card]) -> PriorityTheme:
     found = evidence(theme, cards)
     dots = {r.cause.id: r.dots for r in understand.cause_results(repo, theme.id)}
     chains = [
-        ChainLine(number, [(s.why, s.because) for s in chain.chain], chain.cause, dots.get(chain.id, 0))
+        ChainLine(
+            number,
+            [(s.why, s.because) for s in chain.chain],
+            chain.cause,
+            dots.get(chain.id, 0),
+            chain.taken_forward,
+        )
         for number, chain in enumerate(understand.chains(repo, theme.id), start=1)
     ]
     successes = [
-        SuccessLine(group.label, item.statement.text, [_measure_text(m) for m in item.measures])
-        for group in success.success_board(repo, theme.id)
+        SuccessLine(
+            group.label,
+            item.statement.text,
+            [_measure_text(m) for m in item.measures],
+            part.cause.cause if part.cause else "",
+        )
+        for part in success.success_by_cause(repo, theme.id)
+        for group in part.groups
         for item in group.items
     ]
     ideas = [
@@ -215,7 +241,7 @@ def wtfc_report(repo: Repository, project_id: str, now: datetime) -> WtfcReport:
             theme_label(row.theme) if row.theme else "–",
             row.measure.description,
             _number(row.measure.baseline, row.measure.unit),
-            _number(row.measure.current, row.measure.unit),
+            _latest(row.measure),
             _number(row.change, row.measure.unit, sign=True),
         )
         for row in progress_review.measures(repo, project_id)
@@ -245,7 +271,17 @@ def wtfc_report(repo: Repository, project_id: str, now: datetime) -> WtfcReport:
         grid_key=[(QUADRANT_LABELS[q], QUADRANT_MEANING[q]) for q in QUADRANT_LABELS],
         actions=[_action(a, by_theme) for a in golden_thread.action_plans(repo, project_id)],
         thread=[
-            ThreadLine(r.action, r.ideas, r.root_causes, r.theme, r.statements, r.people)
+            ThreadLine(
+                r.action,
+                r.ideas,
+                r.root_causes,
+                r.theme,
+                r.statements,
+                r.people,
+                r.success,
+                r.measures,
+                ACTION_STATUS_LABELS[r.status],
+            )
             for r in golden_thread.thread_table(repo, project_id)
         ],
         measures=measures,
@@ -253,6 +289,7 @@ def wtfc_report(repo: Repository, project_id: str, now: datetime) -> WtfcReport:
         did_not_work=[n.text for n in did_not_work],
         participation=participation.report_participation(repo, project_id),
         votes_by_perspective=private_ballot.report_votes(repo, project_id),
+        review=learning_review.review_sections(repo, project_id),
     )
 
 

@@ -1,5 +1,6 @@
-"""Step 6, Plan: per chosen theme, what is already happening, ideas of three kinds, dots on the ideas, the
-top three, their cost and impact on the grid, and action plans made from them."""
+"""Step 6, Plan: per chosen theme, what is already happening, ideas of three kinds (each tackling one of the
+top root causes taken forward), dots on the ideas, the top three, their cost and impact on the grid, and
+action plans made from them, each naming the success statements and measures it works towards."""
 
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ from wtfc_collect.domain import (
     DomainError,
     Idea,
     IdeaKind,
+    Measure,
     Quadrant,
     Question,
     RootCause,
+    SuccessStatement,
     Theme,
     Vote,
     VoteTarget,
@@ -51,8 +54,14 @@ def get_theme(repo: Repository, theme_id: str) -> Theme:
 
 @guard(FACILITATORS)
 def root_causes(repo: Repository, theme_id: str) -> list[RootCause]:
-    """The theme's root causes that have been written down (a chain with no cause yet is left out)."""
-    return [c for c in repo.find(RootCause, theme_id=theme_id) if c.cause.strip()]
+    """The theme's top root causes, taken forward on Understand: the ones ideas may tackle."""
+    return [c for c in repo.find(RootCause, theme_id=theme_id) if c.cause.strip() and c.taken_forward]
+
+
+@guard(FACILITATORS)
+def causes_left(repo: Repository, theme_id: str) -> list[RootCause]:
+    """The theme's written root causes that were not taken forward (shown, but not planned for)."""
+    return [c for c in repo.find(RootCause, theme_id=theme_id) if c.cause.strip() and not c.taken_forward]
 
 
 # --- ideas ------------------------------------------------------------------------------------------
@@ -73,8 +82,10 @@ def add_idea(
         raise DomainError("Ideas are for the themes the room took forward. Choose this theme first.", "theme")
     if root_cause_id is not None:
         cause = repo.get(RootCause, root_cause_id)
-        if cause is None or cause.theme_id != theme_id:
-            raise InvalidInput({"root_cause_id": "Choose one of this theme's root causes, or none."})
+        if cause is None or cause.theme_id != theme_id or not cause.taken_forward:
+            raise InvalidInput(
+                {"root_cause_id": "Choose one of the root causes taken forward for this theme, or none."}
+            )
     idea = build(
         Idea,
         {
@@ -321,7 +332,28 @@ def _plan_details(repo: Repository, theme_id: str, details: Mapping[str, Any]) -
     ideas = {i.id for i in ideas_for(repo, theme_id)}
     if any(i not in ideas for i in data.get("idea_ids", ())):
         raise InvalidInput({"idea_ids": "Choose ideas from this theme."})
+    if "success_ids" in data or "measure_ids" in data:
+        data.update(_targets(repo, theme_id, data.get("success_ids", ()), data.get("measure_ids", ())))
     return data
+
+
+def _targets(
+    repo: Repository, theme_id: str, success_ids: Collection[str], measure_ids: Collection[str]
+) -> dict[str, list[str]]:
+    """The success statements and measures a plan names, checked to be the theme's own. A measure the plan
+    should move brings its success statement with it."""
+    successes = {s.id: s for s in repo.find(SuccessStatement, theme_id=theme_id)}
+    if any(s not in successes for s in success_ids):
+        raise InvalidInput({"success_ids": "Choose success statements of this theme."})
+    theme = get_theme(repo, theme_id)
+    measures = {m.id: m for m in repo.find(Measure, project_id=theme.project_id)}
+    named = [measures[m] for m in measure_ids if m in measures and measures[m].success_id in successes]
+    if len(named) != len(measure_ids):
+        raise InvalidInput({"measure_ids": "Choose measures of this theme's success statements."})
+    return {
+        "success_ids": list(dict.fromkeys([*success_ids, *(m.success_id for m in named)])),
+        "measure_ids": list(dict.fromkeys(measure_ids)),
+    }
 
 
 @guard(FACILITATORS)

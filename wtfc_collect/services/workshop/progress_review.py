@@ -12,7 +12,9 @@ from wtfc_collect.domain import (
     ActionStatus,
     AuditAction,
     DomainError,
+    Heard,
     Measure,
+    MeasureKind,
     ProcessNote,
     Reading,
     SuccessStatement,
@@ -21,10 +23,11 @@ from wtfc_collect.domain import (
     utc,
 )
 from wtfc_collect.services.access import FACILITATORS, guard
-from wtfc_collect.services.common import InvalidInput, build, change, record_audit
+from wtfc_collect.services.common import InvalidInput, build, change, record_audit, words_checked
 from wtfc_collect.storage.port import Repository
 
 NOT_A_NUMBER = "Enter the number you measured, for example 12 or 40.5."
+WORDS_MEASURE = "This measure is about what people say: write down what you heard instead of a number."
 
 
 def _number(value: float | None, field: str) -> float:
@@ -52,14 +55,38 @@ def add_reading(
     repo: Repository, measure_id: str, value: float | None, on: date | None, *, actor: str, now: datetime
 ) -> Measure:
     """Record what a measure showed on a day. Readings are kept in full, so progress can be followed."""
+    if get_measure(repo, measure_id).kind is MeasureKind.WORDS:
+        raise InvalidInput({"value": WORDS_MEASURE})
     number = _number(value, "value")
+    reading = Reading(on=_check_day(on, now), value=number)
+    saved = change(repo, Measure, measure_id, lambda m: setattr(m, "readings", [*m.readings, reading]))
+    record_audit(repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason="reading added")
+    return saved
+
+
+def _check_day(on: date | None, now: datetime) -> date:
     if on is None:
         raise InvalidInput({"on": "Enter the day the measure was taken."})
     if on > utc(now).date():
         raise InvalidInput({"on": "The day cannot be in the future."})
-    reading = Reading(on=on, value=number)
-    saved = change(repo, Measure, measure_id, lambda m: setattr(m, "readings", [*m.readings, reading]))
-    record_audit(repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason="reading added")
+    return on
+
+
+@guard(FACILITATORS)
+def add_heard(
+    repo: Repository, measure_id: str, text: str, on: date | None, *, actor: str, now: datetime
+) -> Measure:
+    """Record what people said on a day, for a measure in words ("what we will hear people say"). Only
+    what was heard, in a sentence or two: never who said it."""
+    if get_measure(repo, measure_id).kind is not MeasureKind.WORDS:
+        raise InvalidInput({"text": "This measure counts something: add a reading with the number instead."})
+    if not text.strip():
+        raise InvalidInput({"text": "Write what people said, in a sentence or two (never who said it)."})
+    day = _check_day(on, now)
+    with words_checked("text"):
+        heard = Heard(on=day, text=text)
+    saved = change(repo, Measure, measure_id, lambda m: setattr(m, "heard", [*m.heard, heard]))
+    record_audit(repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason="words heard")
     return saved
 
 
@@ -68,6 +95,8 @@ def set_baseline(
     repo: Repository, measure_id: str, value: float | None, *, actor: str, now: datetime
 ) -> Measure:
     """Write down where things stand before the change (Step 7 asks for it if Step 5 could not)."""
+    if get_measure(repo, measure_id).kind is MeasureKind.WORDS:
+        raise InvalidInput({"baseline": WORDS_MEASURE})
     number = _number(value, "baseline")
     saved = change(repo, Measure, measure_id, lambda m: setattr(m, "baseline", number))
     record_audit(repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason="baseline set")
@@ -91,7 +120,13 @@ class MeasureRow:
 
     @property
     def last_reading(self) -> date | None:
-        return max((r.on for r in self.measure.readings), default=None)
+        days = [r.on for r in self.measure.readings] + [h.on for h in self.measure.heard]
+        return max(days, default=None)
+
+    @property
+    def carried(self) -> bool:
+        """Carried forward from the last cycle (its readings there stay with that cycle)."""
+        return self.measure.carried_from is not None
 
 
 @guard(FACILITATORS)
@@ -110,6 +145,11 @@ def measures(repo: Repository, project_id: str) -> list[MeasureRow]:
 def readings(measure: Measure) -> list[Reading]:
     """The readings in date order (of two on the same day, the one added first comes first)."""
     return sorted(measure.readings, key=lambda r: r.on)
+
+
+def heard(measure: Measure) -> list[Heard]:
+    """What people said, in date order."""
+    return sorted(measure.heard, key=lambda h: h.on)
 
 
 # --- actions ------------------------------------------------------------------------------------------

@@ -40,7 +40,8 @@ class ThemeSize:
 
 
 def _themes(repo: Repository, project_id: str, question: Question) -> list[Theme]:
-    return repo.find(Theme, project_id=project_id, question=question)
+    """This cycle's themes of one question (not the last cycle's priorities carried in as a baseline)."""
+    return [t for t in repo.find(Theme, project_id=project_id, question=question) if t.carried_from is None]
 
 
 @guard(FACILITATORS)

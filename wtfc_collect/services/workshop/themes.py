@@ -43,11 +43,12 @@ def cards(repo: Repository, project_id: str, question: Question | None = None) -
 
 
 def stored_themes(repo: Repository, project_id: str, question: Question | None = None) -> list[Theme]:
-    """The themes as stored (every statement id they were given), in card-call order, oldest first."""
+    """The themes of this cycle's card call as stored (every statement id they were given), in card-call
+    order, oldest first. The last cycle's priorities carried in as a baseline are not among them."""
     where: dict[str, str] = {"project_id": project_id}
     if question is not None:
         where["question"] = question.value
-    themes = repo.find(Theme, **where)
+    themes = [theme for theme in repo.find(Theme, **where) if theme.carried_from is None]
     return sorted(themes, key=lambda t: (ORDER.index(t.question), t.created_at))
 
 

@@ -1,4 +1,5 @@
-"""Step 4, understand: five-whys chains for each chosen theme, and dots on the root causes they end in.
+"""Step 4, understand: five-whys chains for each chosen theme, dots on the root causes they end in, and the
+top root causes taken forward (only those feed success, Step 5, and ideas, Step 6).
 
 What people said is never copied here: a theme holds statement ids only, and the words shown beside it
 are read again each time from the statements that may still reach the workshop (a withdrawn review
@@ -7,7 +8,7 @@ drops out everywhere at once).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -17,16 +18,17 @@ from wtfc_collect.domain import (
     Idea,
     Question,
     RootCause,
+    SuccessStatement,
     Theme,
     Vote,
     WhyStep,
     new_id,
 )
-from wtfc_collect.domain.dot_votes import DEFAULT_DOTS, VoteTarget, dots_by_voter, tally
-from wtfc_collect.domain.understand import add_why, step_at, step_problems
+from wtfc_collect.domain.dot_votes import DEFAULT_DOTS, VoteTarget, dots_by_voter, tally, top_with_ties
+from wtfc_collect.domain.understand import TOP_CAUSES, add_why, forward_problems, step_at, step_problems
 from wtfc_collect.services.access import FACILITATORS, guard
 from wtfc_collect.services.checkpoint.check_statements import workshop_statements
-from wtfc_collect.services.common import InvalidInput, build, record_audit, words_checked
+from wtfc_collect.services.common import InvalidInput, build, record_audit, updated, words_checked
 from wtfc_collect.services.workshop.dot_votes import ballot_votes, record_ballot
 from wtfc_collect.storage.port import ConflictError, Repository
 
@@ -215,6 +217,11 @@ def remove_chain(repo: Repository, chain_id: str, *, actor: str, now: datetime) 
         raise DomainError(
             "An idea in the plan tackles this chain's root cause. Link that idea to another cause first."
         )
+    if repo.find(SuccessStatement, root_cause_id=chain.id):
+        raise DomainError(
+            "Success statements say what it would be like if this root cause were put right, so the chain "
+            "stays. Remove those statements first if the chain really has to go."
+        )
     for vote in _cause_votes(repo, chain.project_id, {chain.id}):
         repo.delete(Vote, vote.id)
     repo.delete(RootCause, chain.id)
@@ -286,3 +293,62 @@ def cause_results(repo: Repository, theme_id: str) -> list[CauseResult]:
         CauseResult(causes[t.target_id], numbers[t.target_id], t.dots, t.voters)
         for t in tally(votes, list(causes))
     ]
+
+
+# --- the top root causes, taken forward -------------------------------------------------------------------
+@guard(FACILITATORS)
+def suggested_causes(repo: Repository, theme_id: str) -> list[str]:
+    """The root causes to offer for taking forward: the top two by dots, and any tied with the second."""
+    theme = chosen_theme(repo, theme_id)
+    causes = votable_causes(repo, theme_id)
+    votes = _cause_votes(repo, theme.project_id, {c.id for c in causes})
+    return top_with_ties(tally(votes, [c.id for c in causes]), TOP_CAUSES)
+
+
+@guard(FACILITATORS)
+def forward_causes(repo: Repository, theme_id: str) -> list[RootCause]:
+    """The root causes taken forward for a theme, most dots first."""
+    return [r.cause for r in cause_results(repo, theme_id) if r.cause.taken_forward]
+
+
+@guard(FACILITATORS)
+def take_forward(
+    repo: Repository, theme_id: str, cause_ids: Collection[str], *, actor: str, now: datetime
+) -> list[RootCause]:
+    """Take exactly ``cause_ids`` forward to success and ideas (the room confirms the top ones; every other
+    root cause of the theme stays on the record as not taken forward). A cause that success statements or
+    ideas are already about stays taken forward."""
+    theme = chosen_theme(repo, theme_id)
+    causes = votable_causes(repo, theme_id)
+    problem = forward_problems(causes, cause_ids)
+    if problem:
+        raise InvalidInput({"forward": problem})
+    wanted = set(cause_ids)
+    for cause in causes:
+        if cause.taken_forward and cause.id not in wanted and _in_use(repo, cause):
+            raise InvalidInput(
+                {
+                    "forward": f"Success statements or ideas are about root cause “{cause.cause}”, so it "
+                    "stays taken forward. Tick it again, or move them to another root cause first."
+                }
+            )
+    for cause in causes:
+        if cause.taken_forward != (cause.id in wanted):
+            try:
+                repo.save(updated(cause, {"taken_forward": cause.id in wanted}))
+            except ConflictError:
+                raise DomainError(STALE) from None
+    record_audit(
+        repo,
+        actor=actor,
+        action=AuditAction.EDIT,
+        record=theme,
+        now=now,
+        reason=f"{len(wanted)} root causes taken forward",
+    )
+    return forward_causes(repo, theme_id)
+
+
+def _in_use(repo: Repository, cause: RootCause) -> bool:
+    about = repo.find(SuccessStatement, root_cause_id=cause.id)
+    return bool(about or repo.find(Idea, root_cause_id=cause.id))

@@ -50,7 +50,8 @@ def draw(t: dict[str, str], repo: Repository, project: Project) -> None:
         if len(shown) > MAX_ROWS:
             st.caption(t["more_rows"].format(shown=MAX_ROWS, total=len(shown)))
         for review, statement in shown[:MAX_ROWS]:
-            statement_card(t, review, statement, check_statements.propose_workshop_text(statement))
+            proposal = check_statements.propose_workshop_text(statement)
+            statement_card(t, review, statement, proposal, project.field.value)
     st.header(t["documents_heading"], anchor=False)
     st.caption(t["documents_help"])
     for kind in (DocumentKind.CARDS, DocumentKind.STRIPS):
@@ -102,10 +103,12 @@ def _act(key: str, action: Callable[[], object]) -> None:
     st.rerun()
 
 
-def statement_card(t: dict[str, str], review: Review, statement: Statement, proposal: Proposal) -> None:
+def statement_card(
+    t: dict[str, str], review: Review, statement: Statement, proposal: Proposal, field: str | None = None
+) -> None:
     """Show the words (flagged parts highlighted) and the decisions that can be made about them."""
     key = f"{PREFIX}{statement.id}"
-    verdict = check_statement(statement.text)
+    verdict = check_statement(statement.text, field)
     with st.container(border=True):
         highlighted(statement.text, [(f.start, f.end) for f in verdict.flags if f.strong])
         st.caption(

@@ -38,15 +38,6 @@ from wtfc_collect.ui.tables import table
 
 PREFIX = "checkpoint."
 PAGE_ROWS = 10  # flagged statements drawn at a time
-KIND_NAMES = {
-    FlagKind.JARGON: "Professional words",
-    FlagKind.THIRD_PERSON: "Not in the first person",
-    FlagKind.SERVICE: "A service, not a life",
-    FlagKind.VAGUE: "Too vague",
-    FlagKind.DUPLICATE: "Copied between people",
-    FlagKind.PERSONAL_DATA: "Names or contact details",
-    FlagKind.ACRONYM: "Abbreviations",
-}
 ANSWER_NAMES = {Answer.YES: "Yes", Answer.PARTLY: "Partly", Answer.NO: "No"}
 
 
@@ -132,7 +123,7 @@ def quality_tables(overview: QualityOverview) -> None:
     st.subheader(t["by_kind"], anchor=False)
     table(
         [
-            {"Kind of problem": KIND_NAMES[FlagKind(kind)], "Statements": count}
+            {"Kind of problem": FlagKind(kind).label, "Statements": count}
             for kind, count in overview.by_kind.items()
         ]
     )
@@ -153,7 +144,7 @@ def _flag_lines(row: FlaggedStatement) -> list[str]:
     for flag in row.flags:
         if not flag.strong:
             continue
-        line = f"{KIND_NAMES[flag.kind]}: {flag.explanation}"
+        line = f"{flag.kind.label}: {flag.explanation}"
         if flag.alternative and flag.kind is not FlagKind.PERSONAL_DATA:
             line += f" Try: {flag.alternative}"
         lines.append(line)
@@ -194,7 +185,7 @@ def flagged_list(overview: QualityOverview, teams: list[str]) -> None:
         t["filter_kind"],
         [None, *FlagKind],
         key=PREFIX + "kind",
-        format_func=lambda v: t["all"] if v is None else KIND_NAMES[v],
+        format_func=lambda v: t["all"] if v is None else FlagKind(v).label,
     )
     reviewers = sorted({s.name for s in overview.by_reviewer})
     reviewer = reviewer_col.selectbox(

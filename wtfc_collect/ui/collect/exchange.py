@@ -4,6 +4,9 @@ Word review forms, checked first and written all or nothing. Owns the session-st
 
 from __future__ import annotations
 
+import hashlib
+from typing import cast
+
 import streamlit as st
 
 from wtfc_collect.domain import Project
@@ -25,6 +28,7 @@ from wtfc_collect.ui.tables import table
 PREFIX = "exchange."
 UPLOAD_ROUND = PREFIX + "upload_round"  # a new uploader (empty) after each import
 IMPORT = PREFIX + "import"
+CHECKED = PREFIX + "checked"  # (what was checked, its report): a file is checked once
 
 
 def draw(t: dict[str, str], repo: Repository, project: Project) -> None:
@@ -68,7 +72,7 @@ def import_section(t: dict[str, str], repo: Repository, project: Project) -> Non
     if upload is None:
         return
     data = upload.getvalue()
-    report = check_import(repo, project.id, upload.name, data, now=context.now())
+    report = _checked(repo, project.id, upload.name, data)
     if report.rejected:
         st.error(report.summary, icon="⚠️")
         st.subheader(t["problems_heading"], anchor=False)
@@ -85,6 +89,18 @@ def import_section(t: dict[str, str], repo: Repository, project: Project) -> Non
             st.text(note)  # may quote the file's own words: shown as plain text
     if report.ok and st.button(t["import_button"], type="primary", key=IMPORT):
         _import(t, upload.name, data, project.id)
+
+
+def _checked(repo: Repository, project_id: str, name: str, data: bytes) -> ImportReport:
+    """The check of this file, made once: it is kept for the session until the file, the project or
+    anything in the store changes (a big file is not unpacked and read again on every click)."""
+    key = (project_id, name, hashlib.sha256(data).hexdigest(), repo.version())
+    found = st.session_state.get(CHECKED)
+    if isinstance(found, tuple) and found[0] == key:
+        return cast(ImportReport, found[1])
+    report = check_import(repo, project_id, name, data, now=context.now())
+    st.session_state[CHECKED] = (key, report)
+    return report
 
 
 def preview_section(t: dict[str, str], report: ImportReport) -> None:

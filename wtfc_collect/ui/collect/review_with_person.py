@@ -70,7 +70,7 @@ def draw(t: dict[str, str], repo: Repository) -> None:
     details_editor(review, project)
     problems = errors(SUBMIT)
     for question in Question:
-        question_section(review, question, problems.get(question.value))
+        question_section(review, question, problems.get(question.value), project.field.value)
     st.divider()
     field_error(problems, "consent")
     draft, send = st.columns(2)

@@ -66,13 +66,13 @@ def _decline(review_id: str, question: Question, decline: bool) -> None:
     run_action(_place(question), use_case(change, review_id, question))
 
 
-def _statement_row(review: Review, statement: Statement, place: str) -> None:
+def _statement_row(review: Review, statement: Statement, place: str, field: str | None = None) -> None:
     t = screen("review_with_person")
     labels = {None: t["priority_none"], 1: t["priority_first"], 2: t["priority_second"]}
     with st.container(border=True):
         st.text(statement.text)  # the person's words, shown literally (never as markdown or HTML)
         st.caption(f"{t['said_by_label']} {statement.said_by.label}")
-        for note in own_words_notes(statement.text):
+        for note in own_words_notes(statement.text, field):
             extra = f" Try: {note.alternative}" if note.alternative else ""
             words, why = literal(note.words), literal(note.explanation)
             st.warning(f"{t['own_words_note']} “{words}”: {why}{extra}", icon="💬")
@@ -98,7 +98,9 @@ def _statement_row(review: Review, statement: Statement, place: str) -> None:
             )
 
 
-def question_section(review: Review, question: Question, problem: str | None = None) -> None:
+def question_section(
+    review: Review, question: Question, problem: str | None = None, field: str | None = None
+) -> None:
     """One question: prompts, the box to add what was said, the statements and their top-two choice."""
     t = screen("review_with_person")
     st.header(question.label, anchor=False)
@@ -139,7 +141,7 @@ def question_section(review: Review, question: Question, problem: str | None = N
     if said:
         st.subheader(t["statements_heading"], anchor=False)
         for statement in said:
-            _statement_row(review, statement, _place(question))
+            _statement_row(review, statement, _place(question), field)
     else:
         st.button(
             t["declined_button"],

@@ -10,15 +10,26 @@ import streamlit as st
 
 from accessibility.texts import screen
 from wtfc_collect import bootstrap
-from wtfc_collect.domain import Project, Review, ReviewMode, ReviewStatus, Role, Statement, User
+from wtfc_collect.domain import (
+    ErasureReason,
+    Project,
+    Review,
+    ReviewMode,
+    ReviewStatus,
+    Role,
+    Statement,
+    User,
+    WithdrawalReason,
+)
+from wtfc_collect.domain.review import NOTE_MAX
 from wtfc_collect.services.admin import erasure
 from wtfc_collect.services.checkpoint import check_statements
 from wtfc_collect.services.collect import codes
-from wtfc_collect.services.collect.reviews import list_reviews, start_review
+from wtfc_collect.services.collect.reviews import list_reviews, start_review, withdraw_review
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context, sign_in, tables
 from wtfc_collect.ui.collect.reviews_follow_up import all_actions, follow_up
-from wtfc_collect.ui.feedback import errors, field_error, remember, run_action, show, use_case
+from wtfc_collect.ui.feedback import errors, field_error, remember, run_action, show, show_rest, use_case
 from wtfc_collect.ui.literal import literal
 
 PREFIX = "reviews."
@@ -108,6 +119,7 @@ def draw(t: dict[str, str], repo: Repository, project: Project) -> None:
     """The whole screen below its title."""
     if st.session_state.pop(ERASED_KEY, False):
         st.success(t["erased"], icon="✅")
+    show(PREFIX + "done", once=True)
     everything = list_reviews(repo, project.id)
     shown = filtered(everything, *filters(project))
     if shown:
@@ -129,6 +141,7 @@ def draw(t: dict[str, str], repo: Repository, project: Project) -> None:
         if chosen is not None and chosen.mode is ReviewMode.SELF:
             code_section(t, repo, chosen)
         if chosen is not None:
+            withdraw(t, chosen)
             erase(t, chosen)
             follow_up(repo, chosen)
     else:
@@ -242,6 +255,35 @@ def code_section(t: dict[str, str], repo: Repository, review: Review) -> None:
         show(stop)
 
 
+def withdraw(t: dict[str, str], review: Review) -> None:
+    """The person took back their agreement: their words stop going forward (the review is kept)."""
+    if review.status is ReviewStatus.WITHDRAWN:
+        why = review.withdrawn_reason.label if review.withdrawn_reason else ""
+        st.info(t["withdrawn_already"].format(reason=why))
+        if review.withdrawn_note:
+            st.text(review.withdrawn_note)
+        return
+    form = f"{PREFIX}withdraw.{review.id}"
+    with st.expander(t["withdraw_heading"]):
+        st.markdown(t["withdraw_help"])
+        with st.form(form):
+            reason = st.radio(
+                t["withdraw_reason"], list(WithdrawalReason), index=None, format_func=lambda r: r.label
+            )
+            field_error(errors(form), "reason")
+            note = st.text_area(t["withdraw_note"], max_chars=NOTE_MAX, height=80)
+            st.caption(t["withdraw_note_help"])
+            field_error(errors(form), "note")
+            sure = st.checkbox(t["withdraw_confirm"])
+            if st.form_submit_button(t["withdraw_button"]):
+                if not sure:
+                    remember(form, {"": t["erase_need_confirm"]})
+                elif run_action(form, use_case(withdraw_review, review.id, reason=reason, note=note)):
+                    remember(PREFIX + "done", done=t["withdrawn"])
+                st.rerun()  # messages are drawn beside their fields, above the button
+            show_rest(form, ("reason", "note"))
+
+
 def erase(t: dict[str, str], review: Review) -> None:
     """Erase the person's review for good (quality leads and administrators)."""
     signed_in = context.user()
@@ -251,7 +293,10 @@ def erase(t: dict[str, str], review: Review) -> None:
     with st.expander(t["erase_heading"]):
         st.markdown(t["erase_help"])
         with st.form(form):
-            reason = st.text_input(t["erase_reason"], max_chars=300)
+            reason = st.radio(
+                t["erase_reason"], list(ErasureReason), index=None, format_func=lambda r: r.label
+            )
+            field_error(errors(form), "reason")
             sure = st.checkbox(t["erase_confirm"])
             pressed = st.form_submit_button(t["erase_button"])
             if pressed and not sure:
@@ -267,5 +312,5 @@ def erase(t: dict[str, str], review: Review) -> None:
                 if run_action(form, erase_now):
                     st.session_state[ERASED_KEY] = True
                     context.choose_review(None)
-                    st.rerun()
-            show(form)
+                st.rerun()  # messages are drawn beside their fields, above the button
+            show_rest(form, ("reason",))

@@ -9,7 +9,7 @@ from typing import Any
 import streamlit as st
 
 from accessibility.texts import screen
-from wtfc_collect.domain import Level, Progress, ProgressRow, Project
+from wtfc_collect.domain import Level, Progress, ProgressRow, Project, WorkField
 from wtfc_collect.services.prepare.project_setup import (
     create_project,
     list_projects,
@@ -144,6 +144,16 @@ def project_form(project: Project | None) -> dict[str, Any] | None:
             index=levels.index(project.level if project else Level.SERVICE),
             key=key + ".level",
         )
+        fields = list(WorkField)
+        work_field = st.radio(
+            t["field_label"],
+            fields,
+            format_func=lambda f: f.label,
+            index=fields.index(project.field if project else WorkField.MIXED),
+            horizontal=True,
+            key=key + ".field",
+        )
+        st.caption(t["field_help"])
         people = st.number_input(
             t["people_label"],
             min_value=0,
@@ -219,6 +229,7 @@ def project_form(project: Project | None) -> dict[str, Any] | None:
         "name": name,
         "purpose": purpose,
         "level": level,
+        "field": work_field,
         "sample_plan": {
             **answers,
             "target_reviews": int(target),

@@ -9,9 +9,10 @@ from accessibility.texts import screen
 from wtfc_collect.domain import ActionPlan, Theme
 from wtfc_collect.domain.golden_thread import ActionThread
 from wtfc_collect.domain.plan import ACTION_STATUS_LABELS, IDEA_KIND_LABELS
+from wtfc_collect.domain.success import perspective_label
 from wtfc_collect.services.reports.documents import FILE_NAMES, DocumentKind, export_document
 from wtfc_collect.services.workshop import golden_thread
-from wtfc_collect.services.workshop.golden_thread import ThreadRow
+from wtfc_collect.services.workshop.golden_thread import MeasureChoice, ThreadRow
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.downloads import word_download
 from wtfc_collect.ui.feedback import use_case
@@ -56,12 +57,22 @@ def people_line(people: int) -> str:
 
 
 def chain(thread: ActionThread) -> None:
-    """Action → idea → root cause → theme → the statements, each written out in full."""
+    """Action → what it works towards (success, measures) → idea → root cause → theme → the statements,
+    each written out in full."""
     t = screen("golden_thread")
     action = thread.action
+    if thread.missing:
+        st.warning(t["missing"].format(links=", ".join(thread.missing)), icon="🧵")
     _step(t["step_action"])
     st.text(action.title)
     st.caption(f"{t['status_word']}: {ACTION_STATUS_LABELS[action.status]}")
+    _step(t["step_success"])
+    if not thread.successes:
+        st.text(t["no_success"])
+    for towards in thread.successes:
+        st.text(f"{perspective_label(towards.success)}: {towards.success.text}")
+        for measure in towards.measures:
+            st.text(f"    {t['measure_word']}: {measure.description}")
     _step(t["step_idea"])
     if not thread.ideas:
         st.text(t["no_idea"])
@@ -84,6 +95,41 @@ def chain(thread: ActionThread) -> None:
         st.info(t["no_words"])
     for card in thread.evidence.cards:
         st.text(f"“{card.text}”")
+
+
+def measure_actions(actions: list[ActionPlan]) -> None:
+    """The actions that should move one measure."""
+    t = screen("golden_thread")
+    if not actions:
+        st.info(t["no_actions_for_measure"])
+        return
+    table(
+        [
+            {
+                t["col_action"]: a.title,
+                t["col_status"]: ACTION_STATUS_LABELS[a.status],
+                t["col_lead"]: a.lead or "–",
+            }
+            for a in actions
+        ]
+    )
+
+
+def _theme_name(choice: MeasureChoice) -> str:
+    t = screen("golden_thread")
+    return (choice.theme.name if choice.theme else None) or t["unnamed"]
+
+
+def pick_measure(choices: list[MeasureChoice]) -> MeasureChoice:
+    t = screen("golden_thread")
+    by_id = {c.measure.id: c for c in choices}
+    chosen = st.selectbox(
+        t["measure_label"],
+        list(by_id),
+        format_func=lambda i: short(f"{by_id[i].measure.description} – {_theme_name(by_id[i])}", 140),
+        key=PREFIX + "measure",
+    )
+    return by_id[chosen or next(iter(by_id))]
 
 
 def theme_actions(actions: list[ActionPlan], people: int) -> None:
@@ -110,13 +156,15 @@ def whole_table(rows: list[ThreadRow]) -> None:
     table(
         [
             {
-                t["col_action"]: r.action,
-                t["col_status"]: ACTION_STATUS_LABELS[r.status],
-                t["col_idea"]: r.ideas or "–",
-                t["col_cause"]: r.root_causes or "–",
-                t["col_theme"]: r.theme,
                 t["col_people"]: r.people,
                 t["col_statements"]: r.statements,
+                t["col_theme"]: r.theme,
+                t["col_cause"]: r.root_causes or "–",
+                t["col_success"]: r.success or "–",
+                t["col_measure"]: r.measures or "–",
+                t["col_idea"]: r.ideas or "–",
+                t["col_action"]: r.action,
+                t["col_status"]: ACTION_STATUS_LABELS[r.status],
             }
             for r in rows
         ],
@@ -133,13 +181,19 @@ def draw(t: dict[str, str], repo: Repository, project_id: str) -> None:
         return
     start = st.radio(
         t["start_label"],
-        ["action", "theme"],
+        ["action", "theme", "measure"],
         format_func=lambda v: t[f"start_{v}"],
         horizontal=True,
         key=PREFIX + "start",
     )
     if start == "action":
         chain(golden_thread.action_thread(repo, pick_action(actions).id))
+    elif start == "measure":
+        choices = golden_thread.thread_measures(repo, project_id)
+        if not choices:
+            st.info(t["no_measures"])
+        else:
+            measure_actions(golden_thread.measure_actions(repo, pick_measure(choices).measure.id))
     else:
         themes = golden_thread.thread_themes(repo, project_id)
         if not themes:
@@ -163,6 +217,7 @@ def documents(t: dict[str, str], project_id: str) -> None:
     for kind, label in (
         (DocumentKind.REPORT, "report_label"),
         (DocumentKind.YOU_SAID_WE_DID, "you_said_label"),
+        (DocumentKind.SUMMARY, "summary_label"),
     ):
         word_download(
             t[label],

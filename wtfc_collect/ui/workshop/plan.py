@@ -12,7 +12,7 @@ from accessibility.texts import screen
 from wtfc_collect.domain import Idea, IdeaKind, RootCause, Theme
 from wtfc_collect.domain.dot_votes import DEFAULT_DOTS, RULES, VoteTarget, next_voter_label
 from wtfc_collect.domain.plan import IDEA_KIND_HINTS, IDEA_KIND_LABELS, IDEA_KINDS, TOP_IDEAS
-from wtfc_collect.services.workshop import plan
+from wtfc_collect.services.workshop import plan, success
 from wtfc_collect.services.workshop.plan import VoteResults
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.feedback import errors, field_error, form_key, run_action, show, show_rest, use_case
@@ -38,7 +38,7 @@ def draw(t: dict[str, str], repo: Repository, project_id: str) -> None:
         return
     theme = pick_theme(themes)
     causes = plan.root_causes(repo, theme.id)
-    theme_header(theme, causes)
+    theme_header(theme, causes, plan.causes_left(repo, theme.id))
     ideas = plan.ideas_for(repo, theme.id)
 
     def remove(idea_id: str) -> None:
@@ -90,6 +90,7 @@ def draw(t: dict[str, str], repo: Repository, project_id: str) -> None:
             theme.id,
             plan.action_plans(repo, project_id, theme.id),
             ideas,
+            success.theme_success(repo, theme.id),
             lambda details: _act(
                 f"{PREFIX}new.{theme.id}", use_case(plan.create_action_plan, theme.id, details)
             ),
@@ -119,7 +120,8 @@ def pick_theme(themes: list[Theme]) -> Theme:
     return by_id[chosen or next(iter(by_id))]
 
 
-def theme_header(theme: Theme, causes: list[RootCause]) -> None:
+def theme_header(theme: Theme, causes: list[RootCause], left: list[RootCause]) -> None:
+    """The theme, its top root causes (the ones ideas tackle) and, smaller, those not taken forward."""
     t = screen("plan")
     st.markdown(f"**{t['theme_heading']}** ({theme.question.label})")
     st.text(theme_name(theme))
@@ -128,6 +130,10 @@ def theme_header(theme: Theme, causes: list[RootCause]) -> None:
         st.caption(t["no_causes"])
     for cause in causes:
         st.text(f"• {cause.cause}")
+    if left:
+        st.caption(t["causes_left"])
+        for cause in left:
+            st.caption(plain_label(f"– {cause.cause}", 300))
 
 
 def _idea_lines(

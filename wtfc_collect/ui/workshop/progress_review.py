@@ -12,10 +12,11 @@ import pandas as pd
 import streamlit as st
 
 from accessibility.texts import screen
-from wtfc_collect.domain import ActionPlan, ActionStatus, Measure, ProcessNote, Theme
+from wtfc_collect.domain import ActionPlan, ActionStatus, Measure, MeasureKind, ProcessNote, Theme
 from wtfc_collect.domain.plan import ACTION_STATUS_LABELS
 from wtfc_collect.services.workshop import plan, progress_review
 from wtfc_collect.services.workshop.progress_review import MeasureRow, readings, status_counts
+from wtfc_collect.services.workshop.progress_review import heard as heard_in_order
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context
 from wtfc_collect.ui.feedback import errors, field_error, form_key, run_action, show, show_rest, use_case
@@ -38,7 +39,10 @@ def _change(value: float | None) -> str:
 
 def _theme_label(row: MeasureRow) -> str:
     t = screen("progress_review")
-    return (row.theme.name or t["unnamed"]) if row.theme else t["no_theme"]
+    if row.theme is None:
+        return t["no_theme"]
+    name = row.theme.name or t["unnamed"]
+    return t["carried_theme"].format(name=name) if row.theme.carried_from else name
 
 
 def pick_theme(rows: list[MeasureRow]) -> list[MeasureRow]:
@@ -62,14 +66,22 @@ def measures_table(rows: list[MeasureRow]) -> None:
                 t["col_measure"]: row.measure.description,
                 t["col_unit"]: row.measure.unit or "",
                 t["col_baseline"]: _number(row.measure.baseline),
-                t["col_now"]: _number(row.measure.current),
+                t["col_now"]: _now(row.measure),
                 t["col_change"]: _change(row.change),
-                t["col_readings"]: len(row.measure.readings),
+                t["col_readings"]: len(row.measure.readings) + len(row.measure.heard),
                 t["col_last"]: f"{row.last_reading:%d/%m/%Y}" if row.last_reading else "–",
             }
             for row in rows
         ],
     )
+
+
+def _now(measure: Measure) -> str:
+    """Where a measure stands now: its latest figure, or what people said most recently."""
+    if measure.kind is MeasureKind.WORDS:
+        latest = measure.latest_heard
+        return short(f"“{latest.text}”", 80) if latest else "–"
+    return _number(measure.current)
 
 
 def pick_measure(rows: list[MeasureRow]) -> MeasureRow:
@@ -113,17 +125,48 @@ def readings_chart(measure: Measure) -> alt.LayerChart:
     return cast(alt.LayerChart, alt.layer(*layers).properties(height=360).configure_axis(titleFontSize=16))
 
 
+def words_detail(measure: Measure, today: date, on_heard: Callable[[str, date | None], object]) -> None:
+    """A measure in words: what we will hear people say, what they said each time we asked, and a form to
+    write down what was heard (never who said it)."""
+    t = screen("progress_review")
+    st.markdown(f"**{t['words_measure']}**")
+    st.text(measure.description)
+    if measure.heard:
+        table([{t["col_day"]: f"{h.on:%d/%m/%Y}", t["col_heard"]: h.text} for h in heard_in_order(measure)])
+    else:
+        st.info(t["no_heard"])
+    name = PREFIX + "heard"
+    key = form_key(name) + "." + measure.id
+    found = errors(name)
+    with st.form(key, enter_to_submit=False):
+        st.subheader(t["heard_heading"], anchor=False)
+        text = st.text_area(t["heard_text"], height=90, key=key + ".text")
+        field_error(found, "text")
+        on = st.date_input(t["heard_day"], value=today, max_value=today, format="DD/MM/YYYY", key=key + ".on")
+        field_error(found, "on")
+        show_rest(name, {"text", "on"})
+        if st.form_submit_button(t["heard_add"], type="primary"):
+            on_heard(text, on if isinstance(on, date) else None)
+
+
 def measure_detail(
     row: MeasureRow,
     today: date,
     on_reading: Callable[[float | None, date | None], object],
     on_baseline: Callable[[float | None], object],
+    on_heard: Callable[[str, date | None], object],
 ) -> None:
     t = screen("progress_review")
     measure = row.measure
     if row.success is not None:
         st.markdown(f"**{t['success_label']}**")
         st.text(row.success.text)
+    if measure.how_we_will_know:
+        st.markdown(f"**{t['how_label']}**")
+        st.text(measure.how_we_will_know)
+    if measure.kind is MeasureKind.WORDS:
+        words_detail(measure, today, on_heard)
+        return
     st.markdown(
         t["baseline_now"].format(
             baseline=_number(measure.baseline), now=_number(measure.current), change=_change(row.change)
@@ -251,6 +294,12 @@ def draw(t: dict[str, str], repo: Repository, project_id: str) -> None:
             lambda value: run_action(
                 PREFIX + "baseline",
                 use_case(progress_review.set_baseline, measure_id, value),
+                fresh=True,
+                rerun=True,
+            ),
+            lambda text, on: run_action(
+                PREFIX + "heard",
+                use_case(progress_review.add_heard, measure_id, text, on),
                 fresh=True,
                 rerun=True,
             ),

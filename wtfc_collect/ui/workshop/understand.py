@@ -22,6 +22,7 @@ from wtfc_collect.services.workshop.understand import CauseResult, ThemeEvidence
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.easy_read import easy_read_style
 from wtfc_collect.ui.feedback import errors, form_version, run_action, use_case
+from wtfc_collect.ui.literal import plain_label
 from wtfc_collect.ui.tables import big_table
 
 SCREEN = "understand"
@@ -71,6 +72,11 @@ def draw(t: dict[str, str], repo: Repository, project_id: str) -> None:
         ),
     )
     results(causes, dots)
+    forward_form(
+        causes,
+        understand.suggested_causes(repo, theme.id),
+        lambda ids: act(SCREEN, use_case(understand.take_forward, theme.id, ids)),
+    )
 
 
 def _chain_actions(chain: RootCause) -> dict[str, Callable[..., Problems]]:
@@ -334,8 +340,11 @@ def results(causes: list[CauseResult], dots: Mapping[str, Mapping[str, int]]) ->
     total = sum(sum(per.values()) for per in dots.values())
     st.markdown(t["voted"].format(voters=len(dots), dots=total))
     big_table(
-        [t["col_place"], t["col_cause"], t["col_chain"], t["col_dots"], t["col_voters"]],
-        [(place, r.cause.cause, r.number, r.dots, r.voters) for place, r in enumerate(causes, start=1)],
+        [t["col_place"], t["col_cause"], t["col_chain"], t["col_dots"], t["col_voters"], t["col_forward"]],
+        [
+            (place, r.cause.cause, r.number, r.dots, r.voters, t["yes"] if r.cause.taken_forward else t["no"])
+            for place, r in enumerate(causes, start=1)
+        ],
     )
     # Short labels on the chart ("Root cause 2"); the table above gives each cause in full.
     data = [
@@ -362,3 +371,36 @@ def results(causes: list[CauseResult], dots: Mapping[str, Mapping[str, int]]) ->
     )
     st.altair_chart(chart, width="stretch", alt=t["chart_caption"])
     st.caption(t["chart_caption"])
+
+
+# --- the top root causes, taken forward -------------------------------------------------------------------
+def forward_form(
+    causes: list[CauseResult], suggested: list[str], on_save: Callable[[list[str]], Problems]
+) -> None:
+    """Tick the root causes to take forward: those already taken forward, or else the top ones by dots."""
+    t = screen("understand")
+    st.subheader(t["forward_heading"], anchor=False)
+    st.markdown(t["forward_help"])
+    taken = [r.cause.id for r in causes if r.cause.taken_forward]
+    ticked = set(taken or suggested)
+    if not taken and suggested:
+        st.caption(t["forward_suggested"])
+    key = f"{PREFIX}{version(SCREEN)}.forward." + ".".join(sorted(c[:6] for c in taken))
+    with st.form(key, enter_to_submit=False):
+        chosen = [
+            r.cause.id
+            for r in causes
+            if st.checkbox(
+                plain_label(t["forward_item"].format(number=r.number, dots=r.dots, cause=r.cause.cause), 200),
+                value=r.cause.id in ticked,
+                key=f"{key}.{r.cause.id}",
+            )
+        ]
+        slot = st.empty()
+        if st.form_submit_button(t["forward_save"], type="primary"):
+            show_problems(on_save(chosen), {"forward": slot}, slot)
+    left = [r for r in causes if taken and not r.cause.taken_forward]
+    if left:
+        st.markdown(f"**{t['not_forward_heading']}**")
+        for r in left:
+            big_text(r.cause.cause, 1.1)

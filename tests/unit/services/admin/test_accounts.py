@@ -211,6 +211,27 @@ def test_usernames_are_case_insensitive(memory_repo: Repository) -> None:
     assert accounts.sign_in(memory_repo, " sam.Jones ", PASSWORD, now=NOW).username == "sam.jones"
 
 
+HIDDEN = ["\u202e", "\u200b", "\u200f", "\u2066", "\ufeff", "\x00", "\x1b", "\x85", "\u00ad"]
+
+
+@pytest.mark.parametrize("hidden", HIDDEN, ids=lambda c: f"U+{ord(c):04X}")
+def test_names_with_hidden_characters_are_refused_never_cleaned_into_another_name(
+    memory_repo: Repository, hidden: str
+) -> None:
+    """A control character, one that turns the text's direction or one that takes no space would let a
+    name look like someone else's ("ad" + U+202E + "nim" shows as "admin" in some places)."""
+    _create(memory_repo, "admin", role=Role.ADMINISTRATOR)
+    with pytest.raises(InvalidInput) as refused:
+        _create(memory_repo, f"ad{hidden}min", password=OTHER_PASSWORD)
+    assert set(refused.value.errors) == {"username"}
+    with pytest.raises(InvalidInput) as named:
+        _create(memory_repo, "sam.jones", display_name=f"Sam{hidden} Jones")
+    assert "hidden character" in named.value.errors["display_name"]
+    assert [a.username for a in accounts.list_accounts(memory_repo)] == ["admin"]
+    with pytest.raises(SignInRefused):  # nor does it sign in as the name it hides
+        accounts.sign_in(memory_repo, f"ad{hidden}min", PASSWORD, now=NOW)
+
+
 def test_a_duplicate_username_is_refused_with_a_field_error(memory_repo: Repository) -> None:
     _create(memory_repo, "sam.jones")
     with pytest.raises(InvalidInput) as duplicate:

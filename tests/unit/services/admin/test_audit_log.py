@@ -177,7 +177,7 @@ def test_withdrawn_words_leave_the_workshop_and_later_documents(memory_repo: Rep
     )
     assert "Quokka picnic" in _docx_text(before_doc)
 
-    withdraw_review(memory_repo, gone.id, reason="asked by the person", actor="Tom", now=NOW)
+    withdraw_review(memory_repo, gone.id, reason="person_asked", actor="Tom", now=NOW)
 
     with acting_as(facilitator):
         after = check_statements.workshop_statements(memory_repo, project_id)
@@ -198,4 +198,4 @@ def test_withdrawn_words_leave_the_workshop_and_later_documents(memory_repo: Rep
             assert word not in document
     # The withdrawal itself is audited with the reason only.
     withdrawn = [e for e in memory_repo.audit_log(gone.id) if e.action is AuditAction.WITHDRAW]
-    assert [(e.actor, e.reason) for e in withdrawn] == [("Tom", "asked by the person")]
+    assert [(e.actor, e.reason) for e in withdrawn] == [("Tom", "person_asked")]

@@ -15,6 +15,7 @@ from wtfc_collect.domain import (
     AuditAction,
     Consent,
     DomainError,
+    ErasureReason,
     Invitation,
     Question,
     Review,
@@ -43,7 +44,7 @@ W, NW, FU = Question.WORKING, Question.NOT_WORKING, Question.FUTURE
 SECRET = "Zebracorn marmalade Tuesday"  # noqa: S105 (not a password)
 PERSON_REF = "QX-ZEBRA-4471"
 OTHER_WORDS = "Going to the allotment with Bill"
-REASON = "asked to be forgotten"
+REASON = ErasureReason.ASKED_TO_BE_FORGOTTEN
 QUINN = User(username="quinn", role=Role.QUALITY_LEAD, display_name="Quinn")
 
 
@@ -204,8 +205,8 @@ def test_only_quality_leads_and_administrators_can_erase(scene: Scene, role: Rol
     assert "wtfc.json" in _holding(scene.data_dir, SECRET)
 
 
-@pytest.mark.parametrize("reason", ["", "   "])
-def test_a_reason_is_needed(scene: Scene, reason: str) -> None:
+@pytest.mark.parametrize("reason", ["", "   ", "Mr Jones asked by phone on 07700 900123"])
+def test_a_reason_from_the_list_is_needed(scene: Scene, reason: str) -> None:
     with pytest.raises(DomainError) as refused:
         _erase(scene, reason)
     assert refused.value.field == "reason"

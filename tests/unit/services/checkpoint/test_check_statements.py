@@ -147,7 +147,7 @@ def test_an_unknown_statement_or_review_is_refused(memory_repo: Repository, revi
 
 def test_a_withdrawn_review_cannot_be_decided_about(memory_repo: Repository, review: Review) -> None:
     statement = _statement(memory_repo, review.id, WORDS[W][0])
-    withdraw_review(memory_repo, review.id, reason="asked by the person", actor=LEAD, now=f.NOW)
+    withdraw_review(memory_repo, review.id, reason="person_asked", actor=LEAD, now=f.NOW)
     calls: list[Callable[[], object]] = [
         lambda: check_statements.triage_statement(
             memory_repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=LEAD, now=LATER
@@ -377,7 +377,7 @@ def test_ask_again_list_for_everyone_or_one_reviewer(
     toms = check_statements.ask_again_list(memory_repo, project_id, reviewer="Tom")
     assert [(r.id, s.text) for r, s in toms] == [(review.id, WORDS[W][1])]
     assert check_statements.ask_again_list(memory_repo, project_id, reviewer="Nobody") == []
-    withdraw_review(memory_repo, other.id, reason="asked by the person", actor=LEAD, now=f.NOW)
+    withdraw_review(memory_repo, other.id, reason="person_asked", actor=LEAD, now=f.NOW)
     assert [r.id for r, _ in check_statements.ask_again_list(memory_repo, project_id)] == [review.id]
 
 
@@ -436,7 +436,7 @@ def test_a_withdrawn_review_disappears_from_the_workshop(
         review.id,
         other.id,
     }
-    withdraw_review(memory_repo, review.id, reason="asked by the person", actor=LEAD, now=LATER)
+    withdraw_review(memory_repo, review.id, reason="person_asked", actor=LEAD, now=LATER)
     assert [r.id for r, _ in check_statements.workshop_statements(memory_repo, project_id)] == [other.id]
 
 
@@ -461,7 +461,7 @@ def test_statements_to_triage_are_the_top_two_not_yet_ready(
     )
     still = [s.text for _, s in check_statements.statements_to_triage(memory_repo, project_id)]
     assert WORDS[W][0] not in still and WORDS[W][1] in still and len(still) == 5
-    withdraw_review(memory_repo, review.id, reason="asked by the person", actor=LEAD, now=LATER)
+    withdraw_review(memory_repo, review.id, reason="person_asked", actor=LEAD, now=LATER)
     assert check_statements.statements_to_triage(memory_repo, project_id) == []
 
 

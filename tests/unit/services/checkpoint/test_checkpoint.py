@@ -144,7 +144,7 @@ def test_withdrawn_review_leaves_the_overview(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
     review = _sent_in(memory_repo, project_id, (NW, JARGON))
     assert checkpoint.quality_overview(memory_repo, project_id).flagged == 1
-    withdraw_review(memory_repo, review.id, reason="asked by the person", actor=LEAD, now=f.NOW)
+    withdraw_review(memory_repo, review.id, reason="person_asked", actor=LEAD, now=f.NOW)
     overview = checkpoint.quality_overview(memory_repo, project_id)
     assert (overview.statements, overview.flagged, overview.rows, overview.by_team) == (0, 0, [], [])
     assert overview.percent == 0

@@ -158,7 +158,7 @@ def test_inviting_again_stops_the_earlier_code(memory_repo: Repository) -> None:
 def test_a_withdrawn_review_cannot_be_opened_or_invited(memory_repo: Repository) -> None:
     review = _own_review(memory_repo)
     _, code = _invite(memory_repo, review)
-    withdraw_review(memory_repo, review.id, reason="asked by the person", actor=STAFF, now=NOW)
+    withdraw_review(memory_repo, review.id, reason="person_asked", actor=STAFF, now=NOW)
     _refused(memory_repo, code)
     with pytest.raises(DomainError, match="withdrawn"):
         _invite(memory_repo, review)
@@ -346,7 +346,7 @@ def test_an_open_session_with_a_code_ends_when_the_code_or_the_review_does(memor
     third = _own_review(memory_repo, person_ref="P-003")
     _, third_code = _invite(memory_repo, third)
     someone = invitations.open_with_code(memory_repo, third_code, now=NOW)
-    withdraw_review(memory_repo, third.id, reason="asked by the person", actor=STAFF, now=NOW)
+    withdraw_review(memory_repo, third.id, reason="person_asked", actor=STAFF, now=NOW)
     assert invitations.still_open(memory_repo, someone, now=NOW) is None
     fourth = _own_review(memory_repo, person_ref="P-004")
     _, fourth_code = _invite(memory_repo, fourth)

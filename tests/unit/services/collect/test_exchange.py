@@ -21,6 +21,7 @@ from wtfc_collect.domain import (
     ReviewMode,
     ReviewStatus,
     Speaker,
+    WithdrawalReason,
 )
 from wtfc_collect.exchange import COLUMNS, MAX_FILE_BYTES
 from wtfc_collect.services.collect.exchange import (
@@ -65,7 +66,7 @@ def _fill(repo: Repository, project: Project) -> None:
     draft.decline(NW, f.NOW)
     refused = f.review(project.id, person_ref="EV-0003", consent=Consent(given=False, recorded_on=f.TODAY))
     gone = f.complete_review(project.id, person_ref="EV-0004")
-    gone.withdraw("asked by the person", f.NOW)
+    gone.withdraw(WithdrawalReason.PERSON_ASKED, f.NOW)
     for review in (sent, draft, refused, gone):
         repo.save(review)
 

@@ -18,6 +18,7 @@ from wtfc_collect.domain import (
     ReviewMode,
     ReviewStatus,
     Speaker,
+    WithdrawalReason,
 )
 from wtfc_collect.services.admin.backup import backup_store
 from wtfc_collect.services.collect.own_words import fit_statement, own_words_notes
@@ -248,10 +249,18 @@ def test_withdraw_needs_reason_and_stops_use(memory_repo: Repository) -> None:
     with pytest.raises(DomainError) as caught:
         withdraw_review(memory_repo, review.id, reason=" ", actor=ACTOR, now=f.NOW)
     assert caught.value.field == "reason"
+    with pytest.raises(DomainError) as caught:  # typed words are not a reason from the list
+        withdraw_review(memory_repo, review.id, reason="Mr Smith rang", actor=ACTOR, now=f.NOW)
+    assert caught.value.field == "reason"
+    note = "Mr Smith's daughter rang on 07700 900123"
     withdrawn = withdraw_review(
-        memory_repo, review.id, reason="asked by the person", actor=ACTOR, now=f.NOW
+        memory_repo, review.id, reason=WithdrawalReason.OTHER, note=note, actor=ACTOR, now=f.NOW
     )
     assert withdrawn.status is ReviewStatus.WITHDRAWN and not withdrawn.usable
+    assert withdrawn.withdrawn_note == note
+    (entry,) = [e for e in memory_repo.audit_log(review.id) if e.action is AuditAction.WITHDRAW]
+    assert entry.reason == "other"
+    assert "Smith" not in " ".join(e.model_dump_json() for e in memory_repo.audit_log())
 
 
 def test_progress_counts_against_plan(memory_repo: Repository) -> None:

@@ -143,7 +143,7 @@ def test_waiting_list_shows_reference_question_and_skips_withdrawn(
     a = _record(repo, recordings, first, W)
     b = _record(repo, recordings, second, F, f.wav(0.7))
     _record(repo, recordings, gone, W, f.wav(0.9))
-    withdraw_review(repo, gone.id, reason="asked by the person", actor=STAFF, now=f.NOW)
+    withdraw_review(repo, gone.id, reason="person_asked", actor=STAFF, now=f.NOW)
     other_project = _review(repo)
     _record(repo, recordings, other_project)
     waiting = voice_answers_waiting(repo, first.project_id)

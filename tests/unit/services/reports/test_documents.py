@@ -78,7 +78,7 @@ def test_cards_hold_only_confirmed_workshop_copies_and_drop_withdrawn_reviews(
     assert [c.question.value for c in cards[:2]] == ["working", "working"]
     _ready(memory_repo, second)
     assert len(workshop_cards(memory_repo, project.id)) == 12
-    withdraw_review(memory_repo, second.id, reason="asked by the person", actor=ACTOR, now=f.NOW)
+    withdraw_review(memory_repo, second.id, reason="person_asked", actor=ACTOR, now=f.NOW)
     assert len(workshop_cards(memory_repo, project.id)) == 6
     data = export_document(memory_repo, project.id, DocumentKind.STRIPS, actor=ACTOR, now=f.NOW)
     assert "Going to the allotment on Tuesdays" in " ".join(_texts(data))

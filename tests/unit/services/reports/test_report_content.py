@@ -33,11 +33,11 @@ from wtfc_collect.documents.report import (
     QuestionThemes,
     SuccessLine,
     ThemeLine,
-    ThreadLine,
     VoteLine,
     WtfcReport,
     build_report,
 )
+from wtfc_collect.documents.report_review import ThreadLine
 from wtfc_collect.documents.you_said import Doing, SaidTheme, YouSaidWeDid, build_you_said_we_did
 from wtfc_collect.domain import (
     ActionStatus,
@@ -167,8 +167,11 @@ def build(repo: Repository, *, workshop: bool = True) -> Built:
         )
         understand.set_cause(repo, chain.id, "Rotas leave no time to travel", actor=ACTOR, now=f.NOW)
         understand.record_dots(repo, theme.id, "Voter 1", {chain.id: 2}, actor=ACTOR, now=f.NOW)
-        said = success.add_success(repo, theme.id, "I know who is coming and when", actor=ACTOR, now=f.NOW)
-        success.add_measure(
+        understand.take_forward(repo, theme.id, [chain.id], actor=ACTOR, now=f.NOW)
+        said = success.add_success(
+            repo, theme.id, "I know who is coming and when", root_cause_id=chain.id, actor=ACTOR, now=f.NOW
+        )
+        measure = success.add_measure(
             repo, said.id, "Calls to ask where the worker is", baseline="1,500,000", actor=ACTOR, now=f.NOW
         )
         planning.add_idea(
@@ -189,7 +192,12 @@ def build(repo: Repository, *, workshop: bool = True) -> Built:
         plan = planning.create_action_plan(
             repo,
             theme.id,
-            {"title": "Same worker each week", "idea_ids": [idea.id], "first_steps": "Change the rota"},
+            {
+                "title": "Same worker each week",
+                "idea_ids": [idea.id],
+                "measure_ids": [measure.id],
+                "first_steps": "Change the rota",
+            },
             actor=ACTOR,
             now=f.NOW,
         )
@@ -265,6 +273,9 @@ def test_report_has_every_section_with_counts_and_only_confirmed_copies(
             THEMES[Question.NOT_WORKING],
             4,
             2,
+            "I know who is coming and when",
+            "Calls to ask where the worker is",
+            "Under way",
         )
     ]
 
@@ -297,7 +308,7 @@ def test_report_has_every_section_with_counts_and_only_confirmed_copies(
 
 
 def test_nothing_of_a_withdrawn_review_is_counted_or_quoted(memory_repo: Repository, built: Built) -> None:
-    withdraw_review(memory_repo, built.second.id, reason="asked by the person", actor=ACTOR, now=f.NOW)
+    withdraw_review(memory_repo, built.second.id, reason="person_asked", actor=ACTOR, now=f.NOW)
     report = report_content.wtfc_report(memory_repo, built.project.id, f.NOW)
     assert report.reviews == 1 and report.by_mode == [Count("With a member of staff", 1)]
     assert [c.count for c in report.statements] == [2, 2, 0]

@@ -378,7 +378,7 @@ def test_a_withdrawn_review_leaves_its_theme_the_card_call_and_the_counts(memory
     before = themes.get_theme(memory_repo, theme.id)
     assert (before.statements, before.people) == (3, 2)
 
-    withdraw_review(memory_repo, goes.id, reason="asked by the person", actor=ACTOR, now=NOW + timedelta(1))
+    withdraw_review(memory_repo, goes.id, reason="person_asked", actor=ACTOR, now=NOW + timedelta(1))
 
     after = themes.get_theme(memory_repo, theme.id)
     gone = {s.id for s in goes.statements}

@@ -23,7 +23,7 @@ from wtfc_collect.domain.golden_thread import evidence
 from wtfc_collect.domain.theme import Card
 from wtfc_collect.services.checkpoint import check_statements
 from wtfc_collect.services.collect.reviews import submit_review, withdraw_review
-from wtfc_collect.services.workshop import golden_thread, plan
+from wtfc_collect.services.workshop import golden_thread, plan, success
 from wtfc_collect.storage.port import Repository
 
 WHO = {"actor": ACTOR, "now": f.NOW}
@@ -74,7 +74,7 @@ def test_withdrawing_a_review_removes_its_words_from_the_thread_and_the_counts(
     memory_repo: Repository, thread: Thread
 ) -> None:
     first = thread.reviews[0]
-    withdraw_review(memory_repo, first.id, reason="asked by the person", **WHO)
+    withdraw_review(memory_repo, first.id, reason="person_asked", **WHO)
     chain = golden_thread.action_thread(memory_repo, thread.action_id)
     assert chain.evidence.people == 2 and chain.evidence.statements == 2
     assert {c.review_id for c in chain.evidence.cards} == {r.id for r in thread.reviews[1:]}
@@ -90,7 +90,7 @@ def test_everyone_withdrawing_leaves_an_empty_thread_not_an_error(
     memory_repo: Repository, thread: Thread
 ) -> None:
     for review in thread.reviews:
-        withdraw_review(memory_repo, review.id, reason="asked by the person", **WHO)
+        withdraw_review(memory_repo, review.id, reason="person_asked", **WHO)
     chain = golden_thread.action_thread(memory_repo, thread.action_id)
     assert chain.evidence.cards == () and chain.evidence.people == 0
     assert chain.theme == thread.theme and chain.root_causes == (thread.cause,)
@@ -177,3 +177,49 @@ def test_evidence_ignores_ids_listed_twice_and_unknown_ids() -> None:
     found = evidence(theme, cards)
     assert (found.statements, found.people) == (1, 1)
     assert evidence(None, cards).cards == ()
+
+
+# --- on to success and measures, and read from a measure ------------------------------------------------
+def test_the_thread_runs_on_to_success_and_measures_and_back_from_a_measure(
+    memory_repo: Repository, thread: Thread
+) -> None:
+    chain = golden_thread.action_thread(memory_repo, thread.action_id)
+    assert chain.missing == ("success statement", "measure")  # words, root cause and idea are there
+    said = success.add_success(
+        memory_repo, thread.theme.id, "I get there on time", root_cause_id=thread.cause.id, **WHO
+    )
+    counted = success.add_measure(memory_repo, said.id, "People late for the start", **WHO)
+    action = plan.get_action_plan(memory_repo, thread.action_id)
+    plan.update_action_plan(
+        memory_repo,
+        action.id,
+        {"title": action.title, "measure_ids": [counted.id]},
+        expected_revision=action.revision,
+        **WHO,
+    )
+    chain = golden_thread.action_thread(memory_repo, thread.action_id)
+    assert chain.missing == ()
+    [towards] = chain.successes
+    assert (towards.success.id, towards.root_cause, [m.id for m in towards.measures]) == (
+        said.id,
+        thread.cause,
+        [counted.id],
+    )
+    assert [a.id for a in golden_thread.measure_actions(memory_repo, counted.id)] == [action.id]
+    [row] = golden_thread.thread_table(memory_repo, thread.theme.project_id)
+    assert (row.success, row.measures, row.missing) == (
+        "I get there on time",
+        "People late for the start",
+        (),
+    )
+    choices = golden_thread.thread_measures(memory_repo, thread.theme.project_id)
+    assert [(c.measure.id, c.theme) for c in choices] == [(counted.id, thread.theme)]
+    with pytest.raises(DomainError, match="could not be found"):
+        golden_thread.measure_actions(memory_repo, "f" * 32)
+
+
+def test_a_thread_with_nobodys_words_left_says_so(memory_repo: Repository, thread: Thread) -> None:
+    for review in thread.reviews:
+        withdraw_review(memory_repo, review.id, reason="person_asked", **WHO)
+    chain = golden_thread.action_thread(memory_repo, thread.action_id)
+    assert chain.missing[0] == "people's words"

@@ -24,6 +24,7 @@ from wtfc_collect.domain import (
 from wtfc_collect.domain.plan import QUADRANT_AREAS, SCORES, by_quadrant, quadrant_of
 from wtfc_collect.services.common import InvalidInput
 from wtfc_collect.services.workshop import plan as planning
+from wtfc_collect.services.workshop import success
 from wtfc_collect.storage.port import Repository
 
 WHO = {"actor": "Fran (facilitator)", "now": f.NOW}
@@ -286,3 +287,44 @@ def test_chosen_themes_put_not_working_first(memory_repo: Repository, theme: The
     future = chosen_theme(memory_repo, theme.project_id, "I want to swim", [], question=Question.FUTURE)
     chosen_theme(memory_repo, theme.project_id, "I am lonely", [], chosen=False)
     assert [t.id for t in planning.chosen_themes(memory_repo, theme.project_id)] == [theme.id, future.id]
+
+
+# --- roots and targets: only the top root causes; plans name success and measures ----------------------
+def test_ideas_tackle_only_the_root_causes_taken_forward(memory_repo: Repository, theme: Theme) -> None:
+    top_one = root_cause(memory_repo, theme, "No buses after six")
+    left = root_cause(memory_repo, theme, "Not enough money", taken_forward=False)
+    assert planning.root_causes(memory_repo, theme.id) == [top_one]
+    assert planning.causes_left(memory_repo, theme.id) == [left]
+    with pytest.raises(InvalidInput) as caught:
+        planning.add_idea(memory_repo, theme.id, IdeaKind.RADICAL, "A bus", root_cause_id=left.id, **WHO)
+    assert "taken forward" in caught.value.errors["root_cause_id"]
+
+
+def test_a_plan_names_the_success_and_measures_it_moves_and_a_measure_brings_its_success(
+    memory_repo: Repository, theme: Theme
+) -> None:
+    cause = root_cause(memory_repo, theme, "No buses after six")
+    said = success.add_success(memory_repo, theme.id, "I get there on time", root_cause_id=cause.id, **WHO)
+    counted = success.add_measure(memory_repo, said.id, "Late arrivals", **WHO)
+    other = chosen_theme(memory_repo, theme.project_id, "I am lonely", [], chosen=True)
+    elsewhere_cause = root_cause(memory_repo, other, "Nothing in the evening")
+    elsewhere = success.add_success(
+        memory_repo, other.id, "I see friends", root_cause_id=elsewhere_cause.id, **WHO
+    )
+    foreign = success.add_measure(memory_repo, elsewhere.id, "Friends seen", **WHO)
+    with pytest.raises(InvalidInput) as caught:
+        planning.create_action_plan(
+            memory_repo, theme.id, {"title": "A", "success_ids": [elsewhere.id]}, **WHO
+        )
+    assert caught.value.errors == {"success_ids": "Choose success statements of this theme."}
+    with pytest.raises(InvalidInput) as caught:
+        planning.create_action_plan(memory_repo, theme.id, {"title": "A", "measure_ids": [foreign.id]}, **WHO)
+    assert "measure_ids" in caught.value.errors
+    made = planning.create_action_plan(
+        memory_repo, theme.id, {"title": "A", "measure_ids": [counted.id]}, **WHO
+    )
+    assert (made.success_ids, made.measure_ids) == ([said.id], [counted.id])
+    renamed = planning.update_action_plan(
+        memory_repo, made.id, {"title": "A bus at seven"}, expected_revision=made.revision, **WHO
+    )
+    assert (renamed.success_ids, renamed.measure_ids) == ([said.id], [counted.id])  # an edit keeps them

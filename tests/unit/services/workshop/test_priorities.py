@@ -162,7 +162,7 @@ def test_a_theme_emptied_by_a_withdrawal_leaves_the_ballot_and_results(memory_re
     card_call.record_card_call(memory_repo, project.id, Question.NOT_WORKING, plan, actor=ACTOR, now=NOW)
     out, lonely = (v.theme.id for v in themes.list_themes(memory_repo, project.id))
     priorities.record_votes(memory_repo, project.id, "Voter 1", [out, lonely], actor=ACTOR, now=NOW)
-    withdraw_review(memory_repo, goes.id, reason="asked by the person", actor=ACTOR, now=NOW)
+    withdraw_review(memory_repo, goes.id, reason="person_asked", actor=ACTOR, now=NOW)
     assert [r.view.theme.id for r in priorities.results(memory_repo, project.id)] == [out]
     assert priorities.results(memory_repo, project.id)[0].view.cards[0].review_id == stays.id
     with pytest.raises(DomainError, match="no longer on the list"):

@@ -8,7 +8,7 @@ import pytest
 
 from tests import factories as f
 from tests.workshop_data import chosen_theme, measure
-from wtfc_collect.domain import ActionStatus, AuditAction, DomainError, Measure, Theme
+from wtfc_collect.domain import ActionStatus, AuditAction, DomainError, Measure, MeasureKind, Theme, new_id
 from wtfc_collect.services.common import InvalidInput
 from wtfc_collect.services.workshop import plan, progress_review
 from wtfc_collect.storage.port import Repository
@@ -96,3 +96,37 @@ def test_process_notes_keep_what_worked_and_what_did_not(memory_repo: Repository
     assert progress_review.process_notes(memory_repo, project_id) == ([good], [])
     with pytest.raises(DomainError, match="already removed"):
         progress_review.remove_process_note(memory_repo, bad.id, **WHO)
+
+
+def test_a_measure_in_words_keeps_what_people_said_not_numbers(memory_repo: Repository, theme: Theme) -> None:
+    counted = measure(memory_repo, theme, "Late visits", baseline=14)
+    words = memory_repo.save(
+        Measure(
+            id=new_id(),
+            project_id=theme.project_id,
+            success_id=counted.success_id,
+            description="I know who is coming",
+            kind=MeasureKind.WORDS,
+        )
+    )
+    with pytest.raises(InvalidInput) as caught:
+        progress_review.add_reading(memory_repo, words.id, 3, f.NOW.date(), **WHO)
+    assert "write down what you heard" in caught.value.errors["value"]
+    with pytest.raises(InvalidInput):
+        progress_review.set_baseline(memory_repo, words.id, 3, **WHO)
+    with pytest.raises(InvalidInput, match="add a reading"):
+        progress_review.add_heard(memory_repo, counted.id, "Better", f.NOW.date(), **WHO)
+    with pytest.raises(InvalidInput) as blank:
+        progress_review.add_heard(memory_repo, words.id, "  ", f.NOW.date(), **WHO)
+    assert "never who said it" in blank.value.errors["text"]
+    with pytest.raises(InvalidInput):
+        progress_review.add_heard(
+            memory_repo, words.id, "Most said so", f.NOW.date() + timedelta(days=1), **WHO
+        )
+    progress_review.add_heard(memory_repo, words.id, "Most said so", date(2026, 4, 2), **WHO)
+    saved = progress_review.add_heard(memory_repo, words.id, "A few said so", date(2026, 3, 1), **WHO)
+    assert [h.text for h in progress_review.heard(saved)] == ["A few said so", "Most said so"]
+    assert saved.latest_heard is not None and saved.latest_heard.text == "Most said so"
+    row = next(r for r in progress_review.measures(memory_repo, theme.project_id) if r.measure.id == words.id)
+    assert row.last_reading == date(2026, 4, 2) and row.change is None and not row.carried
+    assert all("said so" not in e.reason for e in memory_repo.audit_log())

@@ -1,4 +1,5 @@
-"""Step 5: success statements per perspective (the three main ones and the room's own), with measures."""
+"""Step 5: success statements for each top root cause and perspective (the three main ones and the room's
+own), with measures in numbers or in words."""
 
 from __future__ import annotations
 
@@ -7,12 +8,16 @@ from datetime import date
 import pytest
 
 from tests import factories as f
+from tests.workshop_data import root_cause
 from wtfc_collect.domain import (
     DomainError,
+    Heard,
     Measure,
+    MeasureKind,
     Perspective,
     Question,
     Reading,
+    RootCause,
     SuccessStatement,
     Theme,
     new_id,
@@ -28,7 +33,7 @@ NOW = f.NOW
 
 @pytest.fixture
 def theme(memory_repo: Repository) -> Theme:
-    return memory_repo.save(
+    saved = memory_repo.save(
         Theme(
             id=new_id(),
             project_id=new_id(),
@@ -38,13 +43,31 @@ def theme(memory_repo: Repository) -> Theme:
             created_at=NOW,
         )
     )
+    root_cause(memory_repo, saved, "Friendships are not part of anyone's job")
+    return saved
+
+
+def _cause(repo: Repository, theme: Theme) -> str:
+    return next(c.id for c in repo.find(RootCause, theme_id=theme.id) if c.taken_forward)
 
 
 def _add(
-    repo: Repository, theme: Theme, text: str, view: Perspective, name: str | None = None
+    repo: Repository,
+    theme: Theme,
+    text: str,
+    view: Perspective,
+    name: str | None = None,
+    cause: str | None = None,
 ) -> SuccessStatement:
     return success.add_success(
-        repo, theme.id, text, perspective=view, perspective_name=name, actor=ACTOR, now=NOW
+        repo,
+        theme.id,
+        text,
+        root_cause_id=cause or _cause(repo, theme),
+        perspective=view,
+        perspective_name=name,
+        actor=ACTOR,
+        now=NOW,
     )
 
 
@@ -73,7 +96,8 @@ def test_baselines_are_read_as_people_type_them() -> None:
 def test_board_has_the_three_main_perspectives_then_the_rooms_own(
     memory_repo: Repository, theme: Theme
 ) -> None:
-    assert [(g.label, g.items) for g in success.success_board(memory_repo, theme.id)] == [
+    cause = _cause(memory_repo, theme)
+    assert [(g.label, g.items) for g in success.success_board(memory_repo, theme.id, cause)] == [
         ("People, carers and families", ()),
         ("Commissioners", ()),
         ("Providers", ()),
@@ -83,7 +107,7 @@ def test_board_has_the_three_main_perspectives_then_the_rooms_own(
     _add(memory_repo, theme, "We refer people the same day", Perspective.OTHER, "GPs")
     _add(memory_repo, theme, "We train staff in friendships", Perspective.OTHER, "providers")
     _add(memory_repo, theme, "We open our hall on Sundays", Perspective.OTHER, "third sector")
-    board = success.success_board(memory_repo, theme.id)
+    board = success.success_board(memory_repo, theme.id, cause)
     assert [g.label for g in board] == [
         "People, carers and families",
         "Commissioners",
@@ -136,7 +160,7 @@ def test_measures_with_and_without_a_baseline_edit_and_remove(memory_repo: Repos
     assert (heard.unit, heard.baseline) == (None, None)
     with pytest.raises(InvalidInput) as blank:
         success.add_measure(memory_repo, statement.id, "", actor=ACTOR, now=NOW)
-    assert blank.value.errors == {"description": "Please fill this in."}
+    assert blank.value.errors == {"description": "Write what we will count."}
     with pytest.raises(InvalidInput) as both:
         success.add_measure(memory_repo, statement.id, " ", baseline="lots", actor=ACTOR, now=NOW)
     assert set(both.value.errors) == {"description", "baseline"}
@@ -171,7 +195,7 @@ def test_measures_with_and_without_a_baseline_edit_and_remove(memory_repo: Repos
     with pytest.raises(DomainError, match="Progress has already been recorded"):
         success.remove_success(memory_repo, statement.id, actor=ACTOR, now=NOW)
     success.remove_measure(memory_repo, heard.id, actor=ACTOR, now=NOW)
-    board = success.success_board(memory_repo, theme.id)
+    board = success.success_board(memory_repo, theme.id, _cause(memory_repo, theme))
     assert [m.id for m in board[0].items[0].measures] == [counted.id]
 
 
@@ -204,3 +228,90 @@ def test_edit_and_remove_a_statement_with_its_measures(memory_repo: Repository, 
     with pytest.raises(DomainError, match="could not be found"):
         success.add_measure(memory_repo, statement.id, "Anything", actor=ACTOR, now=NOW)
     assert all("friendship" not in e.reason for e in memory_repo.audit_log())
+
+
+def test_success_is_about_one_of_the_top_root_causes(memory_repo: Repository, theme: Theme) -> None:
+    left = root_cause(memory_repo, theme, "There is not enough money", taken_forward=False)
+    other = root_cause(memory_repo, theme, "Groups close at three")
+    for wrong in (None, left.id, new_id()):
+        with pytest.raises(InvalidInput) as caught:
+            success.add_success(
+                memory_repo, theme.id, "I see friends", root_cause_id=wrong, actor=ACTOR, now=NOW
+            )
+        assert "top root causes" in caught.value.errors["root_cause_id"]
+    first = _add(memory_repo, theme, "I see friends every week", Perspective.PEOPLE)
+    second = _add(memory_repo, theme, "There is a group in the evening", Perspective.PEOPLE, cause=other.id)
+    assert (first.root_cause_id, second.root_cause_id) == (_cause(memory_repo, theme), other.id)
+    by_cause = success.success_by_cause(memory_repo, theme.id)
+    assert [[i.statement.id for i in part.items] for part in by_cause] == [[first.id], [second.id]]
+    assert [part.cause.id for part in by_cause if part.cause] == [
+        c.id for c in success.success_causes(memory_repo, theme.id)
+    ]
+    assert memory_repo.find(SuccessStatement, root_cause_id=left.id) == []
+
+
+def test_a_success_statement_written_before_causes_were_taken_forward_is_about_the_theme(
+    memory_repo: Repository, theme: Theme
+) -> None:
+    older = memory_repo.save(
+        SuccessStatement(
+            id=new_id(),
+            project_id=theme.project_id,
+            theme_id=theme.id,
+            perspective=Perspective.PEOPLE,
+            text="Old",
+        )
+    )
+    parts = success.success_by_cause(memory_repo, theme.id)
+    assert parts[-1].cause is None and [i.statement.id for i in parts[-1].items] == [older.id]
+    assert [i.statement.id for i in success.theme_success(memory_repo, theme.id)] == [older.id]
+
+
+def test_a_measure_in_words_has_no_unit_or_baseline_and_keeps_its_kind(
+    memory_repo: Repository, theme: Theme
+) -> None:
+    statement = _add(memory_repo, theme, "I see people I like every week", Perspective.PEOPLE)
+    with pytest.raises(InvalidInput) as caught:
+        success.add_measure(
+            memory_repo,
+            statement.id,
+            "I see my friends",
+            kind=MeasureKind.WORDS,
+            unit="%",
+            baseline="40",
+            actor=ACTOR,
+            now=NOW,
+        )
+    assert set(caught.value.errors) == {"unit", "baseline"}
+    words = success.add_measure(
+        memory_repo,
+        statement.id,
+        "I see my friends",
+        kind=MeasureKind.WORDS,
+        how_we_will_know="Asked at each review",
+        actor=ACTOR,
+        now=NOW,
+    )
+    assert (words.kind, words.how_we_will_know, words.unit, words.baseline) == (
+        MeasureKind.WORDS,
+        "Asked at each review",
+        None,
+        None,
+    )
+    stored = memory_repo.get(Measure, words.id)
+    assert stored is not None
+    stored.heard = [Heard(on=date(2026, 9, 1), text="Most people said so")]
+    stored = memory_repo.save(stored)
+    with pytest.raises(InvalidInput, match="keeps its kind"):
+        success.edit_measure(
+            memory_repo, words.id, "People who see friends", kind=MeasureKind.NUMBER, actor=ACTOR, now=NOW
+        )
+    with pytest.raises(ValueError, match="no unit, baseline or readings"):
+        Measure(
+            id=new_id(),
+            project_id=theme.project_id,
+            success_id=statement.id,
+            description="x",
+            kind=MeasureKind.WORDS,
+            readings=[Reading(on=date(2026, 9, 1), value=3)],
+        )

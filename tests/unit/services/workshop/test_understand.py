@@ -9,11 +9,13 @@ import pytest
 from tests import factories as f
 from tests.factories import demo_project
 from wtfc_collect.demo import workshop_theming, workshop_understanding
+from wtfc_collect.demo.chains import chains
 from wtfc_collect.domain import (
     DomainError,
     Idea,
     IdeaKind,
     Measure,
+    MeasureKind,
     Perspective,
     Project,
     Question,
@@ -26,19 +28,18 @@ from wtfc_collect.domain import (
     WhyStep,
     new_id,
 )
-from wtfc_collect.domain.success import MAIN_PERSPECTIVES, resolve_perspective
 from wtfc_collect.domain.understand import MAX_WHYS, add_why, mentions_money, step_problems, suggested_cause
 from wtfc_collect.services.checkpoint.check_statements import propose_workshop_text, workshop_statements
 from wtfc_collect.services.collect.reviews import withdraw_review
-from wtfc_collect.services.common import InvalidInput
-from wtfc_collect.services.workshop import understand
+from wtfc_collect.services.common import InvalidInput, updated
+from wtfc_collect.services.workshop import success, understand
 from wtfc_collect.storage.port import Repository
 
 ACTOR = "Facilitator"
 NOW = f.NOW
 # Themes a room might make from the demo's "not working" cards: name, and words that place a card in it.
 DEMO_THEMES = {
-    "I see a different person every time": ("different", "changing", "new people", "again"),
+    "I have to keep telling my story to new people": ("different", "changing", "new people", "again"),
     "I am lonely": ("on my own", "lonely", "friends", "weekend", "passed away"),
     "I can't get out and about": ("bus", "taxi", "go out", "pavement"),
 }
@@ -141,7 +142,7 @@ def test_evidence_counts_people_and_a_withdrawn_review_disappears_everywhere(mem
     understand.record_dots(memory_repo, theme.id, "Voter 1", {chain.id: 2}, actor=ACTOR, now=NOW)
 
     gone, gone_statement = pairs[0]
-    withdraw_review(memory_repo, gone.id, reason="asked by the person", actor=ACTOR, now=NOW)
+    withdraw_review(memory_repo, gone.id, reason="person_asked", actor=ACTOR, now=NOW)
 
     after = understand.theme_evidence(memory_repo, theme)
     assert gone_statement.card_text not in after.statements
@@ -293,54 +294,39 @@ def test_seed_does_nothing_without_chosen_themes(memory_repo: Repository) -> Non
     assert memory_repo.find(RootCause) == [] and memory_repo.find(Vote) == []
 
 
-def test_seed_fills_every_chosen_theme_with_chains_dots_and_success(memory_repo: Repository) -> None:
+def test_seed_fills_every_chosen_theme_with_its_own_chains_dots_and_success(memory_repo: Repository) -> None:
     project, themes = chosen_demo(memory_repo)
     assert workshop_understanding.seed(memory_repo, project.id, NOW) > 0
-    topics = set()
     for theme in themes:
-        chains = understand.chains(memory_repo, theme.id)
-        assert 1 <= len(chains) <= 2
-        assert all(c.cause and 1 <= len(c.chain) <= MAX_WHYS for c in chains)
-        topics.add(chains[0].cause)
+        chain = chains()[theme.name or ""]
+        causes = understand.chains(memory_repo, theme.id)
+        assert [c.cause for c in causes] == [c.cause for c in chain.causes]
+        assert all(c.cause and 1 <= len(c.chain) <= MAX_WHYS for c in causes)
         dots = understand.theme_dots(memory_repo, theme.id)
-        assert 9 <= len(dots) <= 11
-        assert all(sum(per.values()) == 3 for per in dots.values())
-        assert understand.cause_results(memory_repo, theme.id)[0].dots > 0
+        assert all(sum(per.values()) <= 3 for per in dots.values())
+        results = understand.cause_results(memory_repo, theme.id)
+        assert [r.dots for r in results] == [c.dots for c in chain.causes]
+        # The top two are taken forward; the last, with few dots, stays on the record.
+        assert [r.cause.taken_forward for r in results] == [True, True, False]
+        assert understand.forward_causes(memory_repo, theme.id) == [r.cause for r in results[:2]]
         success = memory_repo.find(SuccessStatement, theme_id=theme.id)
-        kinds = [s.perspective for s in success]
-        assert kinds.count(Perspective.OTHER) == 1
-        assert {Perspective.PEOPLE, Perspective.COMMISSIONERS, Perspective.PROVIDERS} <= set(kinds)
+        assert {s.root_cause_id for s in success} == {r.cause.id for r in results[:2]}
+        for cause in results[:2]:
+            about = [s for s in success if s.root_cause_id == cause.cause.id]
+            assert Perspective.PEOPLE in {s.perspective for s in about}
         for statement in success:
-            assert 1 <= len(memory_repo.find(Measure, success_id=statement.id)) <= 2
-    assert len(topics) == len(themes)  # each theme its own topic
-    baselines = [m.baseline for m in memory_repo.find(Measure)]
-    assert any(b is None for b in baselines) and any(b is not None for b in baselines)
-    lonely = next(t for t in themes if t.name == "I am lonely")
-    assert "Relationships" in understand.chains(memory_repo, lonely.id)[0].cause
-
+            assert memory_repo.find(Measure, success_id=statement.id)
+    kinds = {m.kind for m in memory_repo.find(Measure)}
+    assert kinds == {MeasureKind.NUMBER, MeasureKind.WORDS}
     assert workshop_understanding.seed(memory_repo, project.id, NOW) == 0  # a second run adds nothing
 
 
-def test_seed_bank_reads_cleanly_and_picks_the_general_topic_when_nothing_fits() -> None:
-    bank = workshop_understanding.bank()
-    assert {"general", "lonely", "carers", "waiting"} <= set(bank)
-    for topic in bank.values():
-        assert 1 <= len(topic.chains) <= 2, topic.name
-        views = [resolve_perspective(s.perspective)[0] for s in topic.success]
-        assert sorted(views) == sorted([*MAIN_PERSPECTIVES, Perspective.OTHER]), topic.name
-        assert all(1 <= len(s.measures) <= 2 for s in topic.success), topic.name
-    picked = workshop_understanding.pick_topics(
-        [("I am lonely", ["On my own at the weekend"]), ("I like purple", []), ("I am lonely too", [])]
-    )
-    assert [t.name for t in picked] == ["lonely", "general", "general"]
-    with pytest.raises(ValueError, match="1 to 5 steps"):
-        workshop_understanding.parse_bank(
-            {"topic": [{"name": "x", "keywords": [], "chain": [{"steps": [], "cause": "c"}], "success": []}]}
-        )
-    with pytest.raises(ValueError, match="topic 'y'"):
-        workshop_understanding.parse_bank(
-            {"topic": [{"name": "y", "keywords": [], "chain": [{"steps": [["Why?", "So"]]}], "success": []}]}
-        )
+def test_seed_leaves_a_theme_with_a_name_of_the_rooms_own_to_the_room(memory_repo: Repository) -> None:
+    project, themes = chosen_demo(memory_repo)
+    own = memory_repo.save(updated(themes[0], {"name": "I wish the tea was hotter"}))
+    workshop_understanding.seed(memory_repo, project.id, NOW)
+    assert understand.chains(memory_repo, own.id) == []
+    assert understand.chains(memory_repo, themes[1].id)
 
 
 def test_seed_after_the_theming_seed(memory_repo: Repository) -> None:
@@ -351,3 +337,52 @@ def test_seed_after_the_theming_seed(memory_repo: Repository) -> None:
     workshop_understanding.seed(memory_repo, project.id, NOW)
     for theme in themes:
         assert understand.cause_results(memory_repo, theme.id)
+
+
+# --- the top root causes, taken forward -------------------------------------------------------------------
+def test_the_top_two_by_dots_are_offered_and_a_tie_at_the_cut_offers_both(memory_repo: Repository) -> None:
+    theme = _theme(memory_repo)
+    a, b, c, d = (_chain(memory_repo, theme, cause=f"Cause {n}") for n in "ABCD")
+    assert understand.suggested_causes(memory_repo, theme.id) == []  # no dots yet
+    understand.record_dots(memory_repo, theme.id, "Voter 1", {a.id: 3}, actor=ACTOR, now=NOW)
+    understand.record_dots(memory_repo, theme.id, "Voter 2", {b.id: 2, c.id: 1}, actor=ACTOR, now=NOW)
+    assert understand.suggested_causes(memory_repo, theme.id) == [a.id, b.id]
+    understand.record_dots(memory_repo, theme.id, "Voter 3", {c.id: 1}, actor=ACTOR, now=NOW)
+    assert understand.suggested_causes(memory_repo, theme.id) == [a.id, b.id, c.id]  # b and c tie
+    assert d.id not in understand.suggested_causes(memory_repo, theme.id)
+
+
+def test_the_room_takes_forward_exactly_the_causes_it_ticks(memory_repo: Repository) -> None:
+    theme = _theme(memory_repo)
+    first, second, third = (_chain(memory_repo, theme, cause=f"Cause {n}") for n in (1, 2, 3))
+    unwritten = _chain(memory_repo, theme)
+    understand.record_dots(
+        memory_repo, theme.id, "Voter 1", {second.id: 2, first.id: 1}, actor=ACTOR, now=NOW
+    )
+    for wrong, message in (([], "Tick at least one"), ([unwritten.id], "written root causes")):
+        with pytest.raises(InvalidInput) as caught:
+            understand.take_forward(memory_repo, theme.id, wrong, actor=ACTOR, now=NOW)
+        assert message in caught.value.errors["forward"]
+    forward = understand.take_forward(memory_repo, theme.id, [first.id, second.id], actor=ACTOR, now=NOW)
+    assert forward == understand.forward_causes(memory_repo, theme.id)
+    assert [c.id for c in forward] == [second.id, first.id]  # most dots first
+    results = understand.cause_results(memory_repo, theme.id)
+    assert {r.cause.id: r.cause.taken_forward for r in results} == {
+        first.id: True,
+        second.id: True,
+        third.id: False,
+    }
+    # Once success is about a cause it stays taken forward: the golden thread runs through it.
+    success.add_success(memory_repo, theme.id, "I see friends", root_cause_id=first.id, actor=ACTOR, now=NOW)
+    with pytest.raises(InvalidInput) as kept:
+        understand.take_forward(memory_repo, theme.id, [second.id], actor=ACTOR, now=NOW)
+    assert "stays taken forward" in kept.value.errors["forward"]
+    with pytest.raises(DomainError, match="Success statements say what it would be like"):
+        understand.remove_chain(memory_repo, first.id, actor=ACTOR, now=NOW)
+    assert [
+        c.id
+        for c in understand.take_forward(memory_repo, theme.id, [first.id, third.id], actor=ACTOR, now=NOW)
+    ] == [
+        first.id,
+        third.id,
+    ]

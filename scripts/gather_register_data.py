@@ -1,0 +1,186 @@
+"""Gather the register model's training text into wtfc_collect/quality/register/data/ (run by hand, rarely).
+
+Reads the project's reference data (../shared/data, ../shared/method) and two public repositories fetched
+beside it (paths given on the command line), cuts them into sentences, and writes one TSV per source with
+the columns text, label (own_words | professional), group (the document it came from: cross-validation
+keeps a document's sentences together) and split (train | held_out). Training reads only these TSVs,
+so the model can be made again without the sources. Where each source comes from and its licence:
+wtfc_collect/quality/register/data/README.md.
+
+    python scripts/gather_register_data.py --shared ../shared \
+        --service-explorer /path/to/BforBen/service-explorer --cqc-statements /path/to/complianceData.ts
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the project, for the demo's statement bank
+
+OUT = Path(__file__).resolve().parents[1] / "wtfc_collect" / "quality" / "register" / "data"
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“‘'(])")
+_QUOTES = re.compile(r"[\"“”]")
+# Sentences in the guides that quote or model a person's own words ("I want …"): not professional text.
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|My|mine|myself)\b")
+
+
+def held_out(key: str, share: int = 5) -> bool:
+    """A fixed, content-based split: one document (or comment) in ``share`` is held out of training."""
+    return int(hashlib.sha256(key.encode("utf-8")).hexdigest(), 16) % share == 0
+
+
+def clean(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def sentences(paragraph: str) -> list[str]:
+    return [clean(part) for part in _SENTENCE_END.split(clean(paragraph)) if part.strip()]
+
+
+def usable_prose(sentence: str, shortest: int = 3, longest: int = 60) -> bool:
+    """Professional prose worth learning from: a real sentence, no quoted or first-person words."""
+    words = sentence.split()
+    letters = sum(ch.isalpha() for ch in sentence)
+    return (shortest <= len(words) <= longest and letters >= 0.7 * len(sentence.replace(" ", ""))
+            and not _QUOTES.search(sentence) and not _FIRST_PERSON.search(sentence)
+            and sentence[0].isupper())
+
+
+def write(name: str, rows: list[tuple[str, str, str, str]]) -> None:
+    seen: set[str] = set()
+    unique = []
+    for row in rows:
+        key = row[0].casefold()
+        if key not in seen:
+            seen.add(key)
+            unique.append(row)
+    with (OUT / name).open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        writer.writerow(("text", "label", "group", "split"))
+        writer.writerows(unique)
+    print(f"{name}: {len(unique)} rows")
+
+
+def fft_comments(shared: Path) -> list[tuple[str, str, str, str]]:
+    rows = []
+    with (shared / "data" / "nhs_fft_comments.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            text = clean(row["feedback"])
+            if text:
+                key = f"fft:{row['row_index']}"
+                rows.append((text, "own_words", key, "held_out" if held_out(key) else "train"))
+    return rows
+
+
+def method_guides(shared: Path) -> list[tuple[str, str, str, str]]:
+    rows = []
+    for path in sorted((shared / "method").glob("*.txt")):
+        group = f"method:{path.stem}"
+        split = "held_out" if held_out(group, 3) else "train"
+        for paragraph in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")):
+            rows += [(s, "professional", group, split) for s in sentences(paragraph) if usable_prose(s)]
+    return rows
+
+
+def dev_statements(shared: Path) -> list[tuple[str, str, str, str]]:
+    """own_words_dev.tsv as labelled; every third row is the project's held-out set (tests/data)."""
+    with (shared / "data" / "own_words_dev.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return [(clean(row["statement"]), row["label"], f"dev:{row['source'][:60]}",
+             "held_out" if i % 3 == 2 else "train") for i, row in enumerate(rows)]
+
+
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+_TITLE = re.compile(r'^title:\s*"?(.*?)"?\s*$', re.MULTILINE)
+
+
+# The council services about people's care, health, housing, money and family life (not licences or roads).
+_ABOUT_PEOPLE = re.compile(
+    r"care|carer|health|housing|homeless|tenan|adult|disab|mental|child|family|famil|welfare|benefit|"
+    r"support|equipment|independ|advoca|safeguard|hospital|nhs|elderly|older|dementia|learning|"
+    r"social|respite|day-centre|meals|telecare|alarm|adaptation|blue-badge|direct-payment|personal|"
+    r"domiciliary|residential|nursing|reablement|rehabilitation|wellbeing|loneliness|vulnerable")
+
+
+def service_explorer(root: Path) -> list[tuple[str, str, str, str]]:
+    """Council service descriptions (the LGA's list) and the duties and powers behind them (legislation),
+    for the services about people's lives."""
+    rows = []
+    for folder in ("_services", "_powers-duties"):
+        for path in sorted((root / folder).glob("*.md")):
+            if not _ABOUT_PEOPLE.search(path.stem):
+                continue
+            text = path.read_text(encoding="utf-8")
+            front = _FRONT.match(text)
+            body = text[front.end():] if front else text
+            group = f"{folder.strip('_')}:{path.stem}"
+            split = "held_out" if held_out(group) else "train"
+            title = _TITLE.search(front.group(1)) if front else None
+            if title and len(title.group(1).split()) >= 2:
+                rows.append((clean(title.group(1)), "professional", group, split))  # a label or heading
+            for paragraph in re.split(r"\n\s*\n", body):
+                paragraph = re.sub(r"^\s*[-*]\s+|^\s*\(\w+\)\s*", "", paragraph, flags=re.MULTILINE)
+                rows += [(s, "professional", group, split) for s in sentences(paragraph)
+                         if usable_prose(s, shortest=2)]
+    return rows
+
+
+_STATEMENT = re.compile(r'(we_statement|i_statement):\s*"((?:[^"\\]|\\.)*)"')
+
+
+def cqc_statements(path: Path) -> list[tuple[str, str, str, str]]:
+    """The regulator's quality statements: 'We …' for providers and the 'I' statements they stand for."""
+    rows = []
+    for number, (kind, text) in enumerate(_STATEMENT.findall(path.read_text(encoding="utf-8"))):
+        group = f"cqc-quality-statements:{kind}:{number // 2}"
+        rows.append((clean(text), "professional", group, "held_out" if held_out(group) else "train"))
+    return rows
+
+
+def lexicon_terms(shared: Path) -> list[tuple[str, str, str, str]]:
+    """The reference list's terms that are a sign on their own (risk low or medium): the labels and
+    fragments of care plans and forms ("package of care", "unmet need")."""
+    with (shared / "data" / "jargon_terms.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return [(row["term"], "professional", f"terms:{row['term']}",
+             "held_out" if held_out(f"terms:{row['term']}") else "train")
+            for row in rows if row["false_positive_risk"] in ("low", "medium")]
+
+
+def demo_bank() -> list[tuple[str, str, str, str]]:
+    """The demo's statement bank, written for WTfC Collect: good ones as own words (short phrases about
+    everyday life in social care), flawed ones with jargon, care-notes voice or a service as professional."""
+    from wtfc_collect.demo.project import load_bank
+
+    rows = []
+    for entry in load_bank():
+        if entry.flaw in (None, "jargon", "third_person", "service"):
+            key = f"demo:{entry.text}"
+            rows.append((entry.text, "own_words" if entry.flaw is None else "professional", key,
+                         "held_out" if held_out(key) else "train"))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, required=True)
+    parser.add_argument("--service-explorer", type=Path, required=True)
+    parser.add_argument("--cqc-statements", type=Path, required=True)
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    write("fft_comments.tsv", fft_comments(args.shared))
+    write("method_guides.tsv", method_guides(args.shared))
+    write("dev_statements.tsv", dev_statements(args.shared))
+    write("council_services.tsv", service_explorer(args.service_explorer))
+    write("cqc_statements.tsv", cqc_statements(args.cqc_statements))
+    write("lexicon_terms.tsv", lexicon_terms(args.shared))
+    write("demo_bank.tsv", demo_bank())
+
+
+if __name__ == "__main__":
+    main()

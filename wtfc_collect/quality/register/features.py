@@ -1,0 +1,153 @@
+"""What the register model looks at in a statement: its words, pieces of its words, and how it is written.
+
+The same function serves training (``train.py``, with scikit-learn) and checking (``model.py``, plain Python),
+so a statement is always described the same way:
+
+* **words and word pairs** (``w:`` features), with the start and end of the statement as words of their own,
+  so "starts with 'To'" or "ends with 'weeks'" are features too;
+* **pieces of words** (``c:`` features): 3 to 5 letters, with a space before and after each word, which
+  carry endings such as "-isation" or "-ment" over to words the model never saw;
+* **how it is written** (:data:`SHAPES`): first, second or third person, a verb or none, the passive,
+  abstract nouns, an instruction, a goal written for a plan, contractions, capitals, the lexicon's terms.
+
+Each statement has each feature or not (no counts), which suits short statements.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from functools import cache
+from itertools import pairwise
+
+from ..lexicon import Category, Risk, lexicon
+from ..text import fold
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+CHAR_SIZES = (3, 4, 5)
+START, END = "<s>", "</s>"
+
+_FIRST = _words("i i'm im i've ive i'd i'll me my mine myself we we're we've us our ours ourselves")
+_SECOND = _words("you you're you've your yours yourself")
+_THIRD = _words("he she his her him hers himself herself he's she's")
+_PEOPLE_WORDS = _words("""people person individuals individual clients client patients patient residents
+resident service users user adults adult tenants tenant customers customer citizens families carers""")
+_BE = _words("is are was were be been being am 's")
+# Common verbs and auxiliaries: a statement with none of these (and no word ending in -ed or n't) most
+# likely has no verb at all: a heading, a label or a list item.
+_VERBS = _words("""
+is are was were be been being am have has had do does did can could will would shall should may might must
+get gets got go goes went gone come comes came make makes made take takes took feel feels felt like likes
+want wants need needs know knew think thought see saw seen say said says tell told give gave help helps
+keep kept let lets love loves hate look looks find found try tries use uses live lives work works wish
+enjoy enjoys miss misses worry worries seem seems leave left stay stays put call called ask asked wait
+waiting treated don't can't won't didn't isn't wasn't aren't haven't hasn't couldn't wouldn't i'm i've
+it's that's there's we're they're you're he's she's i'd i'll
+""")
+# Verbs that start an instruction or a task written for staff: "Ensure …", "Make contact …".
+_INSTRUCTIONS = _words("""
+ensure make provide support review monitor arrange refer complete encourage offer assist promote maintain
+discuss record contact check liaise continue consider explore identify establish facilitate implement
+develop enable agree access attend obtain seek update escalate signpost undertake prompt reassure observe
+assess deliver follow request document report inform
+""")
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|lt|pt)\b")
+_CONTRACTION = re.compile(r"n't\b|'(?:m|ve|re|ll|d)\b")
+# Words of feeling and judgement: how people talk about their own day.
+_FEELING = _words("""
+love loved lovely brilliant fantastic great amazing wonderful happy happier sad upset angry cross fed
+scared frightened worried lonely bored awful terrible rubbish horrible nice kind rude helpful friendly
+excellent fab enjoy enjoyed hate hated miss missed proud glad thankful grateful pleased annoyed fun
+""")
+
+# The features of how a statement is written, in order (the model file keeps their weights in this order).
+SHAPES = (
+    "words", "first_person", "no_first_person", "second_person", "third_person", "people_words",
+    "no_verb", "passive", "abstract", "word_length", "instruction", "to_goal", "contraction", "question",
+    "exclamation", "capitals", "digits", "feeling", "terms", "office_terms", "strong_terms",
+)
+
+
+def words(text: str) -> list[str]:
+    """The words of a statement: lower case, apostrophes kept inside words ("don't")."""
+    return _WORD.findall(fold(text))
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Where each of :func:`words` is in ``text`` (folding keeps every character in its place)."""
+    return [match.span() for match in _WORD.finditer(fold(text))]
+
+
+def word_features(tokens: Sequence[str]) -> list[str]:
+    """Words, and pairs of words with the start and end of the statement as words."""
+    padded = [START, *tokens, END]
+    return [f"w:{t}" for t in tokens] + [f"w:{a} {b}" for a, b in pairwise(padded)]
+
+
+@cache
+def char_features(word: str) -> tuple[str, ...]:
+    """Pieces of 3 to 5 characters of one word, with a space before and after it."""
+    padded = f" {word} "
+    return tuple(f"c:{padded[i:i + n]}" for n in CHAR_SIZES for i in range(len(padded) - n + 1))
+
+
+def ngrams(text: str) -> set[str]:
+    """Every word, word pair and piece of a word in ``text`` (each once)."""
+    tokens = words(text)
+    found = set(word_features(tokens))
+    for token in tokens:
+        found.update(char_features(token))
+    return found
+
+
+_ABSTRACT_ENDINGS = tuple(ending + plural for plural in ("", "s") for ending in (
+    "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "isation", "ization"))
+_DIGITS = re.compile(r"\d")
+_NO_VERB_ENDINGS = ("ed", "n't")
+
+
+def shapes(text: str, tokens: Sequence[str] | None = None) -> list[float]:
+    """How the statement is written, as numbers in the order of :data:`SHAPES`."""
+    folded = fold(text)
+    tokens = words(text) if tokens is None else tokens
+    n = len(tokens)
+    if n == 0:
+        return [0.0] * len(SHAPES)
+    distinct = set(tokens)
+    first = sum(map(_FIRST.__contains__, tokens))
+    terms = [term for _, _, term in lexicon().find(folded)]
+    stripped = text.strip()
+    parts = stripped.split()
+    capitals = sum(w[:1].isupper() for w in parts[1:])
+    has_letters = any(ch.isalpha() for ch in stripped)
+    verb = not _VERBS.isdisjoint(distinct) or any(t.endswith(_NO_VERB_ENDINGS) for t in distinct)
+    abstract = sum(len(t) > 5 and t.endswith(_ABSTRACT_ENDINGS) for t in tokens)
+    return [
+        math.log1p(n),  # words
+        first / n,  # first_person
+        float(first == 0),  # no_first_person
+        float(not _SECOND.isdisjoint(distinct)),  # second_person
+        float(not _THIRD.isdisjoint(distinct)),  # third_person
+        sum(map(_PEOPLE_WORDS.__contains__, tokens)) / n,  # people_words
+        float(not verb),  # no_verb
+        float(_PASSIVE.search(folded) is not None),  # passive
+        abstract / n,  # abstract
+        sum(map(len, tokens)) / n,  # word_length
+        float(tokens[0] in _INSTRUCTIONS),  # instruction
+        float(n > 1 and tokens[0] == "to" and tokens[1] not in _FIRST),  # to_goal
+        float(_CONTRACTION.search(folded) is not None),  # contraction
+        float(stripped.endswith("?")),  # question
+        float("!" in stripped),  # exclamation
+        capitals / max(1, len(parts) - 1) if has_letters else 0.0,  # capitals
+        float(_DIGITS.search(stripped) is not None),  # digits
+        float(not _FEELING.isdisjoint(distinct)),  # feeling
+        len(terms) / n,  # terms
+        float(sum(t.category in (Category.MANAGEMENT, Category.DEFICIT) for t in terms)),  # office_terms
+        float(sum(t.risk is Risk.LOW for t in terms)),  # strong_terms
+    ]

@@ -1,0 +1,186 @@
+"""The register model at work: is a statement written like a person talking, or like professional writing?
+
+Reads ``model.json`` (made by ``train.py``; nothing is downloaded) and scores a statement in plain Python,
+exactly as scikit-learn would score it, but without building a matrix for every statement: the words,
+word pairs and pieces of words it has (see :mod:`.features`) are looked up in one table. A word's pieces
+are worked out once and kept, so the usual statement costs one lookup per word and pair.
+
+:func:`explain` says which words weighed most and, in plain words, what about the writing did.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import operator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from itertools import pairwise
+
+from .features import END, SHAPES, START, char_features, shapes, word_features, word_spans, words
+
+MODEL_FILE = "model.json"
+_CACHE_LIMIT = 200_000  # words whose pieces are kept; cleared when full
+
+
+@dataclass(frozen=True)
+class Model:
+    intercept: float
+    threshold: float
+    weights: dict[str, tuple[float, float]]  # feature -> (idf x weight, idf squared)
+    # The same as one number, idf x weight + idf squared j: one sum gives both the score's numerator and
+    # its norm (the tf-idf rows are scaled to length 1), which halves the time of adding them up.
+    both: dict[str, complex]
+    shape_weights: tuple[tuple[float, float, float], ...]  # per shape: mean, scale, weight
+    # The same folded into one factor per shape and one sum: (value - mean) / scale x weight, added up, is
+    # value x (weight / scale), added up, minus the sum of mean x weight / scale.
+    shape_factors: tuple[float, ...]
+    shape_offset: float
+    # Kept with the model (another model, with other features, must not read them), worked out once per
+    # word: word -> the pieces of it this model knows (for explain), and those with the word itself.
+    pieces: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    grams: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def probability(self, text: str) -> float:
+        """The probability that ``text`` is professional writing (as scikit-learn's predict_proba)."""
+        return _sigmoid(self.score(text))
+
+    def score(self, text: str) -> float:
+        tokens = words(text)
+        return self._grams_score(tokens) + self._shapes_score(text, tokens) + self.intercept
+
+    def _grams_score(self, tokens: list[str]) -> float:
+        both = self.both
+        found = both.keys() & [f"w:{a} {b}" for a, b in pairwise([START, *tokens, END])]
+        grams = self.grams
+        for token in tokens:
+            known = grams.get(token)
+            found.update(_known_grams(self, token) if known is None else known)
+        if not found:
+            return 0.0
+        total = sum(map(both.__getitem__, found))
+        return total.real / math.sqrt(total.imag)
+
+    def _shapes_score(self, text: str, tokens: list[str]) -> float:
+        return float(sum(map(operator.mul, shapes(text, tokens), self.shape_factors))) + self.shape_offset
+
+    def professional(self, text: str) -> bool:
+        return self.probability(text) >= self.threshold
+
+
+def _known_pieces(model: Model, token: str) -> tuple[str, ...]:
+    """The pieces of a word that the model knows, worked out once per word and model."""
+    pieces = model.pieces
+    known = pieces.get(token)
+    if known is None:
+        if len(pieces) >= _CACHE_LIMIT:
+            pieces.clear()
+        known = pieces[token] = tuple(g for g in char_features(token) if g in model.weights)
+    return known
+
+
+def _known_grams(model: Model, token: str) -> tuple[str, ...]:
+    """The word (as a feature) and its pieces, those the model knows, worked out once per word and model."""
+    grams = model.grams
+    if len(grams) >= _CACHE_LIMIT:
+        grams.clear()
+    word = f"w:{token}"
+    known = grams[token] = ((word,) if word in model.weights else ()) + _known_pieces(model, token)
+    return known
+
+
+def _sigmoid(value: float) -> float:
+    return 1.0 / (1.0 + math.exp(-value)) if value >= 0 else math.exp(value) / (1.0 + math.exp(value))
+
+
+def parse(text: str) -> Model:
+    raw = json.loads(text)
+    weights = {g: (idf * weight, idf * idf) for g, (idf, weight) in raw["features"].items()}
+    shape_weights = tuple(tuple(raw["shapes"][name]) for name in SHAPES)
+    both = {g: complex(w, q) for g, (w, q) in weights.items()}
+    factors = tuple(weight / scale for _, scale, weight in shape_weights)
+    offset = -sum(mean * weight / scale for mean, scale, weight in shape_weights)
+    return Model(float(raw["intercept"]), float(raw["threshold"]), weights, both, shape_weights, factors,
+                 offset)
+
+
+@cache
+def model() -> Model:
+    """The project's register model, read once."""
+    text = resources.files(__package__ or "wtfc_collect.quality.register").joinpath(MODEL_FILE)
+    return parse(text.read_text(encoding="utf-8"))
+
+
+# What each way of writing means, for staff, when it weighs toward professional writing.
+REASONS = {
+    "no_first_person": "it never says 'I', 'me' or 'my'",
+    "third_person": "it talks about someone as 'he' or 'she'",
+    "people_words": "it talks about 'people', 'service users' or 'individuals' in general",
+    "no_verb": "it reads like a heading or a label on a form, not something said",
+    "passive": "it is written in the passive, as reports are ('were managed', 'is provided')",
+    "abstract": "it has many abstract words (ending in -tion, -ment, -ity …) that people rarely use about "
+                "their own day",
+    "word_length": "its words are long, as in written reports",
+    "instruction": "it reads like an instruction to staff",
+    "to_goal": "it reads like a goal written for a plan ('To …')",
+    "terms": "it has several words services use",
+    "office_terms": "it uses office or policy words",
+    "strong_terms": "it uses care-service words",
+    "capitals": "it has Capital Letters Like A Heading",
+}
+
+
+@dataclass(frozen=True)
+class Explanation:
+    probability: float
+    phrases: tuple[tuple[int, int, float], ...]  # (start, end, weight) in the text, strongest first
+    reasons: tuple[str, ...]  # plain words, strongest first
+
+
+def explain(text: str, most: int = 3) -> Explanation:
+    """Why the model calls ``text`` professional writing: its strongest phrases and ways of writing."""
+    m = model()
+    tokens = words(text)
+    spans = word_spans(text)
+    weights = m.weights
+    found: dict[str, list[int]] = {}  # feature -> the positions of the words it touches
+    for i, gram in enumerate(word_features(tokens)):
+        if gram in weights:
+            if i < len(tokens):
+                found.setdefault(gram, []).append(i)
+            else:  # a pair: positions i - len(tokens) - 1 and the next (start and end are not words)
+                j = i - len(tokens) - 1
+                found.setdefault(gram, []).extend(k for k in (j, j + 1) if 0 <= k < len(tokens))
+    for i, token in enumerate(tokens):
+        for gram in _known_pieces(m, token):
+            found.setdefault(gram, []).append(i)
+    norm = math.sqrt(sum(weights[g][1] for g in found)) or 1.0
+    per_word = [0.0] * len(tokens)
+    for gram, where in found.items():
+        if where:
+            share = weights[gram][0] / norm / len(where)
+            for k in where:
+                per_word[k] += share
+    phrases = _phrases(per_word, spans)[:most]
+    values = shapes(text, tokens)
+    pushes = sorted(((value - mean) / scale * weight, name) for value, (mean, scale, weight), name
+                    in zip(values, m.shape_weights, SHAPES, strict=True))
+    reasons = tuple(REASONS[name] for push, name in reversed(pushes) if push > 0.15 and name in REASONS)
+    return Explanation(m.probability(text), tuple(phrases), reasons[:3])
+
+
+def _phrases(per_word: list[float], spans: list[tuple[int, int]]) -> list[tuple[int, int, float]]:
+    """Runs of neighbouring words that each weigh toward professional writing, heaviest first."""
+    runs: list[tuple[int, int, float]] = []
+    start = None
+    total = 0.0
+    for i, weight in enumerate([*per_word, -1.0]):
+        if weight > 0.02:
+            if start is None:
+                start, total = i, 0.0
+            total += weight
+        elif start is not None:
+            runs.append((spans[start][0], spans[i - 1][1], total))
+            start = None
+    return sorted(runs, key=lambda run: -run[2])

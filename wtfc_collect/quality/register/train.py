@@ -1,0 +1,264 @@
+"""Train the register model: a person's own words or professional writing. Seeded and reproducible.
+
+    python -m wtfc_collect.quality.register.train            # writes model.json and model.sha256
+    python -m wtfc_collect.quality.register.train --report   # also prints cross-validated figures
+    python -m wtfc_collect.quality.register.train --check    # trains again; is model.json the same file?
+
+``model.sha256`` holds the checksum of ``model.json`` and of every file training reads (the data, this
+script, the features and the lexicon they use), so a test can tell cheaply that the shipped model is the
+one this script made from these files, and the checksum of the model made the same way from a seeded
+sample of :data:`SAMPLE` training rows, which a test makes again in seconds. ``--check`` trains in full.
+
+Reads the TSVs in ``data/`` (see data/README.md for each source and its licence), uses only the rows
+marked ``train`` (the ``held_out`` ones are never seen here), and fits one logistic regression over
+:mod:`.features`: words, word pairs and pieces of words (tf-idf, each present or not) and how the
+statement is written (scaled). Each source file weighs the same within its label (see
+:func:`source_weights`): without that, thousands of hospital feedback comments would teach the model that
+"own words" means praise of a ward, and a plain sentence about a day with no feeling word in it
+("Watering the tomatoes in the greenhouse") would lean toward professional. The threshold for "not own
+words" is chosen from out-of-fold predictions on the training rows (5 folds, whole documents kept
+together): the lowest at which at most :data:`FALSE_ALARMS` of the own-words rows are called professional.
+Nothing here is tuned on held-out rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import math
+import random
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfTransformer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+from sklearn.preprocessing import StandardScaler
+
+from .features import SHAPES, ngrams, shapes
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+MODEL = HERE / "model.json"
+CHECKSUMS = HERE / "model.sha256"
+# Besides the data: the files whose code or words decide what training makes (see features.py).
+_CODE = ("train.py", "features.py", "../lexicon.py", "../lexicon.tsv", "../text.py")
+SEED = 16
+C = 4.0  # inverse regularisation; chosen by grouped cross-validation on the training rows (see --report)
+MIN_DOCUMENTS = 2  # a word or piece must be in at least this many training statements
+FALSE_ALARMS = 0.01  # the share of own-words training rows (out of fold) the threshold may call professional
+FOLDS = 5
+SAMPLE = 600  # training rows for the quick run whose model's checksum is kept too (see model.sha256)
+SAMPLE_NAME = f"sample-of-{SAMPLE}-rows.json"  # its name in model.sha256 (the file itself is not kept)
+
+
+@dataclass(frozen=True)
+class Row:
+    text: str
+    professional: bool
+    group: str
+    source: str
+
+
+def read_rows(split: str = "train", data: Path = DATA) -> list[Row]:
+    """The labelled rows of one split, from every TSV in ``data`` (sorted by file name: reproducible)."""
+    rows = []
+    for path in sorted(data.glob("*.tsv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                if row["split"] == split and row["text"].strip():
+                    rows.append(Row(row["text"], row["label"] == "professional", row["group"], path.stem))
+    return rows
+
+
+def source_weights(rows: Sequence[Row]) -> np.ndarray:
+    """A weight per row so that each source has the same total weight within its label (own words or
+    professional), and each label keeps its number of rows: many rows of one kind of writing (hospital
+    feedback, council service pages) then do not stand for the whole of their label."""
+    count: dict[tuple[str, bool], int] = {}
+    for row in rows:
+        count[row.source, row.professional] = count.get((row.source, row.professional), 0) + 1
+    per_label = {label: sum(n for (_, lab), n in count.items() if lab is label) for label in (True, False)}
+    sources = {label: sum(lab is label for _, lab in count) for label in (True, False)}
+    return np.array([per_label[r.professional] / (sources[r.professional] * count[r.source, r.professional])
+                     for r in rows])
+
+
+class Fitted:
+    """A fitted model and what it needs to describe a statement as the model file does."""
+
+    def __init__(self, texts: Sequence[str], labels: np.ndarray, c: float = C,
+                 weights: np.ndarray | None = None) -> None:
+        grams = [ngrams(text) for text in texts]
+        counts: dict[str, int] = {}
+        for found in grams:
+            for gram in found:
+                counts[gram] = counts.get(gram, 0) + 1
+        kept = sorted(g for g, n in counts.items() if n >= MIN_DOCUMENTS)
+        self.vocabulary = {g: i for i, g in enumerate(kept)}
+        self.tfidf = TfidfTransformer(norm="l2", smooth_idf=True, sublinear_tf=False)
+        self.tfidf.fit(self._present(grams))
+        self.scaler = StandardScaler().fit(np.array([shapes(text) for text in texts]))
+        self.model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=5000,
+                                        random_state=SEED)
+        self.model.fit(self._matrix(texts, grams), labels, sample_weight=weights)
+
+    def _present(self, grams: Sequence[set[str]]) -> sparse.csr_matrix:
+        indices, indptr = [], [0]
+        for found in grams:
+            indices.extend(sorted(self.vocabulary[g] for g in found if g in self.vocabulary))
+            indptr.append(len(indices))
+        data = np.ones(len(indices))
+        return sparse.csr_matrix((data, indices, indptr), shape=(len(grams), len(self.vocabulary)))
+
+    def _matrix(self, texts: Sequence[str], grams: Sequence[set[str]] | None = None) -> sparse.csr_matrix:
+        grams = [ngrams(text) for text in texts] if grams is None else grams
+        words = self.tfidf.transform(self._present(grams))
+        written = self.scaler.transform(np.array([shapes(text) for text in texts]))
+        return sparse.hstack([words, sparse.csr_matrix(written)], format="csr")
+
+    def probability(self, texts: Sequence[str]) -> np.ndarray:
+        """The probability that each text is professional writing, as scikit-learn computes it."""
+        return np.asarray(self.model.predict_proba(self._matrix(texts))[:, 1])
+
+    def export(self, threshold: float) -> dict[str, object]:
+        coef = self.model.coef_[0]
+        n = len(self.vocabulary)
+        idf = self.tfidf.idf_
+        features = {g: [_round(idf[i]), _round(coef[i])] for g, i in self.vocabulary.items() if coef[i] != 0}
+        unused = {g: [_round(idf[i]), 0.0] for g, i in self.vocabulary.items() if coef[i] == 0}
+        written = {name: [_round(self.scaler.mean_[j]), _round(self.scaler.scale_[j]), _round(coef[n + j])]
+                   for j, name in enumerate(SHAPES)}
+        return {"about": "WTfC Collect register model: professional writing (1) or a person's own words (0). "
+                         "Made by wtfc_collect/quality/register/train.py; do not edit by hand.",
+                "intercept": _round(self.model.intercept_[0]), "threshold": _round(threshold),
+                "shapes": written, "features": {**features, **unused}}
+
+
+def _round(value: float) -> float:
+    return float(f"{float(value):.6g}")
+
+
+def out_of_fold(rows: Sequence[Row], c: float = C) -> np.ndarray:
+    """Each training row's probability from a model that did not see its document (grouped folds)."""
+    texts = [r.text for r in rows]
+    labels = np.array([r.professional for r in rows])
+    groups = [r.group for r in rows]
+    found = np.zeros(len(rows))
+    for fit_on, score_on in GroupKFold(n_splits=FOLDS).split(texts, labels, groups):
+        weights = source_weights([rows[i] for i in fit_on])
+        fitted = Fitted([texts[i] for i in fit_on], labels[fit_on], c, weights)
+        found[score_on] = fitted.probability([texts[i] for i in score_on])
+    return found
+
+
+def threshold_for(probabilities: np.ndarray, labels: np.ndarray) -> float:
+    """The lowest threshold at which at most FALSE_ALARMS of the own-words rows are at or above it."""
+    own = np.sort(probabilities[~labels])[::-1]
+    allowed = math.floor(FALSE_ALARMS * len(own))
+    return float(max(0.5, own[allowed] + 1e-6)) if len(own) > allowed else 0.5
+
+
+def train(report: bool = False, sample: int | None = None) -> dict[str, object]:
+    """The model (as written to the model file) from the training rows; ``sample``: from only that many of
+    them, chosen with the seed (a quick run of the whole pipeline, for tests)."""
+    rows = read_rows("train")
+    if sample is not None:
+        chosen = random.Random(SEED).sample(range(len(rows)), sample)  # noqa: S311 - a seeded sample
+        rows = [rows[i] for i in sorted(chosen)]
+    labels = np.array([r.professional for r in rows])
+    oof = out_of_fold(rows)
+    threshold = threshold_for(oof, labels)
+    if report:
+        _report(rows, oof, threshold)
+    fitted = Fitted([r.text for r in rows], labels, weights=source_weights(rows))
+    return fitted.export(threshold)
+
+
+def _report(rows: Sequence[Row], oof: np.ndarray, threshold: float) -> None:
+    said = oof >= threshold
+    print(f"Out-of-fold on {len(rows)} training rows ({FOLDS} grouped folds), threshold {threshold:.3f}:")
+    for source in sorted({r.source for r in rows}):
+        mine = [i for i, r in enumerate(rows) if r.source == source]
+        pro = [i for i in mine if rows[i].professional]
+        own = [i for i in mine if not rows[i].professional]
+        print(f"  {source:<22} professional caught {sum(said[i] for i in pro)}/{len(pro)}; "
+              f"own words called professional {sum(said[i] for i in own)}/{len(own)}")
+
+
+def write(model: dict[str, object], path: Path = MODEL) -> str:
+    """Write the model file (see :func:`model_text`) and return its SHA-256."""
+    text = model_text(model)
+    path.write_text(text, encoding="utf-8")
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def inputs() -> list[str]:
+    """The files training reads, as paths from this folder (sorted)."""
+    return sorted([*_CODE, *(f"data/{path.name}" for path in DATA.glob("*.tsv"))])
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def model_text(model: dict[str, object]) -> str:
+    """The model file's text (sorted keys, one feature a line, so a change reads well in a diff)."""
+    features = model["features"]
+    if not isinstance(features, dict):
+        raise TypeError("the model's features must be a mapping")
+    head = {k: v for k, v in model.items() if k != "features"}
+    lines = ["{", *(f"{json.dumps(k)}: {json.dumps(v, sort_keys=True)}," for k, v in sorted(head.items())),
+             '"features": {']
+    items = sorted(features.items())
+    lines += [f"{json.dumps(g, ensure_ascii=False)}: {json.dumps(v)}" + ("," if i < len(items) - 1 else "")
+              for i, (g, v) in enumerate(items)]
+    lines += ["}", "}", ""]
+    return "\n".join(lines)
+
+
+def sample_digest() -> str:
+    """The SHA-256 of the model made from the seeded sample of SAMPLE training rows."""
+    return hashlib.sha256(model_text(train(sample=SAMPLE)).encode("utf-8")).hexdigest()
+
+
+def checksums() -> str:
+    """``model.sha256``'s text for the files as they are now: the model file, the inputs, then the model
+    made from the seeded sample (trained here, which takes a few seconds)."""
+    names = [MODEL.name, *inputs()]
+    lines = [f"{_digest(HERE / name)}  {name}\n" for name in names]
+    return "".join([*lines, f"{sample_digest()}  {SAMPLE_NAME}\n"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Train the register model (writes model.json).")
+    parser.add_argument("--report", action="store_true", help="print cross-validated figures too")
+    parser.add_argument("--check", action="store_true",
+                        help="train again and say whether model.json is exactly that (writes nothing)")
+    parser.add_argument("--out", type=Path, default=MODEL)
+    args = parser.parse_args()
+    if args.check:
+        made = HERE / ".model-check.json"
+        try:
+            write(train(report=args.report), made)
+            same = made.read_bytes() == MODEL.read_bytes()
+        finally:
+            made.unlink(missing_ok=True)
+        print("model.json is exactly what training makes." if same else
+              "model.json is NOT what training makes now: run this script without --check.")
+        sys.exit(0 if same else 1)
+    digest = write(train(report=args.report), args.out)
+    print(f"Wrote {args.out} (SHA-256 {digest})")
+    if args.out.resolve() == MODEL:
+        CHECKSUMS.write_text(checksums(), encoding="utf-8")
+        print(f"Wrote {CHECKSUMS}")
+
+
+if __name__ == "__main__":
+    main()
