@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from tests import factories as f
-from wtfc_collect.domain import DomainError, Question, Review
+from wtfc_collect.domain import DomainError, Question, Review, WithdrawalReason
 from wtfc_collect.domain.participation import Come
 from wtfc_collect.domain.person_actions import MAX_ACTIONS
 
@@ -67,7 +67,7 @@ def test_actions_can_be_added_after_the_review_is_sent_in_but_not_once_withdrawn
     review.submit(f.NOW)
     review.add_action("Swimming", "Sam", None, None, by="Sam", now=f.NOW)
     review.set_workshop_wish(Come.YES, "Step-free access", f.NOW)
-    review.withdraw("asked by the person", f.NOW)
+    review.withdraw(WithdrawalReason.PERSON_ASKED, f.NOW)
     with pytest.raises(DomainError, match="withdrawn"):
         review.add_action("More", "Sam", None, None, by="Sam", now=f.NOW)
     with pytest.raises(DomainError, match="withdrawn"):

@@ -12,7 +12,7 @@ from docx import Document
 
 from tests import factories as f
 from tests.factories import demo_project
-from wtfc_collect.domain import DomainError, Review, ReviewStatus
+from wtfc_collect.domain import DomainError, Review, ReviewStatus, WithdrawalReason
 from wtfc_collect.domain.access import Role, User
 from wtfc_collect.domain.participation import Come
 from wtfc_collect.services import access
@@ -106,7 +106,7 @@ def test_the_audit_log_notes_ids_never_the_words(memory_repo: Repository) -> Non
 def test_a_withdrawn_review_takes_no_more_actions(memory_repo: Repository) -> None:
     _, north, _ = _reviews(memory_repo)
     north.submit(f.NOW)
-    north.withdraw("asked by the person", f.NOW)
+    north.withdraw(WithdrawalReason.PERSON_ASKED, f.NOW)
     memory_repo.save(north)
     with pytest.raises(DomainError, match="withdrawn"):
         follow.add_person_action(memory_repo, north.id, "Swimming", "Sam", None, actor=ACTOR, now=f.NOW)
