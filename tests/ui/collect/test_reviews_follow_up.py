@@ -15,6 +15,7 @@ from tests.ui.tables import tables
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import Review
 from wtfc_collect.domain.participation import Come
+from wtfc_collect.ui.literal import literal
 
 APP = str(Path(__file__).resolve().parents[3] / "app.py")
 REF = "EV-0042"
@@ -53,7 +54,8 @@ def _button(at: AppTest, label: str) -> AppTest:
 
 def test_the_workshop_wish_is_saved_on_the_review(review: Review) -> None:
     at = _open()
-    assert f"After the review with {REF}" in [h.value for h in at.header]
+    # the reference is shown as typed: its signs escaped, never read as Markdown
+    assert f"After the review with {literal(REF)}" in [h.value for h in at.header]
     radio = next(r for r in at.radio if r.label == "Would the person like to come to the workshops?")
     radio.set_value(Come.YES)
     next(t for t in at.text_area if t.label.startswith("What would help them")).input("Step-free access")

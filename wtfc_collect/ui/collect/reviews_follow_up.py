@@ -21,7 +21,7 @@ from wtfc_collect.services.collect.reviews import get_review
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import tables
 from wtfc_collect.ui.feedback import errors, field_error, form_key, run_action, show, use_case
-from wtfc_collect.ui.literal import plain_label, short
+from wtfc_collect.ui.literal import literal, plain_label, short
 
 PREFIX = "reviews.follow_up."
 ABOUT = (Question.NOT_WORKING, Question.FUTURE)  # what an action for the person most often answers
@@ -67,7 +67,7 @@ def follow_up(repo: Repository, chosen: Review) -> None:
     if review.status is ReviewStatus.WITHDRAWN:
         return
     t = screen("reviews")
-    st.header(t["follow_up_heading"].format(person=review.person_ref), anchor=False)
+    st.header(t["follow_up_heading"].format(person=literal(review.person_ref)), anchor=False)
     _workshop_wish(t, review)
     _actions(t, review)
 
