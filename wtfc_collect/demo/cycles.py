@@ -57,6 +57,7 @@ def install(repo: Repository, *, now: datetime, reviews: int, seed: int, actor: 
     review_on = first_day_two + REVIEW_AFTER
     finished_at = datetime.combine(review_on + timedelta(days=2), datetime.min.time(), now.tzinfo)
     _workshop(repo, last, Timeline.of(last, finished_at + timedelta(hours=16), review_on), finished=True)
+    participation.attendance(repo, last.id, finished_at)
 
     started = finished_at + timedelta(days=5, hours=10)
     this = learning_review.start_next_cycle(repo, last.id, actor=actor, now=started)
@@ -73,4 +74,5 @@ def install(repo: Repository, *, now: datetime, reviews: int, seed: int, actor: 
     participation.seed(repo, this.id, now - THIS_YEAR)
     review_next = (now + timedelta(weeks=26)).date()
     _workshop(repo, this, Timeline.of(this, now, review_next), finished=False)
+    participation.attendance(repo, this.id, now)
     return this

@@ -4,7 +4,7 @@
 workshops (with what would help them), and the actions for the person each review led to. ``seed`` adds
 the people invited to the two workshop days, through the same use case as the Who takes part screen: a
 mix of perspectives with a few replies still to come, and too few commissioners, so the balance view has
-something to say.
+something to say. ``attendance`` notes who came on the days already held.
 """
 
 from __future__ import annotations
@@ -118,3 +118,22 @@ def seed(repo: Repository, project_id: str, now: datetime) -> int:
         reply = [Reply.COMING, Reply.COMING, Reply.NO_REPLY, Reply.COMING, Reply.NOT_COMING][number % 5]
         participation.record_reply(repo, added.id, days[0], reply, actor=ACTOR, now=now)
     return len(GUESTS)
+
+
+def attendance(repo: Repository, project_id: str, now: datetime) -> int:
+    """Note who came on the workshop days held before ``now``: those who said they were coming came, but
+    one in five of them could not make it on the day, and a few who never replied came all the same.
+    Returns how many came, over all days."""
+    held = [day for day in participation.workshop_days(repo, project_id) if day < now.date()]
+    came = 0
+    for number, person in enumerate(participation.participants(repo, project_id)):
+        for place in person.days:
+            if place.day not in held:
+                continue
+            if place.reply is Reply.COMING:
+                here = number % 5 != 4
+            else:
+                here = place.reply is Reply.NO_REPLY and number % 3 == 0
+            participation.record_attendance(repo, person.id, place.day, here, actor=ACTOR, now=now)
+            came += here
+    return came

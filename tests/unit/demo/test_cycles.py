@@ -26,6 +26,8 @@ from wtfc_collect.domain import (
     SuccessStatement,
     Theme,
 )
+from wtfc_collect.domain.participation import Come, Participant, ParticipantPerspective
+from wtfc_collect.services.reports import report_content
 from wtfc_collect.services.workshop import compare_cycles, golden_thread, keep_and_spread, learning_review
 from wtfc_collect.storage.memory import MemoryRepository
 
@@ -157,3 +159,21 @@ def test_the_comparison_and_the_other_themes_have_real_content(
     assert all(m.points for m in found.measures)
     keep, gaps = keep_and_spread.keep_and_spread(repo, this.id), keep_and_spread.gaps(repo, this.id)
     assert keep and gaps and all(k.note for k in keep) and any(g.note for g in gaps)
+
+
+def test_both_cycles_have_their_guests_follow_up_and_who_came_on_the_days_held(
+    demo: tuple[MemoryRepository, Project, Project],
+) -> None:
+    repo, last, this = demo
+    for cycle in (last, this):
+        guests = repo.find(Participant, project_id=cycle.id)
+        assert {g.perspective for g in guests} == set(ParticipantPerspective)
+        held = sorted(d for d in cycle.workshop_dates if d < TODAY)
+        assert held, f"{cycle.name}: no workshop day held yet"
+        places = [p for g in guests for p in g.days if p.day in held]
+        assert all(p.attended is not None for p in places)  # every day held has who came
+        assert any(p.attended for p in places) and not all(p.attended for p in places)
+        reviews = repo.find(Review, project_id=cycle.id)
+        assert any(r.actions for r in reviews) and any(r.workshop.come is Come.YES for r in reviews)
+    report = report_content.wtfc_report(repo, this.id, f.NOW).participation
+    assert report is not None and any(d.came for d in report.days)
