@@ -42,4 +42,7 @@ pages = [
 page = st.navigation(pages, expanded=True)  # every page listed, no "View more" to find
 display.sidebar()  # text size and high contrast, on every page (drawn after st.navigation: kept)
 sign_in.sidebar_account(user)
-page.run()
+try:
+    page.run()
+except StoreError as error:  # the shared database went away mid-session: say so; nothing typed is lost
+    st.error(str(error))

@@ -27,6 +27,12 @@ def as_administrator() -> Iterator[User]:
         yield user
 
 
+@pytest.fixture(autouse=True)
+def _no_shared_database_from_outside(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A WTFC_DATABASE_URL set in the shell must not send any test's data to a real database."""
+    monkeypatch.delenv("WTFC_DATABASE_URL", raising=False)
+
+
 @pytest.fixture
 def memory_repo() -> Repository:
     return MemoryRepository()

@@ -153,3 +153,7 @@ main.add_command(import_command)
 from wtfc_collect.cli.exchange import export_reviews_command  # noqa: E402
 
 main.add_command(export_reviews_command)
+
+from wtfc_collect.cli.store import copy_data  # noqa: E402
+
+main.add_command(copy_data)

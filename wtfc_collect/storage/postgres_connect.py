@@ -27,7 +27,11 @@ from .port import StoreError, StoreUnreadable
 
 SCHEMES = ("postgresql://", "postgres://")
 CONNECT_SECONDS = 5
-WAIT_SECONDS = 10  # how long an action waits for a free connection (or for the database to come back)
+WAIT_SECONDS = 5  # how long an action waits for a free connection (or for the database to come back)
+#: How long the pool keeps retrying one lost connection in the background (waiting longer each time) before
+#: it leaves the next try to the next action that needs a connection: so after the database comes back, the
+#: app works again within seconds, however long it was away.
+RETRY_SECONDS = 5
 DEFAULT_POOL = 10
 
 BAD_ADDRESS = (
@@ -177,6 +181,7 @@ class Database:
             configure=_configure,
             check=ConnectionPool.check_connection,
             timeout=WAIT_SECONDS,
+            reconnect_timeout=RETRY_SECONDS,
             name="wtfc",
             open=False,
         )
