@@ -16,7 +16,6 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,7 +28,17 @@ from wtfc_collect.domain.access import Role
 from wtfc_collect.storage import postgres_connect
 
 from .conftest import DEMO_CODE, TEST_PASSWORD, RunningApp
-from .helpers import OWN_REVIEW_TITLE, RUN_WATCH, TIMEOUT, click, follow_link, received, settle, sign_in, wait_text
+from .helpers import (
+    OWN_REVIEW_TITLE,
+    RUN_WATCH,
+    TIMEOUT,
+    click,
+    follow_link,
+    received,
+    settle,
+    sign_in,
+    wait_text,
+)
 from .test_voice_answers import _record, microphone_browser  # noqa: F401 (a fixture used below)
 
 pytestmark = pytest.mark.browser
@@ -114,7 +123,8 @@ def council(postgres_cluster: Cluster, tmp_path_factory: pytest.TempPathFactory)
 
 def _set_cookie(url: str, cookie: str | None = None) -> str | None:
     """The balancer's sticky cookie in the answer to a first visit (None when it sets none)."""
-    request = urllib.request.Request(url + "/", headers={"Cookie": f"{COOKIE}={cookie}"} if cookie else {})
+    headers = {"Cookie": f"{COOKIE}={cookie}"} if cookie else {}
+    request = urllib.request.Request(url + "/", headers=headers)  # noqa: S310 (loopback)
     with urllib.request.urlopen(request, timeout=10) as answer:  # noqa: S310 (loopback)
         for header in answer.headers.get_all("Set-Cookie") or []:
             parsed = SimpleCookie(header)
