@@ -32,6 +32,10 @@ HEADLINE = (
     "documents_100_s",
     "audio_cached_ms",
     "startup_health_s",
+    "pg_save_p95_ms_100000",
+    "pg_sessions_50_lost",
+    "pg_sessions_50_p95_ms",
+    "pg_checkpoint_rerun_ratio_10000",
 )
 # (key, the target in words, passes?) for the targets.
 TARGETS: tuple[tuple[str, str, Callable[[float], bool]], ...] = (
@@ -41,6 +45,12 @@ TARGETS: tuple[tuple[str, str, Callable[[float], bool]], ...] = (
     ("concurrent_saves_lost", "0 lost of 1,000 concurrent saves (20 x 50)", lambda v: v == 0),
     ("audio_cached_ms", "cached audio <= 20 ms", lambda v: v <= 20),
     ("documents_100_s", "all documents for 100 reviews <= 2 s", lambda v: v <= 2),
+    ("pg_save_p95_ms_100000", "PostgreSQL: save p95 <= 20 ms at 100,000 reviews", lambda v: v <= 20),
+    ("pg_sessions_50_lost", "PostgreSQL: 0 lost, 50 sessions on two servers", lambda v: v == 0),
+    ("pg_sessions_50_p95_ms", "PostgreSQL: save p95 <= 100 ms, 50 sessions on two servers",
+     lambda v: v <= 100),
+    ("pg_checkpoint_rerun_ratio_10000", "PostgreSQL: checkpoint rerun at 10,000 <= 3x empty",
+     lambda v: v <= 3),
 )
 
 
@@ -58,14 +68,22 @@ class Plan:
     document_sizes: tuple[int, ...] | None  # None: skip
     audio: bool
     quality: bool
+    # The shared database next to the file store: save sizes, saves each, reviews already stored while 50
+    # sessions save at once, and the size of the checkpoint page test (None: skip it).
+    shared_sizes: tuple[int, ...] = ()
+    shared_saves: int = 40
+    shared_existing: int = 1_000
+    shared_page_size: int | None = None
 
 
 PLANS = {
     "full": Plan((100, 1_000, 2_000, 5_000, 10_000), 40, 20, 50, (100, 1_000), 7, (0, 1_000), 3, True,
-                 (100, 1_000), True, True),
-    "quick": Plan((100, 1_000, 2_000), 30, 20, 50, (100,), 5, (0,), 1, True, (100,), True, True),
+                 (100, 1_000), True, True, shared_sizes=(1_000, 10_000, 100_000), shared_page_size=10_000),
+    "quick": Plan((100, 1_000, 2_000), 30, 20, 50, (100,), 5, (0,), 1, True, (100,), True, True,
+                  shared_sizes=(1_000, 10_000), shared_saves=30),
     # Tiny sizes for the runner's own test: proves every part runs and the JSON line is whole.
-    "smoke": Plan((100,), 5, 4, 5, (100,), 2, (0,), 1, False, None, False, False),
+    "smoke": Plan((100,), 5, 4, 5, (100,), 2, (0,), 1, False, None, False, False,
+                  shared_sizes=(100,), shared_saves=5, shared_existing=100),
 }
 
 
@@ -153,6 +171,17 @@ def _concurrent(plan: Plan, headline: dict[str, Any]) -> None:
         headline["concurrent_saves_lost"] = int(together["lost"])
 
 
+def _shared_database(plan: Plan, headline: dict[str, Any]) -> None:
+    from benchmarks import shared_database
+
+    figures = shared_database.run(
+        plan.shared_sizes, plan.shared_saves, plan.shared_existing, plan.shared_page_size, plan.page_repeats
+    )
+    for key in HEADLINE:
+        if key.startswith("pg_") and key in figures:
+            headline[key] = round(figures[key], 2)
+
+
 def _pages(plan: Plan, headline: dict[str, Any]) -> None:
     from benchmarks import pages
 
@@ -200,12 +229,12 @@ def _summary(headline: dict[str, Any]) -> None:
     print("\nHeadline figures")
     for key in HEADLINE:
         value = headline.get(key)
-        print(f"  {key:<28}{'not measured' if value is None else value}")
+        print(f"  {key:<33}{'not measured' if value is None else value}")
     print("Targets")
     for key, words, passes in TARGETS:
         value = headline.get(key)
         verdict = "not measured" if value is None else ("met" if passes(float(value)) else "NOT met")
-        print(f"  {words:<55}{verdict}")
+        print(f"  {words:<62}{verdict}")
 
 
 def main(argv: Sequence[str]) -> int:
@@ -224,6 +253,7 @@ def main(argv: Sequence[str]) -> int:
     sections: list[tuple[str, Callable[[Plan, dict[str, Any]], None], bool]] = [
         ("store", _store, True),
         ("concurrent saves", _concurrent, True),
+        ("shared database", _shared_database, bool(plan.shared_sizes)),
         ("pages", _pages, True),
         ("startup", _startup, True),
         ("audio", _audio, plan.audio),

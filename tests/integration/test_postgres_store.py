@@ -12,11 +12,13 @@ import signal
 import threading
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import psycopg
 import pytest
 
+from benchmarks.local_postgres import Cluster
 from tests import factories as f
 from wtfc_collect.domain import AuditAction, AuditEvent, Measure, Reading, Review, new_id
 from wtfc_collect.services.common import kept_until_changed
@@ -25,6 +27,8 @@ from wtfc_collect.storage.port import ConflictError, StoreUnreadable
 from wtfc_collect.storage.postgres import PostgresRepository
 from wtfc_collect.storage.postgres_connect import Database
 from wtfc_collect.storage.postgres_recordings import PostgresRecordings
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -346,3 +350,39 @@ def test_an_app_server_killed_mid_save_loses_nothing_it_had_confirmed(postgres_u
         assert len(check.find(Review, project_id=project.id)) == 300 + count
         postgres_connect.close_all()
     assert confirmed_reviews >= KILLS - 1
+
+
+# --- two accounts: the app may only add to the audit log ------------------------------------------------
+def test_with_the_shipped_roles_the_app_works_but_cannot_touch_the_audit_log(
+    postgres_cluster: Cluster,
+) -> None:
+    """deploy/postgres-roles.sql: the tables belong to an owner; the app's account may only add audit entries
+    and can neither change the table nor switch its trigger off."""
+    cluster = postgres_cluster
+    cluster.sql("CREATE ROLE wtfc_owner LOGIN PASSWORD 'owner-secret'")
+    cluster.sql("CREATE ROLE wtfc_app LOGIN PASSWORD 'app-secret'")
+    cluster.run("createdb", "-h", str(cluster.folder), "-p", str(cluster.port), "-U", "wtfc", "--owner",
+                "wtfc_owner", "wtfc")
+    owner = f"postgresql://wtfc_owner:owner-secret@127.0.0.1:{cluster.port}/wtfc"
+    app = f"postgresql://wtfc_app:app-secret@127.0.0.1:{cluster.port}/wtfc"
+    PostgresRepository(owner).save(f.project(name="Made by the owner"))  # the first start makes the tables
+    postgres_connect.close_all()
+    cluster.run("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", str(cluster.folder), "-p",
+                str(cluster.port), "-U", "wtfc", "-d", "wtfc", "-f", str(ROOT / "deploy" / "postgres-roles.sql"))
+
+    repo = PostgresRepository(app)
+    project = repo.save(f.project())
+    repo.save(project.model_copy(update={"name": "Renamed"}))
+    repo.save_all([f.review(project.id)], remove=[(Measure, new_id())])
+    repo.append_audit(_event(project.id))
+    repo.note_attempt("account:x", f.NOW)
+    PostgresRecordings(app).put(new_id(), new_id(), b"RIFF")
+    assert len(repo.audit_log()) == 1 and repo.version() != "pg-0"
+    with psycopg.connect(app, autocommit=True) as connection:
+        for statement in (
+            "UPDATE wtfc_audit SET doc = doc", "DELETE FROM wtfc_audit", "TRUNCATE wtfc_audit",
+            "ALTER TABLE wtfc_audit DISABLE TRIGGER wtfc_audit_append_only", "DROP TABLE wtfc_audit",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                connection.execute(statement)  # type: ignore[arg-type]  # fixed test text
+    assert len(repo.audit_log()) == 1

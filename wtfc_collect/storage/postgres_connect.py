@@ -9,6 +9,8 @@ no connection object, whose details include the password) goes with it.
 from __future__ import annotations
 
 import threading
+import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -109,6 +111,30 @@ def _configure(connection: psycopg.Connection[Any]) -> None:
     set_json_dumps(_dumps, connection)
 
 
+#: A connection back in the pool for longer than this is checked (one round trip) before it is lent again,
+#: so one that died meanwhile (the database restarted) is replaced instead of failing an action. One that
+#: was in use a moment ago is lent at once: a save then costs one round trip, not two.
+CHECK_AFTER_SECONDS = 1.0
+
+
+class _Returned:
+    """When each connection last came back to the pool (reset runs then; check runs before lending)."""
+
+    def __init__(self) -> None:
+        self._at: weakref.WeakKeyDictionary[psycopg.Connection[Any], float] = weakref.WeakKeyDictionary()
+        self._lock = threading.Lock()
+
+    def reset(self, connection: psycopg.Connection[Any]) -> None:
+        with self._lock:
+            self._at[connection] = time.monotonic()
+
+    def check(self, connection: psycopg.Connection[Any]) -> None:
+        with self._lock:
+            returned = self._at.get(connection)
+        if returned is None or time.monotonic() - returned > CHECK_AFTER_SECONDS:
+            ConnectionPool.check_connection(connection)
+
+
 def _options(url: str) -> dict[str, Any]:
     parts = _parts(url)
     options: dict[str, Any] = {"autocommit": True}
@@ -127,7 +153,9 @@ def migrate(connection: psycopg.Connection[Any], where: str) -> None:
     """
     with connection.transaction():
         connection.execute("SELECT pg_advisory_xact_lock(%s)", [schema.MIGRATION_LOCK])
-        connection.execute(schema.LEDGER)
+        ledger = connection.execute("SELECT to_regclass('wtfc_schema_migrations')").fetchone()
+        if ledger is None or ledger[0] is None:  # (an app account that may not create tables never gets here)
+            connection.execute(schema.LEDGER)
         applied = {row[0] for row in connection.execute("SELECT number FROM wtfc_schema_migrations")}
         if applied and max(applied) > schema.latest():
             raise StoreUnreadable(
@@ -142,12 +170,12 @@ def migrate(connection: psycopg.Connection[Any], where: str) -> None:
                     "INSERT INTO wtfc_schema_migrations (number, name) VALUES (%s, %s)",
                     [migration.number, migration.name],
                 )
-        connection.execute(
-            "INSERT INTO wtfc_meta (name, value) VALUES ('data_version', %s) ON CONFLICT (name) DO NOTHING",
-            [Jsonb(SCHEMA_VERSION)],
-        )
         stored = connection.execute("SELECT value FROM wtfc_meta WHERE name = 'data_version'").fetchone()
-        if stored is not None and stored[0] != SCHEMA_VERSION:
+        if stored is None:
+            connection.execute(
+                "INSERT INTO wtfc_meta (name, value) VALUES ('data_version', %s)", [Jsonb(SCHEMA_VERSION)]
+            )
+        elif stored[0] != SCHEMA_VERSION:
             raise StoreUnreadable(
                 f"The database {where} holds data of data version {stored[0]}, and this copy of WTfC Collect "
                 f"works with data version {SCHEMA_VERSION}. Nothing was changed. Please use the "
@@ -173,13 +201,15 @@ class Database:
                 "made). Check that the user in WTFC_DATABASE_URL owns the database or may create tables in "
                 "it. Nothing was changed."
             ) from None
+        returned = _Returned()
         self.pool: ConnectionPool[psycopg.Connection[Any]] = ConnectionPool(
             url,
             kwargs=options,
             min_size=1,
             max_size=max(1, pool_size),
             configure=_configure,
-            check=ConnectionPool.check_connection,
+            check=returned.check,
+            reset=returned.reset,
             timeout=WAIT_SECONDS,
             reconnect_timeout=RETRY_SECONDS,
             name="wtfc",
