@@ -367,8 +367,9 @@ def test_with_the_shipped_roles_the_app_works_but_cannot_touch_the_audit_log(
     app = f"postgresql://wtfc_app:app-secret@127.0.0.1:{cluster.port}/wtfc"
     PostgresRepository(owner).save(f.project(name="Made by the owner"))  # the first start makes the tables
     postgres_connect.close_all()
+    roles = str(ROOT / "deploy" / "postgres-roles.sql")
     cluster.run("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", str(cluster.folder), "-p",
-                str(cluster.port), "-U", "wtfc", "-d", "wtfc", "-f", str(ROOT / "deploy" / "postgres-roles.sql"))
+                str(cluster.port), "-U", "wtfc", "-d", "wtfc", "-f", roles)
 
     repo = PostgresRepository(app)
     project = repo.save(f.project())
