@@ -74,6 +74,7 @@ class Plan:
     shared_saves: int = 40
     shared_existing: int = 1_000
     shared_page_size: int | None = None
+    shared_changes: int = 10  # changes each of the 50 sessions saves after its new review
 
 
 PLANS = {
@@ -83,7 +84,7 @@ PLANS = {
                   shared_sizes=(1_000, 10_000), shared_saves=30),
     # Tiny sizes for the runner's own test: proves every part runs and the JSON line is whole.
     "smoke": Plan((100,), 5, 4, 5, (100,), 2, (0,), 1, False, None, False, False,
-                  shared_sizes=(100,), shared_saves=5, shared_existing=100),
+                  shared_sizes=(100,), shared_saves=5, shared_existing=100, shared_changes=2),
 }
 
 
@@ -175,7 +176,8 @@ def _shared_database(plan: Plan, headline: dict[str, Any]) -> None:
     from benchmarks import shared_database
 
     figures = shared_database.run(
-        plan.shared_sizes, plan.shared_saves, plan.shared_existing, plan.shared_page_size, plan.page_repeats
+        plan.shared_sizes, plan.shared_saves, plan.shared_existing, plan.shared_page_size, plan.page_repeats,
+        changes=plan.shared_changes,
     )
     for key in HEADLINE:
         if key.startswith("pg_") and key in figures:

@@ -188,8 +188,8 @@ def _row(row: dict[str, float], width: int) -> str:
 
 
 
-def run(sizes: Sequence[int], saves: int, existing: int, page_size: int | None,
-        page_repeats: int) -> dict[str, float]:
+def run(sizes: Sequence[int], saves: int, existing: int, page_size: int | None, page_repeats: int,
+        changes: int = 10) -> dict[str, float]:
     """Print the tables; return the figures by name (``pg_…`` and ``file_…``)."""
     figures: dict[str, float] = {}
     with postgres() as cluster, tempfile.TemporaryDirectory(prefix="wtfc-bench-") as name:
@@ -205,11 +205,11 @@ def run(sizes: Sequence[int], saves: int, existing: int, page_size: int | None,
             print(f"{size:>8,}  {_row(on_file, 11)}  {_row(on_db, 17)}")
             figures[f"file_save_p95_ms_{size}"] = on_file["p95_ms"]
             figures[f"pg_save_p95_ms_{size}"] = on_db["p95_ms"]
-        print(f"\n50 sessions on two app servers, each saving a new review and 10 changes to it, at once "
-              f"(the store holds {existing:,} reviews)")
+        print(f"\n50 sessions on two app servers, each saving a new review and {changes} changes to it, "
+              f"at once (the store holds {existing:,} reviews)")
         print(f"{'store':<12}{'saves':>7}{'lost':>6}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'seconds':>9}")
         for label, make in (("file", stores.file), ("PostgreSQL", stores.database)):
-            together = sessions_at_once(make().open, existing)
+            together = sessions_at_once(make().open, existing, changes=changes)
             print(f"{label:<12}{together['saves']:>7.0f}{together['lost']:>6.0f}{together['errors']:>8.0f}"
                   f"{together['p50_ms']:>9.1f}{together['p95_ms']:>9.1f}{together['seconds']:>9.1f}")
             key = "pg" if label == "PostgreSQL" else "file"
