@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from benchmarks.local_postgres import Cluster
 from tests import factories as f
 from wtfc_collect import bootstrap
 from wtfc_collect.cli import main
@@ -106,3 +107,31 @@ def test_by_default_the_store_in_use_is_copied(
     assert [p.name for p in TinyDBRepository(bootstrap.store_path(tmp_path / "out")).find(Project)] == [
         "In the database"
     ]
+
+
+def test_a_pg_dump_restores_everything_with_its_protections(
+    postgres_cluster: Cluster, tmp_path: Path
+) -> None:
+    """The README's backup of the database: pg_dump, then pg_restore into a new, empty database."""
+    import psycopg
+
+    original = postgres_cluster.create_database("dumped")
+    source, sounds = _folder_with_data(tmp_path / "data")
+    assert _copy("--from", str(tmp_path / "data"), "--to", original)[0] == 0
+    dump = postgres_cluster.folder / "wtfc.dump"
+    where = ["-h", str(postgres_cluster.folder), "-p", str(postgres_cluster.port), "-U", "wtfc"]
+    postgres_cluster.run("pg_dump", *where, "--format=custom", f"--file={dump}", "dumped")
+    restored = postgres_cluster.create_database("restored")
+    postgres_cluster.run("pg_restore", *where, "--no-owner", "--dbname=restored", str(dump))
+
+    again, before = PostgresRepository(restored), PostgresRepository(original)
+    assert again.export_raw() == before.export_raw()
+    assert again.audit_log() == before.audit_log()
+    recordings = PostgresRecordings(restored)
+    assert {key: recordings.get(*key) for key in recordings.ids()} == sounds
+    version = again.version()
+    again.save(f.project(name="After the restore"))
+    assert again.version() != version
+    with psycopg.connect(restored, autocommit=True) as connection, pytest.raises(psycopg.Error):
+        connection.execute("DELETE FROM wtfc_audit")  # still append-only
+    assert len(again.audit_log()) == len(before.audit_log())
