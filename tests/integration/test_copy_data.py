@@ -116,7 +116,7 @@ def test_a_pg_dump_restores_everything_with_its_protections(
     import psycopg
 
     original = postgres_cluster.create_database("dumped")
-    source, sounds = _folder_with_data(tmp_path / "data")
+    _, sounds = _folder_with_data(tmp_path / "data")
     assert _copy("--from", str(tmp_path / "data"), "--to", original)[0] == 0
     dump = postgres_cluster.folder / "wtfc.dump"
     where = ["-h", str(postgres_cluster.folder), "-p", str(postgres_cluster.port), "-U", "wtfc"]
