@@ -22,7 +22,7 @@ from typing import Any
 
 from benchmarks.local_postgres import Cluster, throwaway_cluster
 from benchmarks.scale import build_project
-from benchmarks.storage import NOW, _one_change, percentile
+from benchmarks.storage import NOW, percentile, timed_saves
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import Question, Review, Speaker
 from wtfc_collect.storage.port import Repository
@@ -86,13 +86,7 @@ def save_latency(store: Made, reviews: int, saves: int) -> dict[str, float]:
     project = build_project(repo, reviews, workshop=False)
     store.settle()
     fill_s = time.perf_counter() - started
-    stored = repo.find(Review, project_id=project.id)
-    timings: list[float] = []
-    for index in range(saves):
-        changed = _one_change(repo, stored[(index * 7919) % len(stored)], index)
-        started = time.perf_counter()
-        repo.save(changed)
-        timings.append((time.perf_counter() - started) * 1000)
+    timings = timed_saves(repo, project.id, saves)
     return {
         "reviews": reviews, "saves": saves, "p50_ms": statistics.median(timings),
         "p95_ms": percentile(timings, 0.95), "max_ms": max(timings), "size_mb": store.size_mb(),
