@@ -44,5 +44,6 @@ display.sidebar()  # text size and high contrast, on every page (drawn after st.
 sign_in.sidebar_account(user)
 try:
     page.run()
-except StoreError as error:  # the shared database went away mid-session: say so; nothing typed is lost
-    st.error(str(error))
+except StoreError as error:  # the shared database went away mid-session: say so in plain words, and stop
+    st.error(str(error))  # here: a stopped run keeps the values of the fields it did not draw (typed words)
+    st.stop()

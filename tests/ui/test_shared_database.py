@@ -76,3 +76,34 @@ def test_a_database_lost_mid_session_says_so_plainly_on_the_page(
     assert not at.exception, at.exception
     assert "could not be reached just now" in "\n".join(e.value for e in at.error)
     postgres_connect.close_all()
+
+
+def test_words_typed_while_the_database_is_away_are_still_there_when_it_is_back(
+    data_dir: Path, postgres_cluster: Cluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wtfc_collect.storage import postgres_connect
+
+    monkeypatch.setattr(postgres_connect, "WAIT_SECONDS", 1)
+    name = "away_for_a_while"
+    url = postgres_cluster.create_database(name)
+    monkeypatch.setenv(bootstrap.DATABASE_URL_VARIABLE, url)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.switch_page("pages/project_setup.py").run()
+    at.text_input(key="project_setup.new.name").input("Home care in Eastvale")
+    at.text_area(key="project_setup.new.purpose").input("We are using WTfC to hear from people so that care fits")
+    with psycopg.connect(postgres_cluster.url(TEST_DATABASE), autocommit=True) as admin:
+        admin.execute(f"ALTER DATABASE {name} ALLOW_CONNECTIONS false")
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name])
+        next(b for b in at.button if b.label == "Save project").click().run()
+        assert not at.exception, at.exception
+        assert "could not be reached just now" in "\n".join(e.value for e in at.error)
+        admin.execute(f"ALTER DATABASE {name} ALLOW_CONNECTIONS true")
+    for _ in range(30):  # the app's pool connects again within seconds
+        at.run()
+        if not at.error:
+            break
+    assert at.text_input(key="project_setup.new.name").value == "Home care in Eastvale"
+    assert at.text_area(key="project_setup.new.purpose").value.startswith("We are using WTfC to hear")
+    next(b for b in at.button if b.label == "Save project").click().run()
+    assert [p.name for p in bootstrap.build_repository().find(Project)] == ["Home care in Eastvale"]
+    postgres_connect.close_all()
