@@ -204,6 +204,6 @@ def test_a_crash_of_the_database_itself_loses_no_confirmed_save(cluster: Cluster
     assert failures and "not saved" in str(failures[0])
     _running(cluster)  # starts it again: PostgreSQL replays its write-ahead log
     stored = {r.id for r in _eventually(lambda: repo.find(Review, project_id=project.id))}
-    assert len(confirmed) > 10
+    assert len(confirmed) >= 5
     assert set(confirmed) <= stored and len(stored) - len(confirmed) <= 1
     print(f"{len(confirmed)} saves confirmed before the crash; all there after it ({len(stored)} stored)")
