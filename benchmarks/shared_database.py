@@ -96,8 +96,9 @@ def save_latency(store: Made, reviews: int, saves: int) -> dict[str, float]:
 
 # --- many sessions on two servers -----------------------------------------------------------------------
 def _server(open_store: Opener, project_id: str, server: int, sessions: int, changes: int,
-            start: Any, report: multiprocessing.connection.Connection) -> None:
-    """One app server: ``sessions`` threads, each saving a new review and then ``changes`` changes to it."""
+            start: Any, together: Any, report: multiprocessing.connection.Connection) -> None:
+    """One app server: ``sessions`` threads, each saving a new review and then ``changes`` changes to it;
+    with a ``together`` barrier, every session of every server presses save at the same moment, each time."""
     from wtfc_collect.storage import postgres_connect, tinydb_store
 
     postgres_connect.close_all()  # a fresh pool and file handle in this process, never the parent's
@@ -116,10 +117,14 @@ def _server(open_store: Opener, project_id: str, server: int, sessions: int, cha
             for n in range(changes + 1):
                 if n:
                     review.add_statement(Question.WORKING, f"Session {thread} note {n}", Speaker.PERSON, NOW)
+                if together is not None:
+                    together.wait(60)
                 started = time.perf_counter()
                 review = repo.save(review)
                 mine.append((time.perf_counter() - started) * 1000)
         except Exception as error:  # counted, and the run goes on
+            if together is not None:
+                together.abort()  # nobody waits for a session that has stopped
             with lock:
                 errors.append(type(error).__name__)
         with lock:
@@ -135,9 +140,11 @@ def _server(open_store: Opener, project_id: str, server: int, sessions: int, cha
 
 
 def sessions_at_once(open_store: Opener, existing: int, servers: int = 2, sessions: int = 50,
-                     changes: int = 10) -> dict[str, float]:
-    """``sessions`` sessions spread over ``servers`` app processes, all saving at once on a store that holds
-    ``existing`` reviews; lost saves are counted from a fresh read afterwards."""
+                     changes: int = 10, *, same_moment: bool = True) -> dict[str, float]:
+    """``sessions`` sessions spread over ``servers`` app processes saving on a store that holds ``existing``
+    reviews: with ``same_moment``, all of them press save at the same moment, ``changes + 1`` times over;
+    without, each saves one after another with no pause (a stress test). Lost saves are counted from a fresh
+    read afterwards."""
     from wtfc_collect.storage import postgres_connect, tinydb_store
 
     repo = open_store()
@@ -146,10 +153,11 @@ def sessions_at_once(open_store: Opener, existing: int, servers: int = 2, sessio
     tinydb_store.close_all()
     context = multiprocessing.get_context("fork")
     start = context.Event()
+    together = context.Barrier(sessions) if same_moment else None
     per_server = [sessions // servers + (1 if s < sessions % servers else 0) for s in range(servers)]
     pipes = [context.Pipe(duplex=False) for _ in range(servers)]
     processes = [
-        context.Process(target=_server, args=(open_store, project.id, s, n, changes, start, send))
+        context.Process(target=_server, args=(open_store, project.id, s, n, changes, start, together, send))
         for s, (n, (_, send)) in enumerate(zip(per_server, pipes, strict=True))
     ]
     for process in processes:
@@ -195,18 +203,23 @@ def run(sizes: Sequence[int], saves: int, existing: int, page_size: int | None, 
         for size in sizes:
             file_saves = saves if size <= 10_000 else max(saves // 4, 5)  # each rewrites a 400 MB file
             on_file = save_latency(stores.file(), size, file_saves)
-            on_db = save_latency(stores.database(), size, saves)
+            on_db = save_latency(stores.database(), size, saves * 5)  # cheap: enough saves for a steady p95
             print(f"{size:>8,}  {_row(on_file, 11)}  {_row(on_db, 17)}")
             figures[f"file_save_p95_ms_{size}"] = on_file["p95_ms"]
             figures[f"pg_save_p95_ms_{size}"] = on_db["p95_ms"]
-        print(f"\n50 sessions on two app servers, each saving a new review and {changes} changes to it, "
-              f"at once (the store holds {existing:,} reviews)")
-        print(f"{'store':<12}{'saves':>7}{'lost':>6}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'seconds':>9}")
-        for label, make in (("file", stores.file), ("PostgreSQL", stores.database)):
-            together = sessions_at_once(make().open, existing, changes=changes)
-            print(f"{label:<12}{together['saves']:>7.0f}{together['lost']:>6.0f}{together['errors']:>8.0f}"
-                  f"{together['p50_ms']:>9.1f}{together['p95_ms']:>9.1f}{together['seconds']:>9.1f}")
-            key = "pg" if label == "PostgreSQL" else "file"
+        print(f"\n50 sessions on two app servers (25 each), each saving a new review and {changes} changes "
+              f"to it (the store holds {existing:,} reviews). 'Same moment': all 50 press save at once, each "
+              "time; 'no pause': each saves again as soon as its last save is done (a stress test)")
+        print(f"{'store':<12}{'saving':<13}{'saves':>7}{'lost':>6}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}"
+              f"{'seconds':>9}")
+        runs = (("file", stores.file, True), ("PostgreSQL", stores.database, True),
+                ("PostgreSQL", stores.database, False))
+        for label, make, same_moment in runs:
+            together = sessions_at_once(make().open, existing, changes=changes, same_moment=same_moment)
+            print(f"{label:<12}{'same moment' if same_moment else 'no pause':<13}{together['saves']:>7.0f}"
+                  f"{together['lost']:>6.0f}{together['errors']:>8.0f}{together['p50_ms']:>9.1f}"
+                  f"{together['p95_ms']:>9.1f}{together['seconds']:>9.1f}")
+            key = ("pg" if label == "PostgreSQL" else "file") + ("" if same_moment else "_no_pause")
             figures[f"{key}_sessions_50_lost"] = together["lost"] + together["errors"]
             figures[f"{key}_sessions_50_p95_ms"] = together["p95_ms"]
         if page_size:

@@ -111,7 +111,7 @@ def test_a_lookup_by_an_indexed_field_uses_its_index(
     sql.execute("ANALYZE wtfc_records")
     plan = "\n".join(
         row[0] for row in sql.execute(
-            "EXPLAIN SELECT doc FROM wtfc_records WHERE collection = 'reviews' AND doc -> 'project_id' = %s "
+            "EXPLAIN SELECT doc FROM wtfc_records WHERE collection = 'reviews' AND k_project_id = %s "
             "ORDER BY saved_order",
             [psycopg.types.json.Jsonb(projects[7].id)],
         )

@@ -29,6 +29,7 @@ from . import shared
 from .attempts import KEEP
 from .port import R, Repository, StoreError
 from .postgres_connect import DEFAULT_POOL, Database, open_database
+from .postgres_schema import INDEXED_FIELDS, column
 from .shared import RawData
 
 AUDIT = collection_of(AuditEvent)
@@ -39,11 +40,16 @@ def _json_value(value: object) -> object:
     return value.value if isinstance(value, Enum) else value
 
 
-def _conditions(where: Mapping[str, object]) -> sql.Composed:
-    """``AND doc -> 'field' = value`` for each field (names are checked against the model first)."""
-    return sql.Composed(
-        [sql.SQL(" AND doc -> {} = %s").format(sql.Literal(field)) for field in where]
-    )
+def _conditions(where: Mapping[str, object], *, indexed: bool = True) -> sql.Composed:
+    """``AND … = value`` for each field: its indexed column, or else ``doc -> 'field'`` (names are checked
+    against the model first)."""
+    parts = []
+    for field in where:
+        if indexed and field in INDEXED_FIELDS:
+            parts.append(sql.SQL(" AND {} = %s").format(sql.Identifier(column(field))))
+        else:
+            parts.append(sql.SQL(" AND doc -> {} = %s").format(sql.Literal(field)))
+    return sql.Composed(parts)
 
 
 class PostgresRepository:
@@ -85,7 +91,7 @@ class PostgresRepository:
         values: list[object] = [Jsonb(_json_value(value)) for value in where.values()]
         if name == AUDIT:
             query = sql.SQL("SELECT doc FROM wtfc_audit WHERE true{} ORDER BY position").format(
-                _conditions(where)
+                _conditions(where, indexed=False)
             )
             arguments: list[object] = values
         else:

@@ -44,8 +44,25 @@ class Migration(NamedTuple):
     sql: str
 
 
+
+
+def column(field: str) -> str:
+    """The column that holds a copy of an indexed field (kept by PostgreSQL from the record itself)."""
+    return f"k_{field}"
+
+
+# Each indexed field is a generated column (a copy of the record's field, kept by PostgreSQL) with an index
+# on it, rather than an index on an expression of the record: then a save that leaves those fields alone
+# touches no index at all (a "HOT" update, with room left on each page for it), and writes about half the
+# log an index on the expression would.
+_COLUMNS = "\n".join(
+    f"ALTER TABLE wtfc_records ADD COLUMN {column(field)} jsonb "
+    f"GENERATED ALWAYS AS (doc -> '{field}') STORED;"
+    for field in INDEXED_FIELDS
+)
 _INDEXES = "\n".join(
-    f"CREATE INDEX wtfc_records_by_{field} ON wtfc_records (collection, (doc -> '{field}'), saved_order);"
+    f"CREATE INDEX wtfc_records_by_{field} ON wtfc_records (collection, {column(field)}, saved_order) "
+    f"WHERE {column(field)} IS NOT NULL;"
     for field in INDEXED_FIELDS
 )
 
@@ -65,7 +82,8 @@ CREATE TABLE wtfc_records (
     saved_order bigint NOT NULL DEFAULT nextval('wtfc_saved_order'),
     doc jsonb NOT NULL,
     PRIMARY KEY (collection, id)
-);
+) WITH (fillfactor = 80);
+{_COLUMNS}
 CREATE INDEX wtfc_records_in_order ON wtfc_records (collection, saved_order);
 {_INDEXES}
 
