@@ -2,7 +2,7 @@
 sessions on two app servers saving at once, and the checkpoint page rerun on a large project.
 
 PostgreSQL runs as a throwaway server on this machine (``benchmarks.local_postgres``) with its normal
-settings: every commit is flushed to disk, as in real use. An app server is a process of its own (forked);
+settings: every commit is flushed to disk, as in real use. An app server is a process of its own;
 its sessions are threads, as Streamlit runs them.
 """
 
@@ -95,15 +95,11 @@ def save_latency(store: Made, reviews: int, saves: int) -> dict[str, float]:
 
 
 # --- many sessions on two servers -----------------------------------------------------------------------
-def _server(open_store: Opener, project_id: str, server: int, sessions: int, changes: int,
+def _server(address: str, project_id: str, server: int, sessions: int, changes: int,
             start: Any, together: Any, report: multiprocessing.connection.Connection) -> None:
     """One app server: ``sessions`` threads, each saving a new review and then ``changes`` changes to it;
     with a ``together`` barrier, every session of every server presses save at the same moment, each time."""
-    from wtfc_collect.storage import postgres_connect, tinydb_store
-
-    postgres_connect.close_all()  # a fresh pool and file handle in this process, never the parent's
-    tinydb_store.close_all()
-    repo = open_store()
+    repo = bootstrap.open_store(address)[0]
     timings: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
@@ -139,7 +135,7 @@ def _server(open_store: Opener, project_id: str, server: int, sessions: int, cha
     report.send((timings, errors))
 
 
-def sessions_at_once(open_store: Opener, existing: int, servers: int = 2, sessions: int = 50,
+def sessions_at_once(store: Made, existing: int, servers: int = 2, sessions: int = 50,
                      changes: int = 10, *, same_moment: bool = True) -> dict[str, float]:
     """``sessions`` sessions spread over ``servers`` app processes saving on a store that holds ``existing``
     reviews: with ``same_moment``, all of them press save at the same moment, ``changes + 1`` times over;
@@ -147,17 +143,21 @@ def sessions_at_once(open_store: Opener, existing: int, servers: int = 2, sessio
     read afterwards."""
     from wtfc_collect.storage import postgres_connect, tinydb_store
 
-    repo = open_store()
+    repo = store.open()
     project = build_project(repo, existing, workshop=False)
-    postgres_connect.close_all()
+    postgres_connect.close_all()  # the servers alone use the store while they save
     tinydb_store.close_all()
-    context = multiprocessing.get_context("fork")
+    # Each server is a new process, forked from a clean server process that has loaded this module.
+    multiprocessing.set_forkserver_preload([__name__])
+    context = multiprocessing.get_context("forkserver")
     start = context.Event()
     together = context.Barrier(sessions) if same_moment else None
     per_server = [sessions // servers + (1 if s < sessions % servers else 0) for s in range(servers)]
     pipes = [context.Pipe(duplex=False) for _ in range(servers)]
     processes = [
-        context.Process(target=_server, args=(open_store, project.id, s, n, changes, start, together, send))
+        context.Process(
+            target=_server, args=(store.address, project.id, s, n, changes, start, together, send)
+        )
         for s, (n, (_, send)) in enumerate(zip(per_server, pipes, strict=True))
     ]
     for process in processes:
@@ -171,7 +171,7 @@ def sessions_at_once(open_store: Opener, existing: int, servers: int = 2, sessio
         process.join(60)
     timings = [t for found, _ in results for t in found]
     errors = [e for _, found in results for e in found]
-    check = open_store()
+    check = store.open()
     stored = {r.id: r for r in check.find(Review, project_id=project.id)}
     lost = 0
     for server, count in enumerate(per_server):
@@ -215,7 +215,7 @@ def run(sizes: Sequence[int], saves: int, existing: int, page_size: int | None, 
         runs = (("file", stores.file, True), ("PostgreSQL", stores.database, True),
                 ("PostgreSQL", stores.database, False))
         for label, make, same_moment in runs:
-            together = sessions_at_once(make().open, existing, changes=changes, same_moment=same_moment)
+            together = sessions_at_once(make(), existing, changes=changes, same_moment=same_moment)
             print(f"{label:<12}{'same moment' if same_moment else 'no pause':<13}{together['saves']:>7.0f}"
                   f"{together['lost']:>6.0f}{together['errors']:>8.0f}{together['p50_ms']:>9.1f}"
                   f"{together['p95_ms']:>9.1f}{together['seconds']:>9.1f}")

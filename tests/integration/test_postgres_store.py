@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.connection
+import multiprocessing.context
 import multiprocessing.synchronize
 import os
 import random
@@ -178,6 +179,13 @@ def test_a_database_set_up_by_a_newer_version_is_not_touched(
     assert row == (1,)
 
 
+def _processes() -> multiprocessing.context.BaseContext:
+    """New processes, each an app server of its own: forked from a clean server process that has loaded this
+    module (quick to start, and never a copy of this test process with its threads and connections)."""
+    multiprocessing.set_forkserver_preload([__name__])
+    return multiprocessing.get_context("forkserver")
+
+
 # --- version(): one for all servers ---------------------------------------------------------------------
 def test_a_change_by_another_process_is_seen_at_once_by_kept_results(postgres_url: str) -> None:
     repo = PostgresRepository(postgres_url)
@@ -185,7 +193,7 @@ def test_a_change_by_another_process_is_seen_at_once_by_kept_results(postgres_ur
     counted = lambda: len(repo.find(Review, project_id=project.id))  # noqa: E731
     assert kept_until_changed(repo, "test", "count", counted) == 0
     postgres_connect.close_all()
-    context = multiprocessing.get_context("fork")
+    context = _processes()
     other = context.Process(target=_save_one_review, args=(postgres_url, project.id))
     other.start()
     other.join(30)
@@ -245,7 +253,7 @@ def test_two_app_processes_saving_at_once_lose_nothing_and_never_overwrite(postg
     project = repo.save(f.project())
     counters = [repo.save(_measure(project.id)) for _ in range(2)]
     postgres_connect.close_all()
-    context = multiprocessing.get_context("fork")
+    context = _processes()
     pipes = [context.Pipe(duplex=False) for _ in range(2)]
     processes = [
         context.Process(
@@ -306,14 +314,13 @@ def _writer(url: str, project_id: str, counter_id: str, started: multiprocessing
 KILLS = 25
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_an_app_server_killed_mid_save_loses_nothing_it_had_confirmed(postgres_url: str) -> None:
     repo = PostgresRepository(postgres_url)
     project = repo.save(f.project())
     counter = repo.save(_measure(project.id))
     repo.save_all([f.review(project.id, person_ref=f"Ballast{i}") for i in range(300)])
     postgres_connect.close_all()
-    context = multiprocessing.get_context("fork")
+    context = _processes()
     rng = random.Random(20260501)
     confirmed_reviews = confirmed_readings = -1
     for _ in range(KILLS):
