@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.connection
+import multiprocessing.context
 import statistics
+import sys
 import tempfile
 import threading
 import time
+import types
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -95,6 +98,27 @@ def save_latency(store: Made, reviews: int, saves: int) -> dict[str, float]:
 
 
 # --- many sessions on two servers -----------------------------------------------------------------------
+def new_processes(module: str) -> multiprocessing.context.BaseContext:
+    """A way to start app-server processes: each forked from a clean server process that has loaded
+    ``module`` (quick to start, and never a copy of a process with threads and open connections). Start
+    them inside :func:`plain_main`."""
+    multiprocessing.set_forkserver_preload([module])
+    return multiprocessing.get_context("forkserver")
+
+
+@contextmanager
+def plain_main() -> Iterator[None]:
+    """While starting processes: a bare ``__main__``. (Streamlit's AppTest leaves the last page script it
+    ran as this process's ``__main__``, and a new process would run that script again first.)"""
+    saved = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = saved
+
+
+
 def _server(address: str, project_id: str, server: int, sessions: int, changes: int,
             start: Any, together: Any, report: multiprocessing.connection.Connection) -> None:
     """One app server: ``sessions`` threads, each saving a new review and then ``changes`` changes to it;
@@ -147,9 +171,7 @@ def sessions_at_once(store: Made, existing: int, servers: int = 2, sessions: int
     project = build_project(repo, existing, workshop=False)
     postgres_connect.close_all()  # the servers alone use the store while they save
     tinydb_store.close_all()
-    # Each server is a new process, forked from a clean server process that has loaded this module.
-    multiprocessing.set_forkserver_preload([__name__])
-    context = multiprocessing.get_context("forkserver")
+    context = new_processes(__name__)
     start = context.Event()
     together = context.Barrier(sessions) if same_moment else None
     per_server = [sessions // servers + (1 if s < sessions % servers else 0) for s in range(servers)]
@@ -160,11 +182,14 @@ def sessions_at_once(store: Made, existing: int, servers: int = 2, sessions: int
         )
         for s, (n, (_, send)) in enumerate(zip(per_server, pipes, strict=True))
     ]
-    for process in processes:
-        process.start()
+    with plain_main():
+        for process in processes:
+            process.start()
     time.sleep(1.0)  # every server has opened its store
     began = time.perf_counter()
     start.set()
+    if not all(receive.poll(600) for receive, _ in pipes):
+        raise RuntimeError("an app server process stopped without reporting its saves")
     results = [receive.recv() for receive, _ in pipes]
     seconds = time.perf_counter() - began
     for process in processes:

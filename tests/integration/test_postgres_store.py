@@ -20,6 +20,7 @@ import psycopg
 import pytest
 
 from benchmarks.local_postgres import Cluster
+from benchmarks.shared_database import new_processes, plain_main
 from tests import factories as f
 from wtfc_collect.domain import AuditAction, AuditEvent, Measure, Reading, Review, new_id
 from wtfc_collect.services.common import kept_until_changed
@@ -180,10 +181,8 @@ def test_a_database_set_up_by_a_newer_version_is_not_touched(
 
 
 def _processes() -> multiprocessing.context.BaseContext:
-    """New processes, each an app server of its own: forked from a clean server process that has loaded this
-    module (quick to start, and never a copy of this test process with its threads and connections)."""
-    multiprocessing.set_forkserver_preload([__name__])
-    return multiprocessing.get_context("forkserver")
+    """New processes, each an app server of its own (see ``benchmarks.shared_database.new_processes``)."""
+    return new_processes(__name__)
 
 
 # --- version(): one for all servers ---------------------------------------------------------------------
@@ -195,7 +194,8 @@ def test_a_change_by_another_process_is_seen_at_once_by_kept_results(postgres_ur
     postgres_connect.close_all()
     context = _processes()
     other = context.Process(target=_save_one_review, args=(postgres_url, project.id))
-    other.start()
+    with plain_main():
+        other.start()
     other.join(30)
     assert other.exitcode == 0
     repo = PostgresRepository(postgres_url)
@@ -261,8 +261,10 @@ def test_two_app_processes_saving_at_once_lose_nothing_and_never_overwrite(postg
         )
         for n, (_, send) in enumerate(pipes)
     ]
-    for process in processes:
-        process.start()
+    with plain_main():
+        for process in processes:
+            process.start()
+    assert all(receive.poll(120) for receive, _ in pipes), "an app process stopped without reporting"
     outcomes = [receive.recv() for receive, _ in pipes]
     for process in processes:
         process.join(60)
@@ -327,7 +329,8 @@ def test_an_app_server_killed_mid_save_loses_nothing_it_had_confirmed(postgres_u
         started = context.Event()
         receive, send = context.Pipe(duplex=False)
         writer = context.Process(target=_writer, args=(postgres_url, project.id, counter.id, started, send))
-        writer.start()
+        with plain_main():
+            writer.start()
         assert started.wait(20), "the writer did not start"
         threading.Event().wait(rng.uniform(0, 0.05))
         assert writer.pid is not None
