@@ -3,6 +3,7 @@ that is down at the start or goes away in the middle of a session gives a plain 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -57,15 +58,25 @@ def test_pages_read_and_save_in_the_database(
     assert len(repo.find(Review, project_id=project.id)) == 1
 
 
-def test_a_database_lost_mid_session_says_so_plainly_on_the_page(
-    data_dir: Path, postgres_cluster: Cluster, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def own_database(
+    data_dir: Path, postgres_cluster: Cluster, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Iterator[str]:
+    """A database of the test's own, in use by the app (its name: the test's), that the test may take away;
+    actions give up after 1 s while it is away."""
     from wtfc_collect.storage import postgres_connect
 
     monkeypatch.setattr(postgres_connect, "WAIT_SECONDS", 1)
-    name = "lost_mid_session"
-    url = postgres_cluster.create_database(name)
-    monkeypatch.setenv(bootstrap.DATABASE_URL_VARIABLE, url)
+    name = request.node.name.removeprefix("test_")[:40]
+    monkeypatch.setenv(bootstrap.DATABASE_URL_VARIABLE, postgres_cluster.create_database(name))
+    yield name
+    postgres_connect.close_all()
+
+
+def test_a_database_lost_mid_session_says_so_plainly_on_the_page(
+    own_database: str, postgres_cluster: Cluster
+) -> None:
+    name = own_database
     bootstrap.build_repository().save(f.project(name="About to go away"))
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     at.switch_page("pages/reviews.py").run()
@@ -75,18 +86,12 @@ def test_a_database_lost_mid_session_says_so_plainly_on_the_page(
     at.run()
     assert not at.exception, at.exception
     assert "could not be reached just now" in "\n".join(e.value for e in at.error)
-    postgres_connect.close_all()
 
 
 def test_words_typed_while_the_database_is_away_are_still_there_when_it_is_back(
-    data_dir: Path, postgres_cluster: Cluster, monkeypatch: pytest.MonkeyPatch
+    own_database: str, postgres_cluster: Cluster
 ) -> None:
-    from wtfc_collect.storage import postgres_connect
-
-    monkeypatch.setattr(postgres_connect, "WAIT_SECONDS", 1)
-    name = "away_for_a_while"
-    url = postgres_cluster.create_database(name)
-    monkeypatch.setenv(bootstrap.DATABASE_URL_VARIABLE, url)
+    name = own_database
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     at.switch_page("pages/project_setup.py").run()
     at.text_input(key="project_setup.new.name").input("Home care in Eastvale")
@@ -107,4 +112,3 @@ def test_words_typed_while_the_database_is_away_are_still_there_when_it_is_back(
     assert at.text_area(key="project_setup.new.purpose").value == purpose
     next(b for b in at.button if b.label == "Save project").click().run()
     assert [p.name for p in bootstrap.build_repository().find(Project)] == ["Home care in Eastvale"]
-    postgres_connect.close_all()
