@@ -43,4 +43,8 @@ page = st.navigation(pages, expanded=True)  # every page listed, no "View more" 
 display.sidebar()  # text size and high contrast, on every page (drawn after st.navigation: kept)
 sign_in.sidebar_account(user)
 sign_in.idle_watch()  # an untouched page signs itself out when the time is up
-page.run()
+try:
+    page.run()
+except StoreError as error:  # the shared database went away mid-session: say so in plain words, and stop
+    st.error(str(error))  # here: a stopped run keeps the values of the fields it did not draw (typed words)
+    st.stop()

@@ -99,10 +99,14 @@ def check_words_kept(current: Mapping[str, Any], document: Mapping[str, Any]) ->
     before = {s.get("id"): s.get("text") for s in current.get("statements", ()) if isinstance(s, Mapping)}
     for statement in document.get("statements", ()):
         if statement["id"] in before and before[statement["id"]] != statement["text"]:
-            raise WordsProtected(
-                "The words a person said cannot be changed once recorded. To prepare them for a workshop, "
-                "add a workshop version beside them (with the reason); the original stays as it was."
-            )
+            raise words_protected()
+
+
+def words_protected() -> WordsProtected:
+    return WordsProtected(
+        "The words a person said cannot be changed once recorded. To prepare them for a workshop, "
+        "add a workshop version beside them (with the reason); the original stays as it was."
+    )
 
 
 def changed_since(kind: type[Record]) -> ConflictError:

@@ -69,25 +69,27 @@ def install_identity() -> None:
 
 
 @st.cache_resource(show_spinner=False)
-def _repository(store_file: str) -> Repository:
-    del store_file  # the cache key: one repository per data file
+def _repository(store_address: str) -> Repository:
+    del store_address  # the cache key: one repository per data file or database
     return bootstrap.build_repository()
 
 
 def repository() -> Repository:
-    """The store for ``$WTFC_DATA_DIR``. Raises StoreUnreadable (plain message) if it cannot be read."""
-    return _repository(str(bootstrap.store_path()))
+    """The store: the database of ``$WTFC_DATABASE_URL``, else the file in ``$WTFC_DATA_DIR``. Raises
+    StoreError (a plain message) if it cannot be opened; a failure is not kept: the next run tries again."""
+    return _repository(bootstrap.store_address())
 
 
 @st.cache_resource(show_spinner=False)
-def _recordings(folder: str) -> Recordings:
-    del folder  # the cache key: one recordings store per data folder
+def _recordings(address: str) -> Recordings:
+    del address  # the cache key: one recordings store per data folder or database
     return bootstrap.build_recordings()
 
 
 def recordings() -> Recordings:
-    """Where voice answers are kept, in the data folder (personal data, like the store)."""
-    return _recordings(str(bootstrap.recordings_dir()))
+    """Where voice answers are kept: the shared database, else the data folder (personal data, like the
+    store)."""
+    return _recordings(bootstrap.recordings_address())
 
 
 @st.cache_resource(show_spinner=False)
