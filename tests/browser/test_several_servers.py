@@ -208,7 +208,7 @@ def test_a_voice_answer_said_on_one_server_is_played_and_written_down_on_the_oth
     assert answer.status is VoiceStatus.WRITTEN_DOWN
     assert [s.text for s in review.statements_for(Question.WORKING)] == ["Going to the pub quiz"]
 
-    follow_link(reviewer, "Reviews")  # the other server lists the person's review (a cell of its grid)
-    reviewer.locator("[role=gridcell]", has_text="SRV-0001").first.wait_for(state="attached")
+    follow_link(reviewer, "Reviews")  # the other server lists the person's review (a cell of its table)
+    reviewer.locator("td", has_text="SRV-0001").first.wait_for(state="attached")
     person.close()
     elsewhere.close()

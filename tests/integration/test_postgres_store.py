@@ -50,8 +50,15 @@ def _measure(project_id: str) -> Measure:
 
 
 def _event(record_id: str) -> AuditEvent:
-    return AuditEvent(id=new_id(), at=f.NOW, actor="Sam", action=AuditAction.EDIT, record_kind="review",
-                      record_id=record_id, reason="typo")
+    return AuditEvent(
+        id=new_id(),
+        at=f.NOW,
+        actor="Sam",
+        action=AuditAction.EDIT,
+        record_kind="review",
+        record_id=record_id,
+        reason="typo",
+    )
 
 
 # --- what the database enforces, whoever connects ---------------------------------------------------------
@@ -112,7 +119,8 @@ def test_a_lookup_by_an_indexed_field_uses_its_index(
     repo.save_all([f.review(p.id, person_ref=f"P{i}") for p in projects for i in range(50)])
     sql.execute("ANALYZE wtfc_records")
     plan = "\n".join(
-        row[0] for row in sql.execute(
+        row[0]
+        for row in sql.execute(
             "EXPLAIN SELECT doc FROM wtfc_records WHERE collection = 'reviews' AND k_project_id = %s "
             "ORDER BY saved_order",
             [psycopg.types.json.Jsonb(projects[7].id)],
@@ -127,7 +135,16 @@ def test_every_lookup_in_the_use_cases_has_an_indexed_field_or_reads_a_small_kin
     import ast
     from pathlib import Path
 
-    small = {"Project", "Account", "Checkpoint", "CardCall", "MitigatingAction", "ProcessNote", "AuditEvent"}
+    small = {
+        "Project",
+        "Account",
+        "Checkpoint",
+        "CardCall",
+        "MitigatingAction",
+        "ProcessNote",
+        "AuditEvent",
+        "StoreSecret",
+    }
     problems = []
     for path in sorted(Path("wtfc_collect/services").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -211,8 +228,13 @@ def _save_one_review(url: str, project_id: str) -> None:
 THREADS, NEW_REVIEWS, COUNTER_ADDS = 8, 15, 10
 
 
-def _app_process(url: str, project_id: str, counter_ids: list[str], process: int,
-                 results: multiprocessing.connection.Connection) -> None:
+def _app_process(
+    url: str,
+    project_id: str,
+    counter_ids: list[str],
+    process: int,
+    results: multiprocessing.connection.Connection,
+) -> None:
     """One app server: THREADS sessions, each saving new reviews and adding readings to shared counters
     (reloading and trying again when someone else saved first). Sends what it saved and what was refused."""
     repo = PostgresRepository(url)
@@ -283,8 +305,10 @@ def test_two_app_processes_saving_at_once_lose_nothing_and_never_overwrite(postg
         assert sorted(values) == sorted(v for c, v in added if c == counter.id)  # every saved one, once
         assert stored.revision == 1 + len(values)
     assert len(added) == 2 * THREADS * COUNTER_ADDS
-    print(f"2 processes x {THREADS} sessions: {len(reviews)} new reviews, {len(added)} counter changes, "
-          f"{refused} stale saves refused and tried again")
+    print(
+        f"2 processes x {THREADS} sessions: {len(reviews)} new reviews, {len(added)} counter changes, "
+        f"{refused} stale saves refused and tried again"
+    )
 
 
 # --- a server killed in the middle of saving --------------------------------------------------------------
@@ -292,8 +316,13 @@ def _expected_review(project_id: str, i: int) -> Review:
     return f.review(project_id, id=f"{i:032x}", person_ref=f"K{i}", reviewer="Writer")
 
 
-def _writer(url: str, project_id: str, counter_id: str, started: multiprocessing.synchronize.Event,
-            told: multiprocessing.connection.Connection) -> None:
+def _writer(
+    url: str,
+    project_id: str,
+    counter_id: str,
+    started: multiprocessing.synchronize.Event,
+    told: multiprocessing.connection.Connection,
+) -> None:
     """Save review i, then add reading i to the counter, for i = 0, 1, 2 … until killed; report each save
     as soon as the store has confirmed it."""
     repo = PostgresRepository(url)
@@ -301,14 +330,20 @@ def _writer(url: str, project_id: str, counter_id: str, started: multiprocessing
     assert counter is not None
     i = len(repo.find(Review, reviewer="Writer"))
     if len(counter.readings) < i:
-        counter = repo.save(counter.model_copy(
-            update={"readings": [*counter.readings, Reading(on=date(2026, 1, 1), value=i - 1)]}))
+        counter = repo.save(
+            counter.model_copy(
+                update={"readings": [*counter.readings, Reading(on=date(2026, 1, 1), value=i - 1)]}
+            )
+        )
     while True:
         repo.save(_expected_review(project_id, i))
         told.send(("review", i))
         started.set()
-        counter = repo.save(counter.model_copy(
-            update={"readings": [*counter.readings, Reading(on=date(2026, 1, 1), value=i)]}))
+        counter = repo.save(
+            counter.model_copy(
+                update={"readings": [*counter.readings, Reading(on=date(2026, 1, 1), value=i)]}
+            )
+        )
         told.send(("reading", i))
         i += 1
 
@@ -371,15 +406,40 @@ def test_with_the_shipped_roles_the_app_works_but_cannot_touch_the_audit_log(
     cluster = postgres_cluster
     cluster.sql("CREATE ROLE wtfc_owner LOGIN PASSWORD 'owner-secret'")
     cluster.sql("CREATE ROLE wtfc_app LOGIN PASSWORD 'app-secret'")
-    cluster.run("createdb", "-h", str(cluster.folder), "-p", str(cluster.port), "-U", "wtfc", "--owner",
-                "wtfc_owner", "wtfc")
+    cluster.run(
+        "createdb",
+        "-h",
+        str(cluster.folder),
+        "-p",
+        str(cluster.port),
+        "-U",
+        "wtfc",
+        "--owner",
+        "wtfc_owner",
+        "wtfc",
+    )
     owner = f"postgresql://wtfc_owner:owner-secret@127.0.0.1:{cluster.port}/wtfc"
     app = f"postgresql://wtfc_app:app-secret@127.0.0.1:{cluster.port}/wtfc"
     PostgresRepository(owner).save(f.project(name="Made by the owner"))  # the first start makes the tables
     postgres_connect.close_all()
     roles = str(ROOT / "deploy" / "postgres-roles.sql")
-    cluster.run("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", str(cluster.folder), "-p",
-                str(cluster.port), "-U", "wtfc", "-d", "wtfc", "-f", roles)
+    cluster.run(
+        "psql",
+        "-X",
+        "-q",
+        "-v",
+        "ON_ERROR_STOP=1",
+        "-h",
+        str(cluster.folder),
+        "-p",
+        str(cluster.port),
+        "-U",
+        "wtfc",
+        "-d",
+        "wtfc",
+        "-f",
+        roles,
+    )
 
     repo = PostgresRepository(app)
     project = repo.save(f.project())
@@ -391,8 +451,11 @@ def test_with_the_shipped_roles_the_app_works_but_cannot_touch_the_audit_log(
     assert len(repo.audit_log()) == 1 and repo.version() != "pg-0"
     with psycopg.connect(app, autocommit=True) as connection:
         for statement in (
-            "UPDATE wtfc_audit SET doc = doc", "DELETE FROM wtfc_audit", "TRUNCATE wtfc_audit",
-            "ALTER TABLE wtfc_audit DISABLE TRIGGER wtfc_audit_append_only", "DROP TABLE wtfc_audit",
+            "UPDATE wtfc_audit SET doc = doc",
+            "DELETE FROM wtfc_audit",
+            "TRUNCATE wtfc_audit",
+            "ALTER TABLE wtfc_audit DISABLE TRIGGER wtfc_audit_append_only",
+            "DROP TABLE wtfc_audit",
         ):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 connection.execute(statement)  # type: ignore[arg-type]  # fixed test text

@@ -14,6 +14,7 @@ from benchmarks.local_app import free_port
 from benchmarks.local_postgres import Cluster
 from tests import factories as f
 from tests.conftest import TEST_DATABASE
+from tests.ui.tables import column, tables
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import Project, Review
 
@@ -30,7 +31,9 @@ def _shown(at: AppTest) -> str:
 def test_a_database_down_at_the_start_gives_a_plain_message(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(bootstrap.DATABASE_URL_VARIABLE, f"postgresql://wtfc:{SECRET}@127.0.0.1:{free_port()}/wtfc")
+    monkeypatch.setenv(
+        bootstrap.DATABASE_URL_VARIABLE, f"postgresql://wtfc:{SECRET}@127.0.0.1:{free_port()}/wtfc"
+    )
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not at.exception
     assert at.title[0].value == "WTfC Collect cannot open its data"
@@ -49,8 +52,7 @@ def test_pages_read_and_save_in_the_database(
     at.switch_page("pages/reviews.py").run()
     assert not at.exception, at.exception
     assert "Shared services review" in _shown(at)
-    listed = at.dataframe[0].value
-    assert list(listed["Person"]) == ["DB-0042"]
+    assert column(tables(at)[0], "Person") == ["DB-0042"]
     at.switch_page("pages/project_setup.py").run()
     assert not at.exception
     assert not (data_dir / bootstrap.STORE_FILE).exists()  # nothing went into a file
