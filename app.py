@@ -50,7 +50,8 @@ def _signed_in_pages() -> None:
 
 
 try:
-    _signed_in_pages()
+    with context.one_version_per_run():  # the shared database is asked for its version once a run
+        _signed_in_pages()
 except StoreError as error:  # the shared database went away mid-session (while checking who is signed in,
     st.error(str(error))  # or on a page): say so in plain words and stop here: a stopped run keeps the
     st.stop()  # values of the fields it did not draw, so typed words are there when the database is back

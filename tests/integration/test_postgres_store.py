@@ -22,13 +22,14 @@ import pytest
 from benchmarks.local_postgres import Cluster
 from benchmarks.shared_database import new_processes, plain_main
 from tests import factories as f
-from wtfc_collect.domain import AuditAction, AuditEvent, Measure, Reading, Review, new_id
-from wtfc_collect.services.common import kept_until_changed
+from wtfc_collect.domain import AuditAction, AuditEvent, Measure, Project, Reading, Review, new_id
+from wtfc_collect.services.common import kept_records, kept_until_changed, updated
 from wtfc_collect.storage import postgres_connect, postgres_schema
 from wtfc_collect.storage.port import ConflictError, StoreUnreadable
 from wtfc_collect.storage.postgres import PostgresRepository
 from wtfc_collect.storage.postgres_connect import Database
 from wtfc_collect.storage.postgres_recordings import PostgresRecordings
+from wtfc_collect.storage.shared import one_version_per_run
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -222,6 +223,45 @@ def test_a_change_by_another_process_is_seen_at_once_by_kept_results(postgres_ur
 
 def _save_one_review(url: str, project_id: str) -> None:
     PostgresRepository(url).save(f.review(project_id))
+
+
+def test_a_page_run_reads_the_version_once_and_again_after_its_own_change(
+    repo: PostgresRepository, sql: psycopg.Connection[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads: list[str] = []
+    read = repo._read_version
+    monkeypatch.setattr(repo, "_read_version", lambda: reads.append("read") or read())
+    project = repo.save(f.project())
+    with one_version_per_run():
+        first = repo.version()
+        assert [repo.version(), repo.version()] == [first, first] and len(reads) == 1
+        # Another server's change (straight into the table, as another process would) shows next run.
+        sql.execute("UPDATE wtfc_version SET changes = changes + 1")
+        assert repo.version() == first
+        repo.save(f.review(project.id))  # this run's own change is seen at once
+        after_own = repo.version()
+        assert after_own != first and len(reads) == 2
+        sql.execute("UPDATE wtfc_version SET changes = changes + 1")
+        assert repo.version() == after_own and len(reads) == 2
+    assert repo.version() != after_own  # outside a page run: every call reads
+    assert repo.version() == repo.version() and len(reads) == 5
+
+
+def test_the_records_every_page_run_reads_are_kept_until_the_store_changes_and_given_as_copies(
+    repo: PostgresRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo.save(f.project(name="Kept"))
+    finds: list[str] = []
+    find = repo.find
+    counted = lambda kind, **where: finds.append(kind.__name__) or find(kind, **where)  # noqa: E731
+    monkeypatch.setattr(repo, "find", counted)
+    with one_version_per_run():
+        (first,) = kept_records(repo, Project)
+        first.name = "Changed in place, never saved"
+        (second,) = kept_records(repo, Project)
+        assert second.name == "Kept" and finds == ["Project"]
+        repo.save(updated(second, {"name": "Renamed"}))
+        assert [p.name for p in kept_records(repo, Project)] == ["Renamed"] and finds == ["Project"] * 2
 
 
 # --- two app processes on one database ------------------------------------------------------------------

@@ -113,6 +113,9 @@ class PostgresRepository:
         return [self._load(AuditEvent, row[0]) for row in rows]
 
     def version(self) -> str:
+        return shared.held_version(id(self._db), self._read_version)
+
+    def _read_version(self) -> str:
         with self._db.connection(writing=False) as db:
             row = db.execute("SELECT sum(changes) FROM wtfc_version").fetchone()
         return f"pg-{row[0] if row else 0}"

@@ -244,6 +244,9 @@ class Database:
             if isinstance(error, psycopg.OperationalError | psycopg.InterfaceError):
                 raise StoreError(NOT_SAVED if writing else NOT_READ) from None
             raise StoreError(REFUSED if writing else NOT_READ) from None
+        finally:
+            if writing:  # this run changed the database (or tried to): its version is read again
+                shared.forget_held_version(id(self))
 
     def close(self) -> None:
         self.pool.close()

@@ -14,6 +14,7 @@ from wtfc_collect.services import access
 from wtfc_collect.services.admin import accounts
 from wtfc_collect.services.collect import codes, reviews
 from wtfc_collect.storage.port import Recordings, Repository
+from wtfc_collect.storage.shared import one_version_per_run as one_version_per_run  # for app.py
 
 PROJECT_KEY = "context.project_id"
 USER_KEY = "auth.user"  # the signed-in user of this browser session (set only by ui/sign_in.py)
