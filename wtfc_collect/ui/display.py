@@ -145,6 +145,15 @@ if (!window.wtfcPageWatch) {
 """
 
 
+# Streamlit's own hints under a text box ("Press Enter to apply", "Press ⌘+Enter to submit form") are
+# English only: a Welsh page leaves them out (the buttons beside the boxes say what to do).
+NO_ENGLISH_HINTS_CSS: Final = """
+<style>
+.stApp [data-testid="InputInstructions"] { display: none !important; }
+</style>
+"""
+
+
 def size() -> Size:
     """The text size chosen for this visit ("normal" until changed)."""
     chosen = st.session_state.get(SIZE_KEY)
@@ -197,15 +206,18 @@ def apply() -> None:
     st.html(css(size(), high_contrast()))
 
 
-def sidebar() -> None:
-    """For app.py, on every page: the choices in the sidebar, then their styles."""
+def sidebar(language: str = "en") -> None:
+    """For app.py, on every page: the choices in the sidebar (in ``language``), then their styles."""
     with st.sidebar:
-        controls("sidebar")
+        controls("sidebar", screen("display", language))
         st.html(_PAGE_SCRIPT, unsafe_allow_javascript=True)
     apply()
 
 
 def page_language(language: str) -> None:
-    """Mark this page as written in ``language`` ("en" or "cy"), for screen readers and browsers."""
+    """Mark this page as written in ``language`` ("en" or "cy"), for screen readers and browsers. A page in
+    Welsh also hides the English hints Streamlit puts under a box being typed in ("Press Enter to apply")."""
     chosen = language if language in LANGUAGES else "en"
     st.html(f'<div data-wtfc-lang="{chosen}" hidden></div>')
+    if chosen != "en":
+        st.html(NO_ENGLISH_HINTS_CSS)

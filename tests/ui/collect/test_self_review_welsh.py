@@ -134,7 +134,8 @@ def test_with_welsh_chosen_every_text_shows_in_welsh_and_listen_asks_for_welsh(
     at.radio(key=LANGUAGE + ".choice").set_value("cy").run()
     assert at.session_state[LANGUAGE] == "cy"
     seen.look(at)
-    assert [r.label for r in at.main.radio][:2] == ["Language · Iaith", screen("display", "cy")["size_label"]]
+    labels = [r.label for r in at.main.radio][:2]
+    assert labels == [screen("sign_in", "cy")["language_label"], screen("display", "cy")["size_label"]]
     assert any(e.proto.body == '<div data-wtfc-lang="cy" hidden></div>' for e in at.main.get("html"))
 
     # Question 1: nothing typed, three answers, go on too early, pick two, a very long answer, save.
