@@ -1,7 +1,8 @@
 """A whole own review in Welsh in a real Chromium, from the code screen: the person chooses Cymraeg before
 typing their code, makes a mistake, answers, picks, skips, checks and sends, then reads the accessibility
 statement. On every screen, every word the browser shows (the page and its sidebar) must be a Welsh word
-of the open Welsh dictionary (tests/data/hunspell/), a name on its allow-list, or words the person typed."""
+of the open Welsh dictionary (tests/data/hunspell/), a name on its allow-list, or words the person typed,
+and axe finds nothing on it."""
 
 from __future__ import annotations
 
@@ -19,11 +20,14 @@ from .helpers import (
     SIGN_IN_TITLE,
     TIMEOUT,
     answer,
+    axe_details,
+    axe_violations,
     button,
     click,
     follow_link,
     heading,
     new_page,
+    page_checks,
     received,
     settle,
     wait_text,
@@ -54,6 +58,7 @@ class Screens:
         self.page = page
         self.seen: list[str] = []
         self.english: dict[str, list[str]] = {}
+        self.inaccessible: dict[str, str] = {}
 
     def look(self, where: str) -> None:
         settle(self.page)
@@ -65,6 +70,12 @@ class Screens:
         lang = self.page.evaluate("() => document.documentElement.lang")
         if lang != "cy":
             self.english.setdefault(where, []).append(f'<html lang="{lang}">')
+        violations = axe_violations(self.page)  # the Welsh screens meet WCAG as the English ones do
+        too_small = page_checks(self.page)["too_small"]
+        if violations or too_small:
+            self.inaccessible[where] = axe_details(violations) + (
+                f" too small: {too_small}" if too_small else ""
+            )
         self.seen.append(where)
 
 
@@ -136,6 +147,7 @@ def test_a_whole_own_review_in_welsh_from_the_code_screen(browser: Any, app_serv
 
     assert len(screens.seen) == 11, screens.seen
     assert not screens.english, f"not Welsh, by screen: {screens.english}"
+    assert not screens.inaccessible, screens.inaccessible
     repo = bootstrap.build_repository(app_server.data_dir)
     sent = next(r for r in repo.find(Review) if r.person_ref == "CY-BR-1")
     assert sent.status is ReviewStatus.SUBMITTED and sent.language == "cy"
