@@ -216,10 +216,10 @@ def _staff_form(texts: dict[str, str]) -> None:
 def screen_for_signed_out() -> None:
     """The sign-in screen, in English or Cymraeg (chosen first, before the code). The page asked for
     opens once signed in."""
-    language.chooser("sign_in", on_change=lambda: st.session_state.__setitem__(LANGUAGE_PICKED, True))
     texts = _texts()
     display.page_language(language.chosen())
     st.title(texts["title"], anchor=False)
+    language.chooser("sign_in", on_change=lambda: st.session_state.__setitem__(LANGUAGE_PICKED, True))
     notice = st.session_state.get(NOTICE_KEY)
     if isinstance(notice, str):
         st.info(notice)
