@@ -167,6 +167,11 @@ def test_with_welsh_chosen_every_text_shows_in_welsh_and_listen_asks_for_welsh(
     first = next(s for s in get_review(repo, review.id).statements_for(W) if s.priority == 1)
     set_priority(repo, review.id, first.id, None, actor="test", now=f.NOW)
     seen.look(_click(at, cy["send"]))
+    messages = screen("messages", "cy")  # what is missing is said in Welsh too
+    missing = messages["top_missing"].format(
+        count=messages["count_two"], question=messages["question_working"]
+    )
+    assert f"{cy['send_problem']} {missing}" in seen.texts
     set_priority(repo, review.id, first.id, 1, actor="test", now=f.NOW)
     seen.look(_click(at, cy["send"]))
     assert get_review(repo, review.id).status.value == "submitted"
