@@ -10,7 +10,7 @@ import pytest
 from accessibility.texts import screen
 from tests import factories as f
 from tests.welsh import unknown_words
-from wtfc_collect.domain import DomainError, Question, Review
+from wtfc_collect.domain import DomainError, Question, Review, VoiceAnswer, VoiceStatus, new_id
 from wtfc_collect.domain.voice import EMPTY, NOT_AUDIO, TOO_BIG
 from wtfc_collect.services import access
 from wtfc_collect.services.admin import accounts
@@ -86,6 +86,24 @@ def test_words_that_break_a_rule_and_recordings_that_cannot_be_kept_are_said_in_
         assert next(_welsh(m) for m in said).split(" ")[:3] == CY[key].split(" ")[:3]
     for constant in (EMPTY, TOO_BIG, NOT_AUDIO):
         _welsh(constant)
+    answer = VoiceAnswer.model_validate(
+        {
+            "id": new_id(),
+            "project_id": project.id,
+            "review_id": review.id,
+            "question": "future",
+            "recorded_at": NOW,
+            "recorded_by": "t",
+            "mime": "audio/wav",
+            "size": 10,
+            "seconds": 1.0,
+            "sha256": "0" * 64,
+            "status": VoiceStatus.DISCARDED,
+            "handled_by": "t",
+            "handled_at": NOW,
+        }
+    )
+    assert _welsh(_messages(answer.require_waiting)[0]) == CY["voice_done"]
     assert isinstance(repo.get(Review, review.id), Review)
 
 
