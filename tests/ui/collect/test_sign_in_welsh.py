@@ -4,7 +4,7 @@ so a person who comes back gets their language."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ from wtfc_collect.domain.access import Role
 from wtfc_collect.services.collect import codes
 from wtfc_collect.services.collect.reviews import get_review, set_review_language, start_review
 from wtfc_collect.storage.port import Repository
-from wtfc_collect.ui import context, language
+from wtfc_collect.ui import context, language, sign_in
 from wtfc_collect.ui.collect.self_review import LANGUAGE
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -156,3 +156,16 @@ def test_staff_pages_and_the_staff_sidebar_stay_english_whatever_was_chosen(repo
     assert EN["sign_out_button"] in [b.label for b in at.sidebar.button]
     at.switch_page("pages/accessibility_statement.py").run()
     assert [t.value for t in at.title] == [screen("accessibility_statement")["title"]]
+
+
+def test_a_person_signed_out_after_a_while_is_told_so_in_welsh(repo: Repository) -> None:
+    _, code = _own_review(repo, "CY-0104")
+    at = _signed_out()
+    at.radio(key=CHOICE).set_value("cy").run()
+    _open(at, code, CY["code_button"])
+    idle = timedelta(minutes=sign_in.idle_minutes() + 1)
+    at.session_state[sign_in.LAST_SEEN_KEY] = datetime.now(UTC) - idle
+    at.run()
+    assert [t.value for t in at.title] == [CY["title"]]  # the sign-in screen, still in Welsh
+    assert said(at.info) == [CY["timed_out"].format(minutes=sign_in.idle_minutes())]
+    assert unknown_words(_everything_shown(at), also=frozenset({"English"})) == []
