@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
@@ -40,6 +40,7 @@ from .statement import (
 
 __all__ = [
     "QUESTION_LABELS",
+    "REVIEW_LANGUAGES",
     "SPEAKER_LABELS",
     "ChangedField",
     "Consent",
@@ -47,6 +48,7 @@ __all__ = [
     "Priority",
     "Question",
     "Review",
+    "ReviewLanguage",
     "ReviewMode",
     "ReviewStatus",
     "Speaker",
@@ -90,6 +92,10 @@ WITHDRAWAL_REASON_LABELS = {
     WithdrawalReason.OTHER: "Another reason (say what in the note)",
 }
 NOTE_MAX = 300
+
+
+ReviewLanguage = Literal["en", "cy"]
+REVIEW_LANGUAGES: tuple[ReviewLanguage, ...] = ("en", "cy")
 
 
 class ConsentGiver(StrEnum):
@@ -161,6 +167,9 @@ class Review(Record):
     # A note for the team about the withdrawal: kept with the review (and erased with it), never in the
     # audit log.
     withdrawn_note: Annotated[Reason, StringConstraints(max_length=NOTE_MAX)] = ""
+    # The language the person chose for their own review ("en" English, "cy" Welsh): a person who comes
+    # back later gets the screens in it again.
+    language: ReviewLanguage = "en"
     schema_version: int = SCHEMA_VERSION
 
     @model_validator(mode="before")
