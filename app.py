@@ -41,7 +41,9 @@ def _signed_in_pages() -> None:
     specs = [spec for section in pages_for(user.role).values() for spec in section]
     first = not any(spec.default for spec in specs)
     pages = [
-        st.Page(spec.path, title=title(spec, said), icon=spec.icon, default=spec.default or (first and i == 0))
+        st.Page(
+            spec.path, title=title(spec, said), icon=spec.icon, default=spec.default or (first and i == 0)
+        )
         for i, spec in enumerate(specs)
     ]
     page = st.navigation(pages, expanded=True)  # every page listed, no "View more" to find
