@@ -35,6 +35,10 @@ HEADLINE = (
     "suggest_ami_label",
     "suggest_ami_peer_label",
     "suggest_1000_s",
+    "pg_save_p95_ms_100000",
+    "pg_sessions_50_lost",
+    "pg_sessions_50_p95_ms",
+    "pg_checkpoint_rerun_ratio_10000",
 )
 # (key, the target in words, passes?) for the targets.
 TARGETS: tuple[tuple[str, str, Callable[[float], bool]], ...] = (
@@ -48,6 +52,12 @@ TARGETS: tuple[tuple[str, str, Callable[[float], bool]], ...] = (
     ("audio_cached_ms", "cached audio <= 20 ms", lambda v: v <= 20),
     ("documents_100_s", "all documents for 100 reviews <= 2 s", lambda v: v <= 2),
     ("suggest_1000_s", "1,000 cards grouped <= 2 s on one core", lambda v: v <= 2),
+    ("pg_save_p95_ms_100000", "PostgreSQL: save p95 <= 20 ms at 100,000 reviews", lambda v: v <= 20),
+    ("pg_sessions_50_lost", "PostgreSQL: 0 lost, 50 sessions on two servers", lambda v: v == 0),
+    ("pg_sessions_50_p95_ms", "PostgreSQL: save p95 <= 100 ms, 50 sessions on two servers",
+     lambda v: v <= 100),
+    ("pg_checkpoint_rerun_ratio_10000", "PostgreSQL: checkpoint rerun at 10,000 <= 3x empty",
+     lambda v: v <= 3),
 )
 
 
@@ -66,14 +76,23 @@ class Plan:
     audio: bool
     quality: bool
     suggestions: bool = True  # suggested groups on the card call: quality on the held-out split, speed
+    # The shared database next to the file store: save sizes, saves each, reviews already stored while 50
+    # sessions save at once, and the size of the checkpoint page test (None: skip it).
+    shared_sizes: tuple[int, ...] = ()
+    shared_saves: int = 40
+    shared_existing: int = 1_000
+    shared_page_size: int | None = None
+    shared_changes: int = 10  # changes each of the 50 sessions saves after its new review
 
 
 PLANS = {
     "full": Plan((100, 1_000, 2_000, 5_000, 10_000), 40, 20, 50, (100, 1_000), 7, (0, 1_000), 3, True,
-                 (100, 1_000), True, True),
-    "quick": Plan((100, 1_000, 2_000), 30, 20, 50, (100,), 5, (0,), 1, True, (100,), True, True),
+                 (100, 1_000), True, True, shared_sizes=(1_000, 10_000, 100_000), shared_page_size=10_000),
+    "quick": Plan((100, 1_000, 2_000), 30, 20, 50, (100,), 5, (0,), 1, True, (100,), True, True,
+                  shared_sizes=(1_000, 10_000), shared_saves=30),
     # Tiny sizes for the runner's own test: proves every part runs and the JSON line is whole.
-    "smoke": Plan((100,), 5, 4, 5, (100,), 2, (0,), 1, False, None, False, False, suggestions=False),
+    "smoke": Plan((100,), 5, 4, 5, (100,), 2, (0,), 1, False, None, False, False, suggestions=False,
+                  shared_sizes=(100,), shared_saves=5, shared_existing=100, shared_changes=2),
 }
 
 
@@ -161,6 +180,18 @@ def _concurrent(plan: Plan, headline: dict[str, Any]) -> None:
         headline["concurrent_saves_lost"] = int(together["lost"])
 
 
+def _shared_database(plan: Plan, headline: dict[str, Any]) -> None:
+    from benchmarks import shared_database
+
+    figures = shared_database.run(
+        plan.shared_sizes, plan.shared_saves, plan.shared_existing, plan.shared_page_size, plan.page_repeats,
+        changes=plan.shared_changes,
+    )
+    for key in HEADLINE:
+        if key.startswith("pg_") and key in figures:
+            headline[key] = round(figures[key], 2)
+
+
 def _pages(plan: Plan, headline: dict[str, Any]) -> None:
     from benchmarks import pages
 
@@ -215,7 +246,7 @@ def _summary(headline: dict[str, Any]) -> None:
     print("\nHeadline figures")
     for key in HEADLINE:
         value = headline.get(key)
-        print(f"  {key:<28}{'not measured' if value is None else value}")
+        print(f"  {key:<33}{'not measured' if value is None else value}")
     print("Targets")
     for key, words, passes in TARGETS:
         value = headline.get(key)
@@ -239,6 +270,7 @@ def main(argv: Sequence[str]) -> int:
     sections: list[tuple[str, Callable[[Plan, dict[str, Any]], None], bool]] = [
         ("store", _store, True),
         ("concurrent saves", _concurrent, True),
+        ("shared database", _shared_database, bool(plan.shared_sizes)),
         ("pages", _pages, True),
         ("startup", _startup, True),
         ("audio", _audio, plan.audio),

@@ -63,10 +63,30 @@ def _no_context_warning() -> Iterator[None]:
         warner.setLevel(level)
 
 
+def _as_the_launcher_runs_it() -> None:
+    """Every page runs inside app.py, as the app's launcher (wtfc_collect/ui/serve.py) makes it: AppTest
+    turns the old pages-folder mode on before each run, which would run a page file alone after a
+    switch, without app.py's sign-in check and set-up, so the figures would not be the app's."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if getattr(PagesManager.__init__, "whole_app", False):
+        return
+    original = PagesManager.__init__
+
+    def init(self: Any, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    init.whole_app = True  # type: ignore[attr-defined]
+    PagesManager.__init__ = init  # type: ignore[method-assign]
+
+
 def new_app(timeout: float = 300) -> Any:
     """An AppTest of the whole app.py with a signed-in administrator in its session (for pages that
     ask for one; harmless before sign-in exists)."""
     from streamlit.testing.v1 import AppTest
+
+    _as_the_launcher_runs_it()
 
     with _no_context_warning():
         app = AppTest.from_file(APP, default_timeout=timeout)

@@ -39,6 +39,18 @@ def _one_change(repo: Repository, review: Review, index: int) -> Review:
     return current
 
 
+def timed_saves(repo: Repository, project_id: str, saves: int) -> list[float]:
+    """Milliseconds of each of ``saves`` saves of one changed review of the project (``repo.save`` alone)."""
+    stored = repo.find(Review, project_id=project_id)
+    timings: list[float] = []
+    for index in range(saves):
+        changed = _one_change(repo, stored[(index * 7919) % len(stored)], index)
+        started = time.perf_counter()
+        repo.save(changed)
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
 def save_latency(reviews: int, saves: int = 40) -> dict[str, float]:
     """A fresh file store with ``reviews`` reviews; time ``saves`` saves of one changed review each.
 
@@ -49,13 +61,7 @@ def save_latency(reviews: int, saves: int = 40) -> dict[str, float]:
         started = time.perf_counter()
         project = build_project(repo, reviews, workshop=False)
         fill_s = time.perf_counter() - started
-        stored = repo.find(Review, project_id=project.id)
-        timings: list[float] = []
-        for index in range(saves):
-            changed = _one_change(repo, stored[(index * 7919) % len(stored)], index)
-            started = time.perf_counter()
-            repo.save(changed)
-            timings.append((time.perf_counter() - started) * 1000)
+        timings = timed_saves(repo, project.id, saves)
         size = bootstrap.store_path(Path(folder)).stat().st_size
     return {
         "reviews": reviews,

@@ -1,7 +1,8 @@
 """All user-facing texts, one TOML file per screen and language, so translating is a data change.
 
 ``text("home", "intro")`` returns the English text; ``text("home", "intro", "cy")`` the Welsh one,
-falling back to English while a Welsh text is missing.
+falling back to English while a Welsh text is missing (the tests make sure none is missing for the
+screens of ``WELSH_SCREENS``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ DEFAULT_LANGUAGE = "en"
 SPOKEN_SCREENS: tuple[str, ...] = ("self_review", "review_with_person")
 # Texts of parts shown on many pages rather than of one page: the text size and contrast choices, and
 # the words of the Listen button and speed choice.
-SHARED_SCREENS: tuple[str, ...] = ("display", "widgets", "sign_in")
+SHARED_SCREENS: tuple[str, ...] = ("display", "widgets", "sign_in", "messages")
 # Texts of Word documents rather than of a page (wtfc_collect/documents/).
 DOCUMENT_SCREENS: tuple[str, ...] = ("you_said_we_did", "workshop_invitation")
 # Screens written in easy read, held to a reading grade of 5 and 15 words a sentence by the tests.
@@ -26,6 +27,20 @@ EASY_READ_SCREENS: tuple[str, ...] = (
     "you_said_we_did",
     "workshop_invitation",
     "vote",
+)
+# Texts that are lists of words rather than sentences (the names of the months): not measured as sentences.
+WORD_LISTS: frozenset[tuple[str, str]] = frozenset({("you_said_we_did", "months")})
+# Everything a person doing their own review sees, and the documents for the people who took part: each
+# has a Welsh file with the same keys (texts/cy/), checked word by word against a Welsh dictionary by the
+# tests. Staff screens are in English only.
+WELSH_SCREENS: tuple[str, ...] = (
+    "self_review",
+    "display",
+    "widgets",
+    "sign_in",
+    "messages",
+    "accessibility_statement",
+    "you_said_we_did",
 )
 _ROOT = Path(__file__).parent
 

@@ -112,10 +112,10 @@ def test_the_own_review_in_welsh_high_contrast_and_very_large_text(
         _check(page, "own review in Welsh: question, high contrast, very large", record_property)
         assert reflow(page)["sideways"] == []
 
-        # The person's other page is in English again, and keeps the text size and contrast.
-        follow_link(page, "Accessibility statement")
-        page.get_by_role("heading", name="Accessibility statement", exact=True).wait_for()
-        page.wait_for_function("() => document.documentElement.lang === 'en'")
+        # The person's other page is in Welsh too, and keeps the text size and contrast.
+        follow_link(page, "Datganiad hygyrchedd")
+        page.get_by_role("heading", name="Datganiad hygyrchedd", exact=True).wait_for()
+        page.wait_for_function("() => document.documentElement.lang === 'cy'")
         wait_style(page, "html", "fontSize", "32px")
         wait_style(page, "body", "color", "rgb(0, 0, 0)")
         _check(page, "own review: accessibility statement, high contrast, very large", record_property)

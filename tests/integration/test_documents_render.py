@@ -5,12 +5,14 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from accessibility.texts import screen
 from tests import factories as f
 from tests.documents_render import render
 from tests.factories import demo_project
 from wtfc_collect.documents.cards import WorkshopCard, build_cards, build_strips
-from wtfc_collect.domain import Question
+from wtfc_collect.domain import DomainError, Question
 from wtfc_collect.services.reports.documents import DocumentKind, export_document
 from wtfc_collect.services.workshop import plan
 from wtfc_collect.storage.memory import MemoryRepository
@@ -137,3 +139,25 @@ def test_you_said_we_did_renders_in_large_type_with_its_three_pictures(tmp_path:
     ).stdout.splitlines()[2:]
     pictures = [line for line in listed if line.split()[2] == "image"]
     assert len(pictures) == 3  # one for each question (their clear backgrounds are masks, not pictures)
+
+
+def test_you_said_we_did_in_welsh_renders_with_welsh_words_only(tmp_path: Path) -> None:
+    repo, project_id = _demo_workshop()
+    data = export_document(
+        repo, project_id, DocumentKind.YOU_SAID_WE_DID, language="cy", actor="test", now=f.NOW
+    )
+    rendered = render(data, tmp_path)
+    flat = " ".join(rendered.text.split())
+    cy, en = screen("you_said_we_did", "cy"), screen("you_said_we_did")
+    assert 2 <= rendered.pages <= 8
+    for key in ("title", "said_heading", "working_heading", "doing_heading", "next_heading", "next_tell"):
+        assert cy[key] in flat, key
+    english = [value for key, value in en.items() if key != "months" and value in flat and value != cy[key]]
+    assert not english, f"English sentences in the Welsh letter: {english}"
+    listed = subprocess.run(
+        ["pdfimages", "-list", str(rendered.pdf)], check=True, capture_output=True, text=True, timeout=60
+    ).stdout.splitlines()[2:]
+    assert len([line for line in listed if line.split()[2] == "image"]) == 3
+    refused = pytest.raises(DomainError, match="Welsh")
+    with refused:
+        export_document(repo, project_id, DocumentKind.REPORT, language="cy", actor="test", now=f.NOW)

@@ -1,4 +1,5 @@
-"""The recordings port: one contract for both adapters, then what only the file adapter promises."""
+"""The recordings port: one contract for every adapter (memory, files, PostgreSQL), then what only the file
+adapter promises."""
 
 from __future__ import annotations
 
@@ -14,14 +15,18 @@ from tests import factories as f
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import new_id
 from wtfc_collect.storage.port import Recordings
+from wtfc_collect.storage.postgres_recordings import PostgresRecordings
 from wtfc_collect.storage.recordings import SUFFIX, FileRecordings, MemoryRecordings
 
 BAD_IDS = ["../" + "a" * 29, "a" * 31, "A" * 32, "a" * 33, "/etc/passwd", "", "a" * 31 + "/", "g" * 32]
 
 
-@pytest.fixture(params=["memory", "files"])
+@pytest.fixture(params=["memory", "files", "postgres"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Recordings]:
-    yield MemoryRecordings() if request.param == "memory" else FileRecordings(tmp_path / "recordings")
+    if request.param == "postgres":
+        yield PostgresRecordings(request.getfixturevalue("postgres_url"))
+    else:
+        yield MemoryRecordings() if request.param == "memory" else FileRecordings(tmp_path / "recordings")
 
 
 def test_put_get_replace_and_delete(store: Recordings) -> None:
@@ -43,10 +48,12 @@ def test_delete_review_removes_only_that_reviews_recordings(store: Recordings) -
         store.put(review, recording, f.wav(0.1))
     kept = new_id()
     store.put(other, kept, b"OggS kept")
+    assert store.ids() == sorted([*((review, r) for r in ids), (other, kept)])
     assert store.delete_review(review) == 3
     assert all(store.get(review, r) is None for r in ids)
     assert store.get(other, kept) == b"OggS kept"
     assert store.delete_review(review) == 0
+    assert store.ids() == [(other, kept)]
 
 
 @pytest.mark.parametrize("bad", BAD_IDS)

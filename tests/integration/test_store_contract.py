@@ -1,6 +1,7 @@
 """One contract for every store: each adapter of the repository port must pass all of these tests.
 
-A new backend (SQLite, PostgreSQL) is added to the ``repo`` fixture and must pass unchanged.
+Every backend (in memory, the TinyDB file, PostgreSQL) is a parameter of the ``repo`` fixture and passes
+the same tests unchanged.
 """
 
 from __future__ import annotations
@@ -31,13 +32,16 @@ from wtfc_collect.domain import (
 from wtfc_collect.storage import shared
 from wtfc_collect.storage.memory import MemoryRepository
 from wtfc_collect.storage.port import ConflictError, Repository
+from wtfc_collect.storage.postgres import PostgresRepository
 from wtfc_collect.storage.tinydb_store import TinyDBRepository, close_all
 
 
-@pytest.fixture(params=["memory", "tinydb"])
+@pytest.fixture(params=["memory", "tinydb", "postgres"])
 def repo(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Repository]:
     if request.param == "memory":
         yield MemoryRepository()
+    elif request.param == "postgres":
+        yield PostgresRepository(request.getfixturevalue("postgres_url"))
     else:
         yield TinyDBRepository(tmp_path / "store" / "wtfc.json")
     close_all()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from accessibility.texts import DOCUMENT_SCREENS, SHARED_SCREENS, screen, screens
+from accessibility.texts import DOCUMENT_SCREENS, SHARED_SCREENS, WELSH_SCREENS, screen, screens
 from wtfc_collect.cli import main
 from wtfc_collect.ui.navigation import PAGES
 
@@ -73,3 +73,13 @@ def test_every_document_text_file_is_read_by_a_document_and_is_no_page() -> None
         assert name not in pages and name not in SHARED_SCREENS, f"{name} is listed as a document and a page"
         assert name in screens(), f"texts/en/{name}.toml is missing"
         assert f'"{name}"' in sources, f"no module of wtfc_collect/documents reads texts/en/{name}.toml"
+
+
+def test_the_readme_says_how_to_change_a_welsh_text_and_names_files_that_exist() -> None:
+    section = README.split("**To change a Welsh text:**", 1)[1].split("\n## ", 1)[0]
+    assert "accessibility/texts/cy/<screen>.toml" in section and "{placeholder}" in section
+    for path in re.findall(r"`((?:tests|accessibility)/[^`<]+\.(?:py|txt|toml))`", section):
+        assert (ROOT / path).is_file(), path
+    welsh = README.split("### Welsh (Cymraeg)", 1)[1].split("**To change a Welsh text:**", 1)[0]
+    for name in WELSH_SCREENS:
+        assert f"`{name}.toml`" in welsh, f"{name}.toml is not listed among the Welsh texts in the README"

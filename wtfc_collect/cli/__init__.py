@@ -168,3 +168,7 @@ from wtfc_collect.cli.cycles import cycles_command, next_cycle_command  # noqa: 
 
 main.add_command(cycles_command)
 main.add_command(next_cycle_command)
+
+from wtfc_collect.cli.store import copy_data  # noqa: E402
+
+main.add_command(copy_data)

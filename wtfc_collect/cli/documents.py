@@ -10,7 +10,12 @@ import click
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import DomainError
 from wtfc_collect.services.prepare.project_setup import current_project
-from wtfc_collect.services.reports.documents import FILE_NAMES, DocumentKind, export_document
+from wtfc_collect.services.reports.documents import (
+    LETTER_LANGUAGES,
+    DocumentKind,
+    export_document,
+    file_name,
+)
 from wtfc_collect.storage.port import StoreError
 from wtfc_collect.storage.shared import write_private
 
@@ -32,10 +37,17 @@ from wtfc_collect.storage.shared import write_private
     help="The .docx file to write (default: workshop-cards.docx, wtfc-report.docx … in this folder).",
 )
 @click.option("--project", "project_id", default=None, help="Project id (default: the most recent project).")
+@click.option(
+    "--language",
+    type=click.Choice(list(LETTER_LANGUAGES)),
+    default="en",
+    show_default=True,
+    help="Language of you-said-we-did: en (English) or cy (Welsh). The other documents are in English.",
+)
 @click.pass_obj
-def export(data_dir: Path | None, kind: str, out: Path | None, project_id: str | None) -> None:
+def export(data_dir: Path | None, kind: str, out: Path | None, project_id: str | None, language: str) -> None:
     """Write a Word document for a project."""
-    out = out or Path(FILE_NAMES[DocumentKind(kind)])
+    out = out or Path(file_name(DocumentKind(kind), language))
     try:
         repo = bootstrap.build_repository(data_dir)
         project = current_project(repo, project_id)
@@ -44,7 +56,12 @@ def export(data_dir: Path | None, kind: str, out: Path | None, project_id: str |
                 "That project could not be found. Leave out --project for the newest one."
             )
         data = export_document(
-            repo, project.id, DocumentKind(kind), actor="command line", now=datetime.now(UTC)
+            repo,
+            project.id,
+            DocumentKind(kind),
+            language=language,
+            actor="command line",
+            now=datetime.now(UTC),
         )
     except (DomainError, StoreError) as problem:
         raise click.ClickException(getattr(problem, "message", None) or str(problem)) from None

@@ -33,8 +33,9 @@ def safe(text: str) -> str:
     return _XML_UNSAFE.sub("", text)
 
 
-def new_document(title: str, *, base_size: int = 12) -> DocumentObject:
-    """An A4 document with a plain base font, its title and language set for screen readers."""
+def new_document(title: str, *, base_size: int = 12, language: str = LANGUAGE) -> DocumentObject:
+    """An A4 document with a plain base font, its title and language (such as "cy-GB") set for screen
+    readers and spelling."""
     document = Document()
     for section in document.sections:
         section.page_width, section.page_height = Cm(21.0), Cm(29.7)
@@ -43,14 +44,14 @@ def new_document(title: str, *, base_size: int = 12) -> DocumentObject:
     normal = document.styles["Normal"]
     normal.font.name = "Arial"
     normal.font.size = Pt(base_size)
-    _set_language(normal.element)
+    _set_language(normal.element, language)
     for style in document.styles:
         if style.type == WD_STYLE_TYPE.PARAGRAPH and style.name.startswith(("Heading", "Title")):
             style.font.name = "Arial"
             style.font.color.rgb = RGBColor(0, 0, 0)
     properties = document.core_properties
     properties.title = safe(title)
-    properties.language = LANGUAGE
+    properties.language = language
     properties.author = "WTfC Collect"
     return document
 
@@ -120,13 +121,13 @@ def heading(document: DocumentObject, text: str, level: int) -> Paragraph:
     return paragraph(document, safe(text), f"Heading {level}")
 
 
-def _set_language(style_element: object) -> None:
+def _set_language(style_element: object, language: str = LANGUAGE) -> None:
     rpr = style_element.get_or_add_rPr()  # type: ignore[attr-defined]
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
-    lang.set(qn("w:val"), LANGUAGE)
+    lang.set(qn("w:val"), language)
 
 
 def shade(paragraph: Paragraph, fill_hex: str) -> None:

@@ -1,9 +1,10 @@
-""" "You said, we did": an easy-read letter back to the people who took part.
+""" "You said, we did": an easy-read letter back to the people who took part, in English or Welsh.
 
 Large type (16 pt and up), short sentences, one idea on each line, and a picture for each of the three
-questions. Every fixed sentence lives in ``accessibility/texts/en/you_said_we_did.toml``, where the tests
-hold it to easy read (reading grade 5 or lower, 15 words or fewer a sentence). The only other words are
-the theme names (the people's own "I" statements) and the titles of the action plans.
+questions. Every fixed sentence lives in ``accessibility/texts/en/you_said_we_did.toml`` (Welsh:
+``texts/cy/``), where the tests hold it to easy read (reading grade 5 or lower, 15 words or fewer a
+sentence). The only other words are the theme names (the people's own "I" statements) and the titles of
+the action plans.
 """
 
 from __future__ import annotations
@@ -99,9 +100,15 @@ def _doing(document: DocumentObject, t: dict[str, str], letter: YouSaidWeDid) ->
             _line(document, t[f"status_{status.value}"])
 
 
-def build_you_said_we_did(letter: YouSaidWeDid) -> bytes:
-    t = screen(TEXTS)
-    document = new_document(f"{t['title']}: {letter.project}", base_size=BODY_PT)
+LANGUAGE_TAGS = {"en": "en-GB", "cy": "cy-GB"}
+
+
+def build_you_said_we_did(letter: YouSaidWeDid, language: str = "en") -> bytes:
+    """The letter in ``language``: "en" (English) or "cy" (Welsh, from ``accessibility/texts/cy/``)."""
+    t = screen(TEXTS, language)
+    document = new_document(
+        f"{t['title']}: {letter.project}", base_size=BODY_PT, language=LANGUAGE_TAGS.get(language, "en-GB")
+    )
     easy_read_styles(document)
     heading(document, t["title"], 1)
     _line(document, letter.project, bold=True)
@@ -115,5 +122,6 @@ def build_you_said_we_did(letter: YouSaidWeDid) -> bytes:
     for key in ("next_check", "next_tell", "next_review"):
         _line(document, t[key])
     made = letter.made_on
-    _line(document, t["made_on"].format(date=f"{made.day} {made:%B %Y}"))
+    month = t["months"].split()[made.month - 1]
+    _line(document, t["made_on"].format(date=f"{made.day} {month} {made.year}"))
     return to_bytes(document)

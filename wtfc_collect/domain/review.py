@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
@@ -42,6 +42,7 @@ from .statement import (
 
 __all__ = [
     "QUESTION_LABELS",
+    "REVIEW_LANGUAGES",
     "SPEAKER_LABELS",
     "ChangedField",
     "Consent",
@@ -49,6 +50,7 @@ __all__ = [
     "Priority",
     "Question",
     "Review",
+    "ReviewLanguage",
     "ReviewMode",
     "ReviewStatus",
     "Speaker",
@@ -92,6 +94,10 @@ WITHDRAWAL_REASON_LABELS = {
     WithdrawalReason.OTHER: "Another reason (say what in the note)",
 }
 NOTE_MAX = 300
+
+
+ReviewLanguage = Literal["en", "cy"]
+REVIEW_LANGUAGES: tuple[ReviewLanguage, ...] = ("en", "cy")
 
 
 class ConsentGiver(StrEnum):
@@ -167,6 +173,9 @@ class Review(Record):
     # in their own support. Neither ever goes to a workshop or into a document made for one.
     workshop: WorkshopWish = Field(default_factory=WorkshopWish)
     actions: list[PersonAction] = Field(default_factory=list, max_length=MAX_ACTIONS)
+    # The language the person chose for their own review ("en" English, "cy" Welsh): a person who comes
+    # back later gets the screens in it again.
+    language: ReviewLanguage = "en"
     schema_version: int = SCHEMA_VERSION
 
     @model_validator(mode="before")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import itertools
 import secrets
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -21,6 +23,7 @@ from wtfc_collect.domain import (
     DomainError,
     Record,
     StoreSecret,
+    collection_of,
     new_id,
     plain_errors,
     utc,
@@ -109,9 +112,21 @@ def change(
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-_KEPT_RESULTS = 16
+_KEPT_RESULTS = 32  # the costly views, and the small record lists every page run reads
 _kept: OrderedDict[tuple[int, str, str, str], Any] = OrderedDict()
 _kept_lock = threading.Lock()
+_store_numbers: weakref.WeakKeyDictionary[Repository, int] = weakref.WeakKeyDictionary()
+_next_store = itertools.count(1)
+
+
+def _store_number(repo: Repository) -> int:
+    """A number for this repository object that no other one ever gets (``id()`` is reused once an object
+    is gone, and a new store's first versions can equal an old one's)."""
+    with _kept_lock:
+        number = _store_numbers.get(repo)
+        if number is None:
+            number = _store_numbers[repo] = next(_next_store)
+        return number
 
 
 def kept_until_changed(repo: Repository, name: str, key: str, compute: Callable[[], T]) -> T:
@@ -121,7 +136,7 @@ def kept_until_changed(repo: Repository, name: str, key: str, compute: Callable[
     rerun when someone changes a filter then costs a look at the store's version, not a recount. Only
     ever called inside a use case, after its role check.
     """
-    wanted = (id(repo), repo.version(), name, key)
+    wanted = (_store_number(repo), repo.version(), name, key)
     with _kept_lock:
         if wanted in _kept:
             _kept.move_to_end(wanted)
@@ -132,6 +147,16 @@ def kept_until_changed(repo: Repository, name: str, key: str, compute: Callable[
         while len(_kept) > _KEPT_RESULTS:
             _kept.popitem(last=False)
     return result
+
+
+def kept_records(repo: Repository, kind: type[R], **where: str) -> list[R]:
+    """``repo.find(kind, **where)`` kept while nothing in the store changes, for the few small records that
+    every page run asks for (projects, the checkpoint and its actions): on the shared database a page run
+    then asks the database for its version once instead of once for each. Each call gets copies, so a
+    caller that changes one (before saving it) never changes what the next page run sees."""
+    key = "&".join(f"{field}={value}" for field, value in sorted(where.items()))
+    found = kept_until_changed(repo, f"records:{collection_of(kind)}", key, lambda: repo.find(kind, **where))
+    return [record.model_copy() for record in found]
 
 
 # --- refused tries: counted in the store, never as what was typed -------------------------------------

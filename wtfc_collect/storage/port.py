@@ -128,3 +128,7 @@ class Recordings(Protocol):
     def delete_review(self, review_id: str) -> int:
         """Remove every recording of a review; returns how many were removed."""
         ...
+
+    def ids(self) -> list[tuple[str, str]]:
+        """Every recording kept, as (review id, recording id) pairs, sorted (for copying a whole store)."""
+        ...

@@ -84,6 +84,17 @@ class FileRecordings:
             fsync_directory(self.root)
             return count
 
+    def ids(self) -> list[tuple[str, str]]:
+        if not self.root.is_dir():
+            return []
+        return sorted(
+            (folder.name, path.stem)
+            for folder in self.root.iterdir()
+            if folder.is_dir() and _ID.fullmatch(folder.name)
+            for path in folder.iterdir()
+            if path.suffix == SUFFIX and _ID.fullmatch(path.stem)
+        )
+
 
 class MemoryRecordings:
     """Recordings held in a dict (tests and demos). Keeps copies, never the caller's objects."""
@@ -120,6 +131,10 @@ class MemoryRecordings:
         check_id(review_id, "review id")
         with self._lock:
             return len(self._data.pop(review_id, {}))
+
+    def ids(self) -> list[tuple[str, str]]:
+        with self._lock:
+            return sorted((review, recording) for review, kept in self._data.items() for recording in kept)
 
 
 if TYPE_CHECKING:

@@ -13,8 +13,9 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Mapping
-from contextlib import suppress
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager, suppress
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -99,10 +100,14 @@ def check_words_kept(current: Mapping[str, Any], document: Mapping[str, Any]) ->
     before = {s.get("id"): s.get("text") for s in current.get("statements", ()) if isinstance(s, Mapping)}
     for statement in document.get("statements", ()):
         if statement["id"] in before and before[statement["id"]] != statement["text"]:
-            raise WordsProtected(
-                "The words a person said cannot be changed once recorded. To prepare them for a workshop, "
-                "add a workshop version beside them (with the reason); the original stays as it was."
-            )
+            raise words_protected()
+
+
+def words_protected() -> WordsProtected:
+    return WordsProtected(
+        "The words a person said cannot be changed once recorded. To prepare them for a workshop, "
+        "add a workshop version beside them (with the reason); the original stays as it was."
+    )
 
 
 def changed_since(kind: type[Record]) -> ConflictError:
@@ -353,3 +358,38 @@ def erase_from_backups(directory: Path, record_ids: set[str]) -> int:
             write_atomically(path, dump_json(data))
             changed += 1
     return changed
+
+
+# --- one version of a store per page run ------------------------------------------------------------------
+_HELD: ContextVar[dict[int, str] | None] = ContextVar("wtfc_held_versions", default=None)
+
+
+@contextmanager
+def one_version_per_run() -> Iterator[None]:
+    """Inside the block (one page run), a store whose ``version()`` costs a round trip (the shared database)
+    reads it once and gives the same answer again, until this run changes something itself. Every run
+    reads it afresh, so changes made elsewhere show on the next click, as before; a run no longer asks the
+    database for it before every use case."""
+    token = _HELD.set({})
+    try:
+        yield
+    finally:
+        _HELD.reset(token)
+
+
+def held_version(key: int, read: Callable[[], str]) -> str:
+    """The version of the store ``key`` held for this run (read once with ``read``), or a fresh read
+    outside ``one_version_per_run``."""
+    held = _HELD.get()
+    if held is None:
+        return read()
+    if key not in held:
+        held[key] = read()
+    return held[key]
+
+
+def forget_held_version(key: int) -> None:
+    """This run changed the store ``key``: its next ``version()`` is read again."""
+    held = _HELD.get()
+    if held:
+        held.pop(key, None)

@@ -401,6 +401,29 @@ class TinyDBRepository:
             content = shared.dump_json(read_store(self.path))
         return shared.write_backup(directory, content)
 
+    def export_raw(self) -> RawData:
+        """The whole file as raw data (records, audit log and data version), read at one moment."""
+        with self._file.lock:
+            return read_store(self.path)
+
+    def record_ids(self) -> dict[str, set[str]]:
+        """The ids held, by collection (the audit log under ``audit``)."""
+        data = self.export_raw()
+        return {name: set(table) for name, table in data.items() if name != META_TABLE and table}
+
+    def import_raw(self, data: RawData) -> None:
+        """Put a whole store into this empty file at once, keeping revisions and order. Refuses
+        (StoreError) a file that already holds records or audit entries."""
+        with self._file.lock:
+            held = sum(len(table) for name, table in read_store(self.path).items() if name != META_TABLE)
+            if held:
+                raise StoreError(
+                    f"The data file {self.path} already holds data ({held} records and audit entries), so "
+                    "nothing was copied into it. Copy into an empty data folder."
+                )
+            copied = {name: dict(table) for name, table in data.items() if name != META_TABLE}
+            write_store(self.path, {META_TABLE: shared.meta(SCHEMA_VERSION), **copied})
+
 
 if TYPE_CHECKING:
 

@@ -14,13 +14,16 @@ from wtfc_collect.services import access
 from wtfc_collect.services.admin import accounts
 from wtfc_collect.services.collect import codes, reviews
 from wtfc_collect.storage.port import Recordings, Repository
+from wtfc_collect.storage.shared import one_version_per_run as one_version_per_run  # for app.py
+from wtfc_collect.ui import language
 
 PROJECT_KEY = "context.project_id"
 USER_KEY = "auth.user"  # the signed-in user of this browser session (set only by ui/sign_in.py)
 CHECKED_KEY = "auth.checked"  # (store version, time) when the session's account or code was last checked
 NOTICE_KEY = "auth.notice"  # what the sign-in screen says first (signed out, timed out, access ended)
 RECHECK = timedelta(seconds=30)  # a code also runs out with time, not only when the store changes
-KEPT_ON_SIGN_OUT = ("display.",)  # how the screen looks stays; everything else of the session goes
+# How the screen looks and the language chosen stay; everything else of the session goes.
+KEPT_ON_SIGN_OUT = ("display.", "language.")
 
 
 def user() -> User | None:
@@ -44,7 +47,7 @@ def user() -> User | None:
         fresh = accounts.still_signed_in(repo, value)
     if fresh is None:
         accounts.note_sign_out(repo, value, now=at, access_ended=True)
-        forget_session(screen("sign_in")["access_ended"])
+        forget_session(screen("sign_in", language.for_person(value))["access_ended"])
         return None
     st.session_state[USER_KEY] = fresh
     st.session_state[CHECKED_KEY] = (version, at)
@@ -69,25 +72,27 @@ def install_identity() -> None:
 
 
 @st.cache_resource(show_spinner=False)
-def _repository(store_file: str) -> Repository:
-    del store_file  # the cache key: one repository per data file
+def _repository(store_address: str) -> Repository:
+    del store_address  # the cache key: one repository per data file or database
     return bootstrap.build_repository()
 
 
 def repository() -> Repository:
-    """The store for ``$WTFC_DATA_DIR``. Raises StoreUnreadable (plain message) if it cannot be read."""
-    return _repository(str(bootstrap.store_path()))
+    """The store: the database of ``$WTFC_DATABASE_URL``, else the file in ``$WTFC_DATA_DIR``. Raises
+    StoreError (a plain message) if it cannot be opened; a failure is not kept: the next run tries again."""
+    return _repository(bootstrap.store_address())
 
 
 @st.cache_resource(show_spinner=False)
-def _recordings(folder: str) -> Recordings:
-    del folder  # the cache key: one recordings store per data folder
+def _recordings(address: str) -> Recordings:
+    del address  # the cache key: one recordings store per data folder or database
     return bootstrap.build_recordings()
 
 
 def recordings() -> Recordings:
-    """Where voice answers are kept, in the data folder (personal data, like the store)."""
-    return _recordings(str(bootstrap.recordings_dir()))
+    """Where voice answers are kept: the shared database, else the data folder (personal data, like the
+    store)."""
+    return _recordings(bootstrap.recordings_address())
 
 
 @st.cache_resource(show_spinner=False)

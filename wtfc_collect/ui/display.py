@@ -11,6 +11,7 @@ a page in Welsh calls ``page_language("cy")``.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from typing import Final, Literal, get_args
 
@@ -124,7 +125,8 @@ CONTRAST_CSS: Final = """
 """
 
 # Fixed text, run once per browser tab; it follows every change of the page:
-# - keeps <html lang> true to the page: "cy" while a page marks itself Welsh, "en" otherwise;
+# - keeps <html lang> true to the page: "cy" while a page marks itself Welsh, "en" otherwise, and puts
+#   Streamlit's "Skip to main content" link in the page's language (the words come with the marker);
 # - names Streamlit's file drop area a group: it comes as role="presentation" with a label, which screen
 #   readers treat inconsistently (axe "presentation-role-conflict").
 _PAGE_SCRIPT: Final = """
@@ -134,6 +136,12 @@ if (!window.wtfcPageWatch) {
     const marker = document.querySelector("[data-wtfc-lang]");
     const wanted = marker ? marker.getAttribute("data-wtfc-lang") : "en";
     if (document.documentElement.lang !== wanted) { document.documentElement.lang = wanted; }
+    const skip = document.querySelector('[data-testid="stSkipToContent"]');
+    if (skip) {
+      if (!skip.dataset.wtfcEnglish) { skip.dataset.wtfcEnglish = skip.textContent; }
+      const words = (marker && marker.getAttribute("data-wtfc-skip")) || skip.dataset.wtfcEnglish;
+      if (skip.textContent !== words) { skip.textContent = words; }
+    }
     const zones = '[data-testid="stFileUploaderDropzone"][role="presentation"]';
     for (const zone of document.querySelectorAll(zones)) { zone.setAttribute("role", "group"); }
   };
@@ -142,6 +150,15 @@ if (!window.wtfcPageWatch) {
   apply();
 }
 </script>
+"""
+
+
+# Streamlit's own hints under a text box ("Press Enter to apply", "Press ⌘+Enter to submit form") are
+# English only: a Welsh page leaves them out (the buttons beside the boxes say what to do).
+NO_ENGLISH_HINTS_CSS: Final = """
+<style>
+.stApp [data-testid="InputInstructions"] { display: none !important; }
+</style>
 """
 
 
@@ -197,15 +214,21 @@ def apply() -> None:
     st.html(css(size(), high_contrast()))
 
 
-def sidebar() -> None:
-    """For app.py, on every page: the choices in the sidebar, then their styles."""
+def sidebar(language: str = "en") -> None:
+    """For app.py, on every page: the choices in the sidebar (in ``language``), then their styles."""
     with st.sidebar:
-        controls("sidebar")
+        controls("sidebar", screen("display", language))
         st.html(_PAGE_SCRIPT, unsafe_allow_javascript=True)
     apply()
 
 
 def page_language(language: str) -> None:
-    """Mark this page as written in ``language`` ("en" or "cy"), for screen readers and browsers."""
+    """Mark this page as written in ``language`` ("en" or "cy"), for screen readers and browsers. A page in
+    Welsh also hides the English hints Streamlit puts under a box being typed in ("Press Enter to apply")."""
     chosen = language if language in LANGUAGES else "en"
-    st.html(f'<div data-wtfc-lang="{chosen}" hidden></div>')
+    if chosen == "en":
+        st.html('<div data-wtfc-lang="en" hidden></div>')
+        return
+    skip = html.escape(screen("display", chosen)["skip_link"], quote=True)  # a fixed text of ours
+    st.html(f'<div data-wtfc-lang="{chosen}" data-wtfc-skip="{skip}" hidden></div>')
+    st.html(NO_ENGLISH_HINTS_CSS)

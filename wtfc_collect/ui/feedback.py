@@ -7,6 +7,8 @@ the same time, or a store that cannot be written, becomes a plain message kept u
 drawn. A screen whose controls all act on one thing (the card being read out) passes ``forget`` so that
 only its latest message stays.
 
+A person doing their own review gets each message in the language they chose (``ui/language.py``).
+
 Messages often carry words someone typed (a name, a label): they are shown as typed, never as Markdown.
 
 Nothing anyone typed is lost: widgets are emptied only after a save (``clear``), and a form whose widget
@@ -23,7 +25,7 @@ import streamlit as st
 from wtfc_collect.domain import DomainError
 from wtfc_collect.services.common import InvalidInput
 from wtfc_collect.storage.port import ConflictError, StoreError
-from wtfc_collect.ui import context
+from wtfc_collect.ui import context, language
 from wtfc_collect.ui.literal import literal
 
 ICON = "⚠️"
@@ -102,7 +104,9 @@ def run_action(
     try:
         action()
     except (DomainError, StoreError) as error:
-        remember(key, problems_of(error, conflict=conflict), forget=forget)
+        said = language.for_person(context.user())  # a person's own review: in the language they chose
+        problems = problems_of(error, conflict=conflict)
+        remember(key, {f: language.translated(m, said) for f, m in problems.items()}, forget=forget)
         worked = False
     else:
         remember(key, done=done, note=note, forget=forget)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from accessibility.texts import screen
 from wtfc_collect.domain.access import Role
 from wtfc_collect.services.access import ADMIN, COLLECTORS, FACILITATORS, PROJECT_ADMINS, QUALITY, STAFF
 
@@ -104,6 +105,13 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/accessibility_statement.py", "Accessibility statement", "♿", "About", roles=EVERYONE),
     PageSpec(f"pages/{VOTE}.py", "Vote", "🗳️", "Workshop", roles=NOBODY),
 )
+
+
+def title(spec: PageSpec, language: str) -> str:
+    """The page's name in ``language``: the pages a person doing their own review sees have a Welsh name
+    (``accessibility/texts/cy/sign_in.toml``, ``page_<name>``); staff pages keep their English one."""
+    name = spec.path.removeprefix("pages/").removesuffix(".py")
+    return screen("sign_in", language).get(f"page_{name}", spec.title)
 
 
 def pages_for(role: Role) -> dict[str, list[PageSpec]]:

@@ -16,10 +16,10 @@ import streamlit as st
 
 from accessibility.texts import screen
 from wtfc_collect.domain import DomainError
-from wtfc_collect.domain.access import User
+from wtfc_collect.domain.access import Role, User
 from wtfc_collect.services.admin import accounts
-from wtfc_collect.services.collect import codes
-from wtfc_collect.ui import context
+from wtfc_collect.services.collect import codes, reviews
+from wtfc_collect.ui import context, display, language
 from wtfc_collect.ui.feedback import run_action, show
 from wtfc_collect.ui.literal import literal
 
@@ -28,6 +28,7 @@ NOTICE_KEY: Final = context.NOTICE_KEY
 IDLE_VARIABLE: Final = "WTFC_IDLE_MINUTES"
 DEFAULT_IDLE_MINUTES: Final = 30.0
 CODE_FORM: Final = "sign_in.code_form"
+LANGUAGE_PICKED: Final = "sign_in.language_picked"  # the person chose a language on this screen
 STAFF_FORM: Final = "sign_in.staff_form"
 
 
@@ -59,8 +60,9 @@ def idle_watch() -> None:
     watch()
 
 
-def _texts() -> dict[str, str]:
-    return screen("sign_in")
+def _texts(user: User | None = None) -> dict[str, str]:
+    """The sign-in texts in the language of ``user`` (or of someone not signed in yet)."""
+    return screen("sign_in", language.for_person(user))
 
 
 def _start(user: User, now: datetime) -> None:
@@ -68,6 +70,24 @@ def _start(user: User, now: datetime) -> None:
     st.session_state[context.CHECKED_KEY] = (context.repository().version(), now)
     st.session_state[LAST_SEEN_KEY] = now
     st.session_state.pop(NOTICE_KEY, None)
+    if user.role is Role.SELF_REVIEWER and user.review_id:
+        _settle_language(user.review_id, now)
+
+
+def _settle_language(review_id: str, now: datetime) -> None:
+    """A person who chose a language on this screen keeps it on their review; one who did not gets the
+    language kept on their review (so coming back later opens it as they left it)."""
+    repo = context.repository()
+    review = reviews.find_review(repo, review_id)
+    if review is None:
+        return
+    if st.session_state.pop(LANGUAGE_PICKED, False):
+        if review.language != language.chosen():
+            reviews.set_review_language(
+                repo, review_id, language.chosen(), actor=codes.SELF_REVIEW_ACTOR, now=now
+            )
+    else:
+        language.choose(review.language)
 
 
 def sign_out(*, timed_out: bool = False) -> None:
@@ -75,7 +95,7 @@ def sign_out(*, timed_out: bool = False) -> None:
     user = context.user()
     if user is not None:
         accounts.note_sign_out(context.repository(), user, now=context.now(), timed_out=timed_out)
-    texts = _texts()
+    texts = _texts(user)
     context.forget_session(
         texts["timed_out"].format(minutes=idle_minutes()) if timed_out else texts["signed_out"]
     )
@@ -194,9 +214,12 @@ def _staff_form(texts: dict[str, str]) -> None:
 
 
 def screen_for_signed_out() -> None:
-    """The sign-in screen. The page asked for opens once signed in."""
+    """The sign-in screen, in English or Cymraeg (chosen first, before the code). The page asked for
+    opens once signed in."""
     texts = _texts()
+    display.page_language(language.chosen())
     st.title(texts["title"], anchor=False)
+    language.chooser("sign_in", on_change=lambda: st.session_state.__setitem__(LANGUAGE_PICKED, True))
     notice = st.session_state.get(NOTICE_KEY)
     if isinstance(notice, str):
         st.info(notice)
@@ -205,15 +228,17 @@ def screen_for_signed_out() -> None:
         _code_form(texts)
     with right:
         _staff_form(texts)
-    st.page_link("pages/accessibility_statement.py", label="Accessibility statement")
+    st.page_link("pages/accessibility_statement.py", label=texts["statement_link"])
 
 
 def sidebar_account(user: User) -> None:
     """Who is signed in, and the button to sign out, at the foot of the sidebar."""
-    texts = _texts()
-    role = user.role.label
+    texts = _texts(user)
     with st.sidebar:
-        st.markdown(texts["signed_in_as"].format(name=literal(user.name), role=role))
+        if user.role is Role.SELF_REVIEWER:  # no account name: the review is theirs
+            st.markdown(texts["person_signed_in"])
+        else:
+            st.markdown(texts["signed_in_as"].format(name=literal(user.name), role=user.role.label))
         if st.button(texts["sign_out_button"], key="auth.sign_out"):
             sign_out()
             st.rerun()

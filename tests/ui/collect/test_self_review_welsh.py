@@ -134,8 +134,9 @@ def test_with_welsh_chosen_every_text_shows_in_welsh_and_listen_asks_for_welsh(
     at.radio(key=LANGUAGE + ".choice").set_value("cy").run()
     assert at.session_state[LANGUAGE] == "cy"
     seen.look(at)
-    assert [r.label for r in at.main.radio][:2] == ["Language · Iaith", screen("display", "cy")["size_label"]]
-    assert any(e.proto.body == '<div data-wtfc-lang="cy" hidden></div>' for e in at.main.get("html"))
+    labels = [r.label for r in at.main.radio][:2]
+    assert labels == [screen("sign_in", "cy")["language_label"], screen("display", "cy")["size_label"]]
+    assert any(e.proto.body.startswith('<div data-wtfc-lang="cy" ') for e in at.main.get("html"))
 
     # Question 1: nothing typed, three answers, go on too early, pick two, a very long answer, save.
     seen.look(_click(at, cy["consent_yes"]))
@@ -166,6 +167,11 @@ def test_with_welsh_chosen_every_text_shows_in_welsh_and_listen_asks_for_welsh(
     first = next(s for s in get_review(repo, review.id).statements_for(W) if s.priority == 1)
     set_priority(repo, review.id, first.id, None, actor="test", now=f.NOW)
     seen.look(_click(at, cy["send"]))
+    messages = screen("messages", "cy")  # what is missing is said in Welsh too
+    missing = messages["top_missing"].format(
+        count=messages["count_two"], question=messages["question_working"]
+    )
+    assert f"{cy['send_problem']} {missing}" in seen.texts
     set_priority(repo, review.id, first.id, 1, actor="test", now=f.NOW)
     seen.look(_click(at, cy["send"]))
     assert get_review(repo, review.id).status.value == "submitted"

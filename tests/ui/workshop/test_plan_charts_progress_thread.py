@@ -343,6 +343,12 @@ def test_golden_thread_page_offers_the_report_and_you_said_we_did(demo: Demo) ->
     exports = [e.reason for e in repo.audit_log(project.id) if e.action is AuditAction.EXPORT]
     assert exports == ["report", "you-said-we-did"]
     assert len(_html_tables(at)[0]) == len(golden_thread.action_plans(repo, project.id))  # unchanged
+    # The letter for the people can be made in Welsh: chosen for this document.
+    at.radio(key="golden_thread.you_said_language").set_value("cy").run()
+    _click(at, "Prepare: You said, we did (easy read, Word)")
+    assert "Download: You said, we did (easy read, Word)" in [b.label for b in at.download_button]
+    exports = [e.reason for e in repo.audit_log(project.id) if e.action is AuditAction.EXPORT]
+    assert exports[-1] == "you-said-we-did (cy)"
 
 
 def test_golden_thread_page_offers_the_documents_before_there_is_any_action(data_dir: Path) -> None:

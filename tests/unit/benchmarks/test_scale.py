@@ -30,6 +30,10 @@ HEADLINE_KEYS = {
     "suggest_ami_label",
     "suggest_ami_peer_label",
     "suggest_1000_s",
+    "pg_save_p95_ms_100000",
+    "pg_sessions_50_lost",
+    "pg_sessions_50_p95_ms",
+    "pg_checkpoint_rerun_ratio_10000",
 }
 
 
@@ -99,3 +103,5 @@ def test_the_runner_ends_with_one_json_line_holding_every_headline_key() -> None
     # Measured even at smoke sizes; the rest are null there (never a figure from another setting).
     assert figures["checkpoint_rerun_ratio_100"] > 0 and figures["startup_health_s"] > 0
     assert figures["save_p95_ms_2000"] is None and figures["concurrent_saves_lost"] is None
+    assert figures["pg_sessions_50_lost"] == 0 and figures["pg_sessions_50_p95_ms"] > 0  # on a real server
+    assert figures["pg_save_p95_ms_100000"] is None and figures["pg_checkpoint_rerun_ratio_10000"] is None

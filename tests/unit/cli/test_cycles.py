@@ -58,3 +58,23 @@ def test_export_writes_the_one_page_summary_for_leaders(data_dir: Path, tmp_path
     result = runner.invoke(main, ["export", "--kind", "summary", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_bytes()[:2] == b"PK"  # a Word file (a zip)
+
+
+def test_export_writes_you_said_we_did_in_welsh_when_asked(data_dir: Path, tmp_path: Path) -> None:
+    import io
+
+    from docx import Document
+
+    runner = CliRunner()
+    assert runner.invoke(main, ["demo", "--reviews", "4"]).exit_code == 0
+    with runner.isolated_filesystem(temp_dir=tmp_path):
+        result = runner.invoke(main, ["export", "--kind", "you-said-we-did", "--language", "cy"])
+        assert result.exit_code == 0, result.output
+        written = Path("you-said-we-did-cy.docx")
+        document = Document(io.BytesIO(written.read_bytes()))
+    assert document.core_properties.language == "cy-GB"
+    assert document.paragraphs[0].text == "Dywedoch chi, gwnaethon ni"
+    refused = runner.invoke(
+        main, ["export", "--kind", "cards", "--language", "cy", "--out", str(tmp_path / "c")]
+    )
+    assert refused.exit_code == 1 and "Welsh" in refused.output

@@ -55,6 +55,7 @@ NOT_USE_CASES = {
     ("common", "record_audit"),
     ("common", "change"),
     ("common", "kept_until_changed"),
+    ("common", "kept_records"),
     ("common", "keyed"),
     ("workshop.dot_votes", "ballot_votes"),
     ("workshop.dot_votes", "record_ballot"),

@@ -26,7 +26,7 @@ from wtfc_collect.domain.checkpoint import Answer, Checkpoint, CheckpointQuestio
 from wtfc_collect.domain.voice import VoiceAnswer, VoiceStatus, voice_questions
 from wtfc_collect.quality import Flag, FlagKind, check_statements, count_by, duplicate_groups
 from wtfc_collect.services.access import QUALITY, guard
-from wtfc_collect.services.common import build, kept_until_changed, record_audit, words_checked
+from wtfc_collect.services.common import build, kept_records, kept_until_changed, record_audit, words_checked
 from wtfc_collect.services.prepare.project_setup import get_project
 from wtfc_collect.storage.port import Repository
 
@@ -188,7 +188,7 @@ def days_left(checkpoint: date | None, workshops: list[date], today: date) -> tu
 @guard(QUALITY)
 def get_checkpoint(repo: Repository, project_id: str) -> Checkpoint:
     """The project's checkpoint record (a new, unsaved one if nothing has been answered yet)."""
-    found = repo.find(Checkpoint, project_id=project_id)
+    found = kept_records(repo, Checkpoint, project_id=project_id)
     return found[0] if found else Checkpoint(id=new_id(), project_id=project_id)
 
 
@@ -246,7 +246,8 @@ def add_mitigating_action(
 
 @guard(QUALITY)
 def mitigating_actions(repo: Repository, project_id: str) -> list[MitigatingAction]:
-    return sorted(repo.find(MitigatingAction, project_id=project_id), key=lambda a: (a.done, a.created_at))
+    actions = kept_records(repo, MitigatingAction, project_id=project_id)
+    return sorted(actions, key=lambda a: (a.done, a.created_at))
 
 
 @guard(QUALITY)

@@ -26,7 +26,7 @@ from wtfc_collect.domain import (
     voice_questions,
 )
 from wtfc_collect.domain.access import Role
-from wtfc_collect.domain.review import Priority
+from wtfc_collect.domain.review import REVIEW_LANGUAGES, Priority
 from wtfc_collect.services.access import (
     COLLECTORS,
     NOT_ALLOWED,
@@ -153,6 +153,26 @@ def save_review_details(
         raise DomainError("This review was withdrawn, so it cannot be changed.")
     saved = repo.save(updated(current, {**changes, "updated_at": utc(now)}))
     record_audit(repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now)
+    return saved
+
+
+@guard(REVIEW_WORKERS)
+def set_review_language(
+    repo: Repository, review_id: str, language: str, *, actor: str, now: datetime
+) -> Review:
+    """Keep the language the person chose for their own review ("en" or "cy"), so that coming back later
+    opens it in that language. Allowed at any time, also after sending in (it changes no words)."""
+    if language not in REVIEW_LANGUAGES:
+        raise DomainError("Choose English or Cymraeg.", "language")
+    current = get_review(repo, review_id)
+    if current.language == language:
+        return current
+
+    def apply(review: Review) -> None:
+        review.language = language  # checked against REVIEW_LANGUAGES above (pydantic checks it again)
+
+    saved = change(repo, Review, review_id, apply)
+    record_audit(repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason="language chosen")
     return saved
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from wtfc_collect.domain import AuditAction, DomainError, Progress, Project, Review, new_id, progress, utc
 from wtfc_collect.services.access import PROJECT_ADMINS, STAFF, guard
-from wtfc_collect.services.common import build, kept_until_changed, record_audit, updated
+from wtfc_collect.services.common import build, kept_records, kept_until_changed, record_audit, updated
 from wtfc_collect.storage.port import ConflictError, Repository
 
 
@@ -48,7 +48,7 @@ def update_project(
 
 @guard(STAFF)
 def get_project(repo: Repository, project_id: str) -> Project:
-    project = repo.get(Project, project_id)
+    project = _project(repo, project_id)
     if project is None:
         raise DomainError("That project could not be found. It may have been removed.", "project")
     return project
@@ -57,14 +57,19 @@ def get_project(repo: Repository, project_id: str) -> Project:
 @guard(STAFF)
 def list_projects(repo: Repository) -> list[Project]:
     """All projects, newest first."""
-    return sorted(repo.find(Project), key=lambda p: p.created_at, reverse=True)
+    return sorted(kept_records(repo, Project), key=lambda p: p.created_at, reverse=True)
+
+
+def _project(repo: Repository, project_id: str) -> Project | None:
+    """The project, from the few kept until the store changes (every page run asks for it)."""
+    return next((p for p in kept_records(repo, Project) if p.id == project_id), None)
 
 
 @guard(STAFF)
 def current_project(repo: Repository, project_id: str | None = None) -> Project | None:
     """The project asked for if it exists, else the most recently created one, else None."""
     if project_id:
-        chosen = repo.get(Project, project_id)
+        chosen = _project(repo, project_id)
         if chosen is not None:
             return chosen
     projects = list_projects(repo)

@@ -128,11 +128,32 @@ def checkpoint_report(repo: Repository, project_id: str, now: datetime) -> Check
     )
 
 
+# The languages a document for the people who took part can be written in ("You said, we did").
+LETTER_LANGUAGES = {"en": "English", "cy": "Cymraeg"}
+
+
+def file_name(kind: DocumentKind, language: str = "en") -> str:
+    """The file name offered for a document; a Welsh letter ends in "-cy" (you-said-we-did-cy.docx)."""
+    name = FILE_NAMES[kind]
+    return name if language == "en" else name.replace(".docx", f"-{language}.docx")
+
+
 @guard(FACILITATORS)
 def export_document(
-    repo: Repository, project_id: str, kind: DocumentKind, *, actor: str, now: datetime
+    repo: Repository,
+    project_id: str,
+    kind: DocumentKind,
+    *,
+    language: str = "en",
+    actor: str,
+    now: datetime,
 ) -> bytes:
-    """Build one document as bytes, and note the export (kind and project only) in the audit log."""
+    """Build one document as bytes, and note the export (kind and project only) in the audit log.
+
+    ``language`` chooses the language of "You said, we did" ("en" or "cy"); the documents for staff and
+    the workshop are in English."""
+    if language not in LETTER_LANGUAGES or (language != "en" and kind is not DocumentKind.YOU_SAID_WE_DID):
+        raise DomainError('Only the letter "You said, we did" can be made in Welsh.', "language")
     if kind is DocumentKind.CHECKPOINT:
         require(QUALITY)  # the checkpoint report names teams and reviewers: quality leads only
     project = get_project(repo, project_id)
@@ -148,12 +169,13 @@ def export_document(
     elif kind is DocumentKind.REPORT:
         data = build_report(report_content.wtfc_report(repo, project_id, now))
     elif kind is DocumentKind.YOU_SAID_WE_DID:
-        data = build_you_said_we_did(report_content.you_said_we_did(repo, project_id, now))
+        data = build_you_said_we_did(report_content.you_said_we_did(repo, project_id, now), language)
     elif kind is DocumentKind.INVITATION:
         data = build_invitation(participation.invitation_content(repo, project_id, now))
     elif kind is DocumentKind.SUMMARY:
         data = build_summary(learning_review.leaders_summary(repo, project_id, now))
     else:
         data = build_checkpoint_report(checkpoint_report(repo, project_id, now))
-    record_audit(repo, actor=actor, action=AuditAction.EXPORT, record=project, now=now, reason=kind.value)
+    reason = kind.value if language == "en" else f"{kind.value} ({language})"
+    record_audit(repo, actor=actor, action=AuditAction.EXPORT, record=project, now=now, reason=reason)
     return data

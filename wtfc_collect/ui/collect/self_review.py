@@ -3,8 +3,9 @@
 Screens: consent → question 1 → 2 → 3 → check → thank you. Every answer is saved the moment it is
 added, so "Save for later" only has to say so; coming back opens the first screen still to do.
 
-The first screen also offers English or Cymraeg, the text size and high contrast. The language is kept
-for the visit (``self_review.language``): every text, every Listen button's voice and ``<html lang>``.
+The first screen also offers English or Cymraeg (also chosen on the sign-in screen; ``ui/language.py``),
+the text size and high contrast. The language is kept for the visit and on the review: every text, every
+Listen button's voice and ``<html lang>``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import date
 import streamlit as st
 
 from accessibility.pictures import svg
-from accessibility.texts import DEFAULT_LANGUAGE, screen
+from accessibility.texts import screen
 from wtfc_collect.domain import (
     STATEMENT_MAX_CHARS,
     ConsentGiver,
@@ -37,12 +38,14 @@ from wtfc_collect.services.collect.reviews import (
     remove_statement,
     save_review_details,
     set_priority,
+    set_review_language,
     submit_review,
     undecline_question,
 )
 from wtfc_collect.services.collect.voice_answers import voice_answers_for_review
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context, display, spoken
+from wtfc_collect.ui import language as chosen_language
 from wtfc_collect.ui.collect.self_review_voice import voice_recorder
 from wtfc_collect.ui.easy_read import easy_read_style
 from wtfc_collect.ui.feedback import errors, remember, run_action, show, use_case
@@ -53,9 +56,7 @@ STEP = PREFIX + "step"
 MESSAGE = PREFIX + "message"
 QUESTIONS = list(Question)
 CONSENT, CHECK, THANKS, NO_CONSENT = "consent", "check", "thanks", "no_consent"
-LANGUAGE = PREFIX + "language"  # the person's choice, kept for the visit
-LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg"}
-LANGUAGE_LABEL = "Language · Iaith"  # both languages: the person has not chosen yet
+LANGUAGE = chosen_language.KEY  # the person's choice, kept for the visit and on the review
 
 
 def draw(repo: Repository) -> None:
@@ -72,7 +73,7 @@ def draw(repo: Repository) -> None:
         return
     current = step(review)
     if current == CONSENT:
-        choices()  # English or Cymraeg, text size, high contrast: first, where everyone sees them
+        choices(review)  # English or Cymraeg, text size, high contrast: first, where everyone sees them
     spoken.speed_control(language())
     if current == CONSENT:
         consent_screen(review)
@@ -85,9 +86,8 @@ def draw(repo: Repository) -> None:
 
 
 def language() -> str:
-    """The language chosen on the first screen ("en" until the person picks "cy")."""
-    chosen = st.session_state.get(LANGUAGE)
-    return chosen if isinstance(chosen, str) and chosen in LANGUAGE_NAMES else DEFAULT_LANGUAGE
+    """The language chosen on the sign-in screen or the first screen ("en" until the person picks "cy")."""
+    return chosen_language.chosen()
 
 
 def texts() -> dict[str, str]:
@@ -103,21 +103,11 @@ def say(text: str, key: str) -> None:
     spoken.say(text, key, language=language())
 
 
-def _remember_language() -> None:
-    st.session_state[LANGUAGE] = st.session_state.get(LANGUAGE + ".choice", DEFAULT_LANGUAGE)
-
-
-def choices() -> None:
-    """English or Cymraeg, the text size and high contrast: first, where everyone sees them."""
-    key = LANGUAGE + ".choice"
-    st.session_state[key] = language()
-    st.radio(
-        LANGUAGE_LABEL,
-        list(LANGUAGE_NAMES),
-        key=key,
-        format_func=LANGUAGE_NAMES.__getitem__,
-        horizontal=True,
-        on_change=_remember_language,
+def choices(review: Review) -> None:
+    """English or Cymraeg (kept on the review too), the text size and high contrast: first, where everyone
+    sees them."""
+    chosen_language.chooser(
+        "choice", on_change=lambda: _act(use_case(set_review_language, review.id, language()))
     )
     display.controls("self_review", screen("display", language()))
 

@@ -10,7 +10,12 @@ from wtfc_collect.domain import ActionPlan, Theme
 from wtfc_collect.domain.golden_thread import ActionThread
 from wtfc_collect.domain.plan import ACTION_STATUS_LABELS, IDEA_KIND_LABELS
 from wtfc_collect.domain.success import perspective_label
-from wtfc_collect.services.reports.documents import FILE_NAMES, DocumentKind, export_document
+from wtfc_collect.services.reports.documents import (
+    LETTER_LANGUAGES,
+    DocumentKind,
+    export_document,
+    file_name,
+)
 from wtfc_collect.services.workshop import golden_thread
 from wtfc_collect.services.workshop.golden_thread import MeasureChoice, ThreadRow
 from wtfc_collect.storage.port import Repository
@@ -219,9 +224,18 @@ def documents(t: dict[str, str], project_id: str) -> None:
         (DocumentKind.YOU_SAID_WE_DID, "you_said_label"),
         (DocumentKind.SUMMARY, "summary_label"),
     ):
+        said = "en"
+        if kind is DocumentKind.YOU_SAID_WE_DID:  # a letter for the people: in English or in Welsh
+            said = st.radio(
+                t["you_said_language"],
+                list(LETTER_LANGUAGES),
+                format_func=LETTER_LANGUAGES.__getitem__,
+                horizontal=True,
+                key="golden_thread.you_said_language",
+            )
         word_download(
             t[label],
-            FILE_NAMES[kind],
-            use_case(export_document, project_id, kind),
-            key=f"thread_{kind.value}",
+            file_name(kind, said),
+            use_case(export_document, project_id, kind, language=said),
+            key=f"thread_{kind.value}" + ("" if said == "en" else f"_{said}"),
         )
