@@ -128,7 +128,7 @@ def test_each_carried_measure_shows_its_readings_over_both_cycles(memory_repo: R
 def test_a_withdrawn_review_of_the_last_cycle_drops_out_of_the_comparison(memory_repo: Repository) -> None:
     first, review_ids = _cycle_one(memory_repo)
     second = _cycle_two(memory_repo, first)
-    withdraw_review(memory_repo, review_ids[0], reason="asked by the person", **WHO)
+    withdraw_review(memory_repo, review_ids[0], reason="person_asked", **WHO)
     found = compare_cycles.comparison(memory_repo, second.id)
     assert found is not None and found.people[Question.NOT_WORKING] == (3, 2)
     row = next(r for r in found.sizes[Question.NOT_WORKING] if r.name.startswith(LATE))

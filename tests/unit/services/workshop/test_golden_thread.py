@@ -220,6 +220,6 @@ def test_the_thread_runs_on_to_success_and_measures_and_back_from_a_measure(
 
 def test_a_thread_with_nobodys_words_left_says_so(memory_repo: Repository, thread: Thread) -> None:
     for review in thread.reviews:
-        withdraw_review(memory_repo, review.id, reason="asked by the person", **WHO)
+        withdraw_review(memory_repo, review.id, reason="person_asked", **WHO)
     chain = golden_thread.action_thread(memory_repo, thread.action_id)
     assert chain.missing[0] == "people's words"

@@ -33,7 +33,7 @@ def test_working_and_future_themes_are_listed_with_their_people_most_first(memor
     assert [(k.theme.id, k.people, k.statements) for k in keep] == [(big.id, 3, 3), (small.id, 1, 1)]
     assert set(keep[0].said) == {r.prioritised(W)[1].card_text for r in reviews}  # the workshop copies
     assert [g.theme.name for g in keep_and_spread.gaps(memory_repo, project.id)] == ["I want to swim"]
-    withdraw_review(memory_repo, reviews[0].id, reason="asked by the person", **WHO)
+    withdraw_review(memory_repo, reviews[0].id, reason="person_asked", **WHO)
     keep = keep_and_spread.keep_and_spread(memory_repo, project.id)
     assert [(k.theme.id, k.people) for k in keep] == [(big.id, 2)]  # a withdrawn person drops out at once
 
