@@ -16,6 +16,7 @@ from typing import Final, Literal, get_args
 
 import streamlit as st
 
+from accessibility.pictures import png
 from accessibility.texts import screen
 
 Size = Literal["normal", "large", "larger"]
@@ -145,10 +146,21 @@ if (!window.wtfcPageWatch) {
 """
 
 
+def page_icon() -> bytes:
+    """The browser tab's icon: a pictogram shipped with the tool (an emoji would need an emoji font, a
+    Material Symbol as a tab icon would be fetched from the internet)."""
+    return png("we_do", 64)
+
+
 def size() -> Size:
     """The text size chosen for this visit ("normal" until changed)."""
     chosen = st.session_state.get(SIZE_KEY)
     return next((s for s in SIZES if s == chosen), "normal")
+
+
+def text_scale() -> float:
+    """How much bigger than normal the chosen text size is (1, 1.5 or 2): for what is drawn in pixels."""
+    return {"normal": 1.0, "large": 1.5, "larger": 2.0}[size()]
 
 
 def high_contrast() -> bool:
