@@ -117,7 +117,7 @@ def ask_again_table(pairs: list[tuple[Review, Statement]]) -> None:
 def draw(t: dict[str, str], repo: Repository, project: Project) -> None:
     """The whole screen below its title."""
     if st.session_state.pop(ERASED_KEY, False):
-        st.success(t["erased"], icon="✅")
+        st.success(t["erased"], icon=":material/check_circle:")
     show(PREFIX + "done", once=True)
     everything = list_reviews(repo, project.id)
     shown = filtered(everything, *filters(project))
@@ -207,7 +207,7 @@ def code_section(t: dict[str, str], repo: Repository, review: Review) -> None:
     fresh = st.session_state.get(NEW_CODE_KEY)
     if isinstance(fresh, tuple) and fresh[0] == review.id:
         _, code, expires = fresh
-        st.success(t["new_code"].format(code=code, expires=expires), icon="🔑")
+        st.success(t["new_code"].format(code=code, expires=expires), icon=":material/key:")
         st.code(_link(code), language=None)
     give = f"{PREFIX}hand_over.{review.id}"
     if st.button(t["hand_over"], key=give, type="primary"):
