@@ -16,6 +16,7 @@ from wtfc_collect import bootstrap
 from wtfc_collect.domain import STATEMENT_MAX_CHARS, Question, Review, ReviewMode, ReviewStatus
 from wtfc_collect.services.prepare.project_setup import current_project
 from wtfc_collect.storage.port import Repository
+from wtfc_collect.ui import context
 from wtfc_collect.ui.context import PROJECT_KEY, REVIEW_KEY
 
 APP = str(Path(__file__).resolve().parents[3] / "app.py")
@@ -408,3 +409,97 @@ def test_statements_sent_back_by_the_quality_check_are_listed_for_the_reviewer(r
     listed = tables(at)[1]
     assert column(listed, "Person") == ["N-9"] and column(listed, "Why") == ["sounds like a care plan"]
     assert column(listed, "Words") == [statement.text]
+
+
+# --- review with a person: coming back, drafts, defaults, sending ------------------------------------------
+def test_a_reload_lands_on_the_review_and_keeps_words_typed_but_not_added(repo: Repository) -> None:
+    at = _open("pages/review_with_person.py")
+    review = _start_staff_review(at, repo)
+    assert at.query_params["review"] == review.id  # the address names the review (its id only)
+    _staff_box(at, review, NW).input("The bus is always la").run()
+    assert repo.get(Review, review.id).typed == {NW: "The bus is always la"}  # type: ignore[union-attr]
+    assert repo.get(Review, review.id).statements == []  # type: ignore[union-attr]
+    # A reload is a new session: only the address is left.
+    again = AppTest.from_file(APP, default_timeout=30)
+    again.query_params["review"] = review.id
+    again.run()
+    again.switch_page("pages/review_with_person.py").run()
+    assert not again.exception, again.exception
+    assert "Start a new review" not in [h.value for h in again.header]
+    assert _staff_box(again, review, NW).value == "The bus is always la"
+    assert "Kept with the review, not added yet. Press Add when the words are right." in said(again.caption)
+    again.button(key=f"review_with_person.statements.{review.id}.{NW.value}.add").click().run()
+    stored = repo.get(Review, review.id)
+    assert stored is not None and [s.text for s in stored.statements] == ["The bus is always la"]
+    assert stored.typed == {}
+
+
+def test_the_address_of_a_review_the_user_may_not_open_is_refused(repo: Repository) -> None:
+    from tests.sessions import signed_in_as
+    from wtfc_collect.domain.access import Role
+
+    project = current_project(repo)
+    assert project is not None
+    other = repo.save(f.review(project.id, team="South team", person_ref="S-9"))
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state[context.USER_KEY] = signed_in_as(Role.REVIEWER, username="north", teams=("North team",))
+    at.query_params["review"] = other.id
+    at.run()
+    at.switch_page("pages/review_with_person.py").run()
+    assert not at.exception, at.exception
+    assert "Start a new review" in [h.value for h in at.header]
+    assert "S-9" not in "\n".join(_texts(at))
+
+
+def test_starting_a_review_for_someone_with_a_draft_offers_to_open_it(repo: Repository) -> None:
+    at = _open("pages/review_with_person.py")
+    first = _start_staff_review(at, repo)
+    _add(at, first, W, "Singing in the choir")
+    _click(at, "Save draft")
+    at.switch_page("pages/review_with_person.py").run()
+    at.text_input(key="review_with_person.new.person_ref").input("ev-0007 ")
+    _click(at, "Start the review")
+    assert len(repo.find(Review)) == 1  # nothing started yet
+    assert any("EV-0007 has a review that is still a draft" in w for w in said(at.warning))
+    _click(at, "Open the draft")
+    assert "Singing in the choir" in [t.value for t in at.text]
+    assert len(repo.find(Review)) == 1
+
+
+def test_reviewer_and_team_start_as_the_signed_in_person_s(repo: Repository) -> None:
+    from tests.sessions import signed_in_as
+    from wtfc_collect.domain.access import Role
+
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state[context.USER_KEY] = signed_in_as(Role.REVIEWER, username="sam", teams=("South team",))
+    at.run()
+    at.switch_page("pages/review_with_person.py").run()
+    assert at.text_input(key="review_with_person.new.reviewer").value == "Tester"
+    assert at.selectbox(key="review_with_person.new.team").value == "South team"
+    # An own review started from Reviews counts for their team too.
+    at.switch_page("pages/reviews.py").run()
+    assert at.selectbox(key="reviews.self_team").value == "South team"
+    at.text_input(key="reviews.self_ref").input("EV-0200")
+    _click(at, "Start an own review (easy read)")
+    own = next(r for r in repo.find(Review) if r.person_ref == "EV-0200")
+    assert (own.mode, own.team) == (ReviewMode.SELF, "South team")
+
+
+def test_gaps_are_counted_next_to_the_send_button_and_the_thanks_shows_only_once(repo: Repository) -> None:
+    at = _open("pages/review_with_person.py")
+    review = _start_staff_review(at, repo)
+    _add(at, review, W, "Sunday dinners")
+    _click(at, "Send in the review")
+    gaps = [e for e in said(at.error) if e.startswith("Not sent in yet: ")]
+    assert len(gaps) == 1 and "still to do" in gaps[0]
+    for question, words in ((NW, "Buses"), (F, "A job")):
+        _add(at, review, question, words)
+    for statement in repo.get(Review, review.id).statements:  # type: ignore[union-attr]
+        at.radio(key=f"review_with_person.statements.{review.id}.{statement.id}.priority").set_value(1).run()
+    at.radio(key=f"review_with_person.details.{review.id}.consent").set_value("yes").run()
+    _click(at, "Send in the review")
+    assert repo.get(Review, review.id).status is ReviewStatus.SUBMITTED  # type: ignore[union-attr]
+    assert "The review was sent in. Thank you." in said(at.success)
+    at.run()  # anything else on the screen, or coming back later: no thank-you again
+    assert "The review was sent in. Thank you." not in said(at.success)
+    assert any(i.startswith("This review was sent in on ") for i in said(at.info))

@@ -17,7 +17,6 @@ import streamlit as st
 
 from accessibility.texts import screen
 from wtfc_collect.domain import ConsentGiver, Project, Question, Review, ReviewMode, ReviewStatus
-from wtfc_collect.domain.access import User
 from wtfc_collect.services.access import AccessDenied
 from wtfc_collect.services.collect.reviews import (
     drafts_of,
@@ -32,6 +31,7 @@ from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context, links
 from wtfc_collect.ui.collect.review_with_person_statements import question_section
 from wtfc_collect.ui.collect.review_with_person_summary import review_summary
+from wtfc_collect.ui.collect.reviews import usual_team
 from wtfc_collect.ui.feedback import ICON, errors, field_error, remember, run_action, show, use_case
 from wtfc_collect.ui.literal import literal
 
@@ -378,11 +378,3 @@ def new_review_form(project: Project) -> dict[str, Any] | None:
         "reviewer": reviewer.strip() or None,
         **chosen,
     }
-
-
-def usual_team(project: Project, user: User | None) -> str | None:
-    """The first of the signed-in person's teams that the project has, if any."""
-    teams = user.teams if user is not None else ()
-    return next(
-        (team for team in project.teams if any(team.casefold() == mine.casefold() for mine in teams)), None
-    )
