@@ -225,13 +225,23 @@ FOCUS = """() => {
   for (let n = seen.parentElement, i = 0; !ring && n && i < 4; n = n.parentElement, i += 1) {
     if (shown(n) && outline(getComputedStyle(n))) { ring = n; }
   }
+  // Its name as a screen reader has it: an icon's ligature ("add", "volume_up") is hidden from it.
+  const heard = (n) => {
+    if (!n.querySelector('[aria-hidden="true"]')) { return n.innerText; }
+    const copy = n.cloneNode(true);
+    copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+    return copy.textContent;
+  };
   const name = (el.getAttribute("aria-label") || (el.labels && el.labels[0] && el.labels[0].innerText)
-                || el.innerText || el.value || el.tagName).replace(/\\s+/g, " ").trim().slice(0, 60);
+                || heard(el) || el.value || el.tagName).replace(/\\s+/g, " ").trim().slice(0, 60);
   let obscured = false;
   if (ring) {
     const r = ring.getBoundingClientRect();
     const x = Math.min(Math.max(r.left + r.width / 2, 1), window.innerWidth - 1);
-    const y = Math.min(Math.max(r.top + Math.min(r.height / 2, 12), 1), window.innerHeight - 1);
+    // Near the top of a control; in the middle of a region taller than half the window (the main area,
+    // which Chromium lets a scrolling region take focus): its top edge may sit under the fixed toolbar.
+    const down = r.height > window.innerHeight / 2 ? r.height / 2 : Math.min(r.height / 2, 12);
+    const y = Math.min(Math.max(r.top + down, 1), window.innerHeight - 1);
     const hit = document.elementFromPoint(x, y);
     obscured = !hit || !(ring.contains(hit) || hit.contains(ring) || el.contains(hit));
     if (obscured) { obscured = `${hit ? hit.outerHTML.slice(0, 120) : "nothing"} at ${x},${y}`; }

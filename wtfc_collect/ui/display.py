@@ -48,6 +48,8 @@ FOCUS_CSS: Final = """
 .stApp [data-testid="stTextAreaRootElement"] textarea:focus-visible,
 .stApp [data-testid="stTextInputRootElement"] input:focus-visible,
 .stApp .react-aria-ComboBox [role="group"] input:focus-visible { outline: none !important; }
+/* A closed sidebar is out of sight: its links must not take keyboard focus either (WCAG 2.4.11). */
+.stApp [data-testid="stSidebar"][data-collapsed="true"] { visibility: hidden; }
 /* The sidebar's links sit in a scrolling box that would cut an outside ring off. */
 .stApp [data-testid="stSidebarNav"] a:focus-visible { outline-offset: -3px !important; }
 /* Keep a focused element clear of the fixed header when the page scrolls to it (WCAG 2.4.11). */

@@ -141,8 +141,8 @@ def question_section(review: Review, question: Question, problem: str | None = N
         on_change=_keep_typed,
         args=(review.id, question),
     )
-    if question in review.typed:
-        st.caption(t["typed_kept"])
+    # Always a line here, so the controls below never move when the words are kept (Tab out of the box).
+    st.caption(t["typed_kept"] if question in review.typed else t["typed_hint"])
     speakers = list(Speaker)
     st.radio(
         t["said_by_label"],

@@ -93,13 +93,13 @@ def theme_heading(text: str) -> None:
 
 # --- the screen, top to bottom ----------------------------------------------------------------------------
 def draw(repo: Repository, project_id: str) -> None:
-    """The whole screen below its title: the question, where the card call stands, the card to read out
-    beside the themes it can go into, the parked cards, the themes, and merging and finishing."""
+    """The whole screen below its title: the question, the card to read out beside the themes it can go
+    into, where the card call stands, the parked cards, the themes, and merging and finishing."""
     projector_style()
     question = question_picker(repo, project_id)
     view = card_call.card_call(repo, project_id, question)
+    current_card(project_id, view)  # first: on a projector the card and its buttons fit without scrolling
     progress(view, check_statements.waiting_for_check(repo, project_id, question))
-    current_card(project_id, view)
     parked_cards(project_id, view)
     card_call_suggestions.draw(project_id, view)
     theme_list(view)
