@@ -4,7 +4,7 @@ Clearing a widget's key in the session state does not clear what the browser hol
 old theme) come back with the next click, and the tool would record dots nobody gave or put a card in a
 theme nobody chose. These tests would fail if the screens emptied their widgets that way again. The card
 call is also looked at as on a projector: 1920 x 1080 with the text size Large, the card and its buttons
-are on the screen without scrolling.
+are on the screen without scrolling, and a drop-down's values are as large as the text around them.
 """
 
 from __future__ import annotations
@@ -140,5 +140,13 @@ def test_a_card_put_in_a_theme_twice_in_a_row_on_a_projector(
         with access.acting_as(access.operator()):
             after = card_call.card_call(repo, project.id, FU)
         assert after.placed == view.placed + 2
+
+        # A drop-down's values follow the text size too (Large: 1.5 times the normal 14 px).
+        choice = page.get_by_test_id("stMain").get_by_test_id("stSelectbox").first
+        choice.scroll_into_view_if_needed()
+        choice.locator("input").first.click()
+        option = page.get_by_role("option").first
+        option.wait_for()
+        assert float(option.evaluate("(n) => parseFloat(getComputedStyle(n).fontSize)")) >= 21
     finally:
         page.close()
