@@ -142,6 +142,13 @@ def follow_link(page: Any, name: str) -> None:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     settle(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    if sidebar.get_attribute("data-collapsed") == "true":  # the own review starts with it closed: open it
+        page.get_by_test_id("stExpandSidebarButton").click()
+        page.wait_for_function(
+            "() => document.querySelector('[data-testid=\"stSidebar\"]').getAttribute('data-collapsed')"
+            " === 'false'"
+        )
     nav = page.get_by_test_id("stSidebarNav")
     link = nav.get_by_role("link", name=name, exact=True)
     if link.count() == 0:  # Streamlit lists ten pages, then "View 10 more"
@@ -351,4 +358,23 @@ def answer(page: Any, words: str, label: str = "Write one thing here", add: str 
     box.press("Tab")  # Streamlit takes the text when the box loses focus, and runs the page again
     settle(page, before)
     click(page, add)
-    page.get_by_text(words).first.wait_for(timeout=TIMEOUT)  # as a text, or in "Pick: …" buttons
+    page.get_by_text(words).first.wait_for(timeout=TIMEOUT)  # the answer, in its box
+
+
+def answer_box(page: Any, words: str) -> Any:
+    """The box of one answer on the own review (its words, Listen, Pick and Take out)."""
+    boxes = page.locator('[class*="st-key-self_review_answer_"]')
+    return boxes.filter(has=page.get_by_text(words, exact=True)).first
+
+
+def pick(page: Any, words: str) -> None:
+    """On the own review: press *Pick this* in the box of the answer ``words``; returns once the page ran."""
+    settle(page)
+    before = received(page)
+    answer_box(page, words).get_by_role("button", name="Pick this", exact=True).click()
+    settle(page, before)
+
+
+def picked(page: Any, words: str, number: int) -> None:
+    """Wait until the answer ``words`` is marked as the person's number 1 or 2."""
+    answer_box(page, words).get_by_text(f"Number {number}", exact=True).wait_for(timeout=TIMEOUT)

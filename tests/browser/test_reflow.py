@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from .conftest import RunningApp
-from .helpers import answer, click, follow_link, open_own_review, received, reflow, settle, wait_text
+from .helpers import answer, click, follow_link, open_own_review, pick, received, reflow, settle, wait_text
 
 pytestmark = pytest.mark.browser
 Record = Callable[[str, object], None]
@@ -42,8 +42,8 @@ def _walk_the_review(page: Any, label: str, record: Record) -> None:
     answer(page, "Going to the swimming baths with my support worker on Tuesdays")
     answer(page, "Pancakes")
     _no_reflow_problems(page, f"{label}: question with answers and choices", record)
-    click(page, "Pick: Pancakes")
-    click(page, "Pick: Going to the swimming baths with my support worker on Tuesdays")
+    pick(page, "Pancakes")
+    pick(page, "Going to the swimming baths with my support worker on Tuesdays")
     click(page, "Next")
     wait_text(page, "Question 2 of 3")
     click(page, "I don't want to answer this")

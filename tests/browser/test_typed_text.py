@@ -96,7 +96,7 @@ def _fill_everything(repo: Repository) -> str:
     review whose answers hold it."""
     now = datetime.now(UTC)
     who: dict[str, Any] = {"actor": ACTOR, "now": now}
-    (project,) = project_setup.list_projects(repo)
+    project = project_setup.list_projects(repo)[0]  # this cycle of the demo (the newest)
     project = project_setup.update_project(
         repo,
         project.id,
@@ -145,8 +145,16 @@ def _fill_everything(repo: Repository) -> str:
     priorities.record_votes(repo, project.id, SHORT[:40], ballot, **who)
     chain = understand.start_chain(repo, theme.id, EVIL, EVIL, **who)
     understand.set_cause(repo, chain.id, EVIL, **who)
+    forward = {c.id for c in understand.forward_causes(repo, theme.id)} | {chain.id}
+    understand.take_forward(repo, theme.id, forward, **who)
     statement = success.add_success(
-        repo, theme.id, EVIL, perspective=Perspective.OTHER, perspective_name=SHORT, **who
+        repo,
+        theme.id,
+        EVIL,
+        root_cause_id=chain.id,
+        perspective=Perspective.OTHER,
+        perspective_name=SHORT,
+        **who,
     )
     measure = success.add_measure(repo, statement.id, EVIL, unit=SHORT, baseline="3", **who)
     progress_review.add_reading(repo, measure.id, 4.0, now.date(), **who)
