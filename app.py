@@ -2,12 +2,13 @@
 
 import streamlit as st
 
+from wtfc_collect.domain.access import Role
 from wtfc_collect.storage.port import StoreError
 from wtfc_collect.ui import context, display, language, sign_in
 from wtfc_collect.ui.navigation import OPEN_WITHOUT_SIGNING_IN, PAGES, pages_for, title
 
 context.install_identity()  # the services check this session's signed-in user on every action
-st.set_page_config(page_title="WTfC Collect", page_icon="🤝", layout="wide")
+st.set_page_config(page_title="WTfC Collect", page_icon=display.page_icon(), layout="wide")
 
 try:
     context.repository()
@@ -25,7 +26,7 @@ def _signed_in_pages() -> None:
         # Every page is known (so a bookmarked address still works after signing in), none is listed, and
         # only the accessibility statement and the workshop vote (by its code) open without signing in.
         page = st.navigation(
-            [st.Page(s.path, title=title(s, said), icon=s.icon, default=s.default) for s in PAGES],
+            [st.Page(s.path, title=title(s, said), icon=s.symbol, default=s.default) for s in PAGES],
             position="hidden",
         )
         display.sidebar(said)
@@ -35,6 +36,11 @@ def _signed_in_pages() -> None:
             sign_in.screen_for_signed_out()
         st.stop()
 
+    if user.role is Role.SELF_REVIEWER:
+        # The own review starts with the sidebar closed: on a tablet it takes a third of the screen, and its
+        # choices (text size, high contrast) are on the review's first screen too.
+        st.set_page_config(initial_sidebar_state="collapsed")
+
     # A flat list in method order: Streamlit's sectioned sidebar puts headings inside its <ul>, which
     # screen readers announce wrongly (axe "list" violation). Only the pages this role may use are listed;
     # the services check the role again on every action.
@@ -42,7 +48,7 @@ def _signed_in_pages() -> None:
     first = not any(spec.default for spec in specs)
     pages = [
         st.Page(
-            spec.path, title=title(spec, said), icon=spec.icon, default=spec.default or (first and i == 0)
+            spec.path, title=title(spec, said), icon=spec.symbol, default=spec.default or (first and i == 0)
         )
         for i, spec in enumerate(specs)
     ]

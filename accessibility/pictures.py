@@ -1,9 +1,16 @@
-"""Pictures shipped with the tool (no downloads): one for each of the three questions.
+"""Pictures shipped with the tool (no downloads): one for each of the three questions, and a few more.
 
-The pictures are SVG. Word documents need a bitmap (python-docx cannot embed SVG), so ``png`` draws the
-same picture with Pillow, offline. It understands only what these small drawings use: circles and paths
-made of straight lines and curves (M, L, H, V, Q, C, Z) with fill, stroke, stroke width and round ends.
-Anything else is refused, so a new picture that needs more is noticed by the tests, not drawn wrongly.
+The pictures people see for the questions and in the "You said, we did" letter are pictograms of the
+Mulberry Symbols, a set made for adults who use symbols to communicate (``images/mulberry/``: CC BY-SA
+4.0, with its licence and where each came from in ``images/mulberry/README.md``). They are known here by
+what they stand for (``PICTOGRAMS``: "working" is the thumb up).
+
+The pictures are SVG. Word documents need a bitmap (python-docx cannot embed SVG). A pictogram has its PNG
+beside it, drawn by a browser once (``scripts/render_pictures.py``); ``png`` uses that PNG. For a small
+drawing of our own with no PNG beside it, ``png`` draws it with Pillow, offline. It understands only what
+such drawings use: circles and paths made of straight lines and curves (M, L, H, V, Q, C, Z) with fill,
+stroke, stroke width and round ends. Anything else is refused, so a new picture that needs more is noticed
+by the tests, not drawn wrongly.
 """
 
 from __future__ import annotations
@@ -31,14 +38,30 @@ Point = tuple[float, float]
 CLEAR = (255, 255, 255, 0)
 
 
+# What a picture stands for -> the pictogram that shows it (a file in images/, without ".svg").
+PICTOGRAMS: dict[str, str] = {
+    "working": "mulberry/good",  # What is working? A thumb up.
+    "not_working": "mulberry/bad",  # What is not working? A thumb down.
+    "future": "mulberry/future",  # What is important for the future? A clock with an arrow on.
+    "you_said": "mulberry/talk",  # "What you told us": a person talking.
+    "we_do": "mulberry/group_work",  # "What we are doing": people working together at a table.
+    "next": "mulberry/meet",  # "What happens next": people meeting.
+}
+
+
+def _file(name: str) -> Path:
+    return _FOLDER / f"{PICTOGRAMS.get(name, name)}.svg"
+
+
 @cache
 def svg(name: str) -> str:
     """The SVG text of a picture, e.g. ``svg("working")``."""
-    return (_FOLDER / f"{name}.svg").read_text(encoding="utf-8")
+    return _file(name).read_text(encoding="utf-8")
 
 
 def names() -> list[str]:
-    return sorted(p.stem for p in _FOLDER.glob("*.svg"))
+    """Every picture by its name: what the pictograms stand for, and our own drawings."""
+    return sorted({*PICTOGRAMS, *(p.stem for p in _FOLDER.glob("*.svg"))})
 
 
 def description(name: str) -> str:
@@ -124,6 +147,20 @@ def _disc(
 @cache
 def png(name: str, pixels: int = 300) -> bytes:
     """The picture as a PNG ``pixels`` wide (and high: the pictures are square), on a clear background."""
+    from PIL import Image
+
+    drawn = _file(name).with_suffix(".png")
+    if drawn.is_file():  # a pictogram, drawn by a browser beside its SVG
+        with Image.open(drawn) as image:
+            small = image.convert("RGBA").resize((pixels, pixels), Image.Resampling.LANCZOS)
+        buffer = io.BytesIO()
+        small.save(buffer, format="PNG", optimize=True)
+        return buffer.getvalue()
+    return _draw(name, pixels)
+
+
+def _draw(name: str, pixels: int) -> bytes:
+    """A small drawing of our own as a PNG, drawn with Pillow (see the module's note)."""
     from PIL import Image, ImageDraw
 
     root = _root(name)

@@ -45,7 +45,8 @@ def audio_button(
     private: bool = False,
     label: str | None = None,
 ) -> None:
-    """A "Listen" button; once pressed, an audio player for ``text`` (it never starts by itself).
+    """A "Listen" button that plays ``text`` when pressed (one press: the player appears and plays), and
+    the player stays to play again. Sound never starts by itself: only right after the press.
 
     ``private=True`` for a person's own words: they are spoken offline, in memory, and never cached.
     When no engine can speak, a plain message says so instead of a player.
@@ -54,9 +55,10 @@ def audio_button(
     chosen = as_speed(speed)
     clip_key = f"{_PREFIX}{key}.clip"
     signature = _signature(text, language, chosen, private)
-    if st.button(
+    pressed = st.button(
         label or listen_label(text, language), key=f"{_PREFIX}{key}.button", icon=":material/volume_up:"
-    ):
+    )
+    if pressed:
         with st.spinner(words["getting_ready"]):
             audio = speech.say(text, language, chosen, private=private)
         st.session_state[clip_key] = (signature, audio)
@@ -67,7 +69,8 @@ def audio_button(
     audio = stored[1]
     if isinstance(audio, Audio):
         alt = f"{words['spoken_version']}: {first_words(text)}"
-        st.audio(audio.data, format=audio.mime, autoplay=False, alt=alt)
+        # Plays at once after the press (the person asked for it); shown again later, it waits for ▶.
+        st.audio(audio.data, format=audio.mime, autoplay=pressed, alt=alt)
     else:
         st.info(words["no_sound"])
 

@@ -27,6 +27,7 @@ APP = str(ROOT / "app.py")
 EMPTY = "pages/accessibility_statement.py"
 PAGES = {
     "checkpoint": "pages/checkpoint.py",
+    "check_stmts": "pages/check_statements.py",
     "reviews": "pages/reviews.py",
     "card_call": "pages/card_call.py",
 }
@@ -169,8 +170,10 @@ def run(sizes: Sequence[int] = (100, 1_000), repeats: int = 5) -> dict[str, floa
     """Print the table; return figures keyed ``<page>_<size>_ms`` and ``<page>_ratio_<size>``."""
     quiet_streamlit()
     figures: dict[str, float] = {}
-    print(f"\nPages: median of {repeats} AppTest reruns (the whole app.py), taking turns with the "
-          "accessibility statement\n(reads no data) in the same store; 'x empty' is the ratio to it")
+    print(
+        f"\nPages: median of {repeats} AppTest reruns (the whole app.py), taking turns with the "
+        "accessibility statement\n(reads no data) in the same store; 'x empty' is the ratio to it"
+    )
     print(f"{'page':<12}{'reviews':>8}{'first ms':>10}{'rerun ms':>10}{'x empty':>9}")
     for size in sizes:
         with data_folder(size), as_administrator():

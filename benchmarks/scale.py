@@ -5,10 +5,11 @@ statements across the three questions and the person's top two chosen for each. 
 NHS Friends & Family Test comments (shared/data/nhs_fft_comments.csv), kind ones for "what is working",
 complaints for "what is not working" and wishes ("more …", "would …") for "the future"; without that file
 the demo statement bank is used. Each person's top two are accepted at the checkpoint with their workshop
-copy confirmed (the other statements are left unchecked, as the triage screen leaves them), so all top-two
-statements pass ``services.checkpoint.check_statements.workshop_statements``. With ``workshop=True`` the
-card call has begun: a few hundred cards of each question sorted into the demo's themes, twelve people's
-dots on the "not working" themes, and the top four taken forward.
+copy confirmed (the other statements are left unchecked, as the triage screen leaves them), so their
+top-two statements pass ``services.checkpoint.check_statements.workshop_statements`` — except every fifth
+review's, which still wait for a decision on Check statements, as half way through the checkpoint. With
+``workshop=True`` the card call has begun: a few hundred cards of each question sorted into the demo's
+themes, twelve people's dots on the "not working" themes, and the top four taken forward.
 
 Records are built directly (validated domain objects, the same every time for the same seed) and stored with
 ``save_all`` in batches: 10,000 reviews took about 6 s into memory and 10 s into a file (2 cores).
@@ -74,6 +75,7 @@ AREAS = ("North Northvale", "East Northvale", "West Northvale", "Harbourside")
 GROUPS = ("Older people", "Learning disability", "Mental health")
 SERVICE_TYPES = ("Day service", "Home care", "Supported living")
 SELF_REVIEW_EVERY = 7
+WAITING_EVERY = 5  # every fifth review's top two still wait for a decision on Check statements
 _WISH = re.compile(r"\b(more|would|could|should|better|wish|hope|need|needs|if)\b", re.IGNORECASE)
 
 
@@ -146,14 +148,18 @@ def _counts(rng: random.Random) -> dict[Question, int]:
     return counts
 
 
-def _statements(rng: random.Random, started: datetime, checked: datetime) -> list[Statement]:
+def _statements(
+    rng: random.Random, started: datetime, checked: datetime, *, decided: bool = True
+) -> list[Statement]:
     pools = texts()
-    accepted = [TriageDecision(status=TriageStatus.ACCEPTED, by=ACTOR, at=checked)]
+    accepted = [TriageDecision(status=TriageStatus.ACCEPTED, by=ACTOR, at=checked)] if decided else []
     made: list[Statement] = []
     for question, count in _counts(rng).items():
-        chosen = rng.sample(pools[question], count) if len(pools[question]) >= count else [
-            rng.choice(pools[question]) + f" ({n + 1})" for n in range(count)
-        ]
+        chosen = (
+            rng.sample(pools[question], count)
+            if len(pools[question]) >= count
+            else [rng.choice(pools[question]) + f" ({n + 1})" for n in range(count)]
+        )
         for index, text in enumerate(chosen):
             priority = 1 if index == 0 else 2 if index == 1 else None
             speaker = Speaker.PERSON if rng.random() < 0.85 else Speaker.FAMILY_OR_CARER
@@ -165,8 +171,8 @@ def _statements(rng: random.Random, started: datetime, checked: datetime) -> lis
                     said_by=speaker,
                     priority=priority,
                     triage=accepted if priority else [],
-                    anonymised_by=ACTOR if priority else None,
-                    anonymised_at=checked if priority else None,
+                    anonymised_by=ACTOR if priority and decided else None,
+                    anonymised_at=checked if priority and decided else None,
                     created_at=started + timedelta(minutes=3 * len(made)),
                 )
             )
@@ -181,7 +187,8 @@ def _review(rng: random.Random, number: int, project: Project, today: date) -> R
     started = datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC)
     sent = started + timedelta(minutes=rng.randint(40, 240))
     reviewer = None if self_review else TEAMS[team][number // len(TEAMS) % 2]
-    statements = _statements(rng, started, min(sent + timedelta(days=rng.randint(1, 5)), NOW))
+    checked = min(sent + timedelta(days=rng.randint(1, 5)), NOW)
+    statements = _statements(rng, started, checked, decided=number % WAITING_EVERY != 0)
     return Review(
         id=_hex(rng),
         project_id=project.id,

@@ -39,7 +39,7 @@ for project in projects:
         )
         if target:
             st.progress(min(overall.submitted / target, 1.0), text=t["progress_caption"])
-links.page_link("pages/project_setup.py", t["new_project_button"], "➕")
+links.page_link("pages/project_setup.py", t["new_project_button"], ":material/add:")
 
 st.header(t["steps_heading"])
 st.markdown(t["steps"])

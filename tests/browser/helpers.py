@@ -155,6 +155,13 @@ def follow_link(page: Any, name: str) -> None:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     settle(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    if sidebar.get_attribute("data-collapsed") == "true":  # the own review starts with it closed: open it
+        page.get_by_test_id("stExpandSidebarButton").click()
+        page.wait_for_function(
+            "() => document.querySelector('[data-testid=\"stSidebar\"]').getAttribute('data-collapsed')"
+            " === 'false'"
+        )
     nav = page.get_by_test_id("stSidebarNav")
     link = nav.get_by_role("link", name=name, exact=True)
     if link.count() == 0:  # Streamlit lists ten pages, then "View 10 more"
@@ -238,13 +245,23 @@ FOCUS = """() => {
   for (let n = seen.parentElement, i = 0; !ring && n && i < 4; n = n.parentElement, i += 1) {
     if (shown(n) && outline(getComputedStyle(n))) { ring = n; }
   }
+  // Its name as a screen reader has it: an icon's ligature ("add", "volume_up") is hidden from it.
+  const heard = (n) => {
+    if (!n.querySelector('[aria-hidden="true"]')) { return n.innerText; }
+    const copy = n.cloneNode(true);
+    copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+    return copy.textContent;
+  };
   const name = (el.getAttribute("aria-label") || (el.labels && el.labels[0] && el.labels[0].innerText)
-                || el.innerText || el.value || el.tagName).replace(/\\s+/g, " ").trim().slice(0, 60);
+                || heard(el) || el.value || el.tagName).replace(/\\s+/g, " ").trim().slice(0, 60);
   let obscured = false;
   if (ring) {
     const r = ring.getBoundingClientRect();
     const x = Math.min(Math.max(r.left + r.width / 2, 1), window.innerWidth - 1);
-    const y = Math.min(Math.max(r.top + Math.min(r.height / 2, 12), 1), window.innerHeight - 1);
+    // Near the top of a control; in the middle of a region taller than half the window (the main area,
+    // which Chromium lets a scrolling region take focus): its top edge may sit under the fixed toolbar.
+    const down = r.height > window.innerHeight / 2 ? r.height / 2 : Math.min(r.height / 2, 12);
+    const y = Math.min(Math.max(r.top + down, 1), window.innerHeight - 1);
     const hit = document.elementFromPoint(x, y);
     obscured = !hit || !(ring.contains(hit) || hit.contains(ring) || el.contains(hit));
     if (obscured) { obscured = `${hit ? hit.outerHTML.slice(0, 120) : "nothing"} at ${x},${y}`; }
@@ -354,4 +371,23 @@ def answer(page: Any, words: str, label: str = "Write one thing here", add: str 
     box.press("Tab")  # Streamlit takes the text when the box loses focus, and runs the page again
     settle(page, before)
     click(page, add)
-    page.get_by_text(words).first.wait_for(timeout=TIMEOUT)  # as a text, or in "Pick: …" buttons
+    page.get_by_text(words).first.wait_for(timeout=TIMEOUT)  # the answer, in its box
+
+
+def answer_box(page: Any, words: str) -> Any:
+    """The box of one answer on the own review (its words, Listen, Pick and Take out)."""
+    boxes = page.locator('[class*="st-key-self_review_answer_"]')
+    return boxes.filter(has=page.get_by_text(words, exact=True)).first
+
+
+def pick(page: Any, words: str) -> None:
+    """On the own review: press *Pick this* in the box of the answer ``words``; returns once the page ran."""
+    settle(page)
+    before = received(page)
+    answer_box(page, words).get_by_role("button", name="Pick this", exact=True).click()
+    settle(page, before)
+
+
+def picked(page: Any, words: str, number: int) -> None:
+    """Wait until the answer ``words`` is marked as the person's number 1 or 2."""
+    answer_box(page, words).get_by_text(f"Number {number}", exact=True).wait_for(timeout=TIMEOUT)

@@ -15,6 +15,7 @@ from .helpers import (
     click,
     follow_link,
     open_own_review,
+    pick,
     received,
     reflow,
     settle,
@@ -52,8 +53,8 @@ def _walk_the_review(page: Any, label: str, record: Record) -> None:
     answer(page, "Going to the swimming baths with my support worker on Tuesdays")
     answer(page, "Pancakes")
     _no_reflow_problems(page, f"{label}: question with answers and choices", record)
-    click(page, "Pick: Pancakes")
-    click(page, "Pick: Going to the swimming baths with my support worker on Tuesdays")
+    pick(page, "Pancakes")
+    pick(page, "Going to the swimming baths with my support worker on Tuesdays")
     click(page, "Next")
     wait_text(page, "Question 2 of 3")
     click(page, "I don't want to answer this")

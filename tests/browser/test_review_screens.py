@@ -22,6 +22,7 @@ from .helpers import (
     open_own_review,
     open_page,
     page_checks,
+    pick,
     received,
     reflow,
     settle,
@@ -57,10 +58,10 @@ def test_every_screen_of_the_own_review(
         wait_text(page, "Question 1 of 3")
         answer(page, "Going to the pub quiz")
         answer(page, "My budgie")
-        click(page, "Pick: My budgie")
+        pick(page, "My budgie")
         wait_text(page, "Pick your top 2")
         _check(page, "own review: question with answers and choices", record_property, own_review=True)
-        click(page, "Pick: Going to the pub quiz")
+        pick(page, "Going to the pub quiz")
         click(page, "Next")
         wait_text(page, "Question 2 of 3")
         click(page, "I don't want to answer this")

@@ -18,12 +18,13 @@ from .helpers import (
     OWN_REVIEW_TITLE,
     TIMEOUT,
     answer,
-    button,
     click,
     heading,
     nav_links,
     new_page,
     open_page,
+    pick,
+    picked,
     received,
     settle,
     wait_text,
@@ -80,16 +81,16 @@ def test_a_person_completes_their_own_review(browser: Any, app_server: RunningAp
         wait_text(page, "Can we use your words?")
         click(page, "Yes, that is OK")
         wait_text(page, "Question 1 of 3")
-        page.get_by_role("img", name="A smiling face with a green tick").first.wait_for()
+        page.get_by_role("img", name="A hand with the thumb up").first.wait_for()
         answer(page, "Going to the pub quiz")
         answer(page, "My budgie")
         answer(page, "Bingo on Fridays")
-        click(page, "Pick: My budgie")
-        button(page, "Number 1: My budgie").wait_for()
+        pick(page, "My budgie")
+        picked(page, "My budgie", 1)
         click(page, "Next")
         wait_text(page, "Please pick your top 2 first")
-        click(page, "Pick: Going to the pub quiz")
-        button(page, "Number 2: Going to the pub quiz").wait_for()
+        pick(page, "Going to the pub quiz")
+        picked(page, "Going to the pub quiz", 2)
         click(page, "Next")
         wait_text(page, "Question 2 of 3")
         click(page, "I don't want to answer this")

@@ -125,7 +125,7 @@ def test_the_summary_for_leaders_is_one_a4_page(tmp_path: Path) -> None:
     assert "Next review of progress:" in flat
 
 
-def test_you_said_we_did_renders_in_large_type_with_its_three_pictures(tmp_path: Path) -> None:
+def test_you_said_we_did_renders_in_large_type_with_its_pictures(tmp_path: Path) -> None:
     repo, project_id = _demo_workshop()
     data = export_document(repo, project_id, DocumentKind.YOU_SAID_WE_DID, actor="test", now=f.NOW)
     rendered = render(data, tmp_path)
@@ -138,7 +138,9 @@ def test_you_said_we_did_renders_in_large_type_with_its_three_pictures(tmp_path:
         ["pdfimages", "-list", str(rendered.pdf)], check=True, capture_output=True, text=True, timeout=60
     ).stdout.splitlines()[2:]
     pictures = [line for line in listed if line.split()[2] == "image"]
-    assert len(pictures) == 3  # one for each question (their clear backgrounds are masks, not pictures)
+    # One for each question and each part of the letter (clear backgrounds are masks, not pictures).
+    assert len(pictures) == 6
+    assert "We will " in flat  # actions said as what we will do, in easy read
 
 
 def test_you_said_we_did_in_welsh_renders_with_welsh_words_only(tmp_path: Path) -> None:
@@ -157,7 +159,7 @@ def test_you_said_we_did_in_welsh_renders_with_welsh_words_only(tmp_path: Path) 
     listed = subprocess.run(
         ["pdfimages", "-list", str(rendered.pdf)], check=True, capture_output=True, text=True, timeout=60
     ).stdout.splitlines()[2:]
-    assert len([line for line in listed if line.split()[2] == "image"]) == 3
+    assert len([line for line in listed if line.split()[2] == "image"]) == 6
     refused = pytest.raises(DomainError, match="Welsh")
     with refused:
         export_document(repo, project_id, DocumentKind.REPORT, language="cy", actor="test", now=f.NOW)

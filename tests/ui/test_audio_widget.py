@@ -55,7 +55,7 @@ class CountingEngine:
         return EspeakEngine().synthesise(text, language, speed)
 
 
-def test_the_player_appears_only_after_listen_is_pressed_and_never_autoplays(tmp_path: Path) -> None:
+def test_the_player_appears_only_after_listen_is_pressed_and_plays_at_once(tmp_path: Path) -> None:
     at = _app(Speech([EspeakEngine()], DiskCache(tmp_path)))
     assert not at.get("audio"), "no sound before the person asks for it"
     button = _listen(at)
@@ -65,10 +65,12 @@ def test_the_player_appears_only_after_listen_is_pressed_and_never_autoplays(tmp
     players = at.get("audio")
     assert len(players) == 1
     player = players[0].proto
-    assert player.autoplay is False
+    assert player.autoplay is True  # one press plays it: no small ▶ to find
     assert player.url  # the clip is served to the browser
     assert player.alt == "Spoken version of: What is working well in…"  # a name for screen readers
     assert not at.info  # no "sound is not working" message
+    at.run()  # anything else on the page: the player stays, and waits to be asked again
+    assert [a.proto.autoplay for a in at.get("audio")] == [False]
 
 
 def test_the_player_stays_while_other_widgets_rerun_and_goes_when_the_speed_changes(tmp_path: Path) -> None:

@@ -314,7 +314,11 @@ def test_a_review_is_withdrawn_with_a_reason_from_the_list_and_a_note_kept_with_
 
 def test_opening_a_review_is_written_in_the_audit_log_once_without_its_words(demo: Demo) -> None:
     repo = bootstrap.build_repository()
-    review = next(r for r in repo.find(Review) if r.mode is ReviewMode.WITH_STAFF and r.statements)
+    review = next(
+        r
+        for r in repo.find(Review, project_id=demo.project_id)  # the project the screens are on
+        if r.mode is ReviewMode.WITH_STAFF and r.statements
+    )
     before = len([e for e in repo.audit_log(review.id) if e.action.value == "view"])
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state[context.USER_KEY] = staff(Role.QUALITY_LEAD, demo)

@@ -1,10 +1,11 @@
 """ "You said, we did": an easy-read letter back to the people who took part, in English or Welsh.
 
-Large type (16 pt and up), short sentences, one idea on each line, and a picture for each of the three
-questions. Every fixed sentence lives in ``accessibility/texts/en/you_said_we_did.toml`` (Welsh:
-``texts/cy/``), where the tests hold it to easy read (reading grade 5 or lower, 15 words or fewer a
-sentence). The only other words are the theme names (the people's own "I" statements) and the titles of
-the action plans.
+Large type (16 pt and up), short sentences, one idea on each line, and a picture (a Mulberry pictogram)
+for each of the three questions and each part of the letter. Each action is said as what we will do, in the
+easy-read "We will …" words written on its action plan. Every fixed sentence lives in
+``accessibility/texts/en/you_said_we_did.toml`` (Welsh: ``texts/cy/``), where the tests hold it to easy
+read (reading grade 5 or lower, 15 words or fewer a sentence). The only other words are the theme names
+(the people's own "I" statements), the plans' "We will …" words, and the titles of plans that have none yet.
 """
 
 from __future__ import annotations
@@ -37,10 +38,11 @@ class SaidTheme:
 
 @dataclass(frozen=True)
 class Doing:
-    """What is being done about one theme: each action's title and where it stands."""
+    """What is being done about one theme: each action's title, where it stands, and what we will do in
+    easy read ("We will …", written on the action plan; "" until it is)."""
 
     theme: str | None  # None when the theme has no name yet
-    actions: list[tuple[str, ActionStatus]]
+    actions: list[tuple[str, ActionStatus, str]]
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,15 @@ def _people(t: dict[str, str], count: int) -> str:
     return t["people_one"] if count == 1 else t["people_many"].format(n=count)
 
 
+def _section(document: DocumentObject, t: dict[str, str], name: str, key: str) -> None:
+    """A part of the letter: its picture, then its heading, kept on one page."""
+    drawn = picture(document, png(name), t[f"{name}_picture"], PICTURE)
+    drawn.paragraph_format.keep_with_next = True
+    heading(document, t[key], 2)
+
+
 def _said(document: DocumentObject, t: dict[str, str], letter: YouSaidWeDid) -> None:
-    heading(document, t["said_heading"], 2)
+    _section(document, t, "you_said", "said_heading")
     if not any(letter.said.get(q) for q in QUESTION_ORDER):
         _line(document, t["nothing_yet"])
         return
@@ -86,7 +95,7 @@ def _said(document: DocumentObject, t: dict[str, str], letter: YouSaidWeDid) -> 
 
 
 def _doing(document: DocumentObject, t: dict[str, str], letter: YouSaidWeDid) -> None:
-    heading(document, t["doing_heading"], 2)
+    _section(document, t, "we_do", "doing_heading")
     if not any(d.actions for d in letter.doing):
         _line(document, t["no_plans"])
         _line(document, t["no_plans_next"])
@@ -95,8 +104,11 @@ def _doing(document: DocumentObject, t: dict[str, str], letter: YouSaidWeDid) ->
         heading(document, safe(f"{t['you_said']} {item.theme or t['unnamed']}"), 3)
         if not item.actions:
             _line(document, t["still_planning"])
-        for title, status in item.actions:
-            _line(document, title, lead=t["we_will"], bold=True, keep=True)
+        for title, status, we_will in item.actions:
+            if we_will:  # "We will …" in easy read, as written on the action plan
+                _line(document, we_will, bold=True, keep=True)
+            else:
+                _line(document, title, lead=t["working_on"], bold=True, keep=True)
             _line(document, t[f"status_{status.value}"])
 
 
@@ -118,7 +130,7 @@ def build_you_said_we_did(letter: YouSaidWeDid, language: str = "en") -> bytes:
     _line(document, t["about"])
     _said(document, t, letter)
     _doing(document, t, letter)
-    heading(document, t["next_heading"], 2)
+    _section(document, t, "next", "next_heading")
     for key in ("next_check", "next_tell", "next_review"):
         _line(document, t[key])
     made = letter.made_on

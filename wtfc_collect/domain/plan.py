@@ -4,11 +4,12 @@ on the cost and impact grid, and the action plans made from them (their status i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from .base import FilledText, Label, Record, RecordId, Text
 
@@ -56,6 +57,30 @@ class ActionStatus(StrEnum):
     STOPPED = "stopped"
 
 
+WE_WILL_WORDS = 15  # a sentence of easy read: 15 words at most
+WE_WILL_CHARS = 200
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _easy_we_will(text: str) -> str:
+    """What we will do, as the "You said, we did" letter says it: it starts "We will", in short sentences of
+    15 words or fewer (easy read). Empty until the room writes it."""
+    text = " ".join(text.split())
+    if not text:
+        return ""
+    if not text.casefold().startswith("we will "):
+        raise ValueError("start with 'We will', as the letter to the people who took part says it")
+    if len(text) > WE_WILL_CHARS:
+        raise ValueError(f"keep it short: {WE_WILL_CHARS} characters at most")
+    for sentence in _SENTENCE_END.split(text):
+        if len(sentence.split()) > WE_WILL_WORDS:
+            raise ValueError(f"use short sentences for easy read: {WE_WILL_WORDS} words or fewer in each")
+    return text
+
+
+WeWill = Annotated[str, AfterValidator(_easy_we_will)]
+
+
 class ActionPlan(Record):
     """What will be done about one theme, by whom, and how people will know (Steps 6 and 7). It names the
     success statements it works towards and the measures it should move: the golden thread runs on from
@@ -76,6 +101,8 @@ class ActionPlan(Record):
     what_else_would_help: Text = ""
     how_we_will_know: Text = ""
     how_we_will_tell_people: Text = ""
+    # The plan as the easy-read "You said, we did" letter says it to the people who took part.
+    we_will: WeWill = ""
     status: ActionStatus = ActionStatus.NOT_STARTED
 
 
@@ -133,6 +160,7 @@ PLAN_FIELDS = {
     "what_else_would_help": "What else would help?",
     "how_we_will_know": "How will we know it has worked?",
     "how_we_will_tell_people": "How will we tell everyone involved how it is going?",
+    "we_will": "What we will do, for the 'You said, we did' letter: 'We will …' in easy read",
 }
 
 

@@ -20,6 +20,7 @@ from .base import (
     Reason,
     Record,
     RecordId,
+    StatementText,
     StrictModel,
     UtcDateTime,
     one_line,
@@ -160,6 +161,9 @@ class Review(Record):
     statements: list[Statement] = Field(default_factory=list, max_length=300)
     # Questions the person chose not to answer: a valid answer in itself, not a gap.
     declined: list[Question] = Field(default_factory=list, max_length=3)
+    # Words typed under a question but not added yet, kept so that a reload or a break loses nothing. Never
+    # a statement: they are not sent in and never reach a workshop; sending in asks to add them first.
+    typed: dict[Question, StatementText] = Field(default_factory=dict)
     created_at: UtcDateTime
     # The account that opened the review: a reviewer can always reach the reviews they started.
     created_by: Annotated[str, StringConstraints(max_length=80), BeforeValidator(one_line)] = ""
@@ -238,6 +242,15 @@ class Review(Record):
                 DomainError("Record that consent was given before sending the review.", "consent")
             )
         for question in Question:
+            if question in self.typed:
+                problems.append(
+                    DomainError(
+                        f"Words are typed under '{question.label}' but not added yet. Add them, or empty "
+                        "the box.",
+                        question.value,
+                    )
+                )
+                continue  # the first thing to do about this question
             said = self.statements_for(question)
             if not said and question in voice_answered:
                 continue
@@ -296,8 +309,18 @@ class Review(Record):
         self.declined = [q for q in self.declined if q is not question]
         statement = Statement(question=question, text=text, said_by=said_by, created_at=utc(now))
         self.statements = [*self.statements, statement]
+        self.typed = {q: words for q, words in self.typed.items() if q is not question}
         self.updated_at = utc(now)
         return statement
+
+    def keep_typed(self, question: Question, text: str, now: datetime) -> None:
+        """Keep words typed under ``question`` but not added yet (empty words: nothing is kept)."""
+        self._require_draft()
+        kept = {q: words for q, words in self.typed.items() if q is not question}
+        if text.strip():
+            kept[question] = text
+        self.typed = kept
+        self.updated_at = utc(now)
 
     def add_voice_statement(
         self,
@@ -393,6 +416,7 @@ class Review(Record):
             raise DomainError(f"Keep the note to {NOTE_MAX} characters.", "note")
         self.withdrawn_reason = reason
         self.withdrawn_note = note.strip()
+        self.typed = {}
         self.status = ReviewStatus.WITHDRAWN
         self.updated_at = utc(now)
 

@@ -222,6 +222,8 @@ class Statement(StrictModel):
             raise DomainError("Choose accept, ask again or exclude.", "status")
         if status is not TriageStatus.ACCEPTED and not reason.strip():
             raise DomainError("Say why, so the team knows what to do next.", "reason")
+        if self.triage and (self.triage[-1].status, self.triage[-1].reason) == (status, reason):
+            return  # the same decision again (a double click): nothing new to record
         self.triage = [*self.triage, TriageDecision(status=status, by=by, at=utc(now), reason=reason)]
 
     def set_workshop_text(self, new_text: str | None, by: str, now: datetime, reason: str) -> None:
@@ -249,3 +251,26 @@ class Statement(StrictModel):
             reason=reason,
         )
         self.changes = [*self.changes, change]
+
+    def undo_last_decision(self, by: str, now: datetime) -> TriageStatus:
+        """Take back the last step of the check, right after it was taken by mistake: a confirmed workshop
+        copy goes back to waiting for its confirmation; otherwise the last decision is followed by the one
+        before it (or "not decided yet"), and words agreed with the person at that moment go back to what they
+        were. Nothing is deleted: the decision log keeps both. Returns where the statement stands now."""
+        if self.anonymised_at is not None:
+            confirmed = self.anonymised_at
+            last = self.changes[-1] if self.changes else None
+            if last is not None and last.field == "workshop_text" and last.at == confirmed:
+                self.set_workshop_text(last.old, by, now, "undo: workshop copy no longer confirmed")
+            self.anonymised_by, self.anonymised_at = None, None
+            return self.triage_status
+        if not self.triage or self.triage_status is TriageStatus.NOT_CHECKED:
+            raise DomainError("There is no decision to undo.", "status")
+        decided = self.triage[-1]
+        earlier = [d.status for d in self.triage[:-1]]
+        back_to = earlier[-1] if earlier else TriageStatus.NOT_CHECKED
+        last = self.changes[-1] if self.changes else None
+        if last is not None and last.field == "workshop_text" and last.at == decided.at:
+            self.set_workshop_text(last.old, by, now, "undo: words agreed with the person taken back")
+        self.triage = [*self.triage, TriageDecision(status=back_to, by=by, at=utc(now), reason="undone")]
+        return back_to

@@ -17,6 +17,7 @@ from typing import Final, Literal, get_args
 
 import streamlit as st
 
+from accessibility.pictures import png
 from accessibility.texts import screen
 
 Size = Literal["normal", "large", "larger"]
@@ -48,6 +49,8 @@ FOCUS_CSS: Final = """
 .stApp [data-testid="stTextAreaRootElement"] textarea:focus-visible,
 .stApp [data-testid="stTextInputRootElement"] input:focus-visible,
 .stApp .react-aria-ComboBox [role="group"] input:focus-visible { outline: none !important; }
+/* A closed sidebar is out of sight: its links must not take keyboard focus either (WCAG 2.4.11). */
+.stApp [data-testid="stSidebar"][data-collapsed="true"] { visibility: hidden; }
 /* The sidebar's links sit in a scrolling box that would cut an outside ring off. */
 .stApp [data-testid="stSidebarNav"] a:focus-visible { outline-offset: -3px !important; }
 /* Keep a focused element clear of the fixed header when the page scrolls to it (WCAG 2.4.11). */
@@ -162,10 +165,21 @@ NO_ENGLISH_HINTS_CSS: Final = """
 """
 
 
+def page_icon() -> bytes:
+    """The browser tab's icon: a pictogram shipped with the tool (an emoji would need an emoji font, a
+    Material Symbol as a tab icon would be fetched from the internet)."""
+    return png("we_do", 64)
+
+
 def size() -> Size:
     """The text size chosen for this visit ("normal" until changed)."""
     chosen = st.session_state.get(SIZE_KEY)
     return next((s for s in SIZES if s == chosen), "normal")
+
+
+def text_scale() -> float:
+    """How much bigger than normal the chosen text size is (1, 1.5 or 2): for what is drawn in pixels."""
+    return {"normal": 1.0, "large": 1.5, "larger": 2.0}[size()]
 
 
 def high_contrast() -> bool:

@@ -11,13 +11,15 @@ A person doing their own review gets each message in the language they chose (``
 
 Messages often carry words someone typed (a name, a label): they are shown as typed, never as Markdown.
 
-Nothing anyone typed is lost: widgets are emptied only after a save (``clear``), and a form whose widget
-keys carry :func:`form_version` starts empty after a save only when asked (``fresh``).
+Nothing anyone typed is lost: a form or control whose widget keys carry :func:`form_key` (or
+:func:`form_version`) starts empty after a save only when asked (``fresh``). Emptying a widget by deleting
+its key from the session state does not work: the browser keeps showing what it holds and sends it back
+with the next click (ticks nobody gave, a choice nobody made). New keys make new, empty widgets.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any, TypeVar
 
 import streamlit as st
@@ -28,7 +30,7 @@ from wtfc_collect.storage.port import ConflictError, StoreError
 from wtfc_collect.ui import context, language
 from wtfc_collect.ui.literal import literal
 
-ICON = "⚠️"
+ICON = ":material/error:"  # Material Symbols come with Streamlit: no emoji font needed
 T = TypeVar("T")
 
 
@@ -84,7 +86,6 @@ def run_action(
     *,
     done: str = "",
     note: str = "",
-    clear: Iterable[str] = (),
     fresh: bool = False,
     conflict: str = "",
     rerun: bool = False,
@@ -93,9 +94,9 @@ def run_action(
     """Run ``action`` (a use case with its arguments bound) for the control or form ``key``.
 
     True when it worked: the control's earlier messages go; ``done`` (that it worked) and ``note``
-    (something to heed, such as words cut to fit) are kept to be shown next to the control; the widgets in
-    ``clear`` are emptied; with ``fresh`` the form's version moves on, so it is drawn empty. False when a
-    rule was broken: the messages are kept for :func:`show` and nothing typed is touched.
+    (something to heed, such as words cut to fit) are kept to be shown next to the control; with ``fresh``
+    the version of ``key`` moves on, so widgets keyed with :func:`form_key` are drawn new and empty. False
+    when a rule was broken: the messages are kept for :func:`show` and nothing typed is touched.
 
     ``conflict`` words the message for someone else saving at the same time; ``forget`` drops what other
     controls said (see :func:`remember`). With ``rerun`` the screen is drawn again at once either way (for
@@ -110,8 +111,6 @@ def run_action(
         worked = False
     else:
         remember(key, done=done, note=note, forget=forget)
-        for widget in clear:
-            st.session_state.pop(widget, None)
         if fresh:
             st.session_state[key + ".version"] = form_version(key) + 1
         worked = True
@@ -124,6 +123,12 @@ def errors(key: str) -> dict[str, str]:
     """What ``key``'s control said last, by field (nothing once it has worked)."""
     found = _outcome(key)
     return dict(found["errors"]) if found else {}
+
+
+def done(key: str) -> str:
+    """That ``key``'s control worked, in words, as it said last ("" after a mistake or before it is used)."""
+    found = _outcome(key)
+    return str(found["done"]) if found and not found["errors"] else ""
 
 
 def form_version(key: str) -> int:
@@ -167,7 +172,7 @@ def show(key: str, *fields: str, once: bool = False) -> None:
         for message in found["errors"].values():
             st.error(literal(message), icon=ICON)
     if found.get("note"):
-        st.warning(literal(found["note"]), icon="ℹ️")
+        st.warning(literal(found["note"]), icon=":material/info:")
     if found["done"]:
         st.success(literal(found["done"]))
 

@@ -27,83 +27,96 @@ NOBODY: frozenset[Role] = frozenset()
 class PageSpec:
     path: str
     title: str
-    icon: str
+    icon: str  # the name of a Material Symbol: its font comes with Streamlit, so no emoji font is needed
     section: str
     roles: frozenset[Role] = ALL_STAFF
     default: bool = False
 
+    @property
+    def symbol(self) -> str:
+        """The icon as Streamlit takes it: ``":material/home:"``."""
+        return f":material/{self.icon}:"
+
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("pages/home.py", "Home", "🏠", "Start", default=True),
+    PageSpec("pages/home.py", "Home", "home", "Start", default=True),
     PageSpec(
         "pages/project_setup.py",
         "Set up a project",
-        "🗂️",
+        "folder_open",
         "Step 1 – Prepare",
         roles=PROJECT_ADMINS,
     ),
-    PageSpec("pages/reviews.py", "Reviews", "📋", "Step 2 – Collect", roles=COLLECTORS),
+    PageSpec("pages/reviews.py", "Reviews", "list_alt", "Step 2 – Collect", roles=COLLECTORS),
     PageSpec(
-        "pages/review_with_person.py", "Review with a person", "🗣️", "Step 2 – Collect", roles=COLLECTORS
+        "pages/review_with_person.py", "Review with a person", "forum", "Step 2 – Collect", roles=COLLECTORS
     ),
     PageSpec(
         "pages/self_review.py",
         "My review",
-        "✍️",
+        "edit_note",
         "Step 2 – Collect",
         roles=COLLECTORS | {Role.SELF_REVIEWER},
     ),
     PageSpec(
-        "pages/voice_answers.py", "Voice answers to write down", "🎙️", "Step 2 – Collect", roles=COLLECTORS
+        "pages/voice_answers.py", "Voice answers to write down", "mic", "Step 2 – Collect", roles=COLLECTORS
     ),
-    PageSpec("pages/exchange.py", "Import and export reviews", "🔄", "Step 2 – Collect", roles=QUALITY),
-    PageSpec("pages/checkpoint.py", "Quality checkpoint", "🔎", "Step 2 – Check quality", roles=QUALITY),
-    PageSpec("pages/check_statements.py", "Check statements", "✅", "Step 2 – Check quality", roles=QUALITY),
-    PageSpec("pages/participation.py", "Who takes part", "🙋", "Step 3 – Theme", roles=FACILITATORS),
-    PageSpec("pages/card_call.py", "Card call", "🃏", "Step 3 – Theme", roles=FACILITATORS),
-    PageSpec("pages/priorities.py", "Priorities", "🔴", "Step 3 – Theme", roles=FACILITATORS),
-    PageSpec("pages/private_ballot.py", "Private ballot", "🗳️", "Step 3 – Theme", roles=FACILITATORS),
-    PageSpec("pages/theme_charts.py", "Themes in numbers", "📊", "Step 3 – Theme", roles=FACILITATORS),
+    PageSpec("pages/exchange.py", "Import and export reviews", "sync_alt", "Step 2 – Collect", roles=QUALITY),
+    PageSpec("pages/checkpoint.py", "Quality checkpoint", "search", "Step 2 – Check quality", roles=QUALITY),
     PageSpec(
-        "pages/keep_and_spread.py", "Keep and spread, and gaps", "🌱", "Step 3 – Theme", roles=FACILITATORS
+        "pages/check_statements.py", "Check statements", "rule", "Step 2 – Check quality", roles=QUALITY
     ),
-    PageSpec("pages/understand.py", "Understand: why?", "❓", "Step 4 – Understand", roles=FACILITATORS),
+    PageSpec("pages/participation.py", "Who takes part", "groups", "Step 3 – Theme", roles=FACILITATORS),
+    PageSpec("pages/card_call.py", "Card call", "style", "Step 3 – Theme", roles=FACILITATORS),
+    PageSpec("pages/priorities.py", "Priorities", "how_to_vote", "Step 3 – Theme", roles=FACILITATORS),
+    PageSpec("pages/private_ballot.py", "Private ballot", "ballot", "Step 3 – Theme", roles=FACILITATORS),
+    PageSpec("pages/theme_charts.py", "Themes in numbers", "bar_chart", "Step 3 – Theme", roles=FACILITATORS),
     PageSpec(
-        "pages/success.py", "What success looks like", "🎯", "Step 5 – Identify success", roles=FACILITATORS
+        "pages/keep_and_spread.py", "Keep and spread, and gaps", "eco", "Step 3 – Theme", roles=FACILITATORS
     ),
-    PageSpec("pages/plan.py", "Ideas and plans", "💡", "Step 6 – Plan", roles=FACILITATORS),
+    PageSpec("pages/understand.py", "Understand: why?", "help", "Step 4 – Understand", roles=FACILITATORS),
+    PageSpec(
+        "pages/success.py", "What success looks like", "flag", "Step 5 – Identify success", roles=FACILITATORS
+    ),
+    PageSpec("pages/plan.py", "Ideas and plans", "lightbulb", "Step 6 – Plan", roles=FACILITATORS),
     PageSpec(
         "pages/progress_review.py",
         "Progress and review",
-        "📈",
+        "trending_up",
         "Steps 7 and 8 – Implement and review",
         roles=FACILITATORS,
     ),
     PageSpec(
         "pages/golden_thread.py",
         "Golden thread",
-        "🧵",
+        "timeline",
         "Steps 7 and 8 – Implement and review",
         roles=FACILITATORS,
     ),
     PageSpec(
         "pages/learning_review.py",
         "Learning and review",
-        "🔁",
+        "autorenew",
         "Steps 7 and 8 – Implement and review",
         roles=FACILITATORS,
     ),
     PageSpec(
         "pages/compare_cycles.py",
         "Compare cycles",
-        "📆",
+        "compare_arrows",
         "Steps 7 and 8 – Implement and review",
         roles=FACILITATORS,
     ),
-    PageSpec("pages/audit_log.py", "Audit log", "📜", "Administration", roles=QUALITY),
-    PageSpec("pages/accounts.py", "Accounts", "👥", "Administration", roles=ADMIN),
-    PageSpec("pages/accessibility_statement.py", "Accessibility statement", "♿", "About", roles=EVERYONE),
-    PageSpec(f"pages/{VOTE}.py", "Vote", "🗳️", "Workshop", roles=NOBODY),
+    PageSpec("pages/audit_log.py", "Audit log", "history", "Administration", roles=QUALITY),
+    PageSpec("pages/accounts.py", "Accounts", "group", "Administration", roles=ADMIN),
+    PageSpec(
+        "pages/accessibility_statement.py",
+        "Accessibility statement",
+        "accessibility",
+        "About",
+        roles=EVERYONE,
+    ),
+    PageSpec(f"pages/{VOTE}.py", "Vote", "how_to_vote", "Workshop", roles=NOBODY),
 )
 
 

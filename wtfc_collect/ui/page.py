@@ -22,15 +22,21 @@ class Screen(NamedTuple):
     project: Project
 
 
-def project_screen(name: str) -> Screen:
+def project_screen(name: str, *, folded_help: str | None = None) -> Screen:
     """Draw the title and help of screen ``name`` and find the project chosen (or the newest).
 
-    With no project yet, the screen says so in plain words, links to set-up and stops.
+    With ``folded_help`` (the words of its heading) the help sits folded under that heading, for a screen
+    shown to a room on a projector, where what matters must fit without scrolling. With no project yet,
+    the screen says so in plain words, links to set-up and stops.
     """
     texts = screen(name)
     repo = context.repository()
     st.title(texts["title"])
-    st.markdown(texts["help"])
+    if folded_help:
+        with st.expander(folded_help):
+            st.markdown(texts["help"])
+    else:
+        st.markdown(texts["help"])
     project = current_project(repo, context.chosen_project_id())
     if project is None:
         st.info(texts.get("no_project", NO_PROJECT))

@@ -227,24 +227,82 @@ def _stored(repo: Repository, review_id: str, statement_id: str) -> Statement:
     return check_statements.get_statement(repo, review_id, statement_id)[1]
 
 
+def _decide(at: AppTest, key: str) -> AppTest:
+    """Open a statement's decisions (they never open by themselves)."""
+    return _press(at, key + ".open")
+
+
+def _accept(at: AppTest, key: str) -> AppTest:
+    """Accept, saying yes a second time when the checker flagged the words."""
+    _press(at, key + ".accept")
+    if key + ".accept_anyway" in _keys(at):
+        _press(at, key + ".accept_anyway")
+    return at
+
+
 def test_accept_then_confirm_the_workshop_copy(demo: tuple[Repository, str]) -> None:
     repo, project_id = demo
     review, statement = _first_waiting(repo, project_id)
     at = _open(TRIAGE)
     key = f"check_statements.{statement.id}"
-    _press(at, key + ".accept")
+    assert key + ".accept" not in _keys(at)  # nothing is open until Decide is pressed
+    _accept(_decide(at, key), key)
     assert _stored(repo, review.id, statement.id).triage_status is TriageStatus.ACCEPTED
-    assert key + ".accept" not in _keys(at)  # it has left the list waiting for a decision
+    # It says what happened, in place, with Undo; no decision panel is open (a second click decides nothing).
+    assert any(m.startswith("Accepted: “") for m in said(at.success))
+    assert key + ".undo" in _keys(at)
+    assert not [k for k in _keys(at) if k.endswith((".accept", ".ask_again", ".exclude", ".confirm"))]
     at.selectbox(key="check_statements.state").set_value("to_confirm").run()
-    copy = at.text_area(key=key + ".copy")
+    _decide(at, key)
+    copy = at.text_area(key=key + ".copy_text")
     assert copy.value == check_statements.propose_workshop_text(statement).text
     _press(at, key + ".confirm")
     stored = _stored(repo, review.id, statement.id)
     assert stored.ready_for_workshop and stored.text == statement.text
-    assert key + ".confirm" not in _keys(at)  # it has left the list of copies to confirm
+    assert key + ".confirm" not in _keys(at)
+    assert "Workshop copy confirmed: it is ready for the workshop." in said(at.success)
     at.selectbox(key="check_statements.state").set_value("ready").run()
     assert "Ready for the workshop." in said(at.success)
     assert statement.text in [str(t.value) for t in at.text]
+
+
+def test_a_decision_is_undone_from_the_message_that_says_it(demo: tuple[Repository, str]) -> None:
+    repo, project_id = demo
+    review, statement = _first_waiting(repo, project_id)
+    at = _open(TRIAGE)
+    key = f"check_statements.{statement.id}"
+    _accept(_decide(at, key), key)
+    _press(at, key + ".undo")
+    assert _stored(repo, review.id, statement.id).triage_status is TriageStatus.NOT_CHECKED
+    assert "Undone: it is back where it was before." in said(at.success)
+    assert key + ".undo" not in _keys(at)
+
+
+def test_accepting_words_with_a_strong_flag_asks_a_second_time(demo: tuple[Repository, str]) -> None:
+    repo, project_id = demo
+    at = _open(TRIAGE)
+    review, statement = _flagged_waiting(repo, project_id, _keys(at))
+    key = f"check_statements.{statement.id}"
+    _press(_decide(at, key), key + ".accept")
+    assert _stored(repo, review.id, statement.id).triage == []  # not yet
+    assert any("may not be the person's own" in w for w in said(at.warning))
+    _press(at, key + ".accept_not")
+    assert _stored(repo, review.id, statement.id).triage == []
+    _press(at, key + ".accept")
+    _press(at, key + ".accept_anyway")
+    assert _stored(repo, review.id, statement.id).triage_status is TriageStatus.ACCEPTED
+
+
+def _flagged_waiting(repo: Repository, project_id: str, shown: set[str]) -> tuple[Review, Statement]:
+    """A statement on the screen, waiting for a decision, whose words the checker flags."""
+    from wtfc_collect.quality import FlagKind, check_statement
+
+    return next(
+        (r, s)
+        for r, s in check_statements.statements_to_triage(repo, project_id)
+        if f"check_statements.{s.id}.open" in shown
+        and any(f.strong and f.kind is not FlagKind.PERSONAL_DATA for f in check_statement(s.text).flags)
+    )
 
 
 def _keys(at: AppTest) -> set[str]:
@@ -288,7 +346,10 @@ def test_workshop_copy_replaces_a_name_and_keeps_the_original(demo: tuple[Reposi
     at = _open(TRIAGE)
     at.selectbox(key="check_statements.state").set_value("to_confirm").run()
     key = f"check_statements.{statement.id}"
-    assert at.text_area(key=key + ".copy").value == "My neighbour [name] pops in every morning with the paper"
+    _decide(at, key)
+    assert at.text_area(key=key + ".copy_text").value == (
+        "My neighbour [name] pops in every morning with the paper"
+    )
     assert "Replaced: Mrs Patel" in [str(t.value) for t in at.text]
     _press(at, key + ".confirm")
     stored = _stored(repo, review.id, statement.id)
@@ -305,15 +366,16 @@ def test_a_rewritten_workshop_copy_is_refused_next_to_the_statement(demo: tuple[
     at = _open(TRIAGE)
     at.selectbox(key="check_statements.state").set_value("to_confirm").run()
     key = f"check_statements.{statement.id}"
+    _decide(at, key)
     assert any("[place], [address]" in c for c in said(at.caption))  # the rule is said beside the copy
-    at.text_area(key=key + ".copy").input("Addressing social isolation")
+    at.text_area(key=key + ".copy_text").input("Addressing social isolation")
     _press(at, key + ".confirm")
     [error] = _errors(at)
     assert "can only swap names, places, dates and contact details" in error
     assert "words agreed with the person" in error
     stored = _stored(repo, review.id, statement.id)
     assert (stored.workshop_text, stored.ready_for_workshop) == (None, False)
-    assert at.text_area(key=key + ".copy").value == "Addressing social isolation"  # what was typed stays
+    assert at.text_area(key=key + ".copy_text").value == "Addressing social isolation"  # what was typed stays
 
 
 def test_ask_again_needs_a_reason_then_is_listed(demo: tuple[Repository, str]) -> None:
@@ -321,17 +383,21 @@ def test_ask_again_needs_a_reason_then_is_listed(demo: tuple[Repository, str]) -
     review, statement = _first_waiting(repo, project_id)
     key = f"check_statements.{statement.id}"
     at = _open(TRIAGE)
-    _press(at, key + ".again")
+    _press(_decide(at, key), key + ".ask_again")
     assert _errors(at) == ["Say why, so the team knows what to do next."]
+    assert key + ".reason_text" in {str(w.key) for w in at.text_input}  # the panel stays open
     assert _stored(repo, review.id, statement.id).triage == []
-    at.text_input(key=key + ".reason").input("Reads like the reviewer's words: ask her again")
-    _press(at, key + ".again")
+    at.text_input(key=key + ".reason_text").input("Reads like the reviewer's words: ask her again")
+    _press(at, key + ".ask_again")
     assert not _errors(at)
     assert _stored(repo, review.id, statement.id).triage_status is TriageStatus.ASK_AGAIN
+    assert any(m.startswith("To ask again with the person: “") for m in said(at.success))
     at.selectbox(key="check_statements.state").set_value("ask_again").run()
-    captions = [c for c in said(at.caption) if c.startswith(review.person_ref)]
-    assert captions and all("Decision so far: To ask again with the person" in c for c in captions)
-    assert at.text_input(key=key + ".reason")  # the card is in this list
+    assert any(
+        review.person_ref in body and "Decision so far: To ask again with the person" in body
+        for body in _html(at)
+    )
+    assert key + ".open" in _keys(at)  # the card is in this list
 
 
 def test_words_agreed_with_the_person_keep_the_original(demo: tuple[Repository, str]) -> None:
@@ -339,6 +405,7 @@ def test_words_agreed_with_the_person_keep_the_original(demo: tuple[Repository, 
     review, statement = _first_waiting(repo, project_id)
     key = f"check_statements.{statement.id}"
     at = _open(TRIAGE)
+    _decide(at, key)
     assert at.text_area(key=key + ".edit").value == statement.text
     at.text_area(key=key + ".edit").input("I like <b>my</b> garden 🌻")
     _press(at, key + ".edit_save")
@@ -362,6 +429,28 @@ def test_words_agreed_with_the_person_keep_the_original(demo: tuple[Repository, 
     assert "Read back to him on the phone, 3 May" in kept.changes[-1].reason
     assert kept.agreed is not None
     assert (kept.agreed.agreed_by, kept.agreed.agreed_on) == ("The person, with his brother", date.today())
+
+
+def test_each_flagged_statement_on_the_checkpoint_links_to_its_decision(demo: tuple[Repository, str]) -> None:
+    repo, project_id = demo
+    at = _open(CHECKPOINT)
+    links = [p for p in at.get("page_link") if "check_statements" in str(p.proto.page)]
+    assert links, "no link to Check statements"
+    assert all("Try:" not in note or note.count("Try:") == 1 for note in _notes(at))
+    statement_id = str(links[0].proto.query_string).removeprefix("statement=")
+    _review, statement = next(
+        (r, s) for r, s in check_statements.top_two_to_check(repo, project_id) if s.id == statement_id
+    )
+    # Following the link: Check statements opens on that statement alone, its decisions open.
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["statement"] = statement_id
+    at.run()
+    at.switch_page(TRIAGE).run()
+    assert not at.exception, at.exception
+    key = f"check_statements.{statement_id}"
+    opened = [k for k in _keys(at) if k.endswith((".accept", ".confirm"))]
+    assert opened in ([key + ".accept"], [key + ".confirm"])
+    assert statement.text in " ".join(_cell_text(b) for b in _html(at))
 
 
 def test_saving_an_answer_without_choosing_one_says_so(demo: tuple[Repository, str]) -> None:

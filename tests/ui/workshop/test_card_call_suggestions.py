@@ -70,7 +70,7 @@ def test_take_a_group_as_a_new_theme_named_by_the_room_and_undo_it(demo_repo: Re
     assert len(made) == 1 and made[0].statement_ids == cards
     assert any("A new theme was started with" in said for said in _said(at))
     assert "suggested group used" in demo_repo.audit_log()[-1].reason
-    _click(at, "card_call.undo.future")
+    _click(at, "card_call.move.future.#.undo")
     assert card_call.card_call(demo_repo, project_id, FU).placed == before.placed
 
 

@@ -65,7 +65,11 @@ def test_you_said_we_did_is_checked_and_every_fixed_sentence_in_it_comes_from_it
         people=12,
         said={q: [SaidTheme(name, 3), SaidTheme(name + " too", 1)] for q, name in themes.items()},
         doing=[
-            Doing(themes[Question.NOT_WORKING], [("Same carers each week", s) for s in ActionStatus]),
+            Doing(
+                themes[Question.NOT_WORKING],
+                [("Same carers each week", s, "") for s in ActionStatus]
+                + [("Same carers", ActionStatus.DONE, "We will send you the same carers.")],
+            ),
             Doing(None, []),
         ],
     )
@@ -75,10 +79,11 @@ def test_you_said_we_did_is_checked_and_every_fixed_sentence_in_it_comes_from_it
         *themes.values(),
         *(n + " too" for n in themes.values()),
         "Same carers each week",
+        "We will send you the same carers.",
     }
     templates = [re.escape(value).replace(r"\{", "{").replace(r"\}", "}") for value in texts.values()]
     patterns = [re.sub(r"\{[a-z_]+\}", ".+", t) for t in templates]
-    patterns += [re.escape(texts["you_said"]) + " .+", re.escape(texts["we_will"]) + " .+"]
+    patterns += [re.escape(texts["you_said"]) + " .+", re.escape(texts["working_on"]) + " .+"]
     for paragraph in document.paragraphs:
         line = paragraph.text
         if not line or line in given:
@@ -129,3 +134,13 @@ def test_the_grade_downloads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(nltk, "download", no_download)
     assert grade("An unusual sentence that was never measured before, about zebras.") > 0
+
+
+def test_every_we_will_of_the_demo_plans_is_easy_read() -> None:
+    """What the demo's action plans say they will do, as the "You said, we did" letter says it."""
+    from wtfc_collect.demo.chains import chains
+
+    written = [plan.details["we_will"] for chain in chains().values() for plan in chain.plans]
+    assert written and all(words.startswith("We will ") for words in written)
+    hard = {words: reading(words) for words in written if not reading(words).easy}
+    assert not hard, hard

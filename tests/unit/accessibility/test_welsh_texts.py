@@ -95,6 +95,9 @@ def test_the_dictionary_is_kept_with_its_licence_and_source() -> None:
         assert digest in readme, f"{name} changed: note its source and checksum in the README"
 
 
+PLANNED = "Byddwn ni'n trefnu amser i weld ffrindiau."  # "We will …" as written on an action plan
+
+
 def _letter() -> YouSaidWeDid:
     return YouSaidWeDid(
         project="Gwasanaethau Dydd",
@@ -102,7 +105,11 @@ def _letter() -> YouSaidWeDid:
         people=12,
         said={q: [SaidTheme(f"Dw i'n hoffi {q.value}", 3)] for q in Question},
         doing=[
-            Doing("Dw i eisiau gweld fy ffrindiau", [("Yr un gofalwyr bob wythnos", s) for s in ActionStatus])
+            Doing(
+                "Dw i eisiau gweld fy ffrindiau",
+                [("Yr un gofalwyr bob wythnos", s, "") for s in ActionStatus]
+                + [("Amser i weld ffrindiau", ActionStatus.UNDER_WAY, PLANNED)],
+            )
         ],
     )
 
@@ -117,14 +124,17 @@ def test_you_said_we_did_in_welsh_has_only_welsh_fixed_sentences_and_welsh_langu
         letter.project,
         *(t.name for ts in letter.said.values() for t in ts),
         "Yr un gofalwyr bob wythnos",
+        PLANNED,
     }
-    assert cy["title"] in text and "1 Mai 2026" in text and cy["we_will"] in text
+    assert cy["title"] in text and "1 Mai 2026" in text and cy["working_on"] in text
+    assert PLANNED in text  # the plan's own "We will …" words
     assert not [v for k, v in en.items() if k != "months" and v in text and v != cy[k]], (
         "English in the letter"
     )
     assert unknown_words(text, also=frozenset(w for g in given for w in words(g))) == []
     described = [shape._inline.docPr.get("descr") for shape in document.inline_shapes]
-    assert described == [cy["working_picture"], cy["not_working_picture"], cy["future_picture"]]
+    parts = ("you_said", "working", "not_working", "future", "we_do", "next")
+    assert described == [cy[f"{part}_picture"] for part in parts]
     assert document.core_properties.language == "cy-GB"
     assert 'w:val="cy-GB"' in document.styles["Normal"].element.xml
     english = Document(io.BytesIO(build_you_said_we_did(letter)))

@@ -425,3 +425,17 @@ def test_a_process_note_time_must_have_a_time_zone() -> None:
             text="Too few carers came",
             at=datetime(2026, 5, 1, 10),
         )
+
+
+def test_an_action_plan_says_what_we_will_do_in_easy_read() -> None:
+    base = {"id": "a" * 32, "project_id": "b" * 32, "theme_id": "c" * 32, "title": "Same carers"}
+    plan = ActionPlan.model_validate({**base, "we_will": "  We will send you   the same carers. "})
+    assert plan.we_will == "We will send you the same carers."
+    assert ActionPlan.model_validate(base).we_will == ""  # written later
+    for wrong, why in (
+        ("Send the same carers.", "start with 'We will'"),
+        ("We will " + "make sure that " * 5 + "it happens.", "15 words or fewer"),
+        ("We will " + "go. " * 60, "200 characters"),
+    ):
+        with pytest.raises(ValidationError, match=why):
+            ActionPlan.model_validate({**base, "we_will": wrong})

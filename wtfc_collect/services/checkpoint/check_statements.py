@@ -24,7 +24,7 @@ from wtfc_collect.domain import (
 from wtfc_collect.quality.anonymise import propose_anonymised
 from wtfc_collect.services.access import COLLECTORS, FACILITATORS, QUALITY, guard
 from wtfc_collect.services.collect.reviews import get_review
-from wtfc_collect.services.common import change, record_audit, words_checked
+from wtfc_collect.services.common import change, kept_until_changed, record_audit, words_checked
 from wtfc_collect.storage.port import Repository
 
 
@@ -109,6 +109,36 @@ def edit_with_person(
     return saved
 
 
+@guard(QUALITY)
+def undo_decision(
+    repo: Repository, review_id: str, statement_id: str, *, actor: str, now: datetime
+) -> TriageStatus:
+    """Take back the last step of the check on a statement (a decision, or its confirmed workshop copy),
+    right after it was taken. Returns where the statement stands now."""
+    back_to: list[TriageStatus] = []
+    saved = change(
+        repo,
+        Review,
+        review_id,
+        lambda r: back_to.append(_statement_of(r, statement_id).undo_last_decision(actor, now)),
+    )
+    record_audit(
+        repo,
+        actor=actor,
+        action=AuditAction.TRIAGE,
+        record=saved,
+        now=now,
+        reason=f"undone: statement {statement_id}",
+    )
+    return back_to[-1]
+
+
+@guard(QUALITY)
+def top_two_to_check(repo: Repository, project_id: str) -> list[tuple[Review, Statement]]:
+    """Each person's top two from reviews sent in, whatever was decided about them (in review order)."""
+    return _top_two(repo, project_id, lambda r: r.status is ReviewStatus.SUBMITTED, lambda s: True)
+
+
 def propose_workshop_text(statement: Statement) -> Proposal:
     """The statement's words (or its agreed copy) with names and contact details replaced."""
     text, flags = propose_anonymised(statement.card_text)
@@ -142,13 +172,36 @@ def confirm_workshop_text(
 def ask_again_list(
     repo: Repository, project_id: str, reviewer: str | None = None
 ) -> list[tuple[Review, Statement]]:
-    """Statements to be asked again with the person, for every reviewer or one."""
-    found: list[tuple[Review, Statement]] = []
-    for review in repo.find(Review, project_id=project_id):
-        if review.status is ReviewStatus.WITHDRAWN or (reviewer is not None and review.reviewer != reviewer):
-            continue
-        found += [(review, s) for s in review.statements if s.triage_status is TriageStatus.ASK_AGAIN]
-    return found
+    """Statements to be asked again with the person, for every reviewer or one (read once and kept until
+    the store changes: the Reviews list asks on every click)."""
+
+    def read() -> list[tuple[Review, Statement]]:
+        return [
+            (review, s)
+            for review in repo.find(Review, project_id=project_id)
+            if review.status is not ReviewStatus.WITHDRAWN
+            for s in review.statements
+            if s.triage_status is TriageStatus.ASK_AGAIN
+        ]
+
+    found = kept_until_changed(repo, "ask_again", project_id, read)
+    return [(r, s) for r, s in found if reviewer is None or r.reviewer == reviewer]
+
+
+def _every_top_two(repo: Repository, project_id: str) -> list[tuple[Review, Statement]]:
+    """Each person's top two, question by question, from every review of the project (read once and kept
+    until the store changes: the workshop screens and Check statements ask on every click). Read only:
+    a change goes through a use case, which reads the review afresh."""
+
+    def read() -> list[tuple[Review, Statement]]:
+        return [
+            (review, s)
+            for review in repo.find(Review, project_id=project_id)
+            for q in Question
+            for s in review.prioritised(q)
+        ]
+
+    return kept_until_changed(repo, "every_top_two", project_id, read)
 
 
 def _top_two(
@@ -159,12 +212,11 @@ def _top_two(
     question: Question | None = None,
 ) -> list[tuple[Review, Statement]]:
     """Each person's top two (for one question or all) from the reviews and statements that pass."""
-    found: list[tuple[Review, Statement]] = []
-    for review in repo.find(Review, project_id=project_id):
-        if review_ok(review):
-            for q in [question] if question else list(Question):
-                found += [(review, s) for s in review.prioritised(q) if keep(s)]
-    return found
+    return [
+        (review, s)
+        for review, s in _every_top_two(repo, project_id)
+        if (question is None or s.question is question) and review_ok(review) and keep(s)
+    ]
 
 
 @guard(FACILITATORS)
@@ -188,3 +240,17 @@ def statements_to_triage(repo: Repository, project_id: str) -> list[tuple[Review
 def get_statement(repo: Repository, review_id: str, statement_id: str) -> tuple[Review, Statement]:
     review = get_review(repo, review_id)
     return review, review.statement(statement_id)
+
+
+def _waiting(statement: Statement) -> bool:
+    """Still waiting on Check statements: no decision yet, or accepted with its copy still to confirm."""
+    status = statement.triage_status
+    accepted = status is TriageStatus.ACCEPTED
+    return status is TriageStatus.NOT_CHECKED or (accepted and not statement.ready_for_workshop)
+
+
+@guard(FACILITATORS)
+def waiting_for_check(repo: Repository, project_id: str, question: Question | None = None) -> int:
+    """How many of people's top two (from reviews sent in with consent) still wait on Check statements, so
+    are not in the workshop yet. A number only: the workshop never sees words before they are checked."""
+    return len(_top_two(repo, project_id, lambda r: r.usable, _waiting, question))

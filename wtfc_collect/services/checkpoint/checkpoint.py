@@ -48,10 +48,16 @@ class FlaggedStatement:
     triage: TriageStatus
     own_words: bool
     flags: tuple[Flag, ...]
+    sent_in: bool = False  # from a review sent in
 
     @property
     def kinds(self) -> list[str]:
         return sorted({f.kind.value for f in self.flags if f.strong})
+
+    @property
+    def to_decide(self) -> bool:
+        """Whether it gets a decision on Check statements: one of the person's top two, sent in."""
+        return self.sent_in and self.priority is not None
 
 
 @dataclass(frozen=True)
@@ -137,6 +143,7 @@ def _overview(repo: Repository, project_id: str) -> QualityOverview:
                         statement.triage_status,
                         verdict.own_words,
                         verdict.flags,
+                        review.status is ReviewStatus.SUBMITTED,
                     )
                 )
     waiting = repo.find(VoiceAnswer, project_id=project_id, status=VoiceStatus.WAITING)

@@ -42,6 +42,7 @@ from wtfc_collect.services.common import (
     kept_until_changed,
     record_audit,
     updated,
+    words_checked,
 )
 from wtfc_collect.services.prepare.project_setup import get_project
 from wtfc_collect.storage.port import ConflictError, Repository
@@ -125,6 +126,18 @@ def list_reviews(repo: Repository, project_id: str, status: ReviewStatus | None 
     return [r for r in found if status is None or r.status is status]
 
 
+@guard(COLLECTORS, filter_reviews=True)
+def drafts_of(repo: Repository, project_id: str, person_ref: str) -> list[Review]:
+    """The drafts of this person's review in the project, newest first (the reference compared without
+    regard to capitals or spaces): before starting another, the screen offers to carry on with one."""
+    wanted = "".join(person_ref.split()).casefold()
+    return [
+        r
+        for r in list_reviews(repo, project_id, ReviewStatus.DRAFT)
+        if "".join(r.person_ref.split()).casefold() == wanted
+    ]
+
+
 @guard(REVIEW_WORKERS)
 def save_review_details(
     repo: Repository,
@@ -201,6 +214,20 @@ def record_statement(
     saved = change(repo, Review, review_id, apply)
     record_audit(repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason="statement added")
     return saved, saved.statement(added[0].id)
+
+
+@guard(REVIEW_WORKERS)
+def keep_typed_words(
+    repo: Repository, review_id: str, question: Question, text: str, *, actor: str, now: datetime
+) -> Review:
+    """Keep words typed under a question but not added yet, so a reload or a break loses nothing (empty
+    words: nothing is kept). They are never a statement until added."""
+    with words_checked("text"):
+        saved = change(repo, Review, review_id, lambda r: r.keep_typed(question, text, now))
+    record_audit(
+        repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason="words typed, not added yet"
+    )
+    return saved
 
 
 @guard(REVIEW_WORKERS)

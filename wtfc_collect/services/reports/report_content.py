@@ -318,7 +318,7 @@ def you_said_we_did(repo: Repository, project_id: str, now: datetime) -> YouSaid
     about = [t for t in told if t.question is Question.NOT_WORKING]
     about += [t for t in themes if t.id in by_theme and t.id not in {a.id for a in about}]
     about.sort(key=lambda t: t.question is not Question.NOT_WORKING)
-    doing = [Doing(t.name, [(a.title, a.status) for a in by_theme.get(t.id, [])]) for t in about]
+    doing = [Doing(t.name, [(a.title, a.status, a.we_will) for a in by_theme.get(t.id, [])]) for t in about]
     return YouSaidWeDid(
         project=project.name,
         made_on=now.date(),

@@ -6,16 +6,18 @@ from __future__ import annotations
 import streamlit as st
 
 from wtfc_collect.domain import Account, Role
-from wtfc_collect.domain.access import ROLE_LABELS, STAFF_ROLES
+from wtfc_collect.domain.access import ROLE_LABELS
 from wtfc_collect.services.admin.accounts import create_account, list_accounts, set_password, update_account
+from wtfc_collect.services.prepare.project_setup import list_projects
 from wtfc_collect.storage.port import Repository
-from wtfc_collect.ui.feedback import errors, field_error, remember, run_action, show, use_case
+from wtfc_collect.ui.feedback import errors, field_error, form_key, remember, run_action, show, use_case
 from wtfc_collect.ui.tables import table
 
 PREFIX = "accounts."
 DONE = PREFIX + "done"
 ADD = PREFIX + "add"
-STAFF = [role for role in Role if role in STAFF_ROLES]
+# From the role that may do least to the one that may do everything: a new account starts at the first.
+STAFF = [Role.REVIEWER, Role.FACILITATOR, Role.QUALITY_LEAD, Role.ADMINISTRATOR]
 
 
 def draw(t: dict[str, str], repo: Repository) -> None:
@@ -39,32 +41,49 @@ def draw(t: dict[str, str], repo: Repository) -> None:
         )
     else:
         st.info(t["none"])
-    add_form(t)
+    teams = project_teams(repo)
+    add_form(t, teams)
     if everyone:
-        change_forms(t, everyone)
+        change_forms(t, everyone, teams)
 
 
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
+def project_teams(repo: Repository) -> list[str]:
+    """Every team named on Set up a project, newest project first, each once."""
+    return list(dict.fromkeys(team for project in list_projects(repo) for team in project.teams))
 
 
-def add_form(t: dict[str, str]) -> None:
+def _team_choice(t: dict[str, str], teams: list[str], now: list[str], key: str | None = None) -> list[str]:
+    """The account's teams, chosen from the projects' teams (a team it has from before stays offered)."""
+    chosen = st.multiselect(
+        t["teams_label"],
+        list(dict.fromkeys([*teams, *now])),
+        default=now,
+        key=key,
+        placeholder=t["teams_choose"],
+    )
+    st.caption(t["teams_help"] if teams else t["teams_none"])
+    return list(chosen)
+
+
+def add_form(t: dict[str, str], teams: list[str]) -> None:
     st.header(t["add_heading"], anchor=False)
     found = errors(ADD)
+    form = form_key(ADD)  # new widgets after an account was added: the form starts empty in the browser too
     with st.form(ADD, clear_on_submit=False):
-        username = st.text_input(t["username_label"], max_chars=40, key=PREFIX + "username")
+        username = st.text_input(t["username_label"], max_chars=40, key=form + ".username")
         st.caption(t["username_help"])
         field_error(found, "username")
-        display_name = st.text_input(t["display_name_label"], max_chars=120, key=PREFIX + "display_name")
+        display_name = st.text_input(t["display_name_label"], max_chars=120, key=form + ".display_name")
         field_error(found, "display_name")
-        role = st.selectbox(t["role_label"], STAFF, format_func=lambda r: ROLE_LABELS[r], key=PREFIX + "role")
+        role = st.selectbox(t["role_label"], STAFF, format_func=lambda r: ROLE_LABELS[r], key=form + ".role")
+        st.caption(t["role_help"])
         field_error(found, "role")
-        teams = st.text_area(t["teams_label"], key=PREFIX + "teams", height=100)
+        chosen_teams = _team_choice(t, teams, [], key=form + ".teams")
         field_error(found, "teams")
-        password = st.text_input(t["password_label"], type="password", max_chars=200, key=PREFIX + "password")
+        password = st.text_input(t["password_label"], type="password", max_chars=200, key=form + ".password")
         st.caption(t["password_help"])
         field_error(found, "password")
-        sso = st.text_input(t["sso_label"], max_chars=254, key=PREFIX + "sso")
+        sso = st.text_input(t["sso_label"], max_chars=254, key=form + ".sso")
         field_error(found, "sso_email")
         if st.form_submit_button(t["add_button"], type="primary"):
             made: list[Account] = []
@@ -74,15 +93,15 @@ def add_form(t: dict[str, str]) -> None:
                 display_name=display_name,
                 role=role,
                 password=password,
-                teams=_lines(teams),
+                teams=chosen_teams,
                 sso_email=sso,
             )
-            if run_action(ADD, lambda: made.append(create()), clear=[PREFIX + "password"]):
+            if run_action(ADD, lambda: made.append(create()), fresh=True):
                 remember(DONE, done=t["added"].format(username=made[0].username))
             st.rerun()
 
 
-def change_forms(t: dict[str, str], everyone: list[Account]) -> None:
+def change_forms(t: dict[str, str], everyone: list[Account], teams: list[str]) -> None:
     st.header(t["change_heading"], anchor=False)
     chosen = st.selectbox(
         t["choose_label"],
@@ -96,7 +115,7 @@ def change_forms(t: dict[str, str], everyone: list[Account]) -> None:
         new_role = st.selectbox(
             t["role_label"], STAFF, index=STAFF.index(chosen.role), format_func=lambda r: ROLE_LABELS[r]
         )
-        new_teams = st.text_area(t["teams_label"], value="\n".join(chosen.teams), height=100)
+        new_teams = _team_choice(t, teams, list(chosen.teams))
         new_sso = st.text_input(t["sso_label"], value=chosen.sso_email, max_chars=254)
         active = st.checkbox(t["active_label"], value=chosen.active)
         if st.form_submit_button(t["save_button"]):
@@ -105,7 +124,7 @@ def change_forms(t: dict[str, str], everyone: list[Account]) -> None:
                 chosen.id,
                 display_name=new_name,
                 role=new_role,
-                teams=_lines(new_teams),
+                teams=new_teams,
                 active=active,
                 sso_email=new_sso,
             )

@@ -28,7 +28,7 @@ from wtfc_collect.services.checkpoint.checkpoint import (
 from wtfc_collect.services.prepare.project_setup import project_progress
 from wtfc_collect.services.reports.documents import DocumentKind, export_document
 from wtfc_collect.storage.port import Repository
-from wtfc_collect.ui import context
+from wtfc_collect.ui import context, links
 from wtfc_collect.ui.downloads import word_download
 from wtfc_collect.ui.feedback import form_key, remember, run_action, show, use_case
 from wtfc_collect.ui.highlight import highlighted_html
@@ -144,10 +144,7 @@ def _flag_lines(row: FlaggedStatement) -> list[str]:
     for flag in row.flags:
         if not flag.strong:
             continue
-        line = f"{flag.kind.label}: {flag.explanation}"
-        if flag.alternative and flag.kind is not FlagKind.PERSONAL_DATA:
-            line += f" Try: {flag.alternative}"
-        lines.append(line)
+        lines.append(f"{flag.kind.label}: {flag.explanation}")  # each explanation has its example
     return lines
 
 
@@ -204,11 +201,28 @@ def flagged_list(overview: QualityOverview, teams: list[str]) -> None:
     st.caption(t["rows_shown"].format(shown=shown, total=len(rows)))
     for row in rows[:shown]:
         st.html(flagged_card_html(row))
+        decision_link(t, row)
     if shown < len(rows) and st.button(
         t["show_more"].format(count=min(PAGE_ROWS, len(rows) - shown)), key=f"{PREFIX}more"
     ):
         st.session_state[shown_key] = shown + PAGE_ROWS
         st.rerun()
+
+
+def decision_link(t: dict[str, str], row: FlaggedStatement) -> None:
+    """Where the flagged statement is decided: a link that opens it on Check statements (the address
+    carries the statement's record id only), or why it needs no decision there."""
+    if row.to_decide:
+        links.page_link(
+            "pages/check_statements.py",
+            t["decide_link"].format(ref=literal(row.person_ref)),
+            icon=":material/rule:",
+            query_params={"statement": row.statement_id},
+        )
+    elif row.sent_in:
+        st.caption(t["not_top_two"])
+    else:
+        st.caption(t["not_sent_in"])
 
 
 def questions_form(

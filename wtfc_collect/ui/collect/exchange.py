@@ -22,7 +22,7 @@ from wtfc_collect.services.collect.exchange import (
 )
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context
-from wtfc_collect.ui.feedback import remember, run_action, show, use_case
+from wtfc_collect.ui.feedback import ICON, remember, run_action, show, use_case
 from wtfc_collect.ui.tables import table
 
 PREFIX = "exchange."
@@ -74,7 +74,7 @@ def import_section(t: dict[str, str], repo: Repository, project: Project) -> Non
     data = upload.getvalue()
     report = _checked(repo, project.id, upload.name, data)
     if report.rejected:
-        st.error(report.summary, icon="⚠️")
+        st.error(report.summary, icon=ICON)
         st.subheader(t["problems_heading"], anchor=False)
         table(
             [{t["where"]: p.place or t["whole_file"], t["what_to_fix"]: p.message} for p in report.rejected],
@@ -145,4 +145,4 @@ def _import(t: dict[str, str], name: str, data: bytes, project_id: str) -> None:
         remember(IMPORT, done=f"{result.summary} {t['imported']}")
         st.session_state[UPLOAD_ROUND] = st.session_state.get(UPLOAD_ROUND, 0) + 1
         st.rerun()
-    st.error(result.summary, icon="⚠️")  # someone imported the same reviews a moment ago
+    st.error(result.summary, icon=ICON)  # someone imported the same reviews a moment ago

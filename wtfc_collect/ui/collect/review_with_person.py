@@ -17,7 +17,9 @@ import streamlit as st
 
 from accessibility.texts import screen
 from wtfc_collect.domain import ConsentGiver, Project, Question, Review, ReviewMode, ReviewStatus
+from wtfc_collect.services.access import AccessDenied
 from wtfc_collect.services.collect.reviews import (
+    drafts_of,
     find_review,
     get_review,
     save_review_details,
@@ -29,12 +31,17 @@ from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context, links
 from wtfc_collect.ui.collect.review_with_person_statements import question_section
 from wtfc_collect.ui.collect.review_with_person_summary import review_summary
-from wtfc_collect.ui.feedback import errors, field_error, remember, run_action, show, use_case
+from wtfc_collect.ui.collect.reviews import usual_team
+from wtfc_collect.ui.feedback import ICON, errors, field_error, remember, run_action, show, use_case
+from wtfc_collect.ui.literal import literal
 
 SCREEN = "review_with_person."
 PREFIX = SCREEN + "details."
 NEW_FORM = SCREEN + "new"
 SUBMIT = SCREEN + "submit"
+DRAFT_OFFER = SCREEN + "draft_offer"  # (draft id, details typed) while asking whether to open the draft
+JUST_SENT = SCREEN + "just_sent"  # the review sent in a moment ago: thanked once
+ADDRESS = "review"  # the address names the review being worked on (its record id only)
 CONSENT_CHOICES = ("yes", "no", "unknown")
 
 
@@ -55,17 +62,19 @@ def draw(t: dict[str, str], repo: Repository) -> None:
         st.info(t["no_project"])
         links.page_link("pages/project_setup.py", t["set_up_project"])
         return
-    review = find_review(repo, context.chosen_review_id())
-    if review is not None:
-        context.note_viewed(review.id)
+    review = _review_being_worked_on(t, repo)
     if review is None or review.project_id != project.id:
+        st.query_params.pop(ADDRESS, None)
         st.header(t["new_review"], anchor=False)
         details = new_review_form(project)
         if details is not None:
-            _start(project, details)
+            _start_or_offer_draft(project, details)
+        _offer_draft(t, project)
         return
+    context.note_viewed(review.id)
+    st.query_params[ADDRESS] = review.id  # a reload (a new sign-in) comes back to this review
     if review.status is not ReviewStatus.DRAFT:
-        review_summary(review)
+        review_summary(review, just_sent=st.session_state.pop(JUST_SENT, None) == review.id)
         return
     details_editor(review, project)
     problems = errors(SUBMIT)
@@ -73,6 +82,9 @@ def draw(t: dict[str, str], repo: Repository) -> None:
         question_section(review, question, problems.get(question.value), project.field.value)
     st.divider()
     field_error(problems, "consent")
+    if problems:
+        count = len(problems)
+        st.error(t["submit_gaps_one"] if count == 1 else t["submit_gaps"].format(count=count), icon=ICON)
     draft, send = st.columns(2)
     if draft.button(t["save_draft"], key=SCREEN + "draft"):
         context.choose_review(None)
@@ -80,6 +92,59 @@ def draw(t: dict[str, str], repo: Repository) -> None:
         st.switch_page("pages/reviews.py")
     if send.button(t["submit_button"], type="primary", key=SCREEN + "submit"):
         _submit(review.id)
+
+
+def _review_being_worked_on(t: dict[str, str], repo: Repository) -> Review | None:
+    """The review chosen in this session, else the one the address names (after a reload, which signs in
+    again: the address keeps the review's id, never a name or reference). Access is checked either way."""
+    chosen = context.chosen_review_id()
+    linked = st.query_params.get(ADDRESS)
+    wanted = chosen or (linked if isinstance(linked, str) and linked else None)
+    try:
+        review = find_review(repo, wanted)
+    except AccessDenied as refused:
+        st.query_params.pop(ADDRESS, None)
+        st.error(literal(refused.message), icon=ICON)
+        return None
+    if review is not None and chosen is None:
+        context.choose_review(review.id)
+    return review
+
+
+def _start_or_offer_draft(project: Project, details: dict[str, Any]) -> None:
+    """Start the review, unless the person already has a draft in this project: then ask first."""
+    drafts = drafts_of(context.repository(), project.id, str(details["person_ref"]))
+    if drafts:
+        st.session_state[DRAFT_OFFER] = (drafts[0].id, details)
+        st.rerun()
+    _start(project, details)
+
+
+def _offer_draft(t: dict[str, str], project: Project) -> None:
+    """The person has a draft already: open it, or start another review anyway."""
+    offer = st.session_state.get(DRAFT_OFFER)
+    if not isinstance(offer, tuple):
+        return
+    draft_id, details = offer
+    draft = find_review(context.repository(), draft_id)
+    if draft is None or draft.status is not ReviewStatus.DRAFT:
+        st.session_state.pop(DRAFT_OFFER, None)
+        return
+    with st.container(border=True, key="review_with_person_draft_offer"):
+        st.warning(
+            t["draft_exists"].format(ref=literal(draft.person_ref), day=f"{draft.created_at:%d/%m/%Y}"),
+            icon=ICON,
+        )
+        left, right = st.columns(2)
+        if left.button(t["open_draft"], type="primary", key=SCREEN + "open_draft"):
+            st.session_state.pop(DRAFT_OFFER, None)
+            context.choose_review(draft.id)
+            if draft.mode is ReviewMode.SELF:
+                st.switch_page("pages/self_review.py")
+            st.rerun()
+        if right.button(t["start_anyway"], key=SCREEN + "start_anyway"):
+            st.session_state.pop(DRAFT_OFFER, None)
+            _start(project, dict(details))
 
 
 def _start(project: Project, details: dict[str, Any]) -> None:
@@ -98,8 +163,11 @@ def _start(project: Project, details: dict[str, Any]) -> None:
 
 
 def _submit(review_id: str) -> None:
-    """Send the review in; what is still missing is said next to the question (or the consent) it is about."""
-    run_action(SUBMIT, use_case(submit_review, review_id), rerun=True)
+    """Send the review in; what is still missing is said next to the question (or the consent) it is about,
+    and how many things are missing next to the button."""
+    if run_action(SUBMIT, use_case(submit_review, review_id)):
+        st.session_state[JUST_SENT] = review_id  # the thank-you shows once, right after sending
+    st.rerun()
 
 
 def _lines(value: str) -> list[str]:
@@ -266,8 +334,11 @@ def consent_editor(review: Review) -> None:
 
 
 def new_review_form(project: Project) -> dict[str, Any] | None:
-    """The few details needed to start a review. Returns them when the form is sent."""
+    """The few details needed to start a review. Returns them when the form is sent.
+
+    The reviewer starts as the person signed in, and the team as their team (when the project has it)."""
     t = screen("review_with_person")
+    signed_in = context.user()
     with st.form(NEW_FORM, enter_to_submit=False):
         person_ref = st.text_input(t["person_ref_label"], max_chars=40, key=NEW_FORM + ".person_ref")
         st.caption(t["person_ref_help"])
@@ -283,13 +354,21 @@ def new_review_form(project: Project) -> dict[str, Any] | None:
             ("group", project.groups),
         ):
             if options:
+                start = usual_team(project, signed_in) if field == "team" else None
+                choices: list[str | None] = [None, *options]
                 chosen[field] = st.selectbox(
                     t[f"{field}_label"],
-                    [None, *options],
+                    choices,
+                    index=choices.index(start),
                     key=f"{NEW_FORM}.{field}",
                     format_func=lambda v: t["not_set"] if v is None else str(v),
                 )
-        reviewer = st.text_input(t["reviewer_label"], max_chars=120, key=NEW_FORM + ".reviewer")
+        reviewer = st.text_input(
+            t["reviewer_label"],
+            value=signed_in.name if signed_in else "",
+            max_chars=120,
+            key=NEW_FORM + ".reviewer",
+        )
         started = st.form_submit_button(t["start_button"], type="primary")
     if not started:
         return None

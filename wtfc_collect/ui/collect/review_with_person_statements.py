@@ -15,17 +15,19 @@ from wtfc_collect.domain.review import Priority
 from wtfc_collect.services.collect.own_words import fit_statement, own_words_notes
 from wtfc_collect.services.collect.reviews import (
     decline_question,
+    keep_typed_words,
     record_statement,
     remove_statement,
     set_priority,
     undecline_question,
 )
-from wtfc_collect.ui.feedback import run_action, show, use_case
+from wtfc_collect.ui.feedback import ICON, form_key, run_action, show, use_case
 from wtfc_collect.ui.literal import literal
 from wtfc_collect.ui.spoken import listen
 
 PREFIX = "review_with_person.statements."
 PRIORITY_CHOICES: tuple[Priority | None, ...] = (None, 1, 2)
+NOTE_ICON = ":material/chat_bubble:"
 
 
 def _key(review_id: str, *parts: str) -> str:
@@ -37,10 +39,16 @@ def _place(question: Question) -> str:
     return PREFIX + question.value
 
 
+def _text_key(review_id: str, question: Question) -> str:
+    """The box for what the person says: a new, empty box after each statement added (emptying the old
+    one's state would not empty it in the browser, which would send the old words back)."""
+    return f"{form_key(_place(question))}.{review_id}.text"
+
+
 def _add(review_id: str, question: Question) -> None:
-    """on_click of Add: save the words, then clear the box (only when they were saved)."""
+    """on_click of Add: save the words; the box is then drawn new and empty (only when they were saved)."""
     t = screen("review_with_person")
-    text_key, who_key = _key(review_id, question.value, "text"), _key(review_id, question.value, "said_by")
+    text_key, who_key = _text_key(review_id, question), _key(review_id, question.value, "said_by")
     typed = str(st.session_state.get(text_key, ""))
     text, was_cut = fit_statement(typed)
     said_by = st.session_state.get(who_key, Speaker.PERSON)
@@ -48,8 +56,17 @@ def _add(review_id: str, question: Question) -> None:
         _place(question),
         use_case(record_statement, review_id, question=question, text=text, said_by=said_by),
         note=t["too_long"].format(limit=STATEMENT_MAX_CHARS) if was_cut else "",
-        clear=[text_key],
+        fresh=True,
     )
+
+
+def _keep_typed(review_id: str, question: Question) -> None:
+    """on_change of the box: keep what is typed but not added yet with the review, so a reload, a break or
+    Save draft loses nothing. When Add was pressed at the same time, adding takes the words instead."""
+    if st.session_state.get(_key(review_id, question.value, "add")):
+        return
+    typed, _ = fit_statement(str(st.session_state.get(_text_key(review_id, question), "")))
+    run_action(_place(question), use_case(keep_typed_words, review_id, question, typed))
 
 
 def _priority(review_id: str, statement_id: str, place: str) -> None:
@@ -73,9 +90,7 @@ def _statement_row(review: Review, statement: Statement, place: str, field: str 
         st.text(statement.text)  # the person's words, shown literally (never as markdown or HTML)
         st.caption(f"{t['said_by_label']} {statement.said_by.label}")
         for note in own_words_notes(statement.text, field):
-            extra = f" Try: {note.alternative}" if note.alternative else ""
-            words, why = literal(note.words), literal(note.explanation)
-            st.warning(f"{t['own_words_note']} “{words}”: {why}{extra}", icon="💬")
+            st.warning(f"**{t[f'note_{note.kind}']}** {literal(note.explanation)}", icon=NOTE_ICON)
         choice, remove = st.columns([3, 1], vertical_alignment="bottom")
         with choice:
             # Choosing a 1st elsewhere takes it from this one: show what is stored, not what was clicked.
@@ -109,7 +124,7 @@ def question_section(
         st.markdown(t[f"{question.value}_prompts"])
         listen(t[f"{question.value}_prompts"], f"staff.{question.value}.prompts")
     if problem:
-        st.error(problem, icon="⚠️")
+        st.error(literal(problem), icon=ICON)
     if question in review.declined:
         st.info(t["declined"])
         st.button(
@@ -120,7 +135,16 @@ def question_section(
         )
         show(_place(question), once=True)
         return
-    st.text_area(t["statement_label"], key=_key(review.id, question.value, "text"), height=90)
+    st.text_area(
+        t["statement_label"],
+        value=review.typed.get(question, ""),
+        key=_text_key(review.id, question),
+        height=90,
+        on_change=_keep_typed,
+        args=(review.id, question),
+    )
+    # Always a line here, so the controls below never move when the words are kept (Tab out of the box).
+    st.caption(t["typed_kept"] if question in review.typed else t["typed_hint"])
     speakers = list(Speaker)
     st.radio(
         t["said_by_label"],

@@ -9,12 +9,16 @@ from wtfc_collect.domain import Question, Review, ReviewStatus
 from wtfc_collect.ui import links
 
 
-def review_summary(review: Review) -> None:
+def review_summary(review: Review, *, just_sent: bool = False) -> None:
+    """The review as it was sent in (or withdrawn). The thank-you is only for right after sending it."""
     t = screen("review_with_person")
     if review.status is ReviewStatus.WITHDRAWN:
         st.warning(t["withdrawn_caption"])
     else:
-        st.success(t["submitted"])
+        if just_sent:
+            st.success(t["submitted"])
+        elif review.submitted_at is not None:
+            st.info(t["sent_in_on"].format(day=f"{review.submitted_at:%d/%m/%Y}"))
         st.caption(t["summary_caption"])
     when = f"{review.review_date:%d/%m/%Y}"
     st.text(f"{t['person_ref_label']}: {review.person_ref} · {t['review_date_label']}: {when}")

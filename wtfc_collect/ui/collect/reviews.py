@@ -118,7 +118,7 @@ def ask_again_table(pairs: list[tuple[Review, Statement]]) -> None:
 def draw(t: dict[str, str], repo: Repository, project: Project) -> None:
     """The whole screen below its title."""
     if st.session_state.pop(ERASED_KEY, False):
-        st.success(t["erased"], icon="✅")
+        st.success(t["erased"], icon=":material/check_circle:")
     show(PREFIX + "done", once=True)
     everything = list_reviews(repo, project.id)
     shown = filtered(everything, *filters(project))
@@ -166,6 +166,17 @@ def _new_own_review(t: dict[str, str], project: Project) -> None:
         person_ref = st.text_input(t["self_ref_label"], max_chars=40, key=PREFIX + "self_ref")
         st.caption(t["self_ref_help"])
         field_error(errors(form), "person_ref", "")
+        team: str | None = None
+        if project.teams:  # the review counts for a team, as one with staff does (the signed-in person's)
+            choices: list[str | None] = [None, *project.teams]
+            team = st.selectbox(
+                t["self_team_label"],
+                choices,
+                index=choices.index(usual_team(project, context.user())),
+                key=PREFIX + "self_team",
+                format_func=lambda v: t["self_team_none"] if v is None else str(v),
+            )
+            field_error(errors(form), "team")
         start_self = st.form_submit_button(t["new_self"])
     if not start_self:
         return
@@ -176,10 +187,19 @@ def _new_own_review(t: dict[str, str], project: Project) -> None:
         person_ref=person_ref,
         review_date=context.now().date(),
         mode=ReviewMode.SELF,
+        details={"team": team} if team else None,
     )
     if run_action(form, lambda: started.append(start())):
         hand_over(started[0].id, form)
     st.rerun()
+
+
+def usual_team(project: Project, user: User | None) -> str | None:
+    """The first of the signed-in person's teams that the project has, if any: where a new review starts."""
+    teams = user.teams if user is not None else ()
+    return next(
+        (team for team in project.teams if any(team.casefold() == mine.casefold() for mine in teams)), None
+    )
 
 
 def hand_over(review_id: str, key: str) -> None:
@@ -210,7 +230,7 @@ def code_section(t: dict[str, str], repo: Repository, review: Review) -> None:
     fresh = st.session_state.get(NEW_CODE_KEY)
     if isinstance(fresh, tuple) and fresh[0] == review.id:
         _, code, expires = fresh
-        st.success(t["new_code"].format(code=code, expires=expires), icon="🔑")
+        st.success(t["new_code"].format(code=code, expires=expires), icon=":material/key:")
         st.code(_link(code), language=None)
     give = f"{PREFIX}hand_over.{review.id}"
     if st.button(t["hand_over"], key=give, type="primary"):

@@ -25,6 +25,7 @@ from wtfc_collect.domain import (
     ReviewMode,
     ReviewStatus,
     Speaker,
+    Statement,
     VoiceAnswer,
     voice_questions,
 )
@@ -35,7 +36,6 @@ from wtfc_collect.services.collect.reviews import (
     find_review,
     get_review,
     record_statement,
-    remove_statement,
     save_review_details,
     set_priority,
     set_review_language,
@@ -46,14 +46,15 @@ from wtfc_collect.services.collect.voice_answers import voice_answers_for_review
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context, display, spoken
 from wtfc_collect.ui import language as chosen_language
+from wtfc_collect.ui.collect.self_review_answers import answer_card, answers_part
 from wtfc_collect.ui.collect.self_review_voice import voice_recorder
 from wtfc_collect.ui.easy_read import easy_read_style
-from wtfc_collect.ui.feedback import errors, remember, run_action, show, use_case
-from wtfc_collect.ui.literal import literal
+from wtfc_collect.ui.feedback import errors, form_key, remember, run_action, show, use_case
 
 PREFIX = "self_review."
 STEP = PREFIX + "step"
 MESSAGE = PREFIX + "message"
+SURE = PREFIX + "sure"  # a review with nothing answered, waiting for a second yes before it is sent
 QUESTIONS = list(Question)
 CONSENT, CHECK, THANKS, NO_CONSENT = "consent", "check", "thanks", "no_consent"
 LANGUAGE = chosen_language.KEY  # the person's choice, kept for the visit and on the review
@@ -95,12 +96,8 @@ def texts() -> dict[str, str]:
     return screen("self_review", language())
 
 
-def listen(text: str, key: str, *, private: bool = False) -> None:
-    spoken.listen(text, key, private=private, language=language())
-
-
-def say(text: str, key: str) -> None:
-    spoken.say(text, key, language=language())
+def listen(text: str, key: str, *, private: bool = False, label: str | None = None) -> None:
+    spoken.listen(text, key, private=private, language=language(), label=label)
 
 
 def choices(review: Review) -> None:
@@ -172,30 +169,22 @@ def _consent(review: Review, given: bool) -> None:
         go(review, QUESTIONS[0].value if given else NO_CONSENT)
 
 
+def _text_key(review: Review, question: Question) -> str:
+    """The box to write in: new and empty after each answer added (emptying the old one's state would
+    not empty it in the browser)."""
+    return f"{form_key(MESSAGE)}.{review.id}.{question.value}.text"
+
+
 def _add(review: Review, question: Question) -> None:
     t = texts()
-    key = f"{PREFIX}{review.id}.{question.value}.text"
-    typed = str(st.session_state.get(key, ""))
+    typed = str(st.session_state.get(_text_key(review, question), ""))
     if not typed.strip():
         _say(problem=t["empty"])
         return
     text, was_cut = fit_statement(typed)
     add = use_case(record_statement, review.id, question=question, text=text, said_by=Speaker.PERSON)
-    if was_cut:
-        _act(add, note=t["too_long"].format(limit=STATEMENT_MAX_CHARS))
-    else:
-        _act(add, done=t["added"])
-    if not errors(MESSAGE):
-        st.session_state[key] = ""
-
-
-def _tap(review: Review, question: Question, statement_id: str) -> None:
-    """Tapping picks the next free place (1, then 2); tapping a picked one un-picks it."""
-    said = get_review(context.repository(), review.id).statements_for(question)
-    tapped = next(s for s in said if s.id == statement_id)
-    taken = {s.priority for s in said if s.priority}
-    place: Priority | None = None if tapped.priority else (1 if 1 not in taken else 2)
-    _act(use_case(set_priority, review.id, statement_id, place))
+    note = t["too_long"].format(limit=STATEMENT_MAX_CHARS) if was_cut else ""
+    run_action(MESSAGE, add, done="" if was_cut else t["added"], note=note, fresh=True)
 
 
 def _leave_question(review: Review, question: Question, to: str) -> None:
@@ -219,8 +208,7 @@ def _leave_question(review: Review, question: Question, to: str) -> None:
 def consent_screen(review: Review) -> None:
     t = texts()
     st.header(t["consent_heading"], anchor=False)
-    for key in ("start_text", "consent_text", "consent_change"):
-        say(t[key], key)
+    block(t, ("start_text", "consent_text", "consent_change"), "consent", t["listen_start"])
     with st.container(horizontal=True, gap="medium"):  # side by side, one above the other when narrow
         st.button(
             t["consent_yes"], type="primary", key=PREFIX + "yes", on_click=_consent, args=(review, True)
@@ -228,20 +216,35 @@ def consent_screen(review: Review) -> None:
         st.button(t["consent_no"], key=PREFIX + "no", on_click=_consent, args=(review, False))
 
 
+def block(t: dict[str, str], keys: tuple[str, ...], name: str, label: str, **values: object) -> None:
+    """Some texts that belong together, each on its own line, with one Listen button for all of them."""
+    shown = [t[key].format(**values) for key in keys]
+    for text in shown:
+        st.markdown(text)
+    listen(" ".join(shown), f"block.{name}", label=label)
+
+
 def question_screen(review: Review, question: Question) -> None:
     t = texts()
     index = QUESTIONS.index(question)
-    say(f"**{t['question_of'].format(n=index + 1)}**", "question_of")
     picture, words = st.columns([1, 3])
     picture.image(svg(question.value), width=160, alt=t[f"{question.value}_picture"])
     with words:
+        st.markdown(f"**{t['question_of'].format(n=index + 1)}**")
         st.header(t[f"{question.value}_question"], anchor=False)
-        listen(t[f"{question.value}_question"], f"{question.value}_question")
-        say(t[f"{question.value}_hint"], f"{question.value}_hint")
+        st.markdown(t[f"{question.value}_hint"])
+        spoken = " ".join(
+            (
+                t["question_of"].format(n=index + 1),
+                t[f"{question.value}_question"],
+                t[f"{question.value}_hint"],
+            )
+        )
+        listen(spoken, f"block.{question.value}", label=t["listen_question"])
     said = review.statements_for(question)
     answers = _voice_answers(review)
     if question in review.declined:
-        say(t["skipped"], "skipped")
+        st.markdown(t["skipped"])
         st.button(
             t["answer_after_all"],
             key=f"{PREFIX}{question.value}.undecline",
@@ -249,19 +252,19 @@ def question_screen(review: Review, question: Question) -> None:
             args=(use_case(undecline_question, review.id, question),),
         )
     else:
-        st.text_area(t["write_label"], key=f"{PREFIX}{review.id}.{question.value}.text", height=110)
+        st.text_area(t["write_label"], key=_text_key(review, question), height=110)
         st.button(
             t["add_button"],
             type="primary",
             key=f"{PREFIX}{question.value}.add",
+            icon=":material/add:",
             on_click=_add,
             args=(review, question),
         )
         show(MESSAGE, once=True)
         voice_recorder(review, question, answers, language=language())
         if said:
-            say(t["you_said"], "you_said")
-            _choices(review, question, said)
+            answers_part(review, question, said, language(), _act)
         elif question not in voice_questions(answers):
             st.button(
                 t["skip_button"],
@@ -272,44 +275,13 @@ def question_screen(review: Review, question: Question) -> None:
     _navigation(review, question)
 
 
-def _choices(review: Review, question: Question, said: list) -> None:  # type: ignore[type-arg]
-    t = texts()
-    if len(said) == 1:
-        st.text(said[0].text)
-        listen(said[0].text, f"mine.{said[0].id}", private=True)
-        say(t["only_one"], "only_one")
-    else:
-        st.subheader(t["choose_heading"], anchor=False)
-        say(t["choose_text"], "choose_text")
-        for statement in said:
-            label = {1: t["chosen_first"], 2: t["chosen_second"]}.get(
-                statement.priority or 0, t["not_chosen"]
-            )
-            st.button(
-                label.format(text=literal(statement.text)),
-                key=f"{PREFIX}{statement.id}.tap",
-                type="primary" if statement.priority else "secondary",
-                width="stretch",
-                on_click=_tap,
-                args=(review, question, statement.id),
-            )
-            listen(statement.text, f"mine.{statement.id}", private=True)
-    for statement in said:
-        st.button(
-            f"{t['remove']}: {literal(statement.text)}",
-            key=f"{PREFIX}{statement.id}.remove",
-            on_click=_press,
-            args=(use_case(remove_statement, review.id, statement.id),),
-        )
-
-
 def _navigation(review: Review, question: Question) -> None:
     t = texts()
     index = QUESTIONS.index(question)
     back_to = CONSENT if index == 0 else QUESTIONS[index - 1].value
     next_to = CHECK if index == len(QUESTIONS) - 1 else QUESTIONS[index + 1].value
     st.divider()
-    say(t["buttons_help"], "buttons_help")
+    block(t, ("buttons_help",), "buttons", t["listen_buttons"])
     # A row that wraps: with very large text the three buttons go onto two lines instead of overlapping.
     with st.container(horizontal=True, horizontal_alignment="distribute", gap="medium"):
         _navigation_buttons(review, question, back_to, next_to)
@@ -317,54 +289,94 @@ def _navigation(review: Review, question: Question) -> None:
 
 def _navigation_buttons(review: Review, question: Question, back_to: str, next_to: str) -> None:
     t = texts()
-    st.button(t["back"], key=f"{PREFIX}{question.value}.back", on_click=go, args=(review, back_to))
+    st.button(
+        t["back"],
+        key=f"{PREFIX}{question.value}.back",
+        icon=":material/arrow_back:",
+        on_click=go,
+        args=(review, back_to),
+    )
     st.button(
         t["save_later"],
         key=f"{PREFIX}{question.value}.later",
+        icon=":material/bookmark:",
         on_click=lambda: _say(t["saved_later"]),
     )
     st.button(
         t["next"],
         type="primary",
         key=f"{PREFIX}{question.value}.next",
+        icon=":material/arrow_forward:",
         on_click=_leave_question,
         args=(review, question, next_to),
     )
 
 
 def check_screen(review: Review) -> None:
+    """Everything the person said, question by question, with their number 1 and number 2 marked."""
     t = texts()
     st.header(t["check_heading"], anchor=False)
-    say(t["check_text"], "check_text")
+    block(t, ("check_text",), "check", t["listen_start"])
     voice = voice_questions(_voice_answers(review))
-    for question in QUESTIONS:
+    for number, question in enumerate(QUESTIONS, start=1):
         st.subheader(t[f"{question.value}_question"], anchor=False)
+        said = review.statements_for(question)
         if question in voice:
             st.markdown(t["voice_check"])
-        elif question in review.declined or not review.statements_for(question):
+        elif question in review.declined or not said:
             st.markdown(t["not_answered"])
-        for statement in review.prioritised(question) or review.statements_for(question):
-            st.text(statement.text)
-            listen(statement.text, f"check.{statement.id}", private=True)
+        for statement in sorted(said, key=lambda s: s.priority or 3):
+            answer_card(statement, language())
+        if said:
+            spoken = " ".join([t[f"{question.value}_question"], *(_spoken_answer(t, s) for s in said)])
+            listen(spoken, f"check.{question.value}", private=True, label=t["listen_check"].format(n=number))
         st.button(
             f"{t['change']}: {t[f'{question.value}_question']}",
             key=f"{PREFIX}change.{question.value}",
+            icon=":material/edit:",
             on_click=go,
             args=(review, question.value),
         )
     show(MESSAGE, once=True)
-    if st.button(t["send"], type="primary", key=PREFIX + "send"):
-        if _act(use_case(submit_review, review.id)):
-            go(review, THANKS)
-        else:
-            missing = next(iter(errors(MESSAGE).values()), "")
-            _say(problem=f"{t['send_problem']} {missing}".strip())
-            go(review, CHECK)
+    _send(review, voice)
+
+
+def _spoken_answer(t: dict[str, str], statement: Statement) -> str:
+    place = {1: t["first_choice"], 2: t["second_choice"]}.get(statement.priority or 0)
+    return f"{place}: {statement.text}" if place else statement.text
+
+
+def _send(review: Review, voice: Collection[Question]) -> None:
+    """Send; a review with every question left unanswered asks once more first."""
+    t = texts()
+    nothing_said = not review.statements and not voice
+    asking = st.session_state.get(SURE) == review.id
+    if nothing_said and asking:
+        st.warning(t["all_declined"], icon=":material/help:")
+        with st.container(horizontal=True, gap="medium"):
+            sure = st.button(t["send_anyway"], type="primary", key=PREFIX + "send_anyway")
+            if st.button(t["go_back"], key=PREFIX + "not_sure"):
+                st.session_state.pop(SURE, None)
+                st.rerun()
+        if not sure:
+            return
+    elif not st.button(t["send"], type="primary", key=PREFIX + "send", icon=":material/send:"):
+        return
+    elif nothing_said:
+        st.session_state[SURE] = review.id
         st.rerun()
+    st.session_state.pop(SURE, None)
+    if _act(use_case(submit_review, review.id)):
+        go(review, THANKS)
+    else:
+        missing = next(iter(errors(MESSAGE).values()), "")
+        _say(problem=f"{t['send_problem']} {missing}".strip())
+        go(review, CHECK)
+    st.rerun()
 
 
 def end_screen(kind: str) -> None:
     t = texts()
     st.header(t["thanks_heading"], anchor=False)
-    for key in ("thanks_text", "thanks_next") if kind == THANKS else ("consent_no_text",):
-        say(t[key], key)
+    keys = ("thanks_text", "thanks_next") if kind == THANKS else ("consent_no_text",)
+    block(t, keys, "end", t["listen_start"])

@@ -55,14 +55,14 @@ def voice_recorder(
 ) -> None:
     """The recorder, then the person's recordings for this question (to listen to, or take out)."""
     t = screen("self_review", language)
-    say(t["voice_text"], "voice_text", language=language)
+    say(t["voice_text"], "voice_text", language=language, label=t["listen_voice"])
     key = widget_key(review.id, question)
     st.audio_input(t["voice_label"], key=key, on_change=_keep, args=(review.id, question, key))
     show(MESSAGE, once=True)
     mine = [a for a in answers if a.question is question and a.waiting]
     if not mine:
         return
-    say(t["voice_kept"], "voice_kept", language=language)
+    st.markdown(t["voice_kept"])
     for number, answer in enumerate(mine, start=1):
         name = t["voice_yours"].format(n=number)
         data = voice_answer_audio(context.repository(), context.recordings(), answer.id)
@@ -72,6 +72,7 @@ def voice_recorder(
         st.button(
             t["voice_take_out"].format(n=number),
             key=f"{PREFIX}{answer.id}.take_out",
+            icon=":material/delete:",
             on_click=_take_out,
             args=(answer.id,),
         )

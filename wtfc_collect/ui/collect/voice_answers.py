@@ -20,7 +20,7 @@ from wtfc_collect.services.collect.voice_answers import (
 )
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context
-from wtfc_collect.ui.feedback import remember, run_action, show, use_case
+from wtfc_collect.ui.feedback import ICON, remember, run_action, show, use_case
 from wtfc_collect.ui.literal import literal
 
 PREFIX = "voice_answers."
@@ -89,7 +89,7 @@ def voice_answer_card(item: VoiceAnswerToWrite) -> None:
             st.markdown(t["sent_in"])
         data = voice_answer_audio(context.repository(), context.recordings(), answer.id)
         if data is None:
-            st.warning(t["missing"], icon="⚠️")
+            st.warning(t["missing"], icon=ICON)
         else:
             st.audio(data, format=answer.mime, alt=f"{item.person_ref}: {QUESTION_LABELS[answer.question]}")
         if answer.written_statement_ids:

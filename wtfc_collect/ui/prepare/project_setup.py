@@ -18,7 +18,7 @@ from wtfc_collect.services.prepare.project_setup import (
 )
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context
-from wtfc_collect.ui.feedback import errors, field_error, leftover_errors, run_action, use_case
+from wtfc_collect.ui.feedback import ICON, errors, field_error, leftover_errors, run_action, use_case
 from wtfc_collect.ui.literal import plain_label
 from wtfc_collect.ui.prepare.project_setup_advice import advice
 from wtfc_collect.ui.tables import table
@@ -119,7 +119,7 @@ def project_form(project: Project | None) -> dict[str, Any] | None:
     found = errors(FORM)
     with st.form(key, border=True, enter_to_submit=False):
         if found:
-            st.error(t["fix_errors"], icon="⚠️")
+            st.error(t["fix_errors"], icon=ICON)
             leftover_errors(found, FORM_FIELDS)
         name = st.text_input(
             t["name_label"],

@@ -9,7 +9,7 @@ only once the change is saved.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -17,14 +17,19 @@ import streamlit as st
 from accessibility.texts import screen
 from wtfc_collect.domain import Question
 from wtfc_collect.domain.theme import ORDER
+from wtfc_collect.services.checkpoint import check_statements
 from wtfc_collect.services.workshop import card_call
 from wtfc_collect.services.workshop.card_call import CardCallView
 from wtfc_collect.services.workshop.themes import ThemeView
 from wtfc_collect.storage.port import Repository
-from wtfc_collect.ui.feedback import remember, run_action, show, use_case
+from wtfc_collect.ui import links
+from wtfc_collect.ui.feedback import form_key, run_action, show, show_rest, use_case
+from wtfc_collect.ui.literal import literal
 from wtfc_collect.ui.workshop import card_call_suggestions
 
 PREFIX = "card_call."
+CHECK_STATEMENTS = "pages/check_statements.py"
+NOTICE = ":material/info:"
 # Fixed CSS only. For a projector: larger text in lists, boxes and tick boxes on these screens.
 PROJECTOR_CSS = """
 <style>
@@ -55,9 +60,10 @@ def _t() -> dict[str, str]:
 
 
 # --- running a change -----------------------------------------------------------------------------------
-def _run(control: str, action: Callable[[], object], clear: Sequence[str] = ()) -> None:
-    """A button's callback: run the use case; a broken rule is shown next to ``control``."""
-    run_action(PREFIX + control, action, clear=clear, conflict=_t()["conflict"], forget=PREFIX)
+def _run(control: str, action: Callable[[], object], *, fresh: bool = False) -> None:
+    """A button's callback: run the use case; a broken rule is shown next to ``control``. With ``fresh``,
+    the widgets keyed by ``form_key(control)`` start new and empty once it worked."""
+    run_action(PREFIX + control, action, fresh=fresh, conflict=_t()["conflict"], forget=PREFIX)
 
 
 def _value(key: str) -> Any:
@@ -87,13 +93,13 @@ def theme_heading(text: str) -> None:
 
 # --- the screen, top to bottom ----------------------------------------------------------------------------
 def draw(repo: Repository, project_id: str) -> None:
-    """The whole screen below its title: the question, where the card call stands, the card to read out,
-    the parked cards, the themes, and merging and finishing."""
+    """The whole screen below its title: the question, the card to read out beside the themes it can go
+    into, where the card call stands, the parked cards, the themes, and merging and finishing."""
     projector_style()
     question = question_picker(repo, project_id)
     view = card_call.card_call(repo, project_id, question)
-    progress(view)
-    current_card(project_id, view)
+    current_card(project_id, view)  # first: on a projector the card and its buttons fit without scrolling
+    progress(view, check_statements.waiting_for_check(repo, project_id, question))
     parked_cards(project_id, view)
     card_call_suggestions.draw(project_id, view)
     theme_list(view)
@@ -114,15 +120,33 @@ def question_picker(repo: Repository, project_id: str) -> Question:
     return chosen if isinstance(chosen, Question) else start
 
 
-def progress(view: CardCallView) -> None:
+def progress(view: CardCallView, waiting_for_check: int) -> None:
+    """How many cards are placed, parked and still to read out; cards that came after the question was
+    finished; and the statements still waiting on Check statements (not in the card call until then)."""
     t = _t()
     text = t["progress"].format(placed=view.placed, total=view.total)
     st.progress(view.placed / view.total if view.total else 0.0, text=text)
     st.markdown(t["parked_count"].format(parked=len(view.parked), waiting=len(view.waiting)))
+    if view.call.finished and view.waiting:
+        st.warning(t["late_cards"].format(cards=_cards(t, len(view.waiting))), icon=NOTICE)
+    if waiting_for_check:
+        st.info(t["waiting_for_check"].format(count=waiting_for_check), icon=NOTICE)
+        if links.can_open(CHECK_STATEMENTS):
+            links.page_link(CHECK_STATEMENTS, t["waiting_link"])
+        else:
+            st.markdown(t["waiting_ask"])
+
+
+def _cards(t: dict[str, str], count: int) -> str:
+    return f"{count} {t['card_one'] if count == 1 else t['card_many']}"
 
 
 def current_card(project_id: str, view: CardCallView) -> None:
-    """The card to read out now, and what the room decides to do with it."""
+    """The card to read out now beside the themes it can go into (one press puts it there), with Park,
+    Undo and a new theme under it: on a projector all of it fits on the screen without scrolling.
+
+    Every widget here has the number of the move in its key, so after a move the next card starts with
+    new, empty widgets: nothing typed for one card (or chosen for it) comes back with the next."""
     t, q = _t(), view.call.question
     if view.call.finished:
         st.success(t["finished"])
@@ -135,71 +159,89 @@ def current_card(project_id: str, view: CardCallView) -> None:
         show(PREFIX + "finish")
         return
     st.html(CARD_CSS)
+    moves = f"move.{q.value}"
+    key = form_key(PREFIX + moves)
     card = view.current
-    st.header(t["card_heading"], anchor=False)
-    if card is None:
-        st.info(t["all_placed"] if view.total else t["no_cards"])
-    else:
-        with st.container(key="card_call_current"):
-            st.text(card.text)
-        _card_actions(project_id, view, card.statement_id)
-    st.button(
-        t["undo"],
-        key=PREFIX + f"undo.{q.value}",
-        disabled=not view.call.moves,
-        on_click=_run,
-        args=("undo", use_case(card_call.undo_last_move, project_id, q)),
-    )
-    show(PREFIX + "undo")
-
-
-def _card_actions(project_id: str, view: CardCallView, statement_id: str) -> None:
-    t, q = _t(), view.call.question
-    into, new = st.columns(2)
-    with into:
-        by_id = {v.theme.id: v for v in view.themes}
-        target_key = PREFIX + f"target.{q.value}"
-        st.selectbox(
-            t["existing"],
-            list(by_id),
-            key=target_key,
-            format_func=lambda tid: theme_label(by_id[tid]),
-            index=None,
-            placeholder=t["existing_none"] if not by_id else t["existing_choose"],
-        )
-
-        def place() -> None:
-            if not _value(target_key):
-                remember(PREFIX + "place", {"": t["choose_theme"]}, forget=PREFIX)
-                return
-            _run(
-                "place",
-                use_case(card_call.place_card, project_id, q, statement_id, _value(target_key)),
-                clear=[target_key],
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.header(t["card_heading"], anchor=False)
+        if card is None:
+            st.info(_no_card(t, view))
+        else:
+            with st.container(key="card_call_current"):
+                st.text(card.text)
+        with st.container(horizontal=True, gap="small"):
+            if card is not None:
+                st.button(
+                    t["park"],
+                    key=f"{key}.park",
+                    icon=":material/pause_circle:",
+                    on_click=_run,
+                    args=(moves, use_case(card_call.park_card, project_id, q, card.statement_id)),
+                    kwargs={"fresh": True},
+                )
+            st.button(
+                t["undo"],
+                key=f"{key}.undo",
+                icon=":material/undo:",
+                disabled=not view.call.moves,
+                on_click=_run,
+                args=(moves, use_case(card_call.undo_last_move, project_id, q)),
+                kwargs={"fresh": True},
             )
+        show_rest(PREFIX + moves, ("name",))
+        if card is not None:
+            _new_theme(project_id, view, card.statement_id, key)
+    with right:
+        if card is not None:
+            _theme_buttons(project_id, view, card.statement_id, key)
 
-        st.button(t["place"], key=PREFIX + f"place.{q.value}", type="primary", on_click=place)
-        show(PREFIX + "place")
-    with new:
-        name_key = PREFIX + f"new_name.{q.value}"
-        st.text_input(t["new_name"], key=name_key, max_chars=120, placeholder=t["new_name_hint"])
+
+def _no_card(t: dict[str, str], view: CardCallView) -> str:
+    """Why there is no card to read out: none yet, only parked ones left, or every card placed."""
+    if not view.total:
+        return t["no_cards"]
+    if view.parked:
+        return t["only_parked"].format(cards=_cards(t, len(view.parked)))
+    return t["all_placed"]
+
+
+def _theme_buttons(project_id: str, view: CardCallView, statement_id: str, key: str) -> None:
+    """One button per theme: one press puts the card there."""
+    t, q = _t(), view.call.question
+    st.header(t["existing"], anchor=False)
+    if not view.themes:
+        st.markdown(t["existing_none"])
+    for number, shown in enumerate(view.themes, start=1):
         st.button(
-            t["new_theme"],
-            key=PREFIX + f"new.{q.value}",
-            on_click=lambda: _run(
-                "new",
-                use_case(card_call.start_theme, project_id, q, statement_id, _value(name_key)),
-                clear=[name_key],
+            literal(f"{number}. {theme_label(shown)}"),
+            key=f"{key}.put.{shown.theme.id}",
+            icon=":material/input:",
+            width="stretch",
+            on_click=_run,
+            args=(
+                f"move.{q.value}",
+                use_case(card_call.place_card, project_id, q, statement_id, shown.theme.id),
             ),
+            kwargs={"fresh": True},
         )
-        show(PREFIX + "new")
+
+
+def _new_theme(project_id: str, view: CardCallView, statement_id: str, key: str) -> None:
+    t, q = _t(), view.call.question
+    name_key = f"{key}.new_name"
+    st.text_input(t["new_name"], key=name_key, max_chars=120, placeholder=t["new_name_hint"])
+    show(PREFIX + f"move.{q.value}", "name")
     st.button(
-        t["park"],
-        key=PREFIX + f"park.{q.value}",
-        on_click=_run,
-        args=("park", use_case(card_call.park_card, project_id, q, statement_id)),
+        t["new_theme"],
+        key=f"{key}.new",
+        icon=":material/add_box:",
+        on_click=lambda: _run(
+            f"move.{q.value}",
+            use_case(card_call.start_theme, project_id, q, statement_id, _value(name_key)),
+            fresh=True,
+        ),
     )
-    show(PREFIX + "park")
 
 
 def parked_cards(project_id: str, view: CardCallView) -> None:
@@ -246,7 +288,7 @@ def theme_list(view: CardCallView) -> None:
 
 def _rename(shown: ThemeView) -> None:
     t, tid = _t(), shown.theme.id
-    key = PREFIX + f"rename.{tid}"
+    key = form_key(PREFIX + f"rename.{tid}")  # new after a save: the box then shows the saved name
     if key not in st.session_state:
         st.session_state[key] = shown.theme.name or ""
     st.text_input(t["rename_label"], key=key, max_chars=120, help=None)
@@ -255,7 +297,7 @@ def _rename(shown: ThemeView) -> None:
         t["rename"],
         key=PREFIX + f"rename_button.{tid}",
         on_click=lambda: _run(
-            f"rename.{tid}", use_case(card_call.rename_theme, tid, _value(key) or ""), clear=[key]
+            f"rename.{tid}", use_case(card_call.rename_theme, tid, _value(key) or ""), fresh=True
         ),
     )
     show(PREFIX + f"rename.{tid}")
@@ -264,7 +306,8 @@ def _rename(shown: ThemeView) -> None:
 def _split(shown: ThemeView) -> None:
     t, tid = _t(), shown.theme.id
     texts = {card.statement_id: card.text for card in shown.cards}
-    cards_key, name_key = PREFIX + f"split.{tid}", PREFIX + f"split_name.{tid}"
+    form = form_key(PREFIX + f"split.{tid}")  # new after a split: nothing chosen or typed comes back
+    cards_key, name_key = form + ".cards", form + ".name"
     st.multiselect(t["split_cards"], list(texts), key=cards_key, format_func=lambda sid: texts[sid])
     st.text_input(t["new_name"], key=name_key, max_chars=120, placeholder=t["new_name_hint"])
     st.button(
@@ -273,7 +316,7 @@ def _split(shown: ThemeView) -> None:
         on_click=lambda: _run(
             f"split.{tid}",
             use_case(card_call.split_theme, tid, list(_value(cards_key) or []), _value(name_key)),
-            clear=[cards_key, name_key],
+            fresh=True,
         ),
     )
     show(PREFIX + f"split.{tid}")
@@ -284,7 +327,8 @@ def merge_and_finish(project_id: str, view: CardCallView) -> None:
     if not view.call.finished and len(view.themes) > 1:
         st.subheader(t["merge_heading"], anchor=False)
         by_id = {v.theme.id: v for v in view.themes}
-        keep_key, absorb_key = PREFIX + f"keep.{q.value}", PREFIX + f"absorb.{q.value}"
+        form = form_key(PREFIX + "merge")  # new after a merge: the merged theme is gone from the lists
+        keep_key, absorb_key = f"{form}.keep.{q.value}", f"{form}.absorb.{q.value}"
         keep_col, absorb_col = st.columns(2)
         keep_col.selectbox(
             t["merge_keep"], list(by_id), key=keep_key, format_func=lambda i: theme_label(by_id[i])
@@ -296,7 +340,9 @@ def merge_and_finish(project_id: str, view: CardCallView) -> None:
             t["merge"],
             key=PREFIX + f"merge.{q.value}",
             on_click=lambda: _run(
-                "merge", use_case(card_call.merge_themes, _value(keep_key) or "", _value(absorb_key) or "")
+                "merge",
+                use_case(card_call.merge_themes, _value(keep_key) or "", _value(absorb_key) or ""),
+                fresh=True,
             ),
         )
         show(PREFIX + "merge")

@@ -20,7 +20,7 @@ from wtfc_collect.services.workshop import compare_cycles
 from wtfc_collect.services.workshop.compare_cycles import CarriedMeasure, Comparison, PriorityRow
 from wtfc_collect.services.workshop.themes import list_themes
 from wtfc_collect.storage.port import Repository
-from wtfc_collect.ui import context
+from wtfc_collect.ui import charts, context
 from wtfc_collect.ui.feedback import errors, field_error, form_key, run_action, use_case
 from wtfc_collect.ui.literal import plain_label, short
 from wtfc_collect.ui.tables import big_table, table_html
@@ -151,7 +151,7 @@ def sizes(question: Question, rows: list[SizeRow], found: Comparison) -> None:
         .configure_legend(labelFontSize=14, titleFontSize=15, labelColor=INK, titleColor=INK)
     )
     alt_text = t["chart_alt"].format(question=question.label)
-    st.altair_chart(cast(alt.Chart, chart), width="stretch", alt=alt_text)
+    charts.chart(cast(alt.Chart, chart), alt_text=alt_text)
     st.caption(t["chart_caption"])
 
 

@@ -20,7 +20,7 @@ from wtfc_collect.services.workshop import golden_thread
 from wtfc_collect.services.workshop.golden_thread import MeasureChoice, ThreadRow
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui.downloads import word_download
-from wtfc_collect.ui.feedback import use_case
+from wtfc_collect.ui.feedback import ICON, use_case
 from wtfc_collect.ui.literal import short
 from wtfc_collect.ui.tables import table
 
@@ -67,7 +67,7 @@ def chain(thread: ActionThread) -> None:
     t = screen("golden_thread")
     action = thread.action
     if thread.missing:
-        st.warning(t["missing"].format(links=", ".join(thread.missing)), icon="🧵")
+        st.warning(t["missing"].format(links=", ".join(thread.missing)), icon=":material/link_off:")
     _step(t["step_action"])
     st.text(action.title)
     st.caption(f"{t['status_word']}: {ACTION_STATUS_LABELS[action.status]}")
@@ -90,7 +90,7 @@ def chain(thread: ActionThread) -> None:
         st.text(cause.cause)
     _step(t["step_theme"])
     if thread.theme is None:
-        st.warning(t["theme_gone"], icon="⚠️")
+        st.warning(t["theme_gone"], icon=ICON)
         return
     st.text(thread.theme.name or t["unnamed"])
     st.caption(thread.theme.question.label)

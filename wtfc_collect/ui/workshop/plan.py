@@ -289,7 +289,7 @@ def vote_results(
         st.markdown(t["voters_summary"].format(people=len(results.dots_used)))
         table([{t["col_voter"]: v, t["col_used"]: f"{n} / {allowed}"} for v, n in results.dots_used.items()])
     if results.tie_at_cut:
-        st.warning(t["tie"].format(n=TOP_IDEAS), icon="⚖️")
+        st.warning(t["tie"].format(n=TOP_IDEAS), icon=":material/balance:")
     if st.button(t["choose_top"].format(n=TOP_IDEAS), key=PREFIX + "choose_top", type="primary"):
         on_choose()
     show("plan.choose", once=True)

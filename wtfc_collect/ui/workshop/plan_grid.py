@@ -14,6 +14,7 @@ import streamlit as st
 from accessibility.texts import screen
 from wtfc_collect.domain.plan import QUADRANT_AREAS, QUADRANT_LABELS, QUADRANT_MEANING, SCORE_LABELS, SCORES
 from wtfc_collect.services.workshop.plan import GridRow
+from wtfc_collect.ui import charts
 from wtfc_collect.ui.feedback import errors, field_error, form_key, show_rest
 from wtfc_collect.ui.literal import plain_label
 from wtfc_collect.ui.tables import table
@@ -132,7 +133,7 @@ def show_grid(rows: list[GridRow]) -> None:
         st.info(t["grid_empty"])
         return
     if any(row.quadrant for row in rows):
-        st.altair_chart(grid_chart(rows), width="stretch", alt=t["grid_alt"])
+        charts.chart(grid_chart(rows), alt_text=t["grid_alt"])
     st.caption(t["grid_table_caption"])
     table(grid_table(rows))
 

@@ -21,7 +21,8 @@ from wtfc_collect.services.workshop import priorities
 from wtfc_collect.services.workshop.priorities import ThemeResult
 from wtfc_collect.services.workshop.themes import ThemeView
 from wtfc_collect.storage.port import Repository
-from wtfc_collect.ui.feedback import run_action, show, use_case
+from wtfc_collect.ui import charts
+from wtfc_collect.ui.feedback import form_key, run_action, show, use_case
 from wtfc_collect.ui.literal import literal
 from wtfc_collect.ui.tables import big_table
 from wtfc_collect.ui.workshop.card_call import sized
@@ -44,9 +45,10 @@ def name_of(view: ThemeView) -> str:
     return view.theme.name or _t()["unnamed"]
 
 
-def _run(control: str, action: Callable[[], object], *, done: str = "", clear: Sequence[str] = ()) -> None:
-    """A button's callback: run the use case; the outcome is shown next to ``control``."""
-    run_action(PREFIX + control, action, done=done, clear=clear, conflict=_t()["conflict"], forget=PREFIX)
+def _run(control: str, action: Callable[[], object], *, done: str = "", fresh: bool = False) -> None:
+    """A button's callback: run the use case; the outcome is shown next to ``control``. With ``fresh`` the
+    widgets keyed by :func:`form_key` of ``control`` start new and empty (the next ballot)."""
+    run_action(PREFIX + control, action, done=done, fresh=fresh, conflict=_t()["conflict"], forget=PREFIX)
 
 
 # --- the screen -----------------------------------------------------------------------------------------
@@ -112,17 +114,22 @@ def ballot(
     votes_of: Callable[[str], list[str]],
     perspective_of: Callable[[str], ParticipantPerspective | None] = lambda _voter: None,
 ) -> None:
-    """Choose who is voting (a new person, or someone to correct), tick their themes, save."""
+    """Choose who is voting (a new person, or someone to correct), tick their themes, save.
+
+    Every widget of the ballot has the ballot's number in its key: after a save the next ballot is new
+    widgets, empty in the browser too (a ticked box whose key was only forgotten stays ticked there, and
+    its tick would come back with the next click: dots nobody gave)."""
     t = _t()
     st.header(t["vote_heading"], anchor=False)
     st.markdown(t["vote_help"].format(dots=dots))
+    ballot_key = form_key(PREFIX + "dots")
     who = st.selectbox(
         t["who"],
         [NEW, *voters],
-        key=PREFIX + "who",
+        key=ballot_key + ".who",
         format_func=lambda v: t["new_voter"] if v == NEW else t["voter_used"].format(name=v, used=voters[v]),
     )
-    label_key = PREFIX + "label"
+    label_key = ballot_key + ".label"
     if who == NEW or who not in voters:
         if label_key not in st.session_state:
             st.session_state[label_key] = next_label
@@ -132,7 +139,7 @@ def ballot(
         slug, had, gave = "new", set[str](), None
     else:
         slug, had, gave = _voter_slug(who), set(votes_of(who)), perspective_of(who)
-    boxes = {v.theme.id: PREFIX + f"dot.{slug}.{v.theme.id}" for v in views}
+    boxes = {v.theme.id: f"{ballot_key}.dot.{slug}.{v.theme.id}" for v in views}
     for view in views:
         label = f"{plain(name_of(view))} — {sized(t, view.statements, view.people)}"
         st.checkbox(label, key=boxes[view.theme.id], value=view.theme.id in had)
@@ -140,7 +147,7 @@ def ballot(
     st.markdown(t["used"].format(used=len(ticked), dots=dots))
     if len(ticked) > dots:
         st.warning(t["too_many"].format(dots=dots, extra=len(ticked) - dots))
-    perspective_key = PREFIX + f"perspective.{slug}"
+    perspective_key = f"{ballot_key}.perspective.{slug}"
     st.radio(
         t["perspective"],
         PERSPECTIVES,
@@ -154,12 +161,11 @@ def ballot(
         voter = st.session_state.get(label_key, "") if who == NEW else who
         chosen = [tid for tid, key in boxes.items() if st.session_state.get(key)]
         perspective = st.session_state.get(perspective_key)
-        clear = [label_key, perspective_key, *boxes.values()] if who == NEW else []
         _run(
             "dots",
             use_case(priorities.record_votes, project_id, voter, chosen, perspective),
             done=t["recorded"].format(name=voter),
-            clear=clear,
+            fresh=True,
         )
 
     st.button(t["save"], key=PREFIX + "save", type="primary", on_click=save)
@@ -172,7 +178,7 @@ def ballot(
                 "dots",
                 use_case(priorities.remove_votes, project_id, who),
                 done=t["removed"].format(name=who),
-                clear=[PREFIX + "who"],
+                fresh=True,
             ),
         )
 
@@ -202,7 +208,7 @@ def results(found: list[ThemeResult], voters: int) -> None:
         (place, name_of(r.view), r.dots, r.voters, r.view.statements, r.view.people)
         for place, r in enumerate(found, start=1)
     ]
-    st.altair_chart(_chart(rows, t), use_container_width=True)
+    charts.chart(_chart(rows, t), alt_text=t["chart_title"])
     st.subheader(t["table_heading"], anchor=False)
     columns = ("col_place", "col_theme", "col_dots", "col_voters", "col_cards", "col_people")
     big_table([t[c] for c in columns], rows)

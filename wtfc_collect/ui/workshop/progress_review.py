@@ -18,7 +18,7 @@ from wtfc_collect.services.workshop import plan, progress_review
 from wtfc_collect.services.workshop.progress_review import MeasureRow, readings, status_counts
 from wtfc_collect.services.workshop.progress_review import heard as heard_in_order
 from wtfc_collect.storage.port import Repository
-from wtfc_collect.ui import context
+from wtfc_collect.ui import charts, context
 from wtfc_collect.ui.feedback import errors, field_error, form_key, run_action, show, show_rest, use_case
 from wtfc_collect.ui.literal import plain_label, short
 from wtfc_collect.ui.tables import table
@@ -173,7 +173,7 @@ def measure_detail(
         )
     )
     if measure.readings:
-        st.altair_chart(readings_chart(measure), width="stretch", alt=t["chart_alt"])
+        charts.chart(readings_chart(measure), alt_text=t["chart_alt"])
         st.caption(t["readings_caption"])
         table([{t["col_day"]: f"{r.on:%d/%m/%Y}", t["col_value"]: f"{r.value:g}"} for r in readings(measure)])
     else:

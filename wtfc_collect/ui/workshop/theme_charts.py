@@ -14,7 +14,7 @@ from wtfc_collect.domain import Question
 from wtfc_collect.services.workshop import theme_charts
 from wtfc_collect.services.workshop.theme_charts import ShareTable, ThemeSize
 from wtfc_collect.storage.port import Repository
-from wtfc_collect.ui import tables
+from wtfc_collect.ui import charts, tables
 
 PREFIX = "theme_charts."
 INK = "#111111"  # near-black axis text: grey is too faint on a projector
@@ -76,7 +76,7 @@ def sizes_section(sizes: list[ThemeSize]) -> None:
     if not sizes:
         st.info(t["no_themes"])
         return
-    st.altair_chart(sizes_chart(sizes), width="stretch", alt=t["sizes_alt"])
+    charts.chart(sizes_chart(sizes), alt_text=t["sizes_alt"])
     st.caption(t["table_caption"])
     tables.table(
         [
@@ -134,6 +134,6 @@ def shares_section(table: ShareTable, by_title: str) -> None:
     st.text(
         " · ".join(t["segment_total"].format(segment=s, statements=table.totals[s]) for s in table.segments)
     )
-    st.altair_chart(shares_chart(table, by_title), width="stretch", alt=t["shares_alt"].format(by=by_title))
+    charts.chart(shares_chart(table, by_title), alt_text=t["shares_alt"].format(by=by_title))
     st.caption(t["shares_caption"])
     tables.table(table.wide())

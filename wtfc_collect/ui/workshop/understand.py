@@ -20,8 +20,9 @@ from wtfc_collect.domain.understand import MAX_WHYS, mentions_money, suggested_c
 from wtfc_collect.services.workshop import understand
 from wtfc_collect.services.workshop.understand import CauseResult, ThemeEvidence
 from wtfc_collect.storage.port import Repository
+from wtfc_collect.ui import charts
 from wtfc_collect.ui.easy_read import easy_read_style
-from wtfc_collect.ui.feedback import errors, form_version, run_action, use_case
+from wtfc_collect.ui.feedback import ICON, errors, form_version, run_action, use_case
 from wtfc_collect.ui.literal import plain_label
 from wtfc_collect.ui.tables import big_table
 
@@ -116,7 +117,7 @@ def act(screen_key: str, action: Callable[[], object]) -> Problems:
 def show_problems(problems: Problems, slots: Mapping[str, Any], rest: Any) -> None:
     """Each message in the slot under its field; messages about anything else in ``rest``."""
     for field, message in problems.items():
-        slots.get(field, rest).error(message, icon="⚠️")
+        slots.get(field, rest).error(message, icon=ICON)
 
 
 def big_text(text: str, size: float = 1.5, bold: bool = False) -> None:
@@ -369,7 +370,7 @@ def results(causes: list[CauseResult], dots: Mapping[str, Mapping[str, int]]) ->
         )
         .properties(height=alt.Step(56))
     )
-    st.altair_chart(chart, width="stretch", alt=t["chart_caption"])
+    charts.chart(chart, alt_text=t["chart_caption"])
     st.caption(t["chart_caption"])
 
 

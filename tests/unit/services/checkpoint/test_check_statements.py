@@ -481,3 +481,104 @@ def test_get_statement(memory_repo: Repository, review: Review) -> None:
     assert (found_review.id, found) == (review.id, statement)
     with pytest.raises(DomainError):
         check_statements.get_statement(memory_repo, review.id, "0" * 32)
+
+
+# --- saying what happened, and taking it back ------------------------------------------------------------
+def test_the_same_decision_twice_is_recorded_once(memory_repo: Repository, review: Review) -> None:
+    """A double click on Accept decides once: nothing new to record the second time."""
+    statement = _statement(memory_repo, review.id, WORDS[NW][0])
+    for _ in range(2):
+        check_statements.triage_statement(
+            memory_repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=LEAD, now=f.NOW
+        )
+    assert len(_statement(memory_repo, review.id, WORDS[NW][0]).triage) == 1
+
+
+@pytest.mark.parametrize("status", [TriageStatus.ACCEPTED, TriageStatus.ASK_AGAIN, TriageStatus.EXCLUDED])
+def test_a_decision_is_undone_back_to_not_decided_and_both_stay_in_the_log(
+    memory_repo: Repository, review: Review, status: TriageStatus
+) -> None:
+    statement = _statement(memory_repo, review.id, WORDS[F][1])
+    check_statements.triage_statement(
+        memory_repo, review.id, statement.id, status, reason="a slip", actor=LEAD, now=f.NOW
+    )
+    back = check_statements.undo_decision(memory_repo, review.id, statement.id, actor=LEAD, now=LATER)
+    stored = _statement(memory_repo, review.id, WORDS[F][1])
+    assert back is stored.triage_status is TriageStatus.NOT_CHECKED
+    assert [d.status for d in stored.triage] == [status, TriageStatus.NOT_CHECKED]
+    assert stored.triage[-1].reason == "undone" and stored.triage[-1].by == LEAD
+    assert _audit_reasons(memory_repo, review.id)[-1] == f"undone: statement {statement.id}"
+    _no_words_in_audit(memory_repo)
+    with pytest.raises(DomainError, match="no decision to undo"):
+        check_statements.undo_decision(memory_repo, review.id, statement.id, actor=LEAD, now=LATER)
+
+
+def test_undo_goes_back_to_the_decision_before(memory_repo: Repository, review: Review) -> None:
+    statement = _statement(memory_repo, review.id, WORDS[W][1])
+    decide = check_statements.triage_statement
+    decide(memory_repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=LEAD, now=f.NOW)
+    decide(
+        memory_repo,
+        review.id,
+        statement.id,
+        TriageStatus.EXCLUDED,
+        reason="names staff",
+        actor=LEAD,
+        now=LATER,
+    )
+    back = check_statements.undo_decision(memory_repo, review.id, statement.id, actor=LEAD, now=LATER)
+    assert back is TriageStatus.ACCEPTED
+    assert _statement(memory_repo, review.id, WORDS[W][1]).triage_status is TriageStatus.ACCEPTED
+
+
+def test_undoing_a_confirmed_copy_takes_back_the_confirmation_and_the_copy(
+    memory_repo: Repository, review: Review
+) -> None:
+    _accept_and_confirm(memory_repo, review, WORDS[W][0])  # the name became [name] in the copy
+    statement = _statement(memory_repo, review.id, WORDS[W][0])
+    assert statement.ready_for_workshop and statement.workshop_text is not None
+    back = check_statements.undo_decision(memory_repo, review.id, statement.id, actor=LEAD, now=LATER)
+    stored = _statement(memory_repo, review.id, WORDS[W][0])
+    assert back is TriageStatus.ACCEPTED and not stored.ready_for_workshop
+    assert stored.workshop_text is None and stored.text == WORDS[W][0]  # the words themselves never change
+
+
+def test_undoing_words_agreed_with_the_person_takes_them_back(
+    memory_repo: Repository, review: Review
+) -> None:
+    statement = _statement(memory_repo, review.id, WORDS[NW][1])
+    check_statements.edit_with_person(
+        memory_repo, review.id, statement.id, "Nobody rings me", reason="read back", actor=LEAD, now=f.NOW
+    )
+    check_statements.undo_decision(memory_repo, review.id, statement.id, actor=LEAD, now=LATER)
+    stored = _statement(memory_repo, review.id, WORDS[NW][1])
+    assert stored.triage_status is TriageStatus.NOT_CHECKED and stored.workshop_text is None
+    assert [c.new for c in stored.changes] == ["Nobody rings me", None]  # both kept in the change log
+
+
+def test_every_top_two_to_check_whatever_was_decided(memory_repo: Repository, review: Review) -> None:
+    _accept_and_confirm(memory_repo, review, WORDS[W][0])
+    found = [s.text for _, s in check_statements.top_two_to_check(memory_repo, review.project_id)]
+    assert found == [text for question in (W, NW, F) for text in WORDS[question]]
+    assert NOT_CHOSEN not in found
+
+
+def test_the_workshop_is_told_how_many_wait_on_check_statements_never_which(
+    memory_repo: Repository, project_id: str
+) -> None:
+    from wtfc_collect.domain.access import Role, User
+    from wtfc_collect.services import access
+
+    review = _review(memory_repo, project_id)
+    _review(memory_repo, project_id, submit=False, person_ref="P-002")  # a draft: not waiting on the check
+    _accept_and_confirm(memory_repo, review, WORDS[W][0])
+    statement = _statement(memory_repo, review.id, WORDS[W][1])
+    check_statements.triage_statement(
+        memory_repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=LEAD, now=f.NOW
+    )
+    with access.acting_as(User(username="fay", role=Role.FACILITATOR)):
+        assert (
+            check_statements.waiting_for_check(memory_repo, project_id, W) == 1
+        )  # accepted, copy to confirm
+        assert check_statements.waiting_for_check(memory_repo, project_id, NW) == 2
+        assert check_statements.waiting_for_check(memory_repo, project_id) == 5

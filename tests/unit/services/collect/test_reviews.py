@@ -75,9 +75,7 @@ def test_create_project_gives_plain_errors_per_field(memory_repo: Repository) ->
 
 def test_update_project_refuses_stale_copy(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
-    update_project(
-        memory_repo, project_id, {"name": "Renamed"}, expected_revision=1, actor=ACTOR, now=f.NOW
-    )
+    update_project(memory_repo, project_id, {"name": "Renamed"}, expected_revision=1, actor=ACTOR, now=f.NOW)
     with pytest.raises(ConflictError):
         update_project(
             memory_repo, project_id, {"name": "Other"}, expected_revision=1, actor=ACTOR, now=f.NOW
@@ -101,9 +99,7 @@ def test_update_project_cannot_change_identity(memory_repo: Repository) -> None:
 def test_current_project_is_chosen_or_newest(memory_repo: Repository) -> None:
     assert current_project(memory_repo) is None
     older = create_project(memory_repo, {"name": "Older"}, actor=ACTOR, now=f.NOW)
-    newer = create_project(
-        memory_repo, {"name": "Newer"}, actor=ACTOR, now=f.NOW + timedelta(days=1)
-    )
+    newer = create_project(memory_repo, {"name": "Newer"}, actor=ACTOR, now=f.NOW + timedelta(days=1))
     assert current_project(memory_repo) == newer
     assert current_project(memory_repo, older.id) == older
     assert current_project(memory_repo, "f" * 32) == newer
@@ -283,9 +279,7 @@ def test_progress_counts_against_plan(memory_repo: Repository) -> None:
 def test_concurrent_additions_are_retried_not_lost(memory_repo: Repository) -> None:
     review = _started(memory_repo, _project(memory_repo))
     stale = get_review(memory_repo, review.id)
-    record_statement(
-        memory_repo, review.id, question=Question.WORKING, text="First", actor=ACTOR, now=f.NOW
-    )
+    record_statement(memory_repo, review.id, question=Question.WORKING, text="First", actor=ACTOR, now=f.NOW)
     # A direct save from the stale copy is refused ...
     stale.add_statement(Question.WORKING, "Stale", Speaker.PERSON, f.NOW)
     with pytest.raises(ConflictError):
@@ -309,12 +303,8 @@ def test_install_demo_and_backup(memory_repo: Repository, tmp_path: object) -> N
 
 def test_submit_lists_every_missing_thing(memory_repo: Repository) -> None:
     review = _started(memory_repo, _project(memory_repo))
-    record_statement(
-        memory_repo, review.id, question=Question.WORKING, text="A", actor=ACTOR, now=f.NOW
-    )
-    record_statement(
-        memory_repo, review.id, question=Question.WORKING, text="B", actor=ACTOR, now=f.NOW
-    )
+    record_statement(memory_repo, review.id, question=Question.WORKING, text="A", actor=ACTOR, now=f.NOW)
+    record_statement(memory_repo, review.id, question=Question.WORKING, text="B", actor=ACTOR, now=f.NOW)
     with pytest.raises(ReviewIncomplete) as caught:
         submit_review(memory_repo, review.id, actor=ACTOR, now=f.NOW)
     assert [p.field for p in caught.value.problems] == ["consent", "working", "not_working", "future"]
@@ -354,3 +344,55 @@ def test_own_words_notes_for_professional_wording_only() -> None:
     notes = own_words_notes("Service user requires support with personal care")
     assert notes and all(n.explanation for n in notes)
     assert own_words_notes("Going to the football with my dad on Saturdays") == []
+
+
+# --- words typed but not added yet; a person with a draft already ------------------------------------------
+def test_words_typed_but_not_added_are_kept_with_the_review_until_added(memory_repo: Repository) -> None:
+    from wtfc_collect.services.collect.reviews import keep_typed_words
+
+    project_id = _project(memory_repo)
+    review = start_review(
+        memory_repo, project_id, person_ref="P-9", review_date=f.TODAY, actor=ACTOR, now=f.NOW
+    )
+    keep_typed_words(memory_repo, review.id, Question.WORKING, "My garden and my", actor=ACTOR, now=f.NOW)
+    kept = get_review(memory_repo, review.id)
+    assert kept.typed == {Question.WORKING: "My garden and my"} and kept.statements == []
+    problems = {p.field: p.message for p in kept.problems_before_submit()}
+    assert "typed under 'What is working?' but not added yet" in problems["working"]
+    record_statement(
+        memory_repo, review.id, question=Question.WORKING, text="My garden and my dog", actor=ACTOR, now=f.NOW
+    )
+    assert get_review(memory_repo, review.id).typed == {}  # added: no longer waiting
+    keep_typed_words(memory_repo, review.id, Question.FUTURE, "Go to", actor=ACTOR, now=f.NOW)
+    keep_typed_words(memory_repo, review.id, Question.FUTURE, "   ", actor=ACTOR, now=f.NOW)
+    assert get_review(memory_repo, review.id).typed == {}  # an emptied box keeps nothing
+    assert [e.reason for e in memory_repo.audit_log(review.id)].count("words typed, not added yet") == 3
+    assert not any("garden" in e.reason for e in memory_repo.audit_log(review.id))
+
+
+def test_typed_words_go_when_the_review_is_withdrawn(memory_repo: Repository) -> None:
+    from wtfc_collect.services.collect.reviews import keep_typed_words
+
+    project_id = _project(memory_repo)
+    review = start_review(
+        memory_repo, project_id, person_ref="P-8", review_date=f.TODAY, actor=ACTOR, now=f.NOW
+    )
+    keep_typed_words(memory_repo, review.id, Question.WORKING, "Half a thought", actor=ACTOR, now=f.NOW)
+    withdraw_review(memory_repo, review.id, reason=WithdrawalReason.PERSON_ASKED, actor=ACTOR, now=f.NOW)
+    assert get_review(memory_repo, review.id).typed == {}
+    with pytest.raises(DomainError):
+        keep_typed_words(memory_repo, review.id, Question.WORKING, "More", actor=ACTOR, now=f.NOW)
+
+
+def test_drafts_of_a_person_are_found_by_their_reference(memory_repo: Repository) -> None:
+    from wtfc_collect.services.collect.reviews import drafts_of
+
+    project_id = _project(memory_repo)
+    draft = start_review(
+        memory_repo, project_id, person_ref="NV-0012", review_date=f.TODAY, actor=ACTOR, now=f.NOW
+    )
+    start_review(memory_repo, project_id, person_ref="NV-0013", review_date=f.TODAY, actor=ACTOR, now=f.NOW)
+    assert [r.id for r in drafts_of(memory_repo, project_id, " nv-0012 ")] == [draft.id]
+    assert drafts_of(memory_repo, project_id, "NV-0099") == []
+    other = _project(memory_repo, name="Another project")
+    assert drafts_of(memory_repo, other, "NV-0012") == []  # one project at a time

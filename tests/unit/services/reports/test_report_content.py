@@ -197,6 +197,7 @@ def build(repo: Repository, *, workshop: bool = True) -> Built:
                 "idea_ids": [idea.id],
                 "measure_ids": [measure.id],
                 "first_steps": "Change the rota",
+                "we_will": "We will send you the same worker each week.",
             },
             actor=ACTOR,
             now=f.NOW,
@@ -333,7 +334,9 @@ def test_a_project_with_no_workshop_yet_still_gets_both_documents(memory_repo: R
     letter = export_document(memory_repo, project.id, DocumentKind.YOU_SAID_WE_DID, actor=ACTOR, now=f.NOW)
     texts = _texts(_open(letter))
     assert YOU_SAID["nothing_yet"] in texts and YOU_SAID["no_plans"] in texts
-    assert not _open(letter).inline_shapes  # no pictures when there is nothing to show yet
+    described = [shape._inline.docPr.get("descr") for shape in _open(letter).inline_shapes]
+    parts = [YOU_SAID[f"{part}_picture"] for part in ("you_said", "we_do", "next")]
+    assert described == parts  # a picture for each part, none for questions with nothing to show yet
 
     empty = memory_repo.save(f.project(name="Nothing yet"))
     text = _flat(export_document(memory_repo, empty.id, DocumentKind.REPORT, actor=ACTOR, now=f.NOW))
@@ -372,7 +375,16 @@ def test_you_said_we_did_tells_the_themes_and_what_is_being_done(
     assert letter.people == 2
     assert letter.said[Question.NOT_WORKING] == [SaidTheme(THEMES[Question.NOT_WORKING], 2)]
     assert letter.doing == [
-        Doing(THEMES[Question.NOT_WORKING], [("Same worker each week", ActionStatus.UNDER_WAY)])
+        Doing(
+            THEMES[Question.NOT_WORKING],
+            [
+                (
+                    "Same worker each week",
+                    ActionStatus.UNDER_WAY,
+                    "We will send you the same worker each week.",
+                )
+            ],
+        )
     ]
     data = export_document(
         memory_repo, built.project.id, DocumentKind.YOU_SAID_WE_DID, actor=ACTOR, now=f.NOW
@@ -382,7 +394,7 @@ def test_you_said_we_did_tells_the_themes_and_what_is_being_done(
     texts = _texts(document)
     for theme in THEMES.values():
         assert theme in texts
-    assert f"{YOU_SAID['we_will']} Same worker each week" in texts
+    assert "We will send you the same worker each week." in texts  # what we will do, in easy read
     assert YOU_SAID["status_under_way"] in texts
     assert YOU_SAID["told_us"].format(n=2) in texts
     headings = _headings(document)
@@ -410,7 +422,13 @@ def test_you_said_we_did_is_large_type_with_a_described_picture_for_each_questio
         for run in paragraph.runs:
             assert run.font.size is None or run.font.size >= Pt(16), paragraph.text
     described = [shape._inline.docPr.get("descr") for shape in document.inline_shapes]
-    assert described == [YOU_SAID[f"{q.value}_picture"] for q in Question]
+    questions = [YOU_SAID[f"{q.value}_picture"] for q in Question]
+    assert described == [
+        YOU_SAID["you_said_picture"],
+        *questions,
+        YOU_SAID["we_do_picture"],
+        YOU_SAID["next_picture"],
+    ]
     for shape in document.inline_shapes:
         assert shape.width.cm >= 3
 
@@ -463,7 +481,10 @@ def test_control_characters_do_not_break_either_document() -> None:
         made_on=date(2026, 5, 1),
         people=1,
         said={q: [SaidTheme(odd, 1)] for q in Question},
-        doing=[Doing(odd, [(odd, ActionStatus.DONE)]), Doing(None, [])],
+        doing=[
+            Doing(odd, [(odd, ActionStatus.DONE, ""), (odd, ActionStatus.DONE, f"We will{CONTROL} go")]),
+            Doing(None, []),
+        ],
     )
     texts = _texts(_open(build_you_said_we_did(letter)))
     assert "I want my tea" in texts and YOU_SAID["people_one"] in texts
