@@ -33,7 +33,7 @@ def advice(t: dict[str, str], project: Project) -> None:
         st.info(t[f"advice_{level}"] + " " + t[f"advice_{level}_numbers"].format(**numbers))
     for warning in found.warnings:
         if warning is not SampleWarning.NO_PEOPLE:
-            st.warning(t[f"warn_{warning.value}"].format(**numbers), icon="⚠️")
+            st.warning(t[f"warn_{warning.value}"].format(**numbers), icon=":material/warning:")
     if found.target and not found.warnings:
         st.success(t["advice_within"].format(**numbers))
     timing = checkpoint_timing(project)
@@ -48,4 +48,4 @@ def advice(t: dict[str, str], project: Project) -> None:
     elif not timing.warnings:
         st.caption(t["timing_missing"])
     for late in timing.warnings:
-        st.warning(t[f"warn_{late.value}"].format(**days), icon="⚠️")
+        st.warning(t[f"warn_{late.value}"].format(**days), icon=":material/warning:")

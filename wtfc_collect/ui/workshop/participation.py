@@ -71,7 +71,7 @@ def _day(t: dict[str, str], number: int, found: DayBalance) -> None:
     st.caption(t[f"judged_{found.judged.value}"])
     shown = False
     for warning, side in judged.warnings:
-        st.warning(_warning_text(t, judged, warning, side), icon="⚠️")
+        st.warning(_warning_text(t, judged, warning, side), icon=":material/warning:")
         shown = True
     if not shown:
         st.success(t["balance_fine"])

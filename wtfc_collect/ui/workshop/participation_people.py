@@ -140,7 +140,7 @@ def _details_form(
         field_error(found, "days")
         for name_of, message in found.items():
             if name_of not in DETAIL_FIELDS:
-                st.error(literal(message), icon="⚠️")
+                st.error(literal(message), icon=":material/warning:")
         sent = st.form_submit_button(t["save_person"] if current else t["add_person"], type="primary")
     if not sent:
         return None

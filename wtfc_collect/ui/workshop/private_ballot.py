@@ -78,7 +78,7 @@ def _open_ballot(t: dict[str, str], repo: Repository, ballot: Ballot) -> None:
     else:
         st.write(t["progress_in_of"].format(n=progress.ballots_in, here=progress.people_here))
         if progress.ballots_in > progress.people_here:
-            st.warning(t["progress_too_many"], icon="⚠️")
+            st.warning(t["progress_too_many"], icon=":material/warning:")
     st.caption(t["hidden_while_open"])
     close = PREFIX + "close"
     pressed = st.button(t["close_button"], type="primary", key=close)
