@@ -380,14 +380,16 @@ def answer_box(page: Any, words: str) -> Any:
     return boxes.filter(has=page.get_by_text(words, exact=True)).first
 
 
-def pick(page: Any, words: str) -> None:
-    """On the own review: press *Pick this* in the box of the answer ``words``; returns once the page ran."""
+def pick(page: Any, words: str, label: str = "Pick this") -> None:
+    """On the own review: press *Pick this* (``label``, in the page's language) in the box of the answer
+    ``words``; returns once the page ran."""
     settle(page)
     before = received(page)
-    answer_box(page, words).get_by_role("button", name="Pick this", exact=True).click()
+    answer_box(page, words).get_by_role("button", name=label, exact=True).click()
     settle(page, before)
 
 
-def picked(page: Any, words: str, number: int) -> None:
-    """Wait until the answer ``words`` is marked as the person's number 1 or 2."""
-    answer_box(page, words).get_by_text(f"Number {number}", exact=True).wait_for(timeout=TIMEOUT)
+def picked(page: Any, words: str, number: int, mark: str = "Number {n}") -> None:
+    """Wait until the answer ``words`` is marked as the person's number 1 or 2 (``mark``: how the page
+    says it, in its language)."""
+    answer_box(page, words).get_by_text(mark.format(n=number), exact=True).wait_for(timeout=TIMEOUT)

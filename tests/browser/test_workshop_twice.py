@@ -104,9 +104,10 @@ def test_a_card_put_in_a_theme_twice_in_a_row_on_a_projector(
         settle(page, start)
         page.wait_for_function("() => getComputedStyle(document.documentElement).fontSize === '24px'")
         main = page.get_by_test_id("stMain")
-        start = received(page)
-        main.get_by_text(FU.label, exact=True).click()
-        settle(page, start)
+        if not main.get_by_role("radio", name=FU.label, exact=True).is_checked():  # it may start there
+            start = received(page)
+            main.get_by_text(FU.label, exact=True).click()
+            settle(page, start)
         wait_text(page, "The card to read out")
 
         # On a projector the card, a theme to press, Park and Undo are all on the screen without scrolling.

@@ -75,7 +75,7 @@ def test_a_name_alone_gets_the_name_note_only() -> None:
 
 
 def test_jargon_notes_say_try_once_and_the_person_s_own_words_get_none() -> None:
-    [note] = own_words_notes("I get 3 hours of home care a week")
+    [note] = own_words_notes("I get 3 hours of domiciliary care a week")
     assert note.kind == "jargon" and note.explanation.count("Try:") == 1
     assert own_words_notes("Going to the football with my dad on Saturdays") == []
 
