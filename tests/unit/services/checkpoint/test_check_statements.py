@@ -548,7 +548,15 @@ def test_undoing_words_agreed_with_the_person_takes_them_back(
 ) -> None:
     statement = _statement(memory_repo, review.id, WORDS[NW][1])
     check_statements.edit_with_person(
-        memory_repo, review.id, statement.id, "Nobody rings me", reason="read back", actor=LEAD, now=f.NOW
+        memory_repo,
+        review.id,
+        statement.id,
+        "Nobody rings me",
+        agreed_by="The person",
+        agreed_on=f.NOW.date(),
+        reason="read back",
+        actor=LEAD,
+        now=f.NOW,
     )
     check_statements.undo_decision(memory_repo, review.id, statement.id, actor=LEAD, now=LATER)
     stored = _statement(memory_repo, review.id, WORDS[NW][1])
