@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
+from tests.ui.press import press as _button
 from tests.ui.shown import said
 from tests.ui.tables import tables
 from wtfc_collect import bootstrap
@@ -43,13 +44,6 @@ def _stored(review: Review) -> Review:
     assert found is not None
     return found
 
-
-def _button(at: AppTest, label: str) -> AppTest:
-    matches = [b for b in at.button if b.label == label]
-    assert matches, f"no button {label!r}: {[b.label for b in at.button]}"
-    matches[0].click().run()
-    assert not at.exception, at.exception
-    return at
 
 
 def test_the_workshop_wish_is_saved_on_the_review(review: Review) -> None:

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
+from tests.ui.press import press as _click
 from tests.ui.shown import said, shown
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import (
@@ -51,13 +52,6 @@ def _open(page: str, **state: Any) -> AppTest:
     assert not at.exception, at.exception
     return at
 
-
-def _click(at: AppTest, label: str) -> AppTest:
-    matches = [b for b in at.button if b.label == label]
-    assert matches, f"no button {label!r}; buttons: {[b.label for b in at.button]}"
-    matches[0].click().run()
-    assert not at.exception, at.exception
-    return at
 
 
 def _texts(at: AppTest) -> str:

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from tests import factories as f
 from tests.factories import demo_project
 from tests.sessions import signed_in_as
+from tests.ui.press import press as _button
 from tests.ui.shown import said
 from tests.ui.tables import tables
 from wtfc_collect import bootstrap
@@ -49,13 +50,6 @@ def _open(role: Role = Role.ADMINISTRATOR) -> AppTest:
     assert not at.exception, at.exception
     return at
 
-
-def _button(at: AppTest, label: str) -> AppTest:
-    matches = [b for b in at.button if b.label == label]
-    assert matches, f"no button {label!r}: {[b.label for b in at.button]}"
-    matches[0].click().run()
-    assert not at.exception, at.exception
-    return at
 
 
 def test_each_day_shows_its_balance_and_warns_in_plain_words(repo: Repository) -> None:

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
 from tests.factories import demo_project
+from tests.ui.press import press as _click
 from tests.ui.shown import said, shown
 from tests.ui.tables import tables
 from tests.workshop_data import chosen_theme, copy_into, demo_workshop, ready_review, timeline, top
@@ -66,13 +67,6 @@ def _open(page: str, project: Project, **state: object) -> AppTest:
     assert not at.exception, at.exception
     return at
 
-
-def _click(at: AppTest, label: str) -> AppTest:
-    matches = [b for b in at.button if b.label == label]
-    assert matches, f"no button {label!r}; buttons: {[b.label for b in at.button]}"
-    matches[0].click().run()
-    assert not at.exception, at.exception
-    return at
 
 
 def _texts(at: AppTest) -> list[str]:

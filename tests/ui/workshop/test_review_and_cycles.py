@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
 from tests.factories import demo_project
+from tests.ui.press import press as _click
 from tests.workshop_data import copy_into
 from wtfc_collect import bootstrap
 from wtfc_collect.domain import (
@@ -85,13 +86,6 @@ def _open(page: str, project: Project, role: Role = Role.ADMINISTRATOR) -> AppTe
     assert not at.exception, at.exception
     return at
 
-
-def _click(at: AppTest, label: str) -> AppTest:
-    matches = [b for b in at.button if b.label == label]
-    assert matches, f"no button {label!r}; buttons: {[b.label for b in at.button]}"
-    matches[0].click().run()
-    assert not at.exception, at.exception
-    return at
 
 
 def _html(at: AppTest) -> str:

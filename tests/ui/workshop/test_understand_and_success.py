@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
 from tests.factories import demo_project
+from tests.ui.press import press as _click
 from tests.ui.shown import shown
 from tests.unit.services.workshop.test_understand import chosen_demo
 from tests.workshop_data import root_cause
@@ -45,13 +46,6 @@ def _open(page: str, project_id: str) -> AppTest:
     assert not at.exception, at.exception
     return at
 
-
-def _click(at: AppTest, label: str) -> AppTest:
-    matches = [b for b in at.button if b.label == label]
-    assert matches, f"no button {label!r}; buttons: {[b.label for b in at.button]}"
-    matches[0].click().run()
-    assert not at.exception, at.exception
-    return at
 
 
 def _html(at: AppTest) -> str:
