@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 import streamlit as st
@@ -71,16 +72,22 @@ def install_identity() -> None:
     access.use_identity(user)
 
 
-@st.cache_resource(show_spinner=False)
-def _repository(store_address: str) -> Repository:
-    del store_address  # the cache key: one repository per data file or database
-    return bootstrap.build_repository()
+_OPENED: dict[str, Repository] = {}  # one repository per data file or database, for every session
+_OPENING = threading.Lock()
 
 
 def repository() -> Repository:
     """The store: the database of ``$WTFC_DATABASE_URL``, else the file in ``$WTFC_DATA_DIR``. Raises
-    StoreError (a plain message) if it cannot be opened; a failure is not kept: the next run tries again."""
-    return _repository(bootstrap.store_address())
+    StoreError (a plain message) if it cannot be opened; a failure is not kept: the next run tries again.
+    A page run asks for it a dozen times, so this is a plain look-up once the store is open."""
+    address = bootstrap.store_address()
+    found = _OPENED.get(address)
+    if found is None:
+        with _OPENING:
+            found = _OPENED.get(address)
+            if found is None:
+                found = _OPENED[address] = bootstrap.build_repository()
+    return found
 
 
 @st.cache_resource(show_spinner=False)

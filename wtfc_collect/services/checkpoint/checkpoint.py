@@ -6,7 +6,8 @@ questions, signs off, and records what each team will do about it.
 
 from __future__ import annotations
 
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -168,6 +169,13 @@ def _overview(repo: Repository, project_id: str) -> QualityOverview:
     )
 
 
+_FILTERED_KEPT = 8
+_filtered: OrderedDict[tuple[int, str | None, FlagKind | None, str | None], tuple[object, list[Any]]] = (
+    OrderedDict()
+)
+_filtered_lock = threading.Lock()
+
+
 def filter_flagged(
     rows: list[FlaggedStatement],
     *,
@@ -175,13 +183,29 @@ def filter_flagged(
     kind: FlagKind | None = None,
     reviewer: str | None = None,
 ) -> list[FlaggedStatement]:
-    return [
+    """The flagged statements of one team, kind and reviewer (None: all). The rows of the overview are kept
+    until the store changes, so a page run asks again for the same list: the answer is kept with it (the
+    list itself is held, so a new list never gets an old one's answer)."""
+    if team is None and kind is None and reviewer is None:
+        return list(rows)
+    key = (id(rows), team, kind, reviewer)
+    with _filtered_lock:
+        found = _filtered.get(key)
+        if found is not None and found[0] is rows:
+            _filtered.move_to_end(key)
+            return list(found[1])
+    chosen = [
         r
         for r in rows
         if (team is None or r.team == team)
         and (reviewer is None or r.reviewer == reviewer)
         and (kind is None or kind.value in r.kinds)
     ]
+    with _filtered_lock:
+        _filtered[key] = (rows, chosen)
+        while len(_filtered) > _FILTERED_KEPT:
+            _filtered.popitem(last=False)
+    return list(chosen)
 
 
 def days_left(checkpoint: date | None, workshops: list[date], today: date) -> tuple[int | None, int | None]:

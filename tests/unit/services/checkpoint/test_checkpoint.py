@@ -212,6 +212,20 @@ def test_filter_flagged_by_team_kind_and_reviewer(demo: tuple[Repository, str]) 
     assert checkpoint.filter_flagged(rows, team="Nobody's team") == []
 
 
+def test_a_filtered_list_asked_again_is_the_same_and_a_new_list_never_gets_an_old_answer(
+    demo: tuple[Repository, str],
+) -> None:
+    repo, project_id = demo
+    rows = checkpoint.quality_overview(repo, project_id).rows
+    first = checkpoint.filter_flagged(rows, team=POOR_TEAM)
+    first.clear()  # a caller changing its answer changes nothing kept
+    assert checkpoint.filter_flagged(rows, team=POOR_TEAM) == [r for r in rows if r.team == POOR_TEAM]
+    for _ in range(20):  # lists made and dropped: a new one may get a gone one's id()
+        fewer = [r for r in rows if r.team != POOR_TEAM]
+        assert checkpoint.filter_flagged(fewer, team=POOR_TEAM) == []
+        del fewer
+
+
 def test_filter_by_kind_ignores_soft_notes(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
     _sent_in(memory_repo, project_id, (NW, "Service user requires support since 3 June 2024"))
