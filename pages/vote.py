@@ -1,6 +1,6 @@
-"""Voting at a workshop on one's own phone or tablet, with the workshop code (no account needed)."""
+"""Voting at a workshop on one's own phone or tablet, with the workshop code (no account needed), in
+English or Cymraeg."""
 
-from accessibility.texts import screen
 from wtfc_collect.ui.workshop import vote
 
-vote.draw(screen("vote"))
+vote.draw()

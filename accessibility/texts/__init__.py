@@ -29,8 +29,16 @@ EASY_READ_SCREENS: tuple[str, ...] = (
     "vote",
 )
 # Texts that are lists of words rather than sentences (the names of the months): not measured as sentences.
-WORD_LISTS: frozenset[tuple[str, str]] = frozenset({("you_said_we_did", "months")})
-# Everything a person doing their own review sees, and the documents for the people who took part: each
+WORD_LISTS: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("you_said_we_did", "months"),
+        ("workshop_invitation", "months"),
+        ("workshop_invitation", "weekdays"),
+        ("workshop_invitation", "date_line"),
+    }
+)
+# Everything a person doing their own review sees, the Vote screen of a workshop, and the documents for the
+# people who took part and those invited: each
 # has a Welsh file with the same keys (texts/cy/), checked word by word against a Welsh dictionary by the
 # tests. Staff screens are in English only.
 WELSH_SCREENS: tuple[str, ...] = (
@@ -41,6 +49,8 @@ WELSH_SCREENS: tuple[str, ...] = (
     "messages",
     "accessibility_statement",
     "you_said_we_did",
+    "workshop_invitation",
+    "vote",
 )
 _ROOT = Path(__file__).parent
 

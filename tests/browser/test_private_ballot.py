@@ -1,6 +1,7 @@
 """The private ballot in a real Chromium: the facilitator opens a ballot on people's own phones and shows the
 code; someone signed out opens the Vote screen, types the code, ticks themes and sends their vote with the
-keyboard alone; the facilitator closes it and sees the results. Then a ballot on paper slips. Every screen
+keyboard alone; another phone chooses Cymraeg and gets the Vote screen in Welsh (``<html lang="cy">``); the
+facilitator closes the ballot and sees the results. Then a ballot on paper slips. Every screen
 on the way passes axe with no violations, keeps targets at 24 px or more, and shows a focus ring."""
 
 from __future__ import annotations
@@ -89,6 +90,19 @@ def test_a_ballot_on_phones_then_on_slips(
         repo = bootstrap.build_repository(app_server.data_dir)
         mine = [v for v in repo.find(Vote) if v.voter.startswith("Phone ")]
         assert len(mine) == 2 and {v.perspective for v in mine} == {ParticipantPerspective.PERSON}
+
+        # Another phone chooses Cymraeg before the code: the page is Welsh, and so is a wrong code's message.
+        phone.close()
+        phone = open_page(browser, app_server, "vote", role=None)
+        assert phone.locator("html").get_attribute("lang") == "en"
+        _choose(phone, "Cymraeg")
+        phone.wait_for_function("() => document.documentElement.lang === 'cy'")
+        wait_text(phone, "Teipiwch god y gweithdy")
+        assert heading(phone) == "Pleidleisio"
+        phone.get_by_label("Cod y gweithdy").fill("WRNG-CODE")
+        click(phone, "Dechrau")
+        wait_text(phone, "Dydy'r cod hwnnw ddim yn agor pleidlais.")
+        _clean(phone, "vote in Welsh: a wrong code", record_property)
     finally:
         if phone is not None:
             phone.close()

@@ -54,3 +54,34 @@ def test_the_invitation_renders_with_its_pictures_and_every_part(tmp_path: Path)
         ["pdfinfo", str(rendered.pdf)], check=True, capture_output=True, text=True, timeout=60
     )
     assert "pts (A4)" in size.stdout
+
+
+def test_the_welsh_invitation_renders_with_welsh_sentences_only(tmp_path: Path) -> None:
+    repo = MemoryRepository()
+    project = demo_project(repo, now=f.NOW, reviews=8)
+    details = {
+        "place": "Canolfan Glan yr Afon",
+        "times": "10 tan 3",
+        "help_on_offer": "Dolen sain",
+        "contact": "Fran",
+    }
+    participation.save_arrangements(repo, project.id, details, expected_revision=0, actor="test", now=f.NOW)
+    data = export_document(repo, project.id, DocumentKind.INVITATION, language="cy", actor="test", now=f.NOW)
+    rendered = render(data, tmp_path)
+    flat = " ".join(rendered.text.split())
+    cy, en = screen("workshop_invitation", "cy"), screen("workshop_invitation")
+    assert 3 <= rendered.pages <= 10
+    for key in ("title", "what_heading", "when_heading", "who_heading", "ideas_heading", "radical_name"):
+        assert cy[key] in flat, key
+    assert "Lle: Canolfan Glan yr Afon" in flat and "Amser: 10 tan 3" in flat
+    weekdays, months = cy["weekdays"].split(), cy["months"].split()
+    for day in sorted(project.workshop_dates):
+        assert f"Dydd {weekdays[day.weekday()]} {day.day} {months[day.month - 1]} {day.year}" in flat
+    words_only = {"weekdays", "months", "date_line"}
+    english = [v for k, v in en.items() if k not in words_only and v in flat and v != cy[k]]
+    assert not english, f"English sentences in the Welsh invitation: {english}"
+    assert not any(f"{day:%A}" in flat or f"{day:%B}" in flat for day in project.workshop_dates)
+    listed = subprocess.run(
+        ["pdfimages", "-list", str(rendered.pdf)], check=True, capture_output=True, text=True, timeout=60
+    ).stdout.splitlines()[2:]
+    assert len([line for line in listed if line.split()[2] == "image"]) == 6

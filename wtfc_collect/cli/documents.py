@@ -42,7 +42,8 @@ from wtfc_collect.storage.shared import write_private
     type=click.Choice(list(LETTER_LANGUAGES)),
     default="en",
     show_default=True,
-    help="Language of you-said-we-did: en (English) or cy (Welsh). The other documents are in English.",
+    help="Language of you-said-we-did and workshop-invitation: en (English) or cy (Welsh). The other "
+    "documents are in English.",
 )
 @click.pass_obj
 def export(data_dir: Path | None, kind: str, out: Path | None, project_id: str | None, language: str) -> None:

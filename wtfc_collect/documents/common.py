@@ -155,6 +155,8 @@ def border(paragraph: Paragraph, colour_hex: str, size_eighths: int = 24) -> Non
 
 
 EASY_READ_PT = 16  # the body of an easy-read document; headings are larger
+# The languages a document for the people who took part can be written in, and the tag Word gets for each.
+LANGUAGE_TAGS = {"en": "en-GB", "cy": "cy-GB"}
 EASY_READ_HEADING_PT = {1: 32, 2: 26, 3: 20}
 
 

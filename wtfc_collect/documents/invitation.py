@@ -1,4 +1,5 @@
-""" "Come to our workshop": an easy-read invitation and briefing for the people invited to the workshops.
+""" "Come to our workshop": an easy-read invitation and briefing for the people invited to the workshops,
+in English or Welsh.
 
 What the day is, when and where, who will be there, what happens, what a theme is and the three kinds of
 ideas (traditional, radical and different), what help there is to take part and who to tell. People asked
@@ -6,9 +7,10 @@ for more to read beforehand, and found the kinds of ideas hard to grasp on the d
 words, with a picture for each part.
 
 Large type (16 pt and up), short sentences, one idea on each line. Every fixed sentence lives in
-``accessibility/texts/en/workshop_invitation.toml``, where the tests hold it to the same easy-read test as the
-own review (reading grade 5 or lower, 15 words or fewer a sentence). The only other words are the project's
-name and the arrangements the facilitator typed (place, time, help on offer, who to tell).
+``accessibility/texts/en/workshop_invitation.toml`` (Welsh: ``texts/cy/``), where the tests hold it to the
+same easy-read test as the own review (reading grade 5 or lower, 15 words or fewer a sentence). The only
+other words are the project's name and the arrangements the facilitator typed (place, time, help on offer,
+who to tell).
 """
 
 from __future__ import annotations
@@ -22,7 +24,17 @@ from docx.shared import Cm
 from accessibility.pictures import png
 from accessibility.texts import screen
 
-from .common import EASY_READ_PT, easy_read_styles, heading, new_document, paragraph, picture, safe, to_bytes
+from .common import (
+    EASY_READ_PT,
+    LANGUAGE_TAGS,
+    easy_read_styles,
+    heading,
+    new_document,
+    paragraph,
+    picture,
+    safe,
+    to_bytes,
+)
 
 TEXTS = "workshop_invitation"
 PICTURE = Cm(3.5)
@@ -53,8 +65,10 @@ def _pictured(document: DocumentObject, name: str, description: str, title: str)
     heading(document, title, 2)
 
 
-def _day(value: date) -> str:
-    return f"{value:%A} {value.day} {value:%B %Y}"
+def _day(t: dict[str, str], value: date) -> str:
+    """A workshop day with the names of the day and month from the texts ("Tuesday 2 March 2027")."""
+    weekday, month = t["weekdays"].split()[value.weekday()], t["months"].split()[value.month - 1]
+    return t["date_line"].format(weekday=weekday, day=value.day, month=month, year=value.year)
 
 
 def _what(document: DocumentObject, t: dict[str, str]) -> None:
@@ -71,7 +85,7 @@ def _when(document: DocumentObject, t: dict[str, str], invitation: WorkshopInvit
     else:
         _line(document, t["days_one"] if len(days) == 1 else t["days_many"].format(n=len(days)), keep=True)
         for value in days:
-            _line(document, _day(value), bold=True)
+            _line(document, _day(t, value), bold=True)
     if invitation.times.strip():
         _line(document, t["time"].format(time=invitation.times.strip()))
     if invitation.place.strip():
@@ -128,9 +142,14 @@ def _help_and_reply(document: DocumentObject, t: dict[str, str], invitation: Wor
     _line(document, t["reply_ask"])
 
 
-def build_invitation(invitation: WorkshopInvitation) -> bytes:
-    t = screen(TEXTS)
-    document = new_document(f"{t['title']}: {invitation.project}", base_size=EASY_READ_PT)
+def build_invitation(invitation: WorkshopInvitation, language: str = "en") -> bytes:
+    """The invitation in ``language``: "en" (English) or "cy" (Welsh, from ``accessibility/texts/cy/``)."""
+    t = screen(TEXTS, language)
+    document = new_document(
+        f"{t['title']}: {invitation.project}",
+        base_size=EASY_READ_PT,
+        language=LANGUAGE_TAGS.get(language, "en-GB"),
+    )
     easy_read_styles(document)
     heading(document, t["title"], 1)
     _line(document, t["invite"])
@@ -144,5 +163,6 @@ def build_invitation(invitation: WorkshopInvitation) -> bytes:
     _ideas(document, t)
     _help_and_reply(document, t, invitation)
     made = invitation.made_on
-    _line(document, t["made_on"].format(date=f"{made.day} {made:%B %Y}"))
+    month = t["months"].split()[made.month - 1]
+    _line(document, t["made_on"].format(date=f"{made.day} {month} {made.year}"))
     return to_bytes(document)

@@ -20,7 +20,17 @@ from accessibility.pictures import png
 from accessibility.texts import screen
 from wtfc_collect.domain import ActionStatus, Question
 
-from .common import EASY_READ_PT, easy_read_styles, heading, new_document, paragraph, picture, safe, to_bytes
+from .common import (
+    EASY_READ_PT,
+    LANGUAGE_TAGS,
+    easy_read_styles,
+    heading,
+    new_document,
+    paragraph,
+    picture,
+    safe,
+    to_bytes,
+)
 
 TEXTS = "you_said_we_did"
 BODY_PT = EASY_READ_PT
@@ -110,9 +120,6 @@ def _doing(document: DocumentObject, t: dict[str, str], letter: YouSaidWeDid) ->
             else:
                 _line(document, title, lead=t["working_on"], bold=True, keep=True)
             _line(document, t[f"status_{status.value}"])
-
-
-LANGUAGE_TAGS = {"en": "en-GB", "cy": "cy-GB"}
 
 
 def build_you_said_we_did(letter: YouSaidWeDid, language: str = "en") -> bytes:

@@ -12,16 +12,19 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from accessibility.texts import screen
 from tests import factories as f
 from tests.factories import demo_project
-from tests.ui.shown import said
+from tests.ui.shown import said, shown
 from tests.ui.tables import tables
+from tests.welsh import unknown_words, words
 from wtfc_collect import bootstrap
 from wtfc_collect.domain.dot_votes import Vote
 from wtfc_collect.domain.participation import ParticipantPerspective
 from wtfc_collect.domain.private_ballot import Ballot, BallotMode
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context
+from wtfc_collect.ui.language import KEY as LANGUAGE_KEY
 
 APP = str(Path(__file__).resolve().parents[3] / "app.py")
 
@@ -127,3 +130,64 @@ def test_phones_vote_with_the_workshop_code_without_signing_in(repo: Repository)
     _button(facilitator, "Close the ballot and show the results")
     phone.run()
     assert "This vote has closed, or its code has changed." in " ".join(said(phone.info))
+
+
+def _everything_shown(at: AppTest) -> list[str]:
+    """Every text on the Vote screen and its sidebar, but the language choice (named in both languages)."""
+    texts: list[str] = []
+    for part in (at.main, at.sidebar):
+        for kind in ("title", "header", "subheader", "markdown", "caption"):
+            texts += [shown(e.value) for e in part.get(kind)]
+        for kind in ("success", "error", "warning", "info"):
+            texts += [shown(e.proto.body) for e in part.get(kind)]
+        for kind in ("button", "text_input", "checkbox", "radio", "selectbox", "toggle"):
+            texts += [shown(e.proto.label) for e in part.get(kind) if not str(e.key).startswith(LANGUAGE_KEY)]
+        for radio in part.get("radio"):
+            if not str(radio.key).startswith(LANGUAGE_KEY):
+                texts += [str(option) for option in radio.proto.options]
+    return [t for t in texts if t.strip()]
+
+
+def test_the_vote_screen_is_all_welsh_once_cymraeg_is_chosen(repo: Repository) -> None:
+    facilitator = _open_ballot(BallotMode.DEVICES)
+    code = next(h.value for h in facilitator.header if h.value.startswith("Workshop code: "))
+    code = code.removeprefix("Workshop code: ")
+    [ballot] = repo.find(Ballot)
+    names = [o.name for o in ballot.options]
+    cy, messages = screen("vote", "cy"), screen("messages", "cy")
+
+    phone = _open("pages/vote.py", signed_in=False)
+    assert phone.title[0].value == "Vote"  # English until Cymraeg is chosen
+    assert any(e.proto.body.startswith('<div data-wtfc-lang="en"') for e in phone.main.get("html"))
+    phone.radio(key=LANGUAGE_KEY + ".vote").set_value("cy").run()
+    assert phone.session_state[LANGUAGE_KEY] == "cy"
+    assert phone.title[0].value == cy["title"] == "Pleidleisio"
+    assert any(e.proto.body.startswith('<div data-wtfc-lang="cy" ') for e in phone.main.get("html"))
+    seen = _everything_shown(phone)
+    phone.text_input(key="vote.code").input("WRNG-CODE")
+    _button(phone, cy["code_button"])
+    assert said(phone.error) == [messages["vote_code_refused"]]
+    seen += _everything_shown(phone)
+    phone.text_input(key="vote.code").input(code)
+    _button(phone, cy["code_button"])
+    assert cy["choose"].format(n=3) in [h.value for h in phone.header]
+    for box in [c for c in phone.checkbox if c.label in names][:4]:
+        box.check()
+    _button(phone, cy["send"])
+    assert said(phone.error) == [messages["vote_too_many_ticks"].format(n=3)]
+    seen += _everything_shown(phone)
+    phone.checkbox(key=next(c.key for c in phone.checkbox if c.label == names[3])).uncheck()
+    next(r for r in phone.radio if r.label == cy["who_label"]).set_value(ParticipantPerspective.PROVIDER)
+    _button(phone, cy["send"])
+    assert cy["thanks"] in said(phone.success) and cy["change"] in said(phone.caption)
+    seen += _everything_shown(phone)
+    assert len([v for v in repo.find(Vote) if v.voter.startswith("Phone ")]) == 3
+
+    facilitator = _open("pages/private_ballot.py")
+    _button(facilitator, "Close the ballot and show the results")
+    phone.run()
+    assert said(phone.info) == [messages["vote_closed"]]
+    seen += _everything_shown(phone)
+    theirs = frozenset(w for name in names for w in words(name))  # the people's own words on the themes
+    english = {text: unknown_words(text, also=theirs) for text in seen if unknown_words(text, also=theirs)}
+    assert not english, f"not Welsh on the Vote screen: {english}"

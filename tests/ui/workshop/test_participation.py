@@ -4,11 +4,13 @@ and the easy-read invitation."""
 
 from __future__ import annotations
 
+import io
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from docx import Document
 from streamlit.testing.v1 import AppTest
 
 from tests import factories as f
@@ -18,7 +20,7 @@ from tests.ui.press import press as _button
 from tests.ui.shown import said
 from tests.ui.tables import tables
 from wtfc_collect import bootstrap
-from wtfc_collect.domain import Participant, Review, Role
+from wtfc_collect.domain import AuditAction, Participant, Review, Role
 from wtfc_collect.domain.participation import Come, ParticipantPerspective, Reply
 from wtfc_collect.services.workshop import participation
 from wtfc_collect.storage.port import Repository
@@ -149,6 +151,14 @@ def test_the_arrangements_are_saved_and_the_invitation_is_prepared(repo: Reposit
     assert participation.arrangements(repo, _project_id(repo)).place == "Riverside centre"
     _button(at, "Prepare: the easy-read invitation (Word)")
     assert [d.label for d in at.get("download_button")] == ["Download: the easy-read invitation (Word)"]
+    # The invitation can be made in Welsh: chosen beside it, for this document.
+    at.radio(key="participation.invitation.language").set_value("cy").run()
+    _button(at, "Prepare: the easy-read invitation (Word)")
+    assert [d.label for d in at.get("download_button")] == ["Download: the easy-read invitation (Word)"]
+    made = Document(io.BytesIO(at.session_state["downloads.workshop_invitation_cy"]))
+    assert made.core_properties.language == "cy-GB" and made.paragraphs[0].text == "Dewch i'n gweithdy"
+    exports = [e.reason for e in repo.audit_log(_project_id(repo)) if e.action is AuditAction.EXPORT]
+    assert exports == ["workshop-invitation", "workshop-invitation (cy)"]
 
 
 def test_without_workshop_days_the_screen_says_what_to_do_first(data_dir: Path) -> None:

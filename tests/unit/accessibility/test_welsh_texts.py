@@ -14,12 +14,19 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from accessibility.texts import SHARED_SCREENS, SPOKEN_SCREENS, WELSH_SCREENS, screen, screens
+from accessibility.texts import (
+    DOCUMENT_SCREENS,
+    SHARED_SCREENS,
+    SPOKEN_SCREENS,
+    WELSH_SCREENS,
+    screen,
+    screens,
+)
 from tests.welsh import ALLOWED, HUNSPELL, allowed, dictionary, known, unknown_words, words
 from wtfc_collect.documents.you_said import Doing, SaidTheme, YouSaidWeDid, build_you_said_we_did
 from wtfc_collect.domain import ActionStatus, Question
 from wtfc_collect.domain.access import Role
-from wtfc_collect.ui.navigation import PAGES
+from wtfc_collect.ui.navigation import OPEN_WITHOUT_SIGNING_IN, PAGES
 
 TEXTS = Path(__file__).resolve().parents[3] / "accessibility" / "texts"
 PLACEHOLDER = re.compile(r"\{[a-z_]+(?::[^}]*)?\}")
@@ -36,6 +43,8 @@ def test_the_screens_a_person_sees_are_all_in_welsh() -> None:
     person_pages = {Path(s.path).stem for s in PAGES if Role.SELF_REVIEWER in s.roles}
     assert person_pages <= set(WELSH_SCREENS)  # My review and the accessibility statement
     assert set(SHARED_SCREENS) <= set(WELSH_SCREENS)  # sign-in, sidebar, Listen, messages
+    assert set(OPEN_WITHOUT_SIGNING_IN) <= set(WELSH_SCREENS)  # the statement and the workshop Vote screen
+    assert set(DOCUMENT_SCREENS) <= set(WELSH_SCREENS)  # "You said, we did" and the workshop invitation
     assert "you_said_we_did" in WELSH_SCREENS and set(SPOKEN_SCREENS) - {"review_with_person"} <= set(
         WELSH_SCREENS
     )

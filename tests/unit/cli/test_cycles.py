@@ -78,3 +78,26 @@ def test_export_writes_you_said_we_did_in_welsh_when_asked(data_dir: Path, tmp_p
         main, ["export", "--kind", "cards", "--language", "cy", "--out", str(tmp_path / "c")]
     )
     assert refused.exit_code == 1 and "Welsh" in refused.output
+
+
+def test_export_writes_the_workshop_invitation_in_welsh_when_asked(data_dir: Path, tmp_path: Path) -> None:
+    import io
+
+    from docx import Document
+
+    from accessibility.texts import screen
+
+    runner = CliRunner()
+    assert runner.invoke(main, ["demo", "--reviews", "4"]).exit_code == 0
+    with runner.isolated_filesystem(temp_dir=tmp_path):
+        result = runner.invoke(main, ["export", "--kind", "workshop-invitation", "--language", "cy"])
+        assert result.exit_code == 0, result.output
+        assert "Wrote workshop-invitation-cy.docx" in result.output
+        document = Document(io.BytesIO(Path("workshop-invitation-cy.docx").read_bytes()))
+        english = runner.invoke(main, ["export", "--kind", "workshop-invitation"])
+        assert english.exit_code == 0 and Path("workshop-invitation.docx").is_file()
+    cy = screen("workshop_invitation", "cy")
+    assert document.core_properties.language == "cy-GB"
+    lines = [p.text for p in document.paragraphs if p.text]
+    assert lines[0] == cy["title"] == "Dewch i'n gweithdy" and cy["what_heading"] in lines
+    assert lines[-1].startswith("Ysgrifennon ni hwn ar ")

@@ -11,7 +11,8 @@ from docx import Document
 from docx.shared import Pt
 
 from accessibility.easy_read import reading
-from accessibility.texts import DOCUMENT_SCREENS, EASY_READ_SCREENS, screen
+from accessibility.texts import DOCUMENT_SCREENS, EASY_READ_SCREENS, WELSH_SCREENS, WORD_LISTS, screen
+from tests.welsh import unknown_words, words
 from wtfc_collect.documents.invitation import WorkshopInvitation, build_invitation
 
 TEXTS = screen("workshop_invitation")
@@ -26,13 +27,14 @@ FULL = WorkshopInvitation(
 )
 
 
-def _document(invitation: WorkshopInvitation) -> object:
-    return Document(io.BytesIO(build_invitation(invitation)))
+def _document(invitation: WorkshopInvitation, language: str = "en") -> object:
+    return Document(io.BytesIO(build_invitation(invitation, language)))
 
 
 def test_its_texts_are_held_to_easy_read() -> None:
     assert "workshop_invitation" in EASY_READ_SCREENS and "workshop_invitation" in DOCUMENT_SCREENS
-    hard = {key: reading(value) for key, value in TEXTS.items() if not reading(value).easy}
+    sentences = {k: v for k, v in TEXTS.items() if ("workshop_invitation", k) not in WORD_LISTS}
+    hard = {key: reading(value) for key, value in sentences.items() if not reading(value).easy}
     assert hard == {}
 
 
@@ -94,3 +96,25 @@ def test_without_days_or_arrangements_it_still_reads_well() -> None:
     assert not any(line.startswith(("Time:", "Place:")) for line in lines)
     assert TEXTS["help_here"] not in lines and TEXTS["reply_contact"] not in lines
     assert lines[-1] == "We wrote this on 10 January 2027."
+
+
+def test_in_welsh_every_fixed_sentence_is_welsh_with_welsh_dates_and_language() -> None:
+    assert "workshop_invitation" in WELSH_SCREENS
+    cy = screen("workshop_invitation", "cy")
+    document = _document(FULL, "cy")
+    lines = [p.text for p in document.paragraphs if p.text]  # type: ignore[attr-defined]
+    text = "\n".join(lines)
+    assert lines[0] == cy["title"] == "Dewch i'n gweithdy"
+    assert "Dydd Mawrth 2 Mawrth 2027" in lines and "Dydd Mawrth 16 Mawrth 2027" in lines
+    assert "Mae'r gweithdy ar 2 diwrnod:" in lines and "Amser: 10am to 3pm" in lines
+    assert lines[-1] == "Ysgrifennon ni hwn ar 10 Ionawr 2027."
+    english = [v for k, v in TEXTS.items() if ("workshop_invitation", k) not in WORD_LISTS and v in text]
+    assert english == [], f"English in the Welsh invitation: {english}"
+    typed = {FULL.project, FULL.place, FULL.times, FULL.help_on_offer, FULL.contact}
+    assert unknown_words(text, also=frozenset(w for g in typed for w in words(g))) == []
+    described = [shape._inline.docPr.get("descr") for shape in document.inline_shapes]  # type: ignore[attr-defined]
+    parts = ("when", "who", "theme", "traditional", "radical", "different")
+    assert described == [cy[f"{part}_picture"] for part in parts]
+    assert document.core_properties.language == "cy-GB"  # type: ignore[attr-defined]
+    assert document.core_properties.title == f"Dewch i'n gweithdy: {FULL.project}"  # type: ignore[attr-defined]
+    assert 'w:val="cy-GB"' in document.styles["Normal"].element.xml  # type: ignore[attr-defined]

@@ -107,9 +107,44 @@ def test_words_that_break_a_rule_and_recordings_that_cannot_be_kept_are_said_in_
     assert isinstance(repo.get(Review, review.id), Review)
 
 
+def test_the_messages_a_voter_meets_on_the_vote_screen_are_welsh() -> None:
+    from tests.factories import demo_project
+    from wtfc_collect.domain.access import Role, User
+    from wtfc_collect.domain.private_ballot import BallotMode
+    from wtfc_collect.services.workshop import private_ballot, vote
+
+    repo = MemoryRepository()
+    project = demo_project(repo, now=f.NOW, reviews=12, workshop=True)
+    with access.acting_as(User(username="fran", role=Role.FACILITATOR)):
+        ballot, code = private_ballot.open_ballot(repo, project.id, BallotMode.DEVICES, actor="fran", now=NOW)
+    assert code is not None
+    assert [_welsh(m) for m in _messages(lambda: vote.join_ballot(repo, "WRNG-CODE", now=NOW))] == [
+        CY["vote_code_refused"]
+    ]
+    device = vote.join_ballot(repo, code, now=NOW)
+    themes = [o.target_id for o in ballot.options]
+    assert [_welsh(m) for m in _messages(lambda: vote.cast_vote(repo, device, [], None, now=NOW))] == [
+        CY["vote_no_ticks"]
+    ]
+    too_many = _messages(lambda: vote.cast_vote(repo, device, themes[:4], None, now=NOW))
+    assert [_welsh(m) for m in too_many] == [CY["vote_too_many_ticks"].format(n=3)]
+    assert _welsh(vote.NOT_ON_BALLOT) == CY["vote_not_on_ballot"]
+    assert _welsh(vote.TOO_MANY.format(wait="30 seconds")) == CY["too_many_codes"].format(wait="30 eiliad")
+    with access.acting_as(User(username="fran", role=Role.FACILITATOR)):
+        private_ballot.close_ballot(repo, ballot.id, actor="fran", now=NOW)
+    closed = _messages(lambda: vote.ballot_options(repo, device))
+    assert [_welsh(m) for m in closed] == [CY["vote_closed"]]
+
+
 def test_every_english_message_template_has_its_welsh_one_when_filled_in() -> None:
     english = screen("messages")
-    samples = {"wait": "5 seconds", "question": english["question_future"], "count": "one", "max_length": "9"}
+    samples = {
+        "wait": "5 seconds",
+        "question": english["question_future"],
+        "count": "one",
+        "max_length": "9",
+        "n": "3",
+    }
     for key, template in english.items():
         if key.startswith(("question_", "wait_", "count_")) or key == "unknown":
             continue

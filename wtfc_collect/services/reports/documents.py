@@ -128,12 +128,14 @@ def checkpoint_report(repo: Repository, project_id: str, now: datetime) -> Check
     )
 
 
-# The languages a document for the people who took part can be written in ("You said, we did").
+# The languages a document for people can be written in ("You said, we did" and the workshop invitation).
 LETTER_LANGUAGES = {"en": "English", "cy": "Cymraeg"}
+IN_WELSH_TOO = frozenset({DocumentKind.YOU_SAID_WE_DID, DocumentKind.INVITATION})
+ONLY_ENGLISH = 'Only "You said, we did" and the workshop invitation can be made in Welsh.'
 
 
 def file_name(kind: DocumentKind, language: str = "en") -> str:
-    """The file name offered for a document; a Welsh letter ends in "-cy" (you-said-we-did-cy.docx)."""
+    """The file name offered for a document; a Welsh one ends in "-cy" (you-said-we-did-cy.docx)."""
     name = FILE_NAMES[kind]
     return name if language == "en" else name.replace(".docx", f"-{language}.docx")
 
@@ -150,10 +152,10 @@ def export_document(
 ) -> bytes:
     """Build one document as bytes, and note the export (kind and project only) in the audit log.
 
-    ``language`` chooses the language of "You said, we did" ("en" or "cy"); the documents for staff and
-    the workshop are in English."""
-    if language not in LETTER_LANGUAGES or (language != "en" and kind is not DocumentKind.YOU_SAID_WE_DID):
-        raise DomainError('Only the letter "You said, we did" can be made in Welsh.', "language")
+    ``language`` chooses the language of "You said, we did" and of the workshop invitation ("en" or
+    "cy"); the documents for staff and the workshop cards are in English."""
+    if language not in LETTER_LANGUAGES or (language != "en" and kind not in IN_WELSH_TOO):
+        raise DomainError(ONLY_ENGLISH, "language")
     if kind is DocumentKind.CHECKPOINT:
         require(QUALITY)  # the checkpoint report names teams and reviewers: quality leads only
     project = get_project(repo, project_id)
@@ -171,7 +173,7 @@ def export_document(
     elif kind is DocumentKind.YOU_SAID_WE_DID:
         data = build_you_said_we_did(report_content.you_said_we_did(repo, project_id, now), language)
     elif kind is DocumentKind.INVITATION:
-        data = build_invitation(participation.invitation_content(repo, project_id, now))
+        data = build_invitation(participation.invitation_content(repo, project_id, now), language)
     elif kind is DocumentKind.SUMMARY:
         data = build_summary(learning_review.leaders_summary(repo, project_id, now))
     else:

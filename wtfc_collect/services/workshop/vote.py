@@ -23,7 +23,7 @@ from wtfc_collect.domain.participation import ParticipantPerspective
 from wtfc_collect.domain.private_ballot import DEVICE_PREFIX, Ballot, BallotMode, BallotOption
 from wtfc_collect.services.access import entrance
 from wtfc_collect.services.collect.codes import ALPHABET, CODE_LENGTH, code_hash, normalise
-from wtfc_collect.services.common import Throttle, keyed, record_audit, wait_words
+from wtfc_collect.services.common import InvalidInput, Throttle, keyed, record_audit, wait_words
 from wtfc_collect.services.workshop.dot_votes import ballot_votes, record_ballot
 from wtfc_collect.storage.port import Repository
 
@@ -36,6 +36,8 @@ REFUSED = "That code does not open a vote. Check it with the person running the 
 CLOSED = "This vote has closed, or its code has changed. Ask the person running the workshop."
 TOO_MANY = "Too many wrong codes were tried. Wait {wait}, then try again."
 NOT_ON_BALLOT = "One of the chosen themes is not on this vote. Choose again."
+TOO_MANY_TICKS = "Tick up to {n} themes, then send your vote again."
+NO_TICKS = "Tick at least one theme, then send your vote."
 
 
 @dataclass(frozen=True)
@@ -133,12 +135,17 @@ def cast_vote(
     """Put this device's dots down (one per theme chosen), replacing any it gave before, with the voter's
     perspective if they said. Refused in plain words when the ballot has closed or too many are chosen."""
     ballot = _open_ballot(repo, ballot_pass)
+    chosen = list(theme_ids)
+    if len(set(chosen)) > ballot.dots:  # said to the voter as they see it: ticks, not "Phone KM4T has …"
+        raise InvalidInput({"dots": TOO_MANY_TICKS.format(n=ballot.dots)})
+    if not chosen and not _mine(repo, ballot, ballot_pass.label):
+        raise InvalidInput({"dots": NO_TICKS})
     return record_ballot(
         repo,
         project_id=ballot.project_id,
         kind=ballot.kind,
         voter=ballot_pass.label,
-        dots=Counter(theme_ids),
+        dots=Counter(chosen),
         open_targets=set(ballot.target_ids),
         earlier=ballot_votes(repo, ballot.project_id, ballot.kind),
         allowed=ballot.dots,

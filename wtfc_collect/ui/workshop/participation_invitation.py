@@ -11,7 +11,7 @@ from wtfc_collect.domain import Project
 from wtfc_collect.domain.participation import Come
 from wtfc_collect.services.access import COLLECTORS
 from wtfc_collect.services.collect import reviews_follow_up
-from wtfc_collect.services.reports.documents import FILE_NAMES, DocumentKind, export_document
+from wtfc_collect.services.reports.documents import LETTER_LANGUAGES, DocumentKind, export_document, file_name
 from wtfc_collect.services.workshop import participation
 from wtfc_collect.storage.port import Repository
 from wtfc_collect.ui import context, tables
@@ -75,9 +75,17 @@ def _invitation(t: dict[str, str], repo: Repository, project: Project) -> None:
         )
         run_action(ARRANGEMENTS, save, done=t["arrangements_saved"], rerun=True)
     show(ARRANGEMENTS)
+    said = st.radio(  # in English or in Welsh, chosen for this document
+        t["invitation_language"],
+        list(LETTER_LANGUAGES),
+        format_func=LETTER_LANGUAGES.__getitem__,
+        horizontal=True,
+        key=PREFIX + "language",
+    )
+    kind = DocumentKind.INVITATION
     word_download(
         t["invitation_label"],
-        FILE_NAMES[DocumentKind.INVITATION],
-        use_case(export_document, project.id, DocumentKind.INVITATION),
-        key="workshop_invitation",
+        file_name(kind, said),
+        use_case(export_document, project.id, kind, language=said),
+        key="workshop_invitation" + ("" if said == "en" else f"_{said}"),
     )

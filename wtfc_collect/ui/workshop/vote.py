@@ -1,20 +1,22 @@
 """The Vote screen: someone at a workshop votes on their own phone or tablet in a private ballot. They type
 the workshop code shown in the room, tick up to their number of themes, say which perspective they speak
 from if they wish, and send; they may change their vote until the ballot closes. No account is needed, and
-the code reaches only that ballot: this screen never signs anyone in. Owns the session-state keys starting
-with ``vote.``."""
+the code reaches only that ballot: this screen never signs anyone in. English or Cymraeg is chosen first,
+before the code (as on the sign-in screen, ``ui/language.py``): every text and message then follows it.
+Owns the session-state keys starting with ``vote.``."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from accessibility.texts import screen
 from wtfc_collect.domain import DomainError
 from wtfc_collect.domain.participation import ParticipantPerspective
 from wtfc_collect.domain.private_ballot import BallotOption
 from wtfc_collect.services.workshop import vote
 from wtfc_collect.services.workshop.vote import BallotPass
 from wtfc_collect.storage.port import Repository
-from wtfc_collect.ui import context
+from wtfc_collect.ui import context, display, language
 from wtfc_collect.ui.feedback import errors, field_error, run_action, show
 from wtfc_collect.ui.literal import plain_label
 
@@ -34,8 +36,12 @@ def _source() -> str:
     return address or ""
 
 
-def draw(t: dict[str, str]) -> None:
+def draw() -> None:
+    said = language.chosen()  # nobody is signed in here: the language this browser chose
+    t = screen("vote", said)
+    display.page_language(said)
     st.title(t["title"], anchor=False)
+    language.chooser("vote")
     st.markdown(t["help"])
     repo = context.repository()
     held = st.session_state.get(PASS_KEY)
@@ -44,7 +50,7 @@ def draw(t: dict[str, str]) -> None:
             options, dots = vote.ballot_options(repo, held)
         except DomainError as closed:
             st.session_state.pop(PASS_KEY, None)
-            st.info(closed.message)
+            st.info(language.translated(closed.message, said))
         else:
             _ballot(t, repo, held, options, dots)
             return

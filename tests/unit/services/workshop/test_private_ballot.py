@@ -129,12 +129,25 @@ def test_a_device_joins_with_the_code_and_votes_nobody_signed_in(
         vote.cast_vote(memory_repo, ticket, themes[:3], P.PROVIDER, now=LATER)
         vote.cast_vote(memory_repo, ticket, themes[3:5], P.PROVIDER, now=LATER)  # a change replaces
         assert vote.my_vote(memory_repo, ticket) == (themes[3:5], P.PROVIDER)
-        with pytest.raises(InvalidInput, match="3 dots but 4"):
+        with pytest.raises(InvalidInput, match="Tick up to 3 themes, then send your vote again"):
             vote.cast_vote(memory_repo, ticket, themes[:4], None, now=LATER)
     mine = [v for v in memory_repo.find(Vote) if v.voter == ticket.label]
     assert ticket.label.startswith("Phone ") and {v.target_id for v in mine} == set(themes[3:5])
     progress = private_ballot.ballot_progress(memory_repo, ballot.id, LATER.date())
     assert progress.ballots_in == 1
+
+
+def test_a_device_is_told_in_ticks_what_to_change(memory_repo: Repository, project_id: str) -> None:
+    _, code = _devices(memory_repo, project_id)
+    themes = _themes(memory_repo, project_id)
+    with access.acting_as(None):  # type: ignore[arg-type]
+        ticket = vote.join_ballot(memory_repo, code, now=LATER)
+        with pytest.raises(InvalidInput, match="Tick at least one theme, then send your vote") as empty:
+            vote.cast_vote(memory_repo, ticket, [], None, now=LATER)
+        assert empty.value.field == "dots"
+        vote.cast_vote(memory_repo, ticket, themes[:1], None, now=LATER)
+        vote.cast_vote(memory_repo, ticket, [], None, now=LATER)  # no ticks now takes the dot back
+        assert vote.my_vote(memory_repo, ticket) == ([], None)
 
 
 def test_two_devices_never_share_a_label(memory_repo: Repository, project_id: str) -> None:
