@@ -55,6 +55,16 @@ def user() -> User | None:
     return fresh
 
 
+def source() -> str:
+    """Where this browser or phone connects from, as the server sees it: only ever kept as a keyed label
+    that cannot be read back (refused tries are counted per place). Empty with no browser behind the run."""
+    try:
+        address = st.context.ip_address
+    except (AttributeError, RuntimeError):  # no browser behind this run (tests of the screens)
+        return ""
+    return address or ""
+
+
 def forget_session(notice: str = "") -> None:
     """Sign the session out and forget everything it held (what was typed, chosen or opened), keeping only
     how the screen looks; ``notice`` is what the sign-in screen then says."""

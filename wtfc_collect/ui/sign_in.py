@@ -148,15 +148,6 @@ def _sso_email() -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _source() -> str:
-    """Where this browser connects from, as the server sees it (only ever kept as an unreadable label)."""
-    try:
-        address = st.context.ip_address
-    except (AttributeError, RuntimeError):  # no browser behind this run (tests of the screen)
-        return ""
-    return address or ""
-
-
 def _code_form(texts: dict[str, str]) -> None:
     st.header(texts["code_heading"], anchor=False)
     linked = st.query_params.get("code")
@@ -173,7 +164,7 @@ def _code_form(texts: dict[str, str]) -> None:
 
 def _try_code(code: str, texts: dict[str, str]) -> None:
     opened: list[User] = []
-    source = _source()
+    source = context.source()
     if run_action(
         CODE_FORM,
         lambda: opened.append(
@@ -204,7 +195,7 @@ def _staff_form(texts: dict[str, str]) -> None:
             if run_action(
                 STAFF_FORM,
                 lambda: found.append(
-                    accounts.sign_in(repo, username, password, now=context.now(), source=_source())
+                    accounts.sign_in(repo, username, password, now=context.now(), source=context.source())
                 ),
             ):
                 _start(found[0], context.now())

@@ -27,15 +27,6 @@ SEND = PREFIX + "send"
 PERSPECTIVES: tuple[ParticipantPerspective | None, ...] = (*ParticipantPerspective, None)
 
 
-def _source() -> str:
-    """Where this device connects from, as the server sees it (kept only as a label that cannot be read)."""
-    try:
-        address = st.context.ip_address
-    except (AttributeError, RuntimeError):  # no browser behind this run (tests of the screen)
-        return ""
-    return address or ""
-
-
 def draw() -> None:
     said = language.chosen()  # nobody is signed in here: the language this browser chose
     t = screen("vote", said)
@@ -66,7 +57,7 @@ def _code_form(t: dict[str, str], repo: Repository) -> None:
         sent = st.form_submit_button(t["code_button"], type="primary")
     if sent:
         joined: list[BallotPass] = []
-        source = _source()
+        source = context.source()
         if run_action(
             CODE_FORM, lambda: joined.append(vote.join_ballot(repo, code, now=context.now(), source=source))
         ):
