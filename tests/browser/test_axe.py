@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from wtfc_collect.domain.access import STAFF_ROLES, Role
-from wtfc_collect.ui.navigation import OPEN_TO_ALL, PageSpec, pages_for
+from wtfc_collect.ui.navigation import OPEN_TO_ALL, VOTE, PageSpec, pages_for
 
 from .conftest import RunningApp
 from .helpers import (
@@ -122,13 +122,16 @@ def test_the_own_review_opened_by_code_and_its_pages(
     assert listed == [spec.title for spec in specs]
 
 
-@pytest.mark.parametrize("path", ["", "reviews", OPEN_TO_ALL], ids=["home", "reviews", OPEN_TO_ALL])
+@pytest.mark.parametrize(
+    "path", ["", "reviews", OPEN_TO_ALL, VOTE], ids=["home", "reviews", OPEN_TO_ALL, VOTE]
+)
 def test_signed_out(browser: Any, app_server: RunningApp, path: str, record_property: Record) -> None:
-    """The sign-in screen (for any page but one) and the accessibility statement, before signing in."""
+    """The sign-in screen (for any page but two), the accessibility statement and the workshop vote's code
+    screen, before signing in."""
     page = open_page(browser, app_server, path, width=1280, role=None)
     try:
-        if path == OPEN_TO_ALL:
-            assert heading(page) != SIGN_IN_TITLE, "the accessibility statement must open without signing in"
+        if path in (OPEN_TO_ALL, VOTE):
+            assert heading(page) != SIGN_IN_TITLE, f"/{path} must open without signing in"
         else:
             assert heading(page) == SIGN_IN_TITLE
         assert _listed(page) == [], "nothing is listed before signing in"

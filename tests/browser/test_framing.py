@@ -36,7 +36,7 @@ def _site(app_url: str) -> type[BaseHTTPRequestHandler]:
             self.wfile.write(body)
 
         def log_message(self, *args: object) -> None:
-            pass
+            """Nothing written to the test's output for each request."""
 
     return Site
 

@@ -133,7 +133,7 @@ def test_delete_says_whether_there_was_a_record(repo: Repository) -> None:
 
 def test_only_stored_record_kinds_are_accepted(repo: Repository) -> None:
     class Stray(Record):
-        pass
+        """A kind of record no store has a collection for."""
 
     with pytest.raises(TypeError):
         repo.save(Stray(id=new_id()))
