@@ -20,7 +20,7 @@ from .names import AMBIGUOUS_NAMES, FIRST_NAMES, NAME_CLUES, TITLES
 from .naming import judges
 from .naming import named as named_things
 from .personal_data import CAPITALISED, NAME, contact_details, names
-from .register.flags import might_be_professional, register_flags
+from .register.flags import calls_professional, probability, reads_as_talk, register_flags
 from .scan import FIRST_PERSON, VOICE, Terms, first_look, may_name, place
 from .text import fold, quote
 
@@ -40,7 +40,6 @@ HER IS BE AM ARE WAS DO DID DONE HAS HAD CAN GET GOT FOR ONE TWO BAD SAD MAD HOW
 OUT OFF TOO LOT LET SAY SEE TRY WAY DAY ASK
 """))
 _ROMAN = re.compile(r"[IVX]+")
-_POSSESSIVE = re.compile(r"\b(?:my|our)\s+(?:\w+\s+)?\Z")
 
 _EXPLAIN = {
     Category.CARE_SERVICE: "'{t}' is how services talk. Is this how the person said it? Try: {a}.",
@@ -69,11 +68,13 @@ def _term_flag(text: str, start: int, end: int, term: Term, strong: bool) -> Fla
     return Flag(kind, start, end, template.format(t=text[start:end], a=quoted), alternative, strong)
 
 
-def _strong(term: Term, folded: str, start: int, first_person: bool) -> bool:
-    """Low risk: strong unless 'my …'. Medium: strong only with no 'I'/'my'. High: always a soft note."""
+def _strong(term: Term, first_person: bool) -> bool:
+    """Low risk: strong. Medium: strong only when nobody speaks ('I', 'my') or judges. High: a soft note.
+
+    A strong term may still become a soft note when the rest of the statement reads like the person
+    talking (the register model's term gate, in :func:`check_statement`): "my CPN is brilliant" then keeps
+    its words, "the balance of my dietary intake" does not."""
     if term.risk is Risk.HIGH:
-        return False
-    if _POSSESSIVE.search(folded, max(0, start - 30), start):
         return False
     return term.risk is Risk.LOW or not first_person
 
@@ -102,7 +103,7 @@ def _jargon(text: str, folded: str, terms: Terms, capitalised: list[re.Match[str
     """Lexicon terms (any case, found by :func:`.scan.scan`) and acronyms (capitalised words), with their
     strength."""
     lex = lexicon()
-    flags = [_term_flag(text, start, end, term, _strong(term, folded, start, first))
+    flags = [_term_flag(text, start, end, term, _strong(term, first))
              for start, end, term in terms]
     shouting: bool | None = None
     for match in capitalised:
@@ -118,7 +119,7 @@ def _jargon(text: str, folded: str, terms: Terms, capitalised: list[re.Match[str
             break
         start, end = match.span()
         if term is not None:
-            flags.append(_term_flag(text, start, end, term, _strong(term, folded, start, first)))
+            flags.append(_term_flag(text, start, end, term, _strong(term, first)))
         else:
             flags.append(Flag(
                 kind=FlagKind.ACRONYM, start=start, end=end, strong=False,
@@ -173,11 +174,16 @@ def check_statement(text: str, field: str | None = None) -> Verdict:
     # Names of things in the person's life (see naming.py) are looked for only where they could matter: a
     # strong term flag, or a statement the register model would call professional with them.
     strong_terms = any(f.strong and f.kind in _NAMING_KINDS for f in flags)
-    professional = might_be_professional(text)
+    likely = probability(text)
+    professional = calls_professional(likely)
     named = named_things(text, folded, field) if strong_terms or professional else []
     if named:
         flags = [_soften(flag) if flag.strong and flag.kind in _NAMING_KINDS and _inside(flag, named)
                  else flag for flag in flags]
+    if strong_terms and reads_as_talk(likely):
+        # The rest of the statement reads like the person talking: a word services use is a soft note.
+        flags = [_as_talk(flag, text) if flag.strong and flag.kind in _NAMING_KINDS else flag
+                 for flag in flags]
     if not any(f.strong and f.kind in OWN_WORDS_KINDS for f in flags):
         personal = [(f.start, f.end) for f in flags if f.kind is FlagKind.PERSONAL_DATA]
         flags += register_flags(text, named + personal, professional)
@@ -241,6 +247,14 @@ def _soften(flag: Flag) -> Flag:
     return flag._replace(strong=False, explanation=(
         "This names something in the person's life, in a sentence about what it is like for them, so it "
         f"may well be their words. Keep it if they said it.{alternative}"))
+
+
+def _as_talk(flag: Flag, text: str) -> Flag:
+    """A word services use in a statement that otherwise reads like a person talking: a soft note only."""
+    alternative = f" If not, try: {quote(flag.alternative)}." if flag.alternative else ""
+    return flag._replace(strong=False, explanation=(
+        f"'{text[flag.start:flag.end]}' is how services often put it, but the rest of this reads like the "
+        f"person talking, and people do use words like this. Keep it if they said it.{alternative}"))
 
 
 def _without_repeats(flags: list[Flag]) -> list[Flag]:

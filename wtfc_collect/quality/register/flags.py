@@ -41,9 +41,21 @@ def register_flags(text: str, named: list[tuple[int, int]] | None = None,
     return flags
 
 
-def might_be_professional(text: str) -> bool:
-    """Whether the register model calls ``text`` professional as it stands (before names are left out)."""
-    return model().professional(text)
+def probability(text: str) -> float:
+    """How likely the register model finds ``text``, as it stands (before names are left out), to be
+    professional writing: compare with :func:`calls_professional` and :func:`reads_as_talk`."""
+    return model().probability(text)
+
+
+def calls_professional(probability: float) -> bool:
+    """Whether a statement with this :func:`probability` reads like professional writing."""
+    return probability >= model().threshold
+
+
+def reads_as_talk(probability: float) -> bool:
+    """Whether a statement with this :func:`probability` reads so much like a person talking that a word
+    services use in it is a soft note only (below the model's term gate)."""
+    return probability < model().term_gate
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:

@@ -27,7 +27,10 @@ _CACHE_LIMIT = 200_000  # words whose pieces are kept; cleared when full
 @dataclass(frozen=True)
 class Model:
     intercept: float
-    threshold: float
+    threshold: float  # at or above: professional writing
+    # Below this, a word services use in the statement is a soft note only: the rest reads like a person
+    # talking (chosen by train.py from out-of-fold predictions; never above the threshold).
+    term_gate: float
     weights: dict[str, tuple[float, float]]  # feature -> (idf x weight, idf squared)
     # The same as one number, idf x weight + idf squared j: one sum gives both the score's numerator and
     # its norm (the tf-idf rows are scaled to length 1), which halves the time of adding them up.
@@ -101,8 +104,8 @@ def parse(text: str) -> Model:
     both = {g: complex(w, q) for g, (w, q) in weights.items()}
     factors = tuple(weight / scale for _, scale, weight in shape_weights)
     offset = -sum(mean * weight / scale for mean, scale, weight in shape_weights)
-    return Model(float(raw["intercept"]), float(raw["threshold"]), weights, both, shape_weights, factors,
-                 offset)
+    return Model(float(raw["intercept"]), float(raw["threshold"]), float(raw["term_gate"]), weights, both,
+                 shape_weights, factors, offset)
 
 
 @cache

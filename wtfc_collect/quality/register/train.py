@@ -18,7 +18,9 @@ statement is written (scaled). Each source file weighs the same within its label
 ("Watering the tomatoes in the greenhouse") would lean toward professional. The threshold for "not own
 words" is chosen from out-of-fold predictions on the training rows (5 folds, whole documents kept
 together): the lowest at which at most :data:`FALSE_ALARMS` of the own-words rows are called professional.
-Nothing here is tuned on held-out rows.
+The same out-of-fold predictions choose the **term gate** (see :func:`term_gate_for`): below it, a word
+services use in a statement that otherwise reads like a person talking is only a soft note. Nothing here is
+tuned on held-out rows.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 from sklearn.preprocessing import StandardScaler
 
+from ..lexicon import Risk, lexicon
+from ..text import fold
 from .features import SHAPES, ngrams, shapes
 
 HERE = Path(__file__).resolve().parent
@@ -53,7 +57,11 @@ SEED = 16
 C = 4.0  # inverse regularisation; chosen by grouped cross-validation on the training rows (see --report)
 MIN_DOCUMENTS = 2  # a word or piece must be in at least this many training statements
 FALSE_ALARMS = 0.01  # the share of own-words training rows (out of fold) the threshold may call professional
+# The share of professional training rows holding a lexicon term (not from the lexicon's own list) whose
+# term the gate may soften, out of fold: see term_gate_for.
+TERM_LOSSES = 0.005
 FOLDS = 5
+LEXICON_SOURCE = "lexicon_terms"  # the data file made of the lexicon's terms alone
 SAMPLE = 600  # training rows for the quick run whose model's checksum is kept too (see model.sha256)
 SAMPLE_NAME = f"sample-of-{SAMPLE}-rows.json"  # its name in model.sha256 (the file itself is not kept)
 
@@ -127,7 +135,7 @@ class Fitted:
         """The probability that each text is professional writing, as scikit-learn computes it."""
         return np.asarray(self.model.predict_proba(self._matrix(texts))[:, 1])
 
-    def export(self, threshold: float) -> dict[str, object]:
+    def export(self, threshold: float, term_gate: float) -> dict[str, object]:
         coef = self.model.coef_[0]
         n = len(self.vocabulary)
         idf = self.tfidf.idf_
@@ -138,6 +146,7 @@ class Fitted:
         return {"about": "WTfC Collect register model: professional writing (1) or a person's own words (0). "
                          "Made by wtfc_collect/quality/register/train.py; do not edit by hand.",
                 "intercept": _round(self.model.intercept_[0]), "threshold": _round(threshold),
+                "term_gate": _round(term_gate),
                 "shapes": written, "features": {**features, **unused}}
 
 
@@ -165,6 +174,25 @@ def threshold_for(probabilities: np.ndarray, labels: np.ndarray) -> float:
     return float(max(0.5, own[allowed] + 1e-6)) if len(own) > allowed else 0.5
 
 
+def term_gate_for(rows: Sequence[Row], probabilities: np.ndarray) -> float:
+    """The highest probability below which a lexicon term is only a soft note, such that at most
+    :data:`TERM_LOSSES` of the professional training rows that hold a term (low or medium risk; the
+    lexicon's own list of terms left out, as each of its rows is nothing but a term) fall below it.
+
+    Real people write some of the words services use ("prior to", "service users", "clinician") in
+    sentences that are otherwise plainly theirs; professional writing with such a word almost always reads
+    as professional as a whole. The gate lets the two kinds of evidence agree before a statement is judged
+    "not own words" for a term, and the data, not a hand-set number, says where it lies."""
+    lex = lexicon()
+    found = np.sort(np.array([
+        p for row, p in zip(rows, probabilities, strict=True)
+        if row.professional and row.source != LEXICON_SOURCE
+        and any(term.risk is not Risk.HIGH for _, _, term in lex.find(fold(row.text)))]))
+    if not len(found):
+        return 0.0
+    return float(found[math.floor(TERM_LOSSES * len(found))])
+
+
 def train(report: bool = False, sample: int | None = None) -> dict[str, object]:
     """The model (as written to the model file) from the training rows; ``sample``: from only that many of
     them, chosen with the seed (a quick run of the whole pipeline, for tests)."""
@@ -175,15 +203,17 @@ def train(report: bool = False, sample: int | None = None) -> dict[str, object]:
     labels = np.array([r.professional for r in rows])
     oof = out_of_fold(rows)
     threshold = threshold_for(oof, labels)
+    gate = min(term_gate_for(rows, oof), threshold)
     if report:
-        _report(rows, oof, threshold)
+        _report(rows, oof, threshold, gate)
     fitted = Fitted([r.text for r in rows], labels, weights=source_weights(rows))
-    return fitted.export(threshold)
+    return fitted.export(threshold, gate)
 
 
-def _report(rows: Sequence[Row], oof: np.ndarray, threshold: float) -> None:
+def _report(rows: Sequence[Row], oof: np.ndarray, threshold: float, gate: float) -> None:
     said = oof >= threshold
-    print(f"Out-of-fold on {len(rows)} training rows ({FOLDS} grouped folds), threshold {threshold:.3f}:")
+    print(f"Out-of-fold on {len(rows)} training rows ({FOLDS} grouped folds), threshold {threshold:.3f}, "
+          f"term gate {gate:.3f}:")
     for source in sorted({r.source for r in rows}):
         mine = [i for i, r in enumerate(rows) if r.source == source]
         pro = [i for i in mine if rows[i].professional]
