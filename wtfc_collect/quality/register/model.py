@@ -3,7 +3,8 @@
 Reads ``model.json`` (made by ``train.py``; nothing is downloaded) and scores a statement in plain Python,
 exactly as scikit-learn would score it, but without building a matrix for every statement: the words,
 word pairs and pieces of words it has (see :mod:`.features`) are looked up in one table. A word's pieces
-are worked out once and kept, so the usual statement costs one lookup per word and pair.
+are worked out once and kept, so the usual statement costs one lookup per word and pair. The statement's
+vector of meaning (:mod:`.vectors`) is the sum of its words' vectors, each kept with its weighted sum.
 
 :func:`explain` says which words weighed most and, in plain words, what about the writing did.
 """
@@ -17,8 +18,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from itertools import pairwise
+from typing import Any
+
+import numpy as np
 
 from .features import END, SHAPES, START, char_features, shapes, word_features, word_spans, words
+from .vectors import digest, word_vector
 
 MODEL_FILE = "model.json"
 _CACHE_LIMIT = 200_000  # words whose pieces are kept; cleared when full
@@ -40,10 +45,14 @@ class Model:
     # value x (weight / scale), added up, minus the sum of mean x weight / scale.
     shape_factors: tuple[float, ...]
     shape_offset: float
+    # The weight of each dimension of the statement's vector (a numpy array; see vectors.py).
+    vector_weights: Any = field(compare=False, repr=False)
     # Kept with the model (another model, with other features, must not read them), worked out once per
     # word: word -> the pieces of it this model knows (for explain), and those with the word itself.
     pieces: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
     grams: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # word -> (its vector, the vector's weighted sum): worked out once per word and model.
+    meanings: dict[str, tuple[Any, float]] = field(default_factory=dict, compare=False, repr=False)
 
     def probability(self, text: str) -> float:
         """The probability that ``text`` is professional writing (as scikit-learn's predict_proba)."""
@@ -51,7 +60,18 @@ class Model:
 
     def score(self, text: str) -> float:
         tokens = words(text)
-        return self._grams_score(tokens) + self._shapes_score(text, tokens) + self.intercept
+        return (self._grams_score(tokens) + self._shapes_score(text, tokens) + self._meaning_score(tokens)
+                + self.intercept)
+
+    def _meaning_score(self, tokens: list[str]) -> float:
+        """The statement's vector (its words' vectors added up, at length 1) times the weights: the words'
+        weighted sums added up, over the length of the added vectors."""
+        if not tokens:
+            return 0.0
+        known = [_meaning(self, token) for token in tokens]
+        total = np.add.reduce([vector for vector, _ in known])
+        norm = math.sqrt(float(total @ total))
+        return sum(weighted for _, weighted in known) / norm if norm > 0 else 0.0
 
     def _grams_score(self, tokens: list[str]) -> float:
         both = self.both
@@ -93,6 +113,18 @@ def _known_grams(model: Model, token: str) -> tuple[str, ...]:
     return known
 
 
+def _meaning(model: Model, token: str) -> tuple[Any, float]:
+    """A word's vector and its weighted sum under this model, worked out once per word and model."""
+    meanings = model.meanings
+    known = meanings.get(token)
+    if known is None:
+        if len(meanings) >= _CACHE_LIMIT:
+            meanings.clear()
+        vector = word_vector(token)
+        known = meanings[token] = (vector, float(vector @ model.vector_weights))
+    return known
+
+
 def _sigmoid(value: float) -> float:
     return 1.0 / (1.0 + math.exp(-value)) if value >= 0 else math.exp(value) / (1.0 + math.exp(value))
 
@@ -104,8 +136,11 @@ def parse(text: str) -> Model:
     both = {g: complex(w, q) for g, (w, q) in weights.items()}
     factors = tuple(weight / scale for _, scale, weight in shape_weights)
     offset = -sum(mean * weight / scale for mean, scale, weight in shape_weights)
+    if raw["vectors_sha256"] != digest():
+        raise ValueError("The register model was trained with other word vectors than the wordllama package "
+                         "installed here: install the pinned requirements, or train the model again.")
     return Model(float(raw["intercept"]), float(raw["threshold"]), float(raw["term_gate"]), weights, both,
-                 shape_weights, factors, offset)
+                 shape_weights, factors, offset, np.asarray(raw["vector_weights"], dtype=np.float64))
 
 
 @cache
@@ -165,6 +200,12 @@ def explain(text: str, most: int = 3) -> Explanation:
             share = weights[gram][0] / norm / len(where)
             for k in where:
                 per_word[k] += share
+    if tokens:  # the meaning of each word, as it weighs in the statement's vector
+        known = [_meaning(m, token) for token in tokens]
+        total = np.add.reduce([vector for vector, _ in known])
+        length = math.sqrt(float(total @ total)) or 1.0
+        for k, (_, weighted) in enumerate(known):
+            per_word[k] += weighted / length
     phrases = _phrases(per_word, spans)[:most]
     values = shapes(text, tokens)
     pushes = sorted(((value - mean) / scale * weight, name) for value, (mean, scale, weight), name

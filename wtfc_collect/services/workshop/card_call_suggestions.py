@@ -15,19 +15,17 @@ other card repeats stays on its own rather than being forced into a group.
 
 from __future__ import annotations
 
-import functools
-import importlib.util
 import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from wtfc_collect.domain import DomainError, Question, new_id
 from wtfc_collect.domain.theme import Theme, is_first_person
+from wtfc_collect.quality.register import vectors
 from wtfc_collect.services.access import FACILITATORS, guard
 from wtfc_collect.services.workshop.card_call import card_call
 from wtfc_collect.services.workshop.card_call_board import Board
@@ -37,7 +35,6 @@ MIN_CARDS = 4  # fewer cards than this: read them out one at a time
 MOST_GROUPS = 60
 NAME_MOST_CHARS = 80  # a card's words offered as a theme name only when they are short enough for one
 SHARED_WORDS = 4
-MODEL = ("tokenizers/l2_supercat_tokenizer_config.json", "weights/l2_supercat_256.safetensors")
 _WORD = re.compile(r"\w+")
 
 
@@ -65,39 +62,25 @@ def too_short(key: str) -> bool:
     return sum(1 for word in key.split() if len(word) >= 2) < 2
 
 
-@functools.cache
 def _model() -> tuple[Any, Any]:
-    """The tokenizer and the word vectors shipped inside the wordllama package, read from its folder.
-
-    The files are read directly (with ``tokenizers`` and ``safetensors``, as wordllama itself does) so that
-    nothing can ever be downloaded: wordllama's own loader looks for the tokenizer in another folder and
-    then asks the internet for it, and importing it changes the logging of the whole program.
-    """
-    from safetensors.numpy import load_file
-    from tokenizers import Tokenizer
-
-    spec = importlib.util.find_spec("wordllama")
-    if spec is None or not spec.submodule_search_locations:
-        raise DomainError("Suggested groups need the wordllama package: run make venv again.", "suggest")
-    folder = Path(next(iter(spec.submodule_search_locations)))
-    tokenizer = Tokenizer.from_file(str(folder / MODEL[0]))
-    tokenizer.no_padding()
-    tokenizer.no_truncation()
-    vectors = load_file(str(folder / MODEL[1]))["embedding.weight"]
-    return tokenizer, vectors
+    """The tokenizer and the word vectors shipped inside the wordllama package (see :mod:`vectors`)."""
+    try:
+        return vectors.load()
+    except vectors.MissingVectors as missing:
+        raise DomainError(f"Suggested groups: {missing}", "suggest") from missing
 
 
 def embed(texts: Sequence[str]) -> Any:
     """One unit-length vector for each text: the mean of its tokens' word vectors."""
     import numpy as np
 
-    tokenizer, vectors = _model()
+    tokenizer, table = _model()
     encoded = tokenizer.encode_batch(list(texts), add_special_tokens=False)
-    out = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
+    out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
     for row, one in enumerate(encoded):
         if one.ids:
-            ids = np.clip(np.asarray(one.ids), 0, vectors.shape[0] - 1)
-            out[row] = vectors[ids].mean(axis=0)
+            ids = np.clip(np.asarray(one.ids), 0, table.shape[0] - 1)
+            out[row] = table[ids].mean(axis=0)
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     return out / np.where(norms > 0, norms, 1.0)
 
