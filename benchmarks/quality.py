@@ -216,7 +216,25 @@ def held_out_figures() -> dict[str, float]:
             if texts:
                 said = sum(map(professional, texts))
                 print(f"  {path.stem:<18} {label:<13} {said:>4} of {len(texts):>4} ({said / len(texts):.1%})")
+    print("The whole checker (rules and model) on the same held-out rows, field mixed (here a vague answer such "
+          "as 'Nothing' counts as not own words too):")
+    for path in sorted(REGISTER_DATA.glob("*.tsv")):
+        rows = held_out_rows(path.name)
+        for label in ("professional", "own_words"):
+            texts = [row["text"] for row in rows if row["label"] == label]
+            if texts:
+                said = sum(checker(text) for text in texts)
+                figures[f"checker_held_out_{path.stem}_{label}"] = said / len(texts)
+                print(f"  {path.stem:<18} {label:<13} {said:>4} of {len(texts):>4} judged not own words "
+                      f"({said / len(texts):.1%})")
     dev = [row for i, row in enumerate(_tsv("own_words_dev.tsv")) if held_out(i)]
+    kinds: dict[str, list[dict[str, str]]] = {}
+    for row in dev:
+        kinds.setdefault(row["reason"].split(":")[0].split(";")[0].strip(), []).append(row)
+    print("Held-out own_words_dev.tsv by kind (the file's reason): judged not own words / rows")
+    for kind, rows in sorted(kinds.items()):
+        said = sum(checker(row["statement"]) for row in rows)
+        print(f"  {kind:<40} {rows[0]['label']:<13} {said} of {len(rows)}")
     real = [row for row in dev if row["source"] != "constructed"]
     made = [row for row in dev if row["source"] == "constructed"]
     alone: Predict = lambda text: professional(text)  # noqa: E731

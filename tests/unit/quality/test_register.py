@@ -199,3 +199,42 @@ def test_a_term_in_a_statement_that_reads_as_services_write_stays_strong(text: s
     assert not verdict.own_words
     assert any(f.strong for f in verdict.of_kind(FlagKind.JARGON))
     assert model().probability(text) >= model().term_gate
+
+
+# --- the statement's vector of meaning ------------------------------------------------------------------
+
+def test_a_statements_vector_is_its_words_vectors_added_up_at_length_one() -> None:
+    from wtfc_collect.quality.register import vectors
+
+    one = vectors.statement_vector(["going", "to", "the", "football"])
+    assert float(one @ one) == pytest.approx(1.0)
+    assert np.allclose(one, vectors.statement_vector(["football", "the", "to", "going"]))  # order free
+    added = vectors.word_vector("going") + vectors.word_vector("football")
+    assert np.allclose(vectors.statement_vector(["going", "football"]), added / np.linalg.norm(added))
+    assert not vectors.statement_vector([]).any()
+    # Words of like meaning sit closer than words of unlike meaning.
+    near = vectors.statement_vector(["nurse"]) @ vectors.statement_vector(["doctor"])
+    far = vectors.statement_vector(["nurse"]) @ vectors.statement_vector(["tomatoes"])
+    assert near > far
+
+
+def test_the_model_names_the_word_vectors_it_was_trained_with() -> None:
+    import json
+
+    from wtfc_collect.quality.register import vectors
+
+    raw = json.loads((HERE / MODEL_FILE).read_text(encoding="utf-8"))
+    assert raw["vectors_sha256"] == vectors.digest()
+    assert len(raw["vector_weights"]) == vectors.load()[1].shape[1]
+    raw["vectors_sha256"] = "0" * 64
+    with pytest.raises(ValueError, match="other word vectors"):
+        parse(json.dumps(raw))
+
+
+def test_the_vector_weighs_in_the_score() -> None:
+    import dataclasses
+
+    text = "I feel valued as a partner in the planning of my care"
+    shipped = model()
+    without = dataclasses.replace(shipped, vector_weights=np.zeros_like(shipped.vector_weights))
+    assert without.probability(text) != pytest.approx(shipped.probability(text), abs=1e-3)

@@ -49,10 +49,11 @@ class Model:
     vector_weights: Any = field(compare=False, repr=False)
     # Kept with the model (another model, with other features, must not read them), worked out once per
     # word: word -> the pieces of it this model knows (for explain), and those with the word itself.
-    pieces: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
-    grams: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    pieces: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
+    grams: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
     # word -> (its vector, the vector's weighted sum): worked out once per word and model.
-    meanings: dict[str, tuple[Any, float]] = field(default_factory=dict, compare=False, repr=False)
+    meanings: dict[str, tuple[Any, float]] = field(
+        default_factory=dict, init=False, compare=False, repr=False)
 
     def probability(self, text: str) -> float:
         """The probability that ``text`` is professional writing (as scikit-learn's predict_proba)."""
