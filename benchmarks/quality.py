@@ -216,8 +216,8 @@ def held_out_figures() -> dict[str, float]:
             if texts:
                 said = sum(map(professional, texts))
                 print(f"  {path.stem:<18} {label:<13} {said:>4} of {len(texts):>4} ({said / len(texts):.1%})")
-    print("The whole checker (rules and model) on the same held-out rows, field mixed (here a vague answer such "
-          "as 'Nothing' counts as not own words too):")
+    print("The whole checker (rules and model) on the same held-out rows, field mixed (here a vague answer "
+          "such as 'Nothing' counts as not own words too):")
     for path in sorted(REGISTER_DATA.glob("*.tsv")):
         rows = held_out_rows(path.name)
         for label in ("professional", "own_words"):
