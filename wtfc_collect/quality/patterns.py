@@ -40,6 +40,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# "Her attitude was professional", "His manner is so reassuring": how someone treated the writer.
+_MANNER = re.compile(r"\s+(?:(?:very|so|really|extremely|always|most)\s+)*(?:professional|considerate|"
+                     r"reassuring|comforting|attentive|caring|courteous|polite|respectful)\b")
 _PRONOUNS = _words("he she")
 _PRONOUN = re.compile(r"\b(?:he|she)\b")
 # 'His …' or 'Her …' starting a statement about the person: "His absolute passion is trains".
@@ -75,14 +78,30 @@ _LAST_PERSON = re.compile(
 # "The carer says she slept well": reported speech about the person, whoever reports it.
 _REPORTED = re.compile(r"\b(?:says|said|reports?|reported|states?|stated|notes?|noted|feels|felt|thinks|"
                        r"thought|told|informed|advised|confirmed|mentioned|writes|wrote)\s+(?:that\s+)?\Z")
+_INTENSIFIERS = (r"(?:(?:very|so|really|extremely|absolutely|always|incredibly|just|most|truly|such|more|a)"
+                 r"\s+)*")
+# An adjective after 'is' or 'was', or a verb with none ("she was kind", "he explained"): after 'was' a
+# verb is the passive and says what was done to someone ("she was reassured by staff": the person).
 _PRAISE = re.compile(
     r"\s*(?:(?:'s|’s|is|was|has\s+been|had\s+been|could\s+not\s+have\s+been|couldn't\s+have\s+been)\s+)?"
-    r"(?:(?:very|so|really|extremely|absolutely|always|incredibly|just|most|truly|such|more|a)\s+)*"
+    + _INTENSIFIERS +
     r"(?:kind|polite|caring|helpful|lovely|professional|supportive|understanding|reassuring|friendly|"
     r"patient|thorough|brilliant|amazing|excellent|fantastic|great|wonderful|informative|approachable|"
-    r"compassionate|knowledgeable|comforting|attentive|considerate|gentle|efficient|"
-    r"listened|listens|explained|explains|helped|took\s+the\s+time|takes\s+the\s+time|went\s+above|"
+    r"compassionate|knowledgeable|comforting|attentive|considerate|gentle|efficient)\b"
+    r"|\s*" + _INTENSIFIERS +
+    r"(?:listened|listens|explained|explains|helped|took\s+the\s+time|takes\s+the\s+time|went\s+above|"
     r"goes\s+above|went\s+the\s+extra|goes\s+the\s+extra|reassured|visited|phoned|rang)\b")
+# What someone does for the writer, which says by itself that the 'he' or 'she' helped: listening (not "to
+# music"), going the extra mile, taking the time, being comforting or considerate. Kind, lovely or friendly
+# may as well describe the person ("She is kind and always thinks of others"), so those need a service.
+_CONDUCT = re.compile(
+    r"\s*(?:(?:'s|’s|is|was|has\s+been|had\s+been)\s+)?"
+    r"(?:(?:very|so|really|extremely|absolutely|always|incredibly|just|truly|most)\s+)*"
+    r"(?:listened|listens)\b(?!\s+to\s+(?!me\b|us\b|what\b|my\b|everything\b|every\b|our\b))"
+    r"|\s*(?:(?:'s|’s|is|was|has\s+been|had\s+been)\s+)?"
+    r"(?:(?:very|so|really|extremely|absolutely|always|incredibly|just|truly|most)\s+)*"
+    r"(?:comforting|considerate|attentive|went\s+above|goes\s+above|went\s+the\s+extra|goes\s+the\s+extra|"
+    r"took\s+the\s+time|takes\s+the\s+time)\b")
 _SERVICE_CONTEXT = re.compile(
     r"\b(?:nurses?|doctors?|drs?|gps?|staff|team|ward|clinic|service|hospital|surgery|appointments?|visits?|"
     r"visited|treatment|consultant|physio|therapist|receptionist|advice|sessions?|practice)\b")
@@ -104,6 +123,8 @@ def about_a_helper(text: str, folded: str, start: int, end: int) -> bool:
     if (last is not None and last.group(1) is not None and _REPORTED.search(window) is None
             and not _CAPITAL.search(text, start - len(window) + last.end(), start)):
         return True
+    if _CONDUCT.match(folded, end) is not None:
+        return True
     return _PRAISE.match(folded, end) is not None and _SERVICE_CONTEXT.search(folded) is not None
 
 
@@ -122,7 +143,8 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str]) ->
     if not _PRONOUNS.isdisjoint(words) and (match := next(about_the_person, None)):
         found(*match.span(), f"'{text[match.start():match.end()]}': this is written about the person, not "
               "in their voice. Ask them, and write down what they said, in their words: 'I …'.", "I")
-    if not _POSSESSIVES.isdisjoint(words) and (match := _POSSESSIVE_START.match(folded)):
+    if (not _POSSESSIVES.isdisjoint(words) and (match := _POSSESSIVE_START.match(folded))
+            and not _MANNER.match(folded, match.end())):
         start, end = match.span(1)
         found(start, end, f"'{text[start:end]} …' is written about the person, not in their voice. Ask them, "
               "and write down what they said: 'My …', 'I …'.", "My")

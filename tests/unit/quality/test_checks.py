@@ -118,6 +118,29 @@ def test_he_or_she_about_a_worker_is_not_the_person_written_about(text: str) -> 
     assert flags(text, FlagKind.THIRD_PERSON, strong=True) == []
 
 
+@pytest.mark.parametrize("text", [
+    "He really listened.",
+    "She was so considerate and comforting the whole time.",
+    "She listened to me properly for once.",
+    "Amazing, she went the extra mile for us.",
+    "His manner was very reassuring.",
+])
+def test_what_someone_did_for_the_writer_says_they_helped_without_naming_a_service(text: str) -> None:
+    # Listening, taking the time or going the extra mile is what a helper does for the one who writes.
+    assert flags(text, FlagKind.THIRD_PERSON, strong=True) == []
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("She listens to music in her room most evenings", "She"),
+    ("She was reassured by staff after the fall", "She"),  # the passive: done to the person
+    ("He was helped by the nurse to wash", "He"),
+    ("Her mood was low today", "Her"),
+    ("His attitude is very negative at times", "His"),
+])
+def test_what_was_done_to_the_person_or_their_habits_stay_third_person(text: str, word: str) -> None:
+    assert word in flags(text, FlagKind.THIRD_PERSON, strong=True)
+
+
 @pytest.mark.parametrize(("text", "word"), [
     ("She is kind and always thinks of others", "She"),
     ("The carer says she slept well", "she"),
