@@ -8,7 +8,9 @@ so the model can be made again without the sources. Where each source comes from
 wtfc_collect/quality/register/data/README.md.
 
     python scripts/gather_register_data.py --shared ../shared \
-        --service-explorer /path/to/BforBen/service-explorer --cqc-statements /path/to/complianceData.ts
+        --service-explorer /path/to/BforBen/service-explorer --cqc-statements /path/to/complianceData.ts \
+        --gathered policy_statements=/path/to/rows.tsv --gathered service_guidance=/path/to/rows.tsv \
+        --measure-only care_records=/path/to/rows.tsv
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import csv
 import hashlib
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the project, for the demo's statement bank
@@ -51,7 +54,8 @@ def usable_prose(sentence: str, shortest: int = 3, longest: int = 60) -> bool:
             and sentence[0].isupper())
 
 
-def write(name: str, rows: list[tuple[str, str, str, str]]) -> None:
+def write(name: str, rows: Sequence[tuple[str, ...]], extra: tuple[str, ...] = ()) -> None:
+    """One data file: text, label, group, split (and the ``extra`` columns each row has after those)."""
     seen: set[str] = set()
     unique = []
     for row in rows:
@@ -61,7 +65,7 @@ def write(name: str, rows: list[tuple[str, str, str, str]]) -> None:
             unique.append(row)
     with (OUT / name).open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(("text", "label", "group", "split"))
+        writer.writerow(("text", "label", "group", "split", *extra))
         writer.writerows(unique)
     print(f"{name}: {len(unique)} rows")
 
@@ -166,19 +170,72 @@ def demo_bank() -> list[tuple[str, str, str, str]]:
     return rows
 
 
+_ALNUM = re.compile(r"[^\W_]+")
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(_ALNUM.findall(text.casefold()))
+
+
+def _like(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Nearly the same words (four in five shared): the same statement, quoted a little differently."""
+    return bool(a and b) and len(a & b) >= 0.8 * len(a | b)
+
+
+def gathered(path: Path, shared: Path, only_held_out: bool = False) -> list[tuple[str, ...]]:
+    """Rows gathered from other public documents (see data/README.md): a TSV with the columns text, label,
+    group, source and licence. A row that is (nearly) a statement of the project's own_words_dev.tsv is
+    left out, so those statements' held-out figures stay held out and the training ones are not doubled.
+    ``only_held_out``: every row is held out (a source kept for measuring only, never for training)."""
+    with (shared / "data" / "own_words_dev.tsv").open(encoding="utf-8", newline="") as handle:
+        known = [_word_set(row["statement"]) for row in csv.DictReader(handle, delimiter="\t")]
+    already = set()  # the statements of the other data files (the regulator's are in two sources)
+    for other in OUT.glob("*.tsv"):
+        if other.resolve() != (OUT / f"{path.stem}.tsv").resolve():
+            with other.open(encoding="utf-8", newline="") as handle:
+                already |= {_word_set(row["text"]) for row in csv.DictReader(handle, delimiter="\t")}
+    with path.open(encoding="utf-8", newline="") as handle:
+        found = list(csv.DictReader(handle, delimiter="\t"))
+    rows: list[tuple[str, ...]] = []
+    for row in found:
+        text = clean(row["text"])
+        words = _word_set(text)
+        if text and words not in already and not any(_like(words, other) for other in known):
+            split = "held_out" if only_held_out or held_out(row["group"]) else "train"
+            rows.append((text, row["label"], row["group"], split,
+                         row["source"], row["licence"]))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, required=True)
-    parser.add_argument("--service-explorer", type=Path, required=True)
-    parser.add_argument("--cqc-statements", type=Path, required=True)
+    parser.add_argument("--service-explorer", type=Path)
+    parser.add_argument("--cqc-statements", type=Path)
+    parser.add_argument("--gathered", action="append", default=[], metavar="NAME=PATH",
+                        help="rows gathered from other public documents: writes data/NAME.tsv")
+    parser.add_argument("--measure-only", action="append", default=[], metavar="NAME=PATH",
+                        help="as --gathered, but every row held out: for measuring, never for training")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    write("fft_comments.tsv", fft_comments(args.shared))
-    write("method_guides.tsv", method_guides(args.shared))
-    write("dev_statements.tsv", dev_statements(args.shared))
-    write("council_services.tsv", service_explorer(args.service_explorer))
-    write("cqc_statements.tsv", cqc_statements(args.cqc_statements))
-    write("lexicon_terms.tsv", lexicon_terms(args.shared))
+    if args.service_explorer is None or args.cqc_statements is None:  # only the gathered files, then
+        if not args.gathered and not args.measure_only:
+            parser.error("give --service-explorer and --cqc-statements, or --gathered files only")
+    else:
+        _the_first_sources(args.shared, args.service_explorer, args.cqc_statements)
+    for item in args.gathered + args.measure_only:
+        name, _, path = item.partition("=")
+        write(f"{name}.tsv", gathered(Path(path), args.shared, only_held_out=item in args.measure_only),
+              extra=("source", "licence"))
+
+
+def _the_first_sources(shared: Path, explorer: Path, cqc: Path) -> None:
+    write("fft_comments.tsv", fft_comments(shared))
+    write("method_guides.tsv", method_guides(shared))
+    write("dev_statements.tsv", dev_statements(shared))
+    write("council_services.tsv", service_explorer(explorer))
+    write("cqc_statements.tsv", cqc_statements(cqc))
+    write("lexicon_terms.tsv", lexicon_terms(shared))
     write("demo_bank.tsv", demo_bank())
 
 

@@ -36,7 +36,7 @@ def folder() -> Path:
 
 @functools.cache
 def load() -> tuple[Any, Any]:
-    """The tokenizer and the token vectors (as float64) shipped inside the wordllama package.
+    """The tokenizer and the token vectors shipped inside the wordllama package.
 
     The files are read directly (with ``tokenizers`` and ``safetensors``, as wordllama itself does) so that
     nothing can ever be downloaded: wordllama's own loader looks for the tokenizer in another folder and
@@ -58,13 +58,6 @@ def digest() -> str:
     return hashlib.sha256((folder() / FILES[1]).read_bytes()).hexdigest()
 
 
-@functools.cache
-def _float_vectors() -> Any:
-    import numpy as np
-
-    return np.asarray(load()[1], dtype=np.float64)
-
-
 _words: dict[str, Any] = {}
 
 
@@ -74,9 +67,11 @@ def word_vector(word: str) -> Any:
     if found is None:
         import numpy as np
 
-        vectors = _float_vectors()
-        ids = load()[0].encode(" " + word, add_special_tokens=False).ids
-        found = vectors[np.clip(ids, 0, len(vectors) - 1)].sum(axis=0) if ids else np.zeros(vectors.shape[1])
+        tokenizer, vectors = load()
+        ids = tokenizer.encode(" " + word, add_special_tokens=False).ids
+        # Only this word's rows become float64 (the table stays as shipped, half precision, 16 MB).
+        found = (vectors[np.clip(ids, 0, len(vectors) - 1)].astype(np.float64).sum(axis=0) if ids
+                 else np.zeros(vectors.shape[1]))
         if len(_words) >= _CACHE_LIMIT:
             _words.clear()
         _words[word] = found
@@ -88,7 +83,7 @@ def statement_vector(tokens: Sequence[str]) -> Any:
     import numpy as np
 
     if not tokens:
-        return np.zeros(_float_vectors().shape[1])
+        return np.zeros(load()[1].shape[1])
     total = np.add.reduce([word_vector(token) for token in tokens])
     norm = math.sqrt(float(total @ total))
     return total / norm if norm > 0 else total
