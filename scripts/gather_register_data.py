@@ -207,6 +207,30 @@ def gathered(path: Path, shared: Path, only_held_out: bool = False) -> list[tupl
     return rows
 
 
+def keep_held_out_apart(shared: Path) -> None:
+    """Mark held out, in every data file, the rows that are (nearly) a held-out statement of
+    own_words_dev.tsv: some of those statements were taken from the same public sources (patient comments,
+    the lexicon, the demo), and a model trained on their copies would be tested on its memory."""
+    with (shared / "data" / "own_words_dev.tsv").open(encoding="utf-8", newline="") as handle:
+        held = [_word_set(row["statement"]) for i, row in enumerate(csv.DictReader(handle, delimiter="\t"))
+                if i % 3 == 2]
+    for path in sorted(OUT.glob("*.tsv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.reader(handle, delimiter="\t")
+            header, *rows = list(reader)
+        text, split = header.index("text"), header.index("split")
+        moved = 0
+        for row in rows:
+            if row[split] == "train" and any(_like(_word_set(row[text]), other) for other in held):
+                row[split] = "held_out"
+                moved += 1
+        if moved:
+            with path.open("w", encoding="utf-8", newline="") as handle:
+                writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+                writer.writerows([header, *rows])
+            print(f"{path.name}: {moved} rows held out (copies of held-out statements)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, required=True)
@@ -218,15 +242,14 @@ def main() -> None:
                         help="as --gathered, but every row held out: for measuring, never for training")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    if args.service_explorer is None or args.cqc_statements is None:  # only the gathered files, then
-        if not args.gathered and not args.measure_only:
-            parser.error("give --service-explorer and --cqc-statements, or --gathered files only")
-    else:
+    # Without the two repositories, only the gathered files are written (and held-out copies kept apart).
+    if args.service_explorer is not None and args.cqc_statements is not None:
         _the_first_sources(args.shared, args.service_explorer, args.cqc_statements)
     for item in args.gathered + args.measure_only:
         name, _, path = item.partition("=")
         write(f"{name}.tsv", gathered(Path(path), args.shared, only_held_out=item in args.measure_only),
               extra=("source", "licence"))
+    keep_held_out_apart(args.shared)
 
 
 def _the_first_sources(shared: Path, explorer: Path, cqc: Path) -> None:
