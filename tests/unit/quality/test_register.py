@@ -97,7 +97,7 @@ def test_held_out_patient_comments_are_rarely_called_professional() -> None:
         held = [row["text"] for row in csv.DictReader(handle, delimiter="\t") if row["split"] == "held_out"]
     assert len(held) > 1500
     flagged = [t for t in held if check_statement(t, "health").of_kind(FlagKind.REGISTER)]
-    assert len(flagged) / len(held) <= 0.025, len(flagged)  # measured 1.0 % (17 of 1,703)
+    assert len(flagged) / len(held) <= 0.025, len(flagged)  # measured 0.9 % (15 of 1,709)
 
 
 @pytest.mark.parametrize("text", [
