@@ -182,16 +182,17 @@ def _like(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a and b) and len(a & b) >= 0.8 * len(a | b)
 
 
-def gathered(path: Path, shared: Path, only_held_out: bool = False) -> list[tuple[str, ...]]:
+def gathered(path: Path, shared: Path, name: str, only_held_out: bool = False) -> list[tuple[str, ...]]:
     """Rows gathered from other public documents (see data/README.md): a TSV with the columns text, label,
     group, source and licence. A row that is (nearly) a statement of the project's own_words_dev.tsv is
     left out, so those statements' held-out figures stay held out and the training ones are not doubled.
-    ``only_held_out``: every row is held out (a source kept for measuring only, never for training)."""
+    ``name``: the data file it becomes (data/NAME.tsv). ``only_held_out``: every row is held out (a source
+    kept for measuring only, never for training)."""
     with (shared / "data" / "own_words_dev.tsv").open(encoding="utf-8", newline="") as handle:
         known = [_word_set(row["statement"]) for row in csv.DictReader(handle, delimiter="\t")]
     already = set()  # the statements of the other data files (the regulator's are in two sources)
     for other in OUT.glob("*.tsv"):
-        if other.resolve() != (OUT / f"{path.stem}.tsv").resolve():
+        if other.name != f"{name}.tsv":
             with other.open(encoding="utf-8", newline="") as handle:
                 already |= {_word_set(row["text"]) for row in csv.DictReader(handle, delimiter="\t")}
     with path.open(encoding="utf-8", newline="") as handle:
@@ -247,7 +248,7 @@ def main() -> None:
         _the_first_sources(args.shared, args.service_explorer, args.cqc_statements)
     for item in args.gathered + args.measure_only:
         name, _, path = item.partition("=")
-        write(f"{name}.tsv", gathered(Path(path), args.shared, only_held_out=item in args.measure_only),
+        write(f"{name}.tsv", gathered(Path(path), args.shared, name, only_held_out=item in args.measure_only),
               extra=("source", "licence"))
     keep_held_out_apart(args.shared)
 

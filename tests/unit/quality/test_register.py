@@ -256,3 +256,29 @@ def test_no_training_row_is_nearly_a_held_out_statement_of_the_accuracy_tests() 
     for row in train.read_rows("train"):
         mine = words(row.text)
         assert not any(mine and len(mine & other) >= 0.8 * len(mine | other) for other in held), row.text
+
+
+def test_training_chooses_the_largest_regularisation_that_calls_no_everyday_statement_a_report(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = ([_row(False, "fft_comments", f"comment {n}") for n in range(300)]
+            + [_row(False, "demo_bank", "Working on cars in a garage")]
+            + [_row(True, "council_services", f"policy {n}") for n in range(60)])
+
+    def out_of_fold(chosen: list[train.Row], c: float = train.C) -> np.ndarray:
+        found = np.array([0.9 if r.professional else 0.01 * (n % 50) / 50 for n, r in enumerate(chosen)])
+        found[300] = 0.95 if c >= 8 else 0.2  # past C 4 the demo statement reads as a report
+        return found
+
+    monkeypatch.setattr(train, "out_of_fold", out_of_fold)
+    c, found = train.choose_c(rows)
+    assert c == 4.0 and found[300] == 0.2
+    monkeypatch.setattr(train, "out_of_fold", lambda chosen, c=1.0: np.where(
+        [r.professional for r in chosen], 0.9, 0.01) + np.eye(1, len(chosen), 300)[0])
+    assert train.choose_c(rows)[0] == train.CANDIDATES[0]  # none is clean: the smallest
+
+
+def test_the_shipped_model_records_its_regularisation() -> None:
+    import json
+
+    raw = json.loads((HERE / MODEL_FILE).read_text(encoding="utf-8"))
+    assert raw["c"] in train.CANDIDATES
