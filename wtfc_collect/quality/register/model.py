@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from .features import END, SHAPES, START, char_features, shapes, word_features, word_spans, words
+from .vectors import CACHE_LIMIT as VECTORS_KEPT
 from .vectors import digest, word_vector
 
 MODEL_FILE = "model.json"
@@ -119,7 +120,7 @@ def _meaning(model: Model, token: str) -> tuple[Any, float]:
     meanings = model.meanings
     known = meanings.get(token)
     if known is None:
-        if len(meanings) >= _CACHE_LIMIT:
+        if len(meanings) >= VECTORS_KEPT:  # the vectors are the ones vectors.py keeps: no second copy
             meanings.clear()
         vector = word_vector(token)
         known = meanings[token] = (vector, float(vector @ model.vector_weights))

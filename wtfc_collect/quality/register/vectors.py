@@ -20,7 +20,9 @@ from pathlib import Path
 from typing import Any
 
 FILES = ("tokenizers/l2_supercat_tokenizer_config.json", "weights/l2_supercat_256.safetensors")
-_CACHE_LIMIT = 200_000  # words whose vectors are kept; cleared when full
+# Words whose vectors are kept (2 KB each, so at most about 60 MB); cleared when full. A year of a council's
+# statements uses far fewer different words.
+CACHE_LIMIT = 30_000
 
 
 class MissingVectors(RuntimeError):
@@ -72,7 +74,7 @@ def word_vector(word: str) -> Any:
         # Only this word's rows become float64 (the table stays as shipped, half precision, 16 MB).
         found = (vectors[np.clip(ids, 0, len(vectors) - 1)].astype(np.float64).sum(axis=0) if ids
                  else np.zeros(vectors.shape[1]))
-        if len(_words) >= _CACHE_LIMIT:
+        if len(_words) >= CACHE_LIMIT:
             _words.clear()
         _words[word] = found
     return found
