@@ -122,6 +122,7 @@ class Fitted:
         self.tfidf = TfidfTransformer(norm="l2", smooth_idf=True, sublinear_tf=False)
         self.tfidf.fit(self._present(grams))
         self.scaler = StandardScaler().fit(np.array([shapes(text) for text in texts]))
+        self.ratio = _ratios(self._present(grams), labels, np.ones(len(texts)) if weights is None else weights)
         self.model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=5000,
                                         random_state=SEED)
         self.model.fit(self._matrix(texts, grams), labels, sample_weight=weights)
@@ -137,7 +138,7 @@ class Fitted:
 
     def _matrix(self, texts: Sequence[str], grams: Sequence[set[str]] | None = None) -> sparse.csr_matrix:
         grams = [ngrams(text) for text in texts] if grams is None else grams
-        found = self.tfidf.transform(self._present(grams))
+        found = self.tfidf.transform(self._present(grams)).multiply(self.ratio).tocsr()
         written = self.scaler.transform(np.array([shapes(text) for text in texts]))
         meaning = np.array([statement_vector(words(text)) for text in texts])
         return sparse.hstack([found, sparse.csr_matrix(written), sparse.csr_matrix(meaning)], format="csr")
@@ -147,8 +148,10 @@ class Fitted:
         return np.asarray(self.model.predict_proba(self._matrix(texts))[:, 1])
 
     def export(self, threshold: float, term_gate: float) -> dict[str, object]:
-        coef = self.model.coef_[0]
         n = len(self.vocabulary)
+        # A word's weight as the model file keeps it: the fitted weight times its ratio (see _ratios), so
+        # checking needs no ratios of its own.
+        coef = np.concatenate([self.model.coef_[0][:n] * self.ratio, self.model.coef_[0][n:]])
         idf = self.tfidf.idf_
         features = {g: [_round(idf[i]), _round(coef[i])] for g, i in self.vocabulary.items() if coef[i] != 0}
         unused = {g: [_round(idf[i]), 0.0] for g, i in self.vocabulary.items() if coef[i] == 0}
@@ -161,6 +164,17 @@ class Fitted:
                 "term_gate": _round(term_gate),
                 "shapes": written, "vector_weights": meaning, "vectors_sha256": vectors.digest(),
                 "features": {**features, **unused}}
+
+
+def _ratios(present: sparse.csr_matrix, labels: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """How strongly each word or piece leans to one label: the size of the log of the ratio of its share of
+    the (weighted) professional rows to its share of the own-words rows, each counted from one. Each word's
+    tf-idf value is multiplied by it before the regression ("NB-LR", Wang and Manning 2012), so a word seen
+    mostly in one kind of writing starts with more say than one seen in both. Out of fold this caught more
+    professional rows of most sources at the same false-alarm budget (see the README)."""
+    professional = 1.0 + present[labels].T @ weights[labels]
+    own = 1.0 + present[~labels].T @ weights[~labels]
+    return np.asarray(np.abs(np.log((professional / professional.sum()) / (own / own.sum())))).ravel()
 
 
 def _round(value: float) -> float:
