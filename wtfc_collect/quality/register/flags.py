@@ -28,7 +28,9 @@ def register_flags(text: str, named: list[tuple[int, int]] | None = None,
     flags = []
     for number, (start, end, _) in enumerate(found.phrases):
         words = text[start:end]
-        alternative = _plainer(text, start, end)
+        # The first flag offers a plainer way for the statement's first term that has one, when the words
+        # that weigh most are not themselves such a term ("Individual care plan.": 'care plan').
+        alternative = _plainer(text, start, end) or (_plainer(text, 0, len(text)) if number == 0 else None)
         if number == 0:
             explanation = (f"This reads like professional writing, not the person's own words: {reasons}. "
                            f"'{words}' weighs most toward that. {_ASK}")
