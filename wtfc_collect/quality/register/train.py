@@ -122,7 +122,8 @@ class Fitted:
         self.tfidf = TfidfTransformer(norm="l2", smooth_idf=True, sublinear_tf=False)
         self.tfidf.fit(self._present(grams))
         self.scaler = StandardScaler().fit(np.array([shapes(text) for text in texts]))
-        self.ratio = _ratios(self._present(grams), labels, np.ones(len(texts)) if weights is None else weights)
+        weights = np.ones(len(texts)) if weights is None else weights
+        self.ratio = _ratios(self._present(grams), labels, weights)
         self.model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=5000,
                                         random_state=SEED)
         self.model.fit(self._matrix(texts, grams), labels, sample_weight=weights)
