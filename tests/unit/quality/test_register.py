@@ -192,7 +192,7 @@ def test_a_term_in_a_statement_that_reads_as_talk_is_a_soft_note(text: str, term
 @pytest.mark.parametrize("text", [
     "the balance of my dietary intake",  # the method's own example of words nobody says about their dinner
     "Prior to discharge, a medication review is to be completed by the clinician",
-    "Staff to be more engaged with service users.",
+    "Staff to ensure service users are engaged in meaningful activities.",
 ])
 def test_a_term_in_a_statement_that_reads_as_services_write_stays_strong(text: str) -> None:
     verdict = check_statement(text)
