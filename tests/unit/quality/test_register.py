@@ -295,3 +295,18 @@ def test_the_kept_word_vectors_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> 
     before = fresh.probability("zzqa zzqb zzqc zzqd zzqe zzqf zzqg zzqh")
     assert len(vectors._words) <= 5 and len(fresh.meanings) <= 5
     assert fresh.probability("zzqa zzqb zzqc zzqd zzqe zzqf zzqg zzqh") == pytest.approx(before)
+
+
+def test_a_word_seen_in_one_kind_of_writing_starts_with_more_say_than_one_seen_in_both() -> None:
+    from scipy import sparse
+
+    # Columns: a word in every row, one only in the professional rows, one only in the own-words rows.
+    present = sparse.csr_matrix(np.array([[1, 1, 0], [1, 1, 0], [1, 0, 1], [1, 0, 1]], dtype=float))
+    labels = np.array([True, True, False, False])
+    ratio = train._ratios(present, labels, np.ones(4))
+    assert ratio[0] == pytest.approx(0.0)
+    assert ratio[1] > 0.5 and ratio[2] > 0.5
+    assert ratio[1] == pytest.approx(ratio[2])
+    # Weights count: a row that weighs more moves its words further from even.
+    heavier = train._ratios(present, labels, np.array([3.0, 3.0, 1.0, 1.0]))
+    assert heavier[1] != pytest.approx(ratio[1])
