@@ -2,7 +2,7 @@
 
 The held-out rows are a fixed third of shared/data/own_words_dev.tsv (every third row), copied into
 tests/data so these tests do not need shared/. The bounds sit a little below what was measured (precision
-1.00, recall 0.85 (22 of 26) on 52 rows; no good demo statement flagged): they guard against getting worse,
+1.00, recall 0.92 (24 of 26) on 52 rows; no good demo statement flagged): they guard against getting worse,
 they were not tuned to pass.
 """
 
@@ -34,7 +34,7 @@ def test_precision_and_recall_on_held_out_statements() -> None:
     precision = tp / sum(said)
     recall = tp / sum(truth)
     assert precision >= 0.95, precision
-    assert recall >= 0.84, recall
+    assert recall >= 0.88, recall
 
 
 @pytest.mark.skipif(not (SHARED / "own_words_dev.tsv").exists(), reason="shared/data is not beside the repo")
