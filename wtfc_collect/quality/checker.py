@@ -199,10 +199,11 @@ def _rules(text: str, folded: str) -> list[Flag]:
     found, plain, quiet = first_look(text, folded)
     if quiet:
         # The usual statement: no term, contact details, name, service wording or 'he'/'she'. Only an
-        # empty answer is left, and a care-notes opening when nobody speaks ('I', 'you').
+        # empty answer is left, and a care-notes opening or an instruction to staff when nobody speaks
+        # ('I', 'you').
         if len(folded) <= patterns.VAGUE_LONGEST and (flags := patterns.vague(text, folded)):
             return flags
-        if VOICE.isdisjoint(found) and patterns.OPENER.match(folded):
+        if VOICE.isdisjoint(found) and (patterns.OPENER.match(folded) or patterns.INSTRUCTION.match(folded)):
             return patterns.third_person(text, folded, False, found)
         return []
     terms, words = place(folded, found)

@@ -36,6 +36,26 @@ _OPENERS = {
 # Not openers: "Would be nice …", "Can't fault …", "Was very good …" are how people write, too.
 OPENER = re.compile(r"^\W*(" + "|".join(re.escape(v) for v in sorted(_OPENERS, key=len, reverse=True))
                      + r")\b")
+# An instruction to staff about one person's care, as care plans put it: a verb first, then the person
+# ("Remind her to use her frame", "Support Mrs … to transfer", "… before discharging the patient") or a
+# care task ("Assist with washing and dressing", "Prompt with medication"). Only one person, not
+# "patients": "Give patients more time" is a patient's suggestion to a service, which people do write.
+_INSTRUCTION_VERBS = ("prompt|assist|encourage|remind|support|help|monitor|observe|check|administer|ensure|"
+                      "offer|give|reassure|reposition|transfer|escort|accompany|orientate|redirect|discuss|"
+                      "explain|inform|contact|make|arrange|refer|liaise|record|document|report|weigh|apply|"
+                      "complete|supervise|provide")
+_ONE_PERSON = (r"the patient|the service user|the client|the resident|the person|service user|patient's|"
+               r"client's|resident's")
+_CARE_TASK = (r"washing|dressing|bathing|showering|personal care|medication|medicines|fluids|"
+              r"food and fluids?|meals|transfers|mobility|mobilising|continence|pressure areas?|skin care|"
+              r"toileting|oral care|catheter care|the hoist|hoist|frame|walking aid|eating|drinking|shaving|"
+              r"hair|teeth")
+INSTRUCTION = re.compile(
+    rf"^\W*({_INSTRUCTION_VERBS})\b(?:(?:\s+[\w']+){{0,3}}?\s+(?:him|her|mr|mrs|ms|{_ONE_PERSON})\b"
+    rf"|(?:\s+[\w'/]+){{0,7}}?\s+(?:{_ONE_PERSON})\b"
+    rf"|(?:\s+[\w']+){{0,2}}?\s+with\s+(?:(?:his|her|the|their)\s+)?(?:{_CARE_TASK})\b)")
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -129,7 +149,8 @@ def about_a_helper(text: str, folded: str, start: int, end: int) -> bool:
 
 
 def third_person(text: str, folded: str, voice: bool, words: Collection[str]) -> list[Flag]:
-    """Care-record voice: 'He enjoys …', 'Requires support …', 'Service user …', when there is no 'I' or
+    """Care-record voice: 'He enjoys …', 'Requires support …', 'Service user …', an instruction to staff
+    ('Remind her to …', 'Assist with washing …'), when there is no 'I' or
     'you' (``voice``) in the statement. A 'he' or 'she' about a worker is not the person (see
     :func:`about_a_helper`)."""
     if voice:
@@ -153,6 +174,10 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str]) ->
         instead = _OPENERS[match.group(1)]
         found(start, end, f"'{text[start:end]} …' reads like care notes about the person. Write it as they "
               f"said it, for example '{instead} …'.", instead)
+    if match := INSTRUCTION.match(folded):
+        start, end = match.span(1)
+        found(start, end, f"'{text[start:end]} …' is an instruction to staff about the person, not what they "
+              "said. Ask what matters to them about it, and write down their words: 'I …'.", "I")
     if not _PERSON_NOUNS.isdisjoint(words) and (match := _PERSON_NOUN.search(folded)):
         start, end = match.span(1)
         found(start, end, f"'{text[start:end]}' is how services write about someone. Put down the person's "

@@ -86,6 +86,31 @@ def test_care_record_voice_is_third_person(text: str, word: str) -> None:
     assert not own(text)
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("Remind him to use his stick on the stairs", "Remind"),
+    ("Assist with washing and dressing each morning", "Assist"),
+    ("Encourage the service user to drink plenty", "Encourage"),
+    ("Check pressure areas before the patient is moved", "Check"),
+    ("Prompt with medication at 8am and 6pm", "Prompt"),
+])
+def test_an_instruction_to_staff_about_the_person_is_care_record_voice(text: str, word: str) -> None:
+    assert word in flags(text, FlagKind.THIRD_PERSON, strong=True)
+    assert not own(text)
+    found = next(f for f in check_statement(text).flags if f.kind is FlagKind.THIRD_PERSON)
+    assert "instruction to staff" in found.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "Give patients more time to ask questions",  # a suggestion to a service, in the person's words
+    "Help me with my shopping",
+    "Support was brilliant when my wife was ill",
+    "Make the waiting room warmer",
+    "Check-in was quick and easy",
+])
+def test_suggestions_and_praise_are_not_instructions_to_staff(text: str) -> None:
+    assert not any("instruction to staff" in f.explanation for f in check_statement(text).flags)
+
+
 @pytest.mark.parametrize("text", [
     "I like the food; I can choose what I want",
     "Having someone visit me daily.",
