@@ -203,8 +203,10 @@ def _rules(text: str, folded: str) -> list[Flag]:
         # ('I', 'you').
         if len(folded) <= patterns.VAGUE_LONGEST and (flags := patterns.vague(text, folded)):
             return flags
-        if VOICE.isdisjoint(found) and (patterns.OPENER.match(folded) or patterns.INSTRUCTION.match(folded)):
-            return patterns.third_person(text, folded, False, found)
+        if VOICE.isdisjoint(found):
+            opens = patterns.OPENER.match(folded) or patterns.INSTRUCTION.match(folded)
+            notes = patterns.third_person(text, folded, False, found) if opens else []
+            return notes + patterns.placeholder_subject(text, folded, False)
         return []
     terms, words = place(folded, found)
     capitalised = _capitalised(text, plain, words)
@@ -221,6 +223,7 @@ def _rules(text: str, folded: str) -> list[Flag]:
     flags = _jargon(text, folded, terms, capitalised, speaking) if terms or capitalised else []
     if not voice:
         flags += patterns.third_person(text, folded, voice, words)
+        flags += patterns.placeholder_subject(text, folded, voice)
     flags += patterns.service(text, folded, first, words)
     if personal:
         flags += [named for flag in personal if flag.alternative == NAME

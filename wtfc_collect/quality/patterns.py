@@ -198,6 +198,20 @@ def named_subject(text: str, folded: str, start: int, end: int, voice: bool) -> 
         alternative="I")
 
 
+# A name already taken out: "X", "XXXX" (as in published comments), "[name]", "Mrs X". A sentence that
+# starts with one is about someone by name, as with a real name (see named_subject).
+_PLACEHOLDER = re.compile(r"(?:^|[.;!?]\s+)\W*((?:(?:mr|mrs|ms|miss|dr)\.?\s+)?(?:x{1,4}|\[name\]))(?=\s)")
+
+
+def placeholder_subject(text: str, folded: str, voice: bool) -> list[Flag]:
+    """A flag when a sentence starts with a name that was taken out ("X enjoys …", "Mrs X likes …"), as
+    :func:`named_subject` gives for a name."""
+    for match in _PLACEHOLDER.finditer(folded):
+        if flag := named_subject(text, folded, *match.span(1), voice):
+            return [flag]
+    return []
+
+
 _NOTE_VERBS = "|".join(v for v in _OPENERS if v.endswith("s") and v != "has")
 _VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|does|did|doesn't|isn't|would|will|can|could|gets|"
                          + _NOTE_VERBS + r")\b")

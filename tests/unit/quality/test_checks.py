@@ -100,6 +100,29 @@ def test_an_instruction_to_staff_about_the_person_is_care_record_voice(text: str
     assert "instruction to staff" in found.explanation
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("X enjoys going to the shops with his daughter", "X"),
+    ("Mrs X likes a cup of tea in the morning", "Mrs X"),
+    ("XXXX loves the garden", "XXXX"),
+    ("[name] prefers a female carer", "[name]"),
+    ("Good staff. XXXX requires two carers for transfers", "XXXX"),
+])
+def test_a_name_already_taken_out_starting_care_notes_is_third_person(text: str, word: str) -> None:
+    assert word in flags(text, FlagKind.THIRD_PERSON, strong=True)
+    assert not own(text)
+
+
+@pytest.mark.parametrize("text", [
+    "XXXX was lovely and explained everything",  # praise of a worker whose name was taken out
+    "XXXX has been very supportive",
+    "I love X Factor on a Saturday",
+    "My son X loves the group",
+])
+def test_a_name_taken_out_in_praise_or_first_person_is_not_a_strong_flag(text: str) -> None:
+    assert flags(text, FlagKind.THIRD_PERSON, strong=True) == []
+    assert own(text)
+
+
 @pytest.mark.parametrize("text", [
     "Give patients more time to ask questions",  # a suggestion to a service, in the person's words
     "Help me with my shopping",

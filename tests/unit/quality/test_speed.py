@@ -75,6 +75,7 @@ def reference(text: str) -> Verdict:
         judging = first or (bool(terms) and judges(folded))
         flags = _jargon(text, folded, terms, capitalised, judging)
         flags += pattern_checks.third_person(text, folded, speaking, every_word)
+        flags += pattern_checks.placeholder_subject(text, folded, speaking)
         flags += pattern_checks.service(text, folded, first, every_word)
         flags += [found for flag in personal if flag.alternative == NAME
                   and (found := pattern_checks.named_subject(text, folded, flag.start, flag.end, speaking))]
