@@ -175,7 +175,7 @@ def check_statement(text: str, field: str | None = None) -> Verdict:
     # strong term flag, or a statement the register model would call professional with them.
     strong_terms = any(f.strong and f.kind in _NAMING_KINDS for f in flags)
     likely = probability(text)
-    professional = calls_professional(likely)
+    professional = calls_professional(likely, text)
     named = named_things(text, folded, field) if strong_terms or professional else []
     if named:
         flags = [_soften(flag) if flag.strong and flag.kind in _NAMING_KINDS and _inside(flag, named)

@@ -327,3 +327,38 @@ def test_a_word_seen_in_one_kind_of_writing_starts_with_more_say_than_one_seen_i
     # Weights count: a row that weighs more moves its words further from even.
     heavier = train._ratios(present, labels, np.array([3.0, 3.0, 1.0, 1.0]))
     assert heavier[1] != pytest.approx(ratio[1])
+
+
+def _rows(texts_and_labels: list[tuple[str, bool, str]]) -> list[train.Row]:
+    return [train.Row(text, professional, f"g{i}", source) for i, (text, professional, source)
+            in enumerate(texts_and_labels)]
+
+
+def test_statements_that_say_i_get_a_threshold_of_their_own_within_the_same_budget(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(train, "FALSE_ALARMS", 0.1)
+    # Own words: 10 saying 'I' (low scores), 10 not (higher scores); professional: policy written as 'I'
+    # scoring between the two, and reports scoring high.
+    rows = _rows([(f"I went out {i}", False, "own") for i in range(10)]
+                 + [(f"Lovely day {i}", False, "own") for i in range(10)]
+                 + [(f"I am supported {i}", True, "policy") for i in range(10)]
+                 + [(f"Outcomes were met {i}", True, "reports") for i in range(10)])
+    scores = np.array([0.1] * 10 + [0.5 + 0.04 * i for i in range(10)] + [0.7] * 10 + [0.95] * 10)
+    threshold, first_person = train.thresholds_for(rows, scores)
+    labels = np.array([r.professional for r in rows])
+    says = np.array([r.text.startswith("I ") for r in rows])
+    said = (scores >= threshold) | (says & (scores >= first_person))
+    assert first_person <= 0.7 < threshold  # the policy written as 'I' is caught, the reports too
+    assert said[labels].all()
+    assert int(said[~labels].sum()) <= 2  # no more own words than one threshold may call: 10 % of 20
+    # No own words saying 'I' score that high, so the rest keep the whole budget: the one threshold's.
+    assert threshold == train.threshold_for(scores, labels)
+
+
+def test_the_shipped_model_reads_i_statements_against_their_own_threshold() -> None:
+    m = model()
+    assert 0.5 <= m.first_person_threshold <= m.threshold
+    between = (m.first_person_threshold + m.threshold) / 2
+    assert m.calls(between, "I am supported to take part in my community")
+    assert not m.calls(between, "Support to take part in the community")
+    assert m.calls(m.threshold, "Support to take part in the community")

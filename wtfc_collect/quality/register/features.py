@@ -97,6 +97,15 @@ def char_features(word: str) -> tuple[str, ...]:
     return tuple(f"c:{padded[i:i + n]}" for n in CHAR_SIZES for i in range(len(padded) - n + 1))
 
 
+_I = _words("i i'm im i've ive i'd i'll me my mine myself")
+
+
+def says_i(text: str) -> bool:
+    """Whether the statement speaks as one person ('I', 'me', 'my'): such statements have a threshold of
+    their own (see train.thresholds_for)."""
+    return not _I.isdisjoint(words(text))
+
+
 def ngrams(text: str) -> set[str]:
     """Every word, word pair and piece of a word in ``text`` (each once)."""
     tokens = words(text)

@@ -49,9 +49,9 @@ def probability(text: str) -> float:
     return model().probability(text)
 
 
-def calls_professional(probability: float) -> bool:
-    """Whether a statement with this :func:`probability` reads like professional writing."""
-    return probability >= model().threshold
+def calls_professional(probability: float, text: str) -> bool:
+    """Whether ``text``, with this :func:`probability`, reads like professional writing."""
+    return model().calls(probability, text)
 
 
 def reads_as_talk(probability: float) -> bool:

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from .features import END, SHAPES, START, char_features, shapes, word_features, word_spans, words
+from .features import END, SHAPES, START, char_features, says_i, shapes, word_features, word_spans, words
 from .vectors import CACHE_LIMIT as VECTORS_KEPT
 from .vectors import digest, word_vector
 
@@ -34,6 +34,9 @@ _CACHE_LIMIT = 200_000  # words whose pieces are kept; cleared when full
 class Model:
     intercept: float
     threshold: float  # at or above: professional writing
+    # The same for a statement that says 'I', 'me' or 'my' (see train.thresholds_for): people's words in
+    # the first person score lower than other own words, so policy written as 'I' needs its own line.
+    first_person_threshold: float
     # Below this, a word services use in the statement is a soft note only: the rest reads like a person
     # talking (chosen by train.py from out-of-fold predictions; never above the threshold).
     term_gate: float
@@ -91,7 +94,11 @@ class Model:
         return float(sum(map(operator.mul, shapes(text, tokens), self.shape_factors))) + self.shape_offset
 
     def professional(self, text: str) -> bool:
-        return self.probability(text) >= self.threshold
+        return self.calls(self.probability(text), text)
+
+    def calls(self, probability: float, text: str) -> bool:
+        """Whether ``text``, with this :meth:`probability`, reads like professional writing."""
+        return probability >= self.threshold or (probability >= self.first_person_threshold and says_i(text))
 
 
 def _known_pieces(model: Model, token: str) -> tuple[str, ...]:
@@ -141,7 +148,8 @@ def parse(text: str) -> Model:
     if raw["vectors_sha256"] != digest():
         raise ValueError("The register model was trained with other word vectors than the wordllama package "
                          "installed here: install the pinned requirements, or train the model again.")
-    return Model(float(raw["intercept"]), float(raw["threshold"]), float(raw["term_gate"]), weights, both,
+    return Model(float(raw["intercept"]), float(raw["threshold"]), float(raw["first_person_threshold"]),
+                 float(raw["term_gate"]), weights, both,
                  shape_weights, factors, offset, np.asarray(raw["vector_weights"], dtype=np.float64))
 
 
