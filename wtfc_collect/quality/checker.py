@@ -199,15 +199,15 @@ def _rules(text: str, folded: str) -> list[Flag]:
     found, plain, quiet = first_look(text, folded)
     if quiet:
         # The usual statement: no term, contact details, name, service wording or 'he'/'she'. Only an
-        # empty answer is left, and a care-notes opening or an instruction to staff when nobody speaks
-        # ('I', 'you').
+        # empty answer is left, a care-notes opening or an instruction to staff when nobody speaks ('I',
+        # 'you'), and a report of what a group said ("People told us …").
         if len(folded) <= patterns.VAGUE_LONGEST and (flags := patterns.vague(text, folded)):
             return flags
         if VOICE.isdisjoint(found):
             opens = patterns.OPENER.match(folded) or patterns.INSTRUCTION.match(folded)
             notes = patterns.third_person(text, folded, False, found) if opens else []
             return notes + patterns.placeholder_subject(text, folded, False)
-        return []
+        return patterns.reported_by_group(text, folded, found)
     terms, words = place(folded, found)
     capitalised = _capitalised(text, plain, words)
     personal = [] if plain else contact_details(text)
@@ -225,6 +225,7 @@ def _rules(text: str, folded: str) -> list[Flag]:
         flags += patterns.third_person(text, folded, voice, words)
         flags += patterns.placeholder_subject(text, folded, voice)
     flags += patterns.service(text, folded, first, words)
+    flags += patterns.reported_by_group(text, folded, words)
     if personal:
         flags += [named for flag in personal if flag.alternative == NAME
                   and (named := patterns.named_subject(text, folded, flag.start, flag.end, voice))]

@@ -212,6 +212,29 @@ def placeholder_subject(text: str, folded: str, voice: bool) -> list[Flag]:
     return []
 
 
+# What a group said, as a report sums it up: "People told us …", "Some patients felt …", "Relatives we
+# spoke with said …". Not staff ("The staff explained everything"), which people write about a service.
+_REPORTED_BY_GROUP = re.compile(
+    r"(?:^|[.;!?]\s+)\W*((?:(?:some|many|most|a\s+few|several|other|all|two|three|four|five|both|the|these|"
+    r"those|one|a\s+number\s+of|the\s+majority\s+of)\s+)?(?:people|persons?|patients|residents|relatives|"
+    r"families|family\s+members|carers|service\s+users|tenants|clients|respondents|participants|parents|"
+    r"young\s+people)\s+(?:we\s+spoke\s+(?:to|with)\s+)?(?:said|told\s+us|felt|reported|commented|"
+    r"described|explained|stated|expressed|shared|mentioned|spoke|were\s+(?:positive|complimentary|happy|"
+    r"satisfied|unhappy|concerned)|confirmed|indicated|agreed|praised|raised|highlighted|complained|gave))\b")
+_SPEAKING_AS_ONE = frozenset({"i", "im", "ive", "me", "my", "mine", "myself"})
+
+
+def reported_by_group(text: str, folded: str, words: Collection[str]) -> list[Flag]:
+    """A flag when the statement reports what a group said ("People told us they felt safe"), unless
+    someone speaks as 'I' in it (``words``: the cue words found, see :mod:`.scan`)."""
+    if not _SPEAKING_AS_ONE.isdisjoint(words) or not (match := _REPORTED_BY_GROUP.search(folded)):
+        return []
+    start, end = match.span(1)
+    return [Flag(FlagKind.THIRD_PERSON, start, end,
+                 f"'{text[start:end]} …' sums up what a group of people said, as a report does. Write down "
+                 "what each person said, in their own words: 'I …'.", "I")]
+
+
 _NOTE_VERBS = "|".join(v for v in _OPENERS if v.endswith("s") and v != "has")
 _VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|does|did|doesn't|isn't|would|will|can|could|gets|"
                          + _NOTE_VERBS + r")\b")

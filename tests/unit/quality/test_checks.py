@@ -123,6 +123,28 @@ def test_a_name_taken_out_in_praise_or_first_person_is_not_a_strong_flag(text: s
     assert own(text)
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("People told us they felt safe and well cared for.", "People told us"),
+    ("Some patients felt there were not enough appointments.", "Some patients felt"),
+    ("Relatives we spoke with said staff were kind.", "Relatives we spoke with said"),
+    ("The home is clean. Most residents were complimentary about the food.",
+     "Most residents were complimentary"),
+])
+def test_a_summary_of_what_a_group_said_is_not_one_persons_words(text: str, words: str) -> None:
+    assert words in flags(text, FlagKind.THIRD_PERSON, strong=True)
+    assert not own(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The staff explained everything clearly",  # what staff did, as people write about a service
+    "People told me I was brave to ask for help",
+    "Other patients said the food was poor and I agree",
+    "People are lovely here",
+])
+def test_people_in_a_persons_own_account_are_not_a_report(text: str) -> None:
+    assert not any("what a group of people said" in f.explanation for f in check_statement(text).flags)
+
+
 @pytest.mark.parametrize("text", [
     "Give patients more time to ask questions",  # a suggestion to a service, in the person's words
     "Help me with my shopping",

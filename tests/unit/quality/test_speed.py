@@ -77,6 +77,7 @@ def reference(text: str) -> Verdict:
         flags += pattern_checks.third_person(text, folded, speaking, every_word)
         flags += pattern_checks.placeholder_subject(text, folded, speaking)
         flags += pattern_checks.service(text, folded, first, every_word)
+        flags += pattern_checks.reported_by_group(text, folded, set(re.findall(r"\w+", folded)))
         flags += [found for flag in personal if flag.alternative == NAME
                   and (found := pattern_checks.named_subject(text, folded, flag.start, flag.end, speaking))]
     if not flags and not personal:
