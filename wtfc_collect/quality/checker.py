@@ -203,11 +203,12 @@ def _rules(text: str, folded: str) -> list[Flag]:
         # 'you'), and a report of what a group said ("People told us …").
         if len(folded) <= patterns.VAGUE_LONGEST and (flags := patterns.vague(text, folded)):
             return flags
+        reported = patterns.reported_by_group(text, folded, found)
         if VOICE.isdisjoint(found):
             opens = patterns.OPENER.match(folded) or patterns.INSTRUCTION.match(folded)
             notes = patterns.third_person(text, folded, False, found) if opens else []
-            return notes + patterns.placeholder_subject(text, folded, False)
-        return patterns.reported_by_group(text, folded, found)
+            return notes + reported + patterns.placeholder_subject(text, folded, False)
+        return reported
     terms, words = place(folded, found)
     capitalised = _capitalised(text, plain, words)
     personal = [] if plain else contact_details(text)
