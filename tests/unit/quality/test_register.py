@@ -97,7 +97,7 @@ def test_held_out_patient_comments_are_rarely_called_professional() -> None:
         held = [row["text"] for row in csv.DictReader(handle, delimiter="\t") if row["split"] == "held_out"]
     assert len(held) > 1500
     flagged = [t for t in held if check_statement(t, "health").of_kind(FlagKind.REGISTER)]
-    assert len(flagged) / len(held) <= 0.025, len(flagged)  # measured 0.9 % (15 of 1,709)
+    assert len(flagged) / len(held) <= 0.025, len(flagged)  # measured 0.8 % (13 of 1,709)
 
 
 @pytest.mark.parametrize("name", ["care_records", "people_quotes"])
@@ -114,7 +114,7 @@ def test_quoted_words_of_people_in_social_care_are_rarely_called_professional() 
     with (HERE / "data" / "people_quotes.tsv").open(encoding="utf-8", newline="") as handle:
         said = [row["text"] for row in csv.DictReader(handle, delimiter="\t")]
     flagged = [t for t in said if check_statement(t, "social_care").of_kind(FlagKind.REGISTER)]
-    assert len(flagged) / len(said) <= 0.03, flagged  # measured 1.5 % (4 of 275)
+    assert len(flagged) / len(said) <= 0.03, flagged  # measured 1.8 % (5 of 275)
 
 
 @pytest.mark.parametrize("text", [
