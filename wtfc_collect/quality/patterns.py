@@ -65,9 +65,11 @@ _MANNER = re.compile(r"\s+(?:(?:very|so|really|extremely|always|most)\s+)*(?:pro
                      r"reassuring|comforting|attentive|caring|courteous|polite|respectful)\b")
 _PRONOUNS = _words("he she")
 _PRONOUN = re.compile(r"\b(?:he|she)\b")
-# 'His …' or 'Her …' starting a statement about the person: "His absolute passion is trains".
+# 'His …' or 'Her …' starting a statement about the person: "His absolute passion is trains", "Her
+# daughter visits on Sundays" (not how someone treated the writer: see _MANNER).
 _POSSESSIVES = _words("his her")
-_POSSESSIVE_START = re.compile(r"^\W*(his|her)\s+(?:\w+\s+){0,3}?(?:is|are|was|were|has|have|includes?)\b")
+_POSSESSIVE_START = re.compile(r"^\W*(his|her)\s+\w+")
+_POSSESSIVE_BE = re.compile(r"^\W*(?:his|her)\s+(?:\w+\s+){0,3}?(?:is|are|was|were|has|have|includes?)\b")
 # One of these whole words is in every match of _PERSON_NOUN ("service users" has "service").
 _PERSON_NOUNS = _words("""
 service client clients patient patients resident residents individual individuals adult adults customer
@@ -165,7 +167,7 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str]) ->
         found(*match.span(), f"'{text[match.start():match.end()]}': this is written about the person, not "
               "in their voice. Ask them, and write down what they said, in their words: 'I …'.", "I")
     if (not _POSSESSIVES.isdisjoint(words) and (match := _POSSESSIVE_START.match(folded))
-            and not _MANNER.match(folded, match.end())):
+            and not ((be := _POSSESSIVE_BE.match(folded)) and _MANNER.match(folded, be.end()))):
         start, end = match.span(1)
         found(start, end, f"'{text[start:end]} …' is written about the person, not in their voice. Ask them, "
               "and write down what they said: 'My …', 'I …'.", "My")
@@ -236,9 +238,14 @@ def reported_by_group(text: str, folded: str, words: Collection[str]) -> list[Fl
 
 
 _NOTE_VERBS = "|".join(v for v in _OPENERS if v.endswith("s") and v != "has")
+# The story of someone's life, told by someone else: "X was diagnosed with COPD", "Margaret has lived here
+# all her life". Not what a worker did for the writer ("XXXX was lovely", "XXXX explained everything").
+_LIFE_STORY = (r"was\s+diagnosed|has\s+been\s+diagnosed|had\s+a\s+stroke|lived|moved|retired|became|"
+               r"was\s+born|grew\s+up|used\s+to|loved|enjoyed|liked|lost|has\s+lived|has\s+enjoyed|"
+               r"has\s+loved|has\s+always")
 _VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|does|did|doesn't|isn't|would|will|can|could|gets|"
-                         + _NOTE_VERBS + r")\b")
-_NOTE_VERB_AFTER = re.compile(r"\s+(?:gets|" + _NOTE_VERBS + r")\b")
+                         + _NOTE_VERBS + "|" + _LIFE_STORY + r")\b")
+_NOTE_VERB_AFTER = re.compile(r"\s+(?:gets|" + _NOTE_VERBS + "|" + _LIFE_STORY + r")\b")
 _SENTENCE_START = re.compile(r"(?:^|[.;!?]\s+)\W*\Z")
 
 

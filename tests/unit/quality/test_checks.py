@@ -112,6 +112,17 @@ def test_a_name_already_taken_out_starting_care_notes_is_third_person(text: str,
     assert not own(text)
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("Margaret has lived in the village all her life", "Margaret"),
+    ("X was diagnosed with COPD in 2015", "X"),
+    ("Her daughter visits on Sundays and they go to the market", "Her"),
+    ("His wife helps him with his tablets", "His"),
+])
+def test_someones_life_told_by_someone_else_is_third_person(text: str, word: str) -> None:
+    assert word in flags(text, FlagKind.THIRD_PERSON, strong=True)
+    assert not own(text)
+
+
 @pytest.mark.parametrize("text", [
     "XXXX was lovely and explained everything",  # praise of a worker whose name was taken out
     "XXXX has been very supportive",
