@@ -209,9 +209,10 @@ def thresholds_for(rows: Sequence[Row], probabilities: np.ndarray) -> tuple[floa
 
     People's words in the first person score lower than other own words, so one threshold for all lets
     policy written as 'I' ("I am supported to take part in my community") pass. For each candidate
-    first-person threshold (0.50 to 0.99, or none), the threshold for the rest is the lowest at which the
-    two together still call at most :data:`FALSE_ALARMS` of the own-words rows professional: the same
-    budget as one threshold. The pair that catches most professional writing (the mean of the sources'
+    first-person threshold (0.50 to 0.99, or none) that calls no more own-words rows saying 'I'
+    professional than one threshold would, the threshold for the rest is the lowest at which the two
+    together still call at most :data:`FALSE_ALARMS` of the own-words rows professional: the same budget
+    as one threshold. The pair that catches most professional writing (the mean of the sources'
     shares, so each source counts the same) is kept; of equals, the higher first-person threshold."""
     labels = np.array([r.professional for r in rows])
     first = np.array([says_i(r.text) for r in rows])
@@ -221,10 +222,14 @@ def thresholds_for(rows: Sequence[Row], probabilities: np.ndarray) -> tuple[floa
                for source in sorted({r.source for r in rows if r.professional})]
     single = threshold_for(probabilities, labels)
     best: tuple[float, float, float] = (-1.0, single, single)  # one threshold for all, as the last candidate
+    # People's own words that say 'I' are called professional no more often than with one threshold: the
+    # budget the first-person threshold frees is spent only on statements that do not say 'I'.
+    first_own = probabilities[own & first]
+    most = int(np.sum(first_own >= single))
     for candidate in [*np.round(np.arange(0.50, 1.0, 0.01), 2).tolist(), math.inf]:
         extra = first & (probabilities >= candidate)
         left = allowed - int(np.sum(own & extra))
-        if left < 0:
+        if left < 0 or int(np.sum(first_own >= candidate)) > most:
             continue
         rest = np.sort(probabilities[own & ~extra])[::-1]
         threshold = float(max(0.5, rest[left] + 1e-6)) if len(rest) > left else 0.5
