@@ -114,7 +114,7 @@ def test_quoted_words_of_people_in_social_care_are_rarely_called_professional() 
     with (HERE / "data" / "people_quotes.tsv").open(encoding="utf-8", newline="") as handle:
         said = [row["text"] for row in csv.DictReader(handle, delimiter="\t")]
     flagged = [t for t in said if check_statement(t, "social_care").of_kind(FlagKind.REGISTER)]
-    assert len(flagged) / len(said) <= 0.03, flagged  # measured 1.8 % (5 of 275)
+    assert len(flagged) / len(said) <= 0.03, flagged  # measured 1.5 % (4 of 275)
 
 
 @pytest.mark.parametrize("text", [
