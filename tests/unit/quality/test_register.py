@@ -362,3 +362,18 @@ def test_the_shipped_model_reads_i_statements_against_their_own_threshold() -> N
     assert m.calls(between, "I am supported to take part in my community")
     assert not m.calls(between, "Support to take part in the community")
     assert m.calls(m.threshold, "Support to take part in the community")
+
+
+def test_the_first_person_threshold_calls_no_more_of_peoples_own_i_words_professional(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(train, "FALSE_ALARMS", 0.1)
+    # Some people's words that say 'I' score as high as the policy: a lower line for 'I' would call them
+    # professional, so there is none, even though it would catch the policy within the overall budget.
+    rows = _rows([(f"I went out {i}", False, "own") for i in range(10)]
+                 + [(f"Lovely day {i}", False, "own") for i in range(10)]
+                 + [(f"I am supported {i}", True, "policy") for i in range(10)]
+                 + [(f"Outcomes were met {i}", True, "reports") for i in range(10)])
+    scores = np.array([0.1] * 9 + [0.72] + [0.5 + 0.04 * i for i in range(10)] + [0.7] * 10 + [0.95] * 10)
+    threshold, first_person = train.thresholds_for(rows, scores)
+    assert first_person > 0.72
+    assert threshold == train.threshold_for(scores, np.array([r.professional for r in rows]))
