@@ -329,9 +329,14 @@ def test_a_word_seen_in_one_kind_of_writing_starts_with_more_say_than_one_seen_i
     assert heavier[1] != pytest.approx(ratio[1])
 
 
-def _rows(texts_and_labels: list[tuple[str, bool, str]]) -> list[train.Row]:
+def _own_words_policy_and_reports() -> list[train.Row]:
+    """Ten own-words rows saying 'I', ten not, ten of policy written as 'I' and ten of reports."""
+    made = ([(f"I went out {i}", False, "own") for i in range(10)]
+            + [(f"Lovely day {i}", False, "own") for i in range(10)]
+            + [(f"I am supported {i}", True, "policy") for i in range(10)]
+            + [(f"Outcomes were met {i}", True, "reports") for i in range(10)])
     return [train.Row(text, professional, f"g{i}", source) for i, (text, professional, source)
-            in enumerate(texts_and_labels)]
+            in enumerate(made)]
 
 
 def test_statements_that_say_i_get_a_threshold_of_their_own_within_the_same_budget(
@@ -339,10 +344,7 @@ def test_statements_that_say_i_get_a_threshold_of_their_own_within_the_same_budg
     monkeypatch.setattr(train, "FALSE_ALARMS", 0.1)
     # Own words: 10 saying 'I' (low scores), 10 not (higher scores); professional: policy written as 'I'
     # scoring between the two, and reports scoring high.
-    rows = _rows([(f"I went out {i}", False, "own") for i in range(10)]
-                 + [(f"Lovely day {i}", False, "own") for i in range(10)]
-                 + [(f"I am supported {i}", True, "policy") for i in range(10)]
-                 + [(f"Outcomes were met {i}", True, "reports") for i in range(10)])
+    rows = _own_words_policy_and_reports()
     scores = np.array([0.1] * 10 + [0.5 + 0.04 * i for i in range(10)] + [0.7] * 10 + [0.95] * 10)
     threshold, first_person = train.thresholds_for(rows, scores)
     labels = np.array([r.professional for r in rows])
@@ -369,10 +371,7 @@ def test_the_first_person_threshold_calls_no_more_of_peoples_own_i_words_profess
     monkeypatch.setattr(train, "FALSE_ALARMS", 0.1)
     # Some people's words that say 'I' score as high as the policy: a lower line for 'I' would call them
     # professional, so there is none, even though it would catch the policy within the overall budget.
-    rows = _rows([(f"I went out {i}", False, "own") for i in range(10)]
-                 + [(f"Lovely day {i}", False, "own") for i in range(10)]
-                 + [(f"I am supported {i}", True, "policy") for i in range(10)]
-                 + [(f"Outcomes were met {i}", True, "reports") for i in range(10)])
+    rows = _own_words_policy_and_reports()
     scores = np.array([0.1] * 9 + [0.72] + [0.5 + 0.04 * i for i in range(10)] + [0.7] * 10 + [0.95] * 10)
     threshold, first_person = train.thresholds_for(rows, scores)
     assert first_person > 0.72
