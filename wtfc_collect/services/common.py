@@ -112,6 +112,24 @@ def change(
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+def change_recorded(
+    repo: Repository,
+    kind: type[R],
+    record_id: str,
+    apply: Callable[[R], None],
+    attempts: int = 3,
+    *,
+    actor: str,
+    action: AuditAction,
+    now: datetime,
+    reason: str = "",
+) -> R:
+    """:func:`change` the record, then :func:`record_audit` it: the usual edit by a use case, in one call."""
+    saved = change(repo, kind, record_id, apply, attempts)
+    record_audit(repo, actor=actor, action=action, record=saved, now=now, reason=reason)
+    return saved
+
+
 _KEPT_RESULTS = 32  # the costly views, and the small record lists every page run reads
 _kept: OrderedDict[tuple[int, str, str, str], Any] = OrderedDict()
 _kept_lock = threading.Lock()

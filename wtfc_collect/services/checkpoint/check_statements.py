@@ -24,7 +24,13 @@ from wtfc_collect.domain import (
 from wtfc_collect.quality.anonymise import propose_anonymised
 from wtfc_collect.services.access import COLLECTORS, FACILITATORS, QUALITY, guard
 from wtfc_collect.services.collect.reviews import get_review
-from wtfc_collect.services.common import change, kept_until_changed, record_audit, words_checked
+from wtfc_collect.services.common import (
+    change,
+    change_recorded,
+    kept_until_changed,
+    record_audit,
+    words_checked,
+)
 from wtfc_collect.storage.port import Repository
 
 
@@ -54,19 +60,11 @@ def triage_statement(
     now: datetime,
 ) -> Review:
     """Accept a statement, or mark it to be asked again with the person, or leave it out (with why)."""
-    saved = change(
-        repo, Review, review_id, lambda r: _statement_of(r, statement_id).decide(status, actor, now, reason)
+    # Ids only in the audit: the reason is kept with the decision in the review, and may quote the person.
+    return change_recorded(
+        repo, Review, review_id, lambda r: _statement_of(r, statement_id).decide(status, actor, now, reason),
+        actor=actor, action=AuditAction.TRIAGE, now=now, reason=f"{status.value}: statement {statement_id}",
     )
-    record_audit(
-        repo,
-        actor=actor,
-        action=AuditAction.TRIAGE,
-        record=saved,
-        now=now,
-        # Ids only: the reason is kept with the decision in the review, and may quote the person.
-        reason=f"{status.value}: statement {statement_id}",
-    )
-    return saved
 
 
 @guard(QUALITY)
@@ -97,16 +95,11 @@ def edit_with_person(
             )
         statement.decide(TriageStatus.ACCEPTED, actor, now, "words agreed with the person")
 
-    saved = change(repo, Review, review_id, apply)
-    record_audit(
-        repo,
-        actor=actor,
-        action=AuditAction.TRIAGE,
-        record=saved,
-        now=now,
+    return change_recorded(
+        repo, Review, review_id, apply,
+        actor=actor, action=AuditAction.TRIAGE, now=now,
         reason=f"edited with the person: statement {statement_id}",
     )
-    return saved
 
 
 @guard(QUALITY)
@@ -156,16 +149,11 @@ def confirm_workshop_text(
         with words_checked("text"):
             statement.confirm_workshop_text(text, actor, now)
 
-    saved = change(repo, Review, review_id, apply)
-    record_audit(
-        repo,
-        actor=actor,
-        action=AuditAction.TRIAGE,
-        record=saved,
-        now=now,
+    return change_recorded(
+        repo, Review, review_id, apply,
+        actor=actor, action=AuditAction.TRIAGE, now=now,
         reason=f"workshop copy confirmed: statement {statement_id}",
     )
-    return saved
 
 
 @guard(COLLECTORS, filter_reviews=True)

@@ -39,6 +39,7 @@ from wtfc_collect.services.common import (
     InvalidInput,
     build,
     change,
+    change_recorded,
     kept_until_changed,
     record_audit,
     updated,
@@ -184,9 +185,10 @@ def set_review_language(
     def apply(review: Review) -> None:
         review.language = language  # checked against REVIEW_LANGUAGES above (pydantic checks it again)
 
-    saved = change(repo, Review, review_id, apply)
-    record_audit(repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason="language chosen")
-    return saved
+    return change_recorded(
+        repo, Review, review_id, apply,
+        actor=actor, action=AuditAction.EDIT, now=now, reason="language chosen",
+    )
 
 
 @guard(REVIEW_WORKERS)
@@ -223,22 +225,20 @@ def keep_typed_words(
     """Keep words typed under a question but not added yet, so a reload or a break loses nothing (empty
     words: nothing is kept). They are never a statement until added."""
     with words_checked("text"):
-        saved = change(repo, Review, review_id, lambda r: r.keep_typed(question, text, now))
-    record_audit(
-        repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason="words typed, not added yet"
-    )
-    return saved
+        return change_recorded(
+            repo, Review, review_id, lambda r: r.keep_typed(question, text, now),
+            actor=actor, action=AuditAction.EDIT, now=now, reason="words typed, not added yet",
+        )
 
 
 @guard(REVIEW_WORKERS)
 def remove_statement(
     repo: Repository, review_id: str, statement_id: str, *, actor: str, now: datetime
 ) -> Review:
-    saved = change(repo, Review, review_id, lambda r: r.remove_statement(statement_id, now))
-    record_audit(
-        repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason="statement removed"
+    return change_recorded(
+        repo, Review, review_id, lambda r: r.remove_statement(statement_id, now),
+        actor=actor, action=AuditAction.EDIT, now=now, reason="statement removed",
     )
-    return saved
 
 
 @guard(REVIEW_WORKERS)
@@ -252,9 +252,10 @@ def set_priority(
     now: datetime,
 ) -> Review:
     """Record the person's first (1) or second (2) choice, or clear it (None)."""
-    saved = change(repo, Review, review_id, lambda r: r.set_priority(statement_id, priority, now))
-    record_audit(repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason="priority chosen")
-    return saved
+    return change_recorded(
+        repo, Review, review_id, lambda r: r.set_priority(statement_id, priority, now),
+        actor=actor, action=AuditAction.EDIT, now=now, reason="priority chosen",
+    )
 
 
 @guard(REVIEW_WORKERS)
@@ -262,20 +263,20 @@ def decline_question(
     repo: Repository, review_id: str, question: Question, *, actor: str, now: datetime
 ) -> Review:
     """Record that the person chose not to answer a question (a valid answer, not a gap)."""
-    saved = change(repo, Review, review_id, lambda r: r.decline(question, now))
-    record_audit(repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason="question skipped")
-    return saved
+    return change_recorded(
+        repo, Review, review_id, lambda r: r.decline(question, now),
+        actor=actor, action=AuditAction.EDIT, now=now, reason="question skipped",
+    )
 
 
 @guard(REVIEW_WORKERS)
 def undecline_question(
     repo: Repository, review_id: str, question: Question, *, actor: str, now: datetime
 ) -> Review:
-    saved = change(repo, Review, review_id, lambda r: r.undecline(question, now))
-    record_audit(
-        repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason="question reopened"
+    return change_recorded(
+        repo, Review, review_id, lambda r: r.undecline(question, now),
+        actor=actor, action=AuditAction.EDIT, now=now, reason="question reopened",
     )
-    return saved
 
 
 class ReviewIncomplete(DomainError):
@@ -308,9 +309,10 @@ def submit_review(repo: Repository, review_id: str, *, actor: str, now: datetime
     problems = get_review(repo, review_id).problems_before_submit(voice)
     if problems:
         raise ReviewIncomplete(problems)
-    saved = change(repo, Review, review_id, lambda r: r.submit(now, voice), attempts=1)
-    record_audit(repo, actor=actor, action=AuditAction.SUBMIT, record=saved, now=now)
-    return saved
+    return change_recorded(
+        repo, Review, review_id, lambda r: r.submit(now, voice), attempts=1,
+        actor=actor, action=AuditAction.SUBMIT, now=now,
+    )
 
 
 @guard(COLLECTORS)
@@ -328,6 +330,7 @@ def withdraw_review(
     ``reason`` comes from the list and is all the audit log keeps; the ``note`` stays with the review and
     is erased with it."""
     why = WithdrawalReason(reason) if reason in set(WithdrawalReason) else None
-    saved = change(repo, Review, review_id, lambda r: r.withdraw(why, now, note), attempts=1)
-    record_audit(repo, actor=actor, action=AuditAction.WITHDRAW, record=saved, now=now, reason=str(why))
-    return saved
+    return change_recorded(
+        repo, Review, review_id, lambda r: r.withdraw(why, now, note), attempts=1,
+        actor=actor, action=AuditAction.WITHDRAW, now=now, reason=str(why),
+    )

@@ -30,7 +30,7 @@ from wtfc_collect.domain.participation import (
     best_counting,
 )
 from wtfc_collect.services.access import FACILITATORS, guard
-from wtfc_collect.services.common import build, change, record_audit, updated
+from wtfc_collect.services.common import build, change, change_recorded, record_audit, updated
 from wtfc_collect.services.prepare.project_setup import get_project
 from wtfc_collect.storage.port import Repository
 
@@ -141,16 +141,10 @@ def record_reply(
     repo: Repository, participant_id: str, day: date, reply: Reply, *, actor: str, now: datetime
 ) -> Participant:
     """Note someone's reply for one day: coming, not coming, or no reply yet."""
-    saved = change(repo, Participant, participant_id, lambda p: p.set_reply(day, Reply(reply)))
-    record_audit(
-        repo,
-        actor=actor,
-        action=AuditAction.EDIT,
-        record=saved,
-        now=now,
-        reason=f"reply: {Reply(reply).value}",
+    return change_recorded(
+        repo, Participant, participant_id, lambda p: p.set_reply(day, Reply(reply)),
+        actor=actor, action=AuditAction.EDIT, now=now, reason=f"reply: {Reply(reply).value}",
     )
-    return saved
 
 
 @guard(FACILITATORS)

@@ -28,7 +28,7 @@ from wtfc_collect.domain import (
 from wtfc_collect.domain.dot_votes import DEFAULT_DOTS, dots_used, tally, tied_at_cut, top
 from wtfc_collect.domain.plan import IDEA_KINDS, SCORES, TOP_IDEAS
 from wtfc_collect.services.access import FACILITATORS, guard
-from wtfc_collect.services.common import InvalidInput, build, change, record_audit, updated
+from wtfc_collect.services.common import InvalidInput, build, change, change_recorded, record_audit, updated
 from wtfc_collect.services.workshop.dot_votes import ballot_votes, record_ballot
 from wtfc_collect.storage.port import Repository
 
@@ -277,9 +277,10 @@ def place_idea(
     def apply(idea: Idea) -> None:
         idea.cost, idea.impact = cost, impact
 
-    saved = change(repo, Idea, idea_id, apply)
-    record_audit(repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason="placed on grid")
-    return saved
+    return change_recorded(
+        repo, Idea, idea_id, apply,
+        actor=actor, action=AuditAction.EDIT, now=now, reason="placed on grid",
+    )
 
 
 @guard(FACILITATORS)

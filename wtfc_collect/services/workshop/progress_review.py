@@ -23,7 +23,13 @@ from wtfc_collect.domain import (
     utc,
 )
 from wtfc_collect.services.access import FACILITATORS, guard
-from wtfc_collect.services.common import InvalidInput, build, change, record_audit, words_checked
+from wtfc_collect.services.common import (
+    InvalidInput,
+    build,
+    change_recorded,
+    record_audit,
+    words_checked,
+)
 from wtfc_collect.storage.port import Repository
 
 NOT_A_NUMBER = "Enter the number you measured, for example 12 or 40.5."
@@ -59,9 +65,10 @@ def add_reading(
         raise InvalidInput({"value": WORDS_MEASURE})
     number = _number(value, "value")
     reading = Reading(on=_check_day(on, now), value=number)
-    saved = change(repo, Measure, measure_id, lambda m: setattr(m, "readings", [*m.readings, reading]))
-    record_audit(repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason="reading added")
-    return saved
+    return change_recorded(
+        repo, Measure, measure_id, lambda m: setattr(m, "readings", [*m.readings, reading]),
+        actor=actor, action=AuditAction.EDIT, now=now, reason="reading added",
+    )
 
 
 def _check_day(on: date | None, now: datetime) -> date:
@@ -85,9 +92,10 @@ def add_heard(
     day = _check_day(on, now)
     with words_checked("text"):
         heard = Heard(on=day, text=text)
-    saved = change(repo, Measure, measure_id, lambda m: setattr(m, "heard", [*m.heard, heard]))
-    record_audit(repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason="words heard")
-    return saved
+    return change_recorded(
+        repo, Measure, measure_id, lambda m: setattr(m, "heard", [*m.heard, heard]),
+        actor=actor, action=AuditAction.EDIT, now=now, reason="words heard",
+    )
 
 
 @guard(FACILITATORS)
@@ -98,9 +106,10 @@ def set_baseline(
     if get_measure(repo, measure_id).kind is MeasureKind.WORDS:
         raise InvalidInput({"baseline": WORDS_MEASURE})
     number = _number(value, "baseline")
-    saved = change(repo, Measure, measure_id, lambda m: setattr(m, "baseline", number))
-    record_audit(repo, actor=actor, action=AuditAction.EDIT, record=saved, now=now, reason="baseline set")
-    return saved
+    return change_recorded(
+        repo, Measure, measure_id, lambda m: setattr(m, "baseline", number),
+        actor=actor, action=AuditAction.EDIT, now=now, reason="baseline set",
+    )
 
 
 @dataclass(frozen=True)
@@ -157,16 +166,10 @@ def heard(measure: Measure) -> list[Heard]:
 def set_action_status(
     repo: Repository, action_id: str, status: ActionStatus, *, actor: str, now: datetime
 ) -> ActionPlan:
-    saved = change(repo, ActionPlan, action_id, lambda a: setattr(a, "status", ActionStatus(status)))
-    record_audit(
-        repo,
-        actor=actor,
-        action=AuditAction.EDIT,
-        record=saved,
-        now=now,
-        reason=f"status: {saved.status.value}",
+    return change_recorded(
+        repo, ActionPlan, action_id, lambda a: setattr(a, "status", ActionStatus(status)),
+        actor=actor, action=AuditAction.EDIT, now=now, reason=f"status: {ActionStatus(status).value}",
     )
-    return saved
 
 
 def status_counts(actions: list[ActionPlan]) -> dict[ActionStatus, int]:
