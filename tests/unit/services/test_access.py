@@ -54,6 +54,7 @@ W = Question.WORKING
 NOT_USE_CASES = {
     ("common", "record_audit"),
     ("common", "change"),
+    ("common", "change_recorded"),
     ("common", "kept_until_changed"),
     ("common", "kept_records"),
     ("common", "keyed"),
