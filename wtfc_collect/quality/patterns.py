@@ -69,6 +69,12 @@ _PRONOUN = re.compile(r"\b(?:he|she)\b")
 # daughter visits on Sundays" (not how someone treated the writer: see _MANNER).
 _POSSESSIVES = _words("his her")
 _POSSESSIVE_START = re.compile(r"^\W*(his|her)\s+\w+")
+# The person's care told by someone else, with nobody speaking: "the hospital called to explain what to do
+# before her procedure", "Carers to support him with his medication".
+_CARED_FOR = re.compile(
+    r"\b(his|her)\s+(?:(?:own|new|next|daily|usual|regular|weekly|planned|recent)\s+)?(?:procedure|operation|"
+    r"surgery|care\s+plan|care\s+package|condition|medication|medicines?|tablets|treatment|diagnosis|needs|"
+    r"illness|dementia|wheelchair|walking\s+frame|hoist|catheter|admission|discharge|personal\s+care)\b")
 _POSSESSIVE_BE = re.compile(r"^\W*(?:his|her)\s+(?:\w+\s+){0,3}?(?:is|are|was|were|has|have|includes?)\b")
 # One of these whole words is in every match of _PERSON_NOUN ("service users" has "service").
 _PERSON_NOUNS = _words("""
@@ -171,6 +177,11 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str]) ->
         start, end = match.span(1)
         found(start, end, f"'{text[start:end]} …' is written about the person, not in their voice. Ask them, "
               "and write down what they said: 'My …', 'I …'.", "My")
+    if (not _POSSESSIVES.isdisjoint(words) and not flags and (match := _CARED_FOR.search(folded))
+            and not about_a_helper(text, folded, *match.span(1))):
+        start, end = match.span(1)
+        found(start, end, f"'{text[start:match.end()]}': this tells the person's care from outside. Ask them "
+              "how it is for them, and write down what they said: 'My …', 'I …'.", "My")
     if (match := OPENER.match(folded)) and not text.rstrip().endswith("?"):
         start, end = match.span(1)
         instead = _OPENERS[match.group(1)]

@@ -123,6 +123,25 @@ def test_someones_life_told_by_someone_else_is_third_person(text: str, word: str
     assert not own(text)
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("The ward rang the day before to go through her operation", "her"),
+    ("To be reminded about his medication at breakfast", "his"),
+    ("Daughter helps with shopping and sorts out her tablets", "her"),
+])
+def test_someones_care_told_from_outside_is_third_person(text: str, word: str) -> None:
+    assert word in flags(text, FlagKind.THIRD_PERSON, strong=True)
+    assert not own(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The nurse explained her treatment plan for me clearly",  # the writer speaks
+    "The physio was great and took time over her notes",  # the worker's own things
+    "My mum's nurse checks her medication every week",  # a relative saying 'my'
+])
+def test_care_told_by_someone_who_speaks_or_about_a_worker_is_not_third_person(text: str) -> None:
+    assert not any("from outside" in f.explanation for f in check_statement(text).flags)
+
+
 @pytest.mark.parametrize("text", [
     "XXXX was lovely and explained everything",  # praise of a worker whose name was taken out
     "XXXX has been very supportive",
