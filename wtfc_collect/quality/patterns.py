@@ -55,6 +55,23 @@ INSTRUCTION = re.compile(
     rf"|(?:\s+[\w'/]+){{0,7}}?\s+(?:{_ONE_PERSON})\b"
     rf"|(?:\s+[\w']+){{0,2}}?\s+with\s+(?:(?:his|her|the|their)\s+)?(?:{_CARE_TASK})\b)")
 
+# A line of a care plan that gives someone a task ("Carers to ensure the pendant is worn", "Support to
+# attend appointments as required") or fills in one of its headings ("Unmet need: personal care",
+# "Mobility: walks with a frame", "Review date: …"). Headings people also use when they write about a
+# service ("Communication: …", "Medication: …") are not among them; nor is a suggestion ("Staff to spend
+# more time with patients").
+_WHO_DOES_IT = (r"carers?|staff|care\s+(?:staff|workers?)|support\s+(?:staff|workers?)|nurses?|"
+                r"district\s+nurses?|nursing\s+staff|key\s*workers?|pas?|personal\s+assistants?|care\s+provider|provider|agency|"
+                r"social\s+worker|ot|physio")
+_PLAN_HEADINGS = (r"mobility|continence|personal\s+care|nutrition(?:\s+and\s+hydration)?|hydration|"
+                  r"skin\s+care|skin\s+integrity|eating\s+and\s+drinking|(?:desired\s+|agreed\s+)?outcomes?|goals?|actions?|"
+                  r"(?:identified\s+|assessed\s+|eligible\s+|unmet\s+)?needs?|risks?|review(?:\s+date)?|"
+                  r"support\s+(?:required|needed|plan)|interventions?|aims?|objectives?|timescales?|"
+                  r"responsible|frequency|strengths")
+PLAN_LINE = re.compile(
+    rf"^\W*((?:{_WHO_DOES_IT})\s+to|support\s+to)\s+(?![^.!?]*\b(?:more|better|less)\b)\w+"
+    rf"|^\W*((?:{_PLAN_HEADINGS})\s*:)\s*\w")
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -187,6 +204,10 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str]) ->
         instead = _OPENERS[match.group(1)]
         found(start, end, f"'{text[start:end]} …' reads like care notes about the person. Write it as they "
               f"said it, for example '{instead} …'.", instead)
+    if match := PLAN_LINE.match(folded):
+        start, end = match.span(1) if match.group(1) else match.span(2)
+        found(start, end, f"'{text[start:end]} …' is a line of a care plan, written for staff. Ask the "
+              "person what matters to them about it, and write down their words: 'I …'.", "I")
     if match := INSTRUCTION.match(folded):
         start, end = match.span(1)
         found(start, end, f"'{text[start:end]} …' is an instruction to staff about the person, not what they "
@@ -327,6 +348,12 @@ _SERVICE_PATTERNS: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str], str]
      re.compile(r"\bcurrent\s+(?:care|support|services?|package|placement|provision|arrangements?|"
                 r"provider)\b"),
      "'current service' is how services describe themselves. What is it like for the person?"),
+    ((_words("review reassess"),),
+     re.compile(rf"^\W*(?:to\s+)?(?:review|reassess)\s+(?:(?:in|after|within)\s+)?{_NUMBER}\s+"
+                r"(?:days?|weeks?|months?|years?)\b|^\W*(?:review|reassess)\s+(?:annually|yearly|monthly|"
+                r"weekly|quarterly|every)\b"),
+     "'Review in …' is when the service will look at the plan again, not the person's words. What would "
+     "the person like to be different by then?"),
     ((_words("meet"), _words("needs")),
      re.compile(r"\bmeet\s+(?:the\s+|his\s+|her\s+|their\s+|people's\s+|the\s+person's\s+)"
                 r"(?:\w+\s+)?needs\b"),

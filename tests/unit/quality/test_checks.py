@@ -176,6 +176,44 @@ def test_people_in_a_persons_own_account_are_not_a_report(text: str) -> None:
     assert not any("what a group of people said" in f.explanation for f in check_statement(text).flags)
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("Carers to ensure the pendant alarm is worn at all times", "Carers to"),
+    ("Support to attend GP appointments as required", "Support to"),
+    ("Unmet need: personal care", "Unmet need:"),
+    ("Mobility: walks short distances with a frame", "Mobility:"),
+    ("Desired outcome: to feel less lonely", "Desired outcome:"),
+    ("District nurses to dress the leg ulcer weekly", "District nurses to"),
+])
+def test_a_line_of_a_care_plan_is_care_record_voice(text: str, words: str) -> None:
+    assert words in flags(text, FlagKind.THIRD_PERSON, strong=True)
+    assert not own(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Staff to spend more time with patients",  # a suggestion to a service
+    "Communication: could be better",  # a heading people use when they write about a service
+    "Goal: I want to walk to the shop on my own",  # the person speaks
+    "Support to me was brilliant",
+])
+def test_suggestions_and_headings_people_use_are_not_care_plan_lines(text: str) -> None:
+    assert not any("line of a care plan" in f.explanation for f in check_statement(text).flags)
+
+
+@pytest.mark.parametrize("text", ["Review in 6 weeks", "Reassess in three months", "Review annually"])
+def test_the_date_of_the_next_review_is_a_service_not_a_life(text: str) -> None:
+    assert flags(text, FlagKind.SERVICE, strong=True)
+    assert not own(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I review my diary every week",
+    "The review in 6 weeks went well",
+    "Review in 6 weeks was really helpful for me",  # a soft note at most
+])
+def test_a_review_the_person_talks_about_is_not_a_strong_service_flag(text: str) -> None:
+    assert flags(text, FlagKind.SERVICE, strong=True) == []
+
+
 @pytest.mark.parametrize("text", [
     "Give patients more time to ask questions",  # a suggestion to a service, in the person's words
     "Help me with my shopping",
