@@ -56,10 +56,10 @@ INSTRUCTION = re.compile(
     rf"|(?:\s+[\w']+){{0,2}}?\s+with\s+(?:(?:his|her|the|their)\s+)?(?:{_CARE_TASK})\b)")
 
 # A line of a care plan that gives someone a task ("Carers to ensure the pendant is worn", "Support to
-# attend appointments as required") or fills in one of its headings ("Unmet need: personal care",
-# "Mobility: walks with a frame", "Review date: …"). Headings people also use when they write about a
-# service ("Communication: …", "Medication: …") are not among them; nor is a suggestion ("Staff to spend
-# more time with patients").
+# attend appointments as required"), fills in one of its headings ("Unmet need: personal care",
+# "Mobility: walks with a frame", "Review date: …") or states a problem and its cause. Headings people
+# also use when they write about a service ("Communication: …", "Medication: …") are not among them; nor
+# is a suggestion ("Staff to spend more time with patients").
 _WHO_DOES_IT = (r"carers?|staff|care\s+(?:staff|workers?)|support\s+(?:staff|workers?)|nurses?|"
                 r"district\s+nurses?|nursing\s+staff|key\s*workers?|pas?|personal\s+assistants?|care\s+provider|provider|agency|"
                 r"social\s+worker|ot|physio")
@@ -70,7 +70,11 @@ _PLAN_HEADINGS = (r"mobility|continence|personal\s+care|nutrition(?:\s+and\s+hyd
                   r"responsible|frequency|strengths")
 PLAN_LINE = re.compile(
     rf"^\W*((?:{_WHO_DOES_IT})\s+to|support\s+to)\s+(?![^.!?]*\b(?:more|better|less)\b)\w+"
-    rf"|^\W*((?:{_PLAN_HEADINGS})\s*:)\s*\w")
+    rf"|^\W*((?:{_PLAN_HEADINGS})\s*:)\s*\w"
+    # A care plan's problem: "Risk of falls due to poor balance", "Potential for skin breakdown related to …".
+    r"|^\W*((?:(?:potential|high|increased|actual)\s+)?(?:risk|potential|problem)\s+(?:for|of))\s+"
+    r"(?![^.!?]*\b(?:i|me|my)\b)[^.!?]{2,80}?\b(?:due\s+to|related\s+to|secondary\s+to|r/t|as\s+a\s+result\s+of|"
+    r"caused\s+by|associated\s+with|because\s+of)\b")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -205,7 +209,7 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str]) ->
         found(start, end, f"'{text[start:end]} …' reads like care notes about the person. Write it as they "
               f"said it, for example '{instead} …'.", instead)
     if match := PLAN_LINE.match(folded):
-        start, end = match.span(1) if match.group(1) else match.span(2)
+        start, end = match.span(next(group for group in (1, 2, 3) if match.group(group)))
         found(start, end, f"'{text[start:end]} …' is a line of a care plan, written for staff. Ask the "
               "person what matters to them about it, and write down their words: 'I …'.", "I")
     if match := INSTRUCTION.match(folded):

@@ -183,6 +183,8 @@ def test_people_in_a_persons_own_account_are_not_a_report(text: str) -> None:
     ("Mobility: walks short distances with a frame", "Mobility:"),
     ("Desired outcome: to feel less lonely", "Desired outcome:"),
     ("District nurses to dress the leg ulcer weekly", "District nurses to"),
+    ("Potential for skin breakdown due to incontinence", "Potential for"),
+    ("Risk of isolation related to reduced mobility", "Risk of"),
 ])
 def test_a_line_of_a_care_plan_is_care_record_voice(text: str, words: str) -> None:
     assert words in flags(text, FlagKind.THIRD_PERSON, strong=True)
@@ -194,6 +196,7 @@ def test_a_line_of_a_care_plan_is_care_record_voice(text: str, words: str) -> No
     "Communication: could be better",  # a heading people use when they write about a service
     "Goal: I want to walk to the shop on my own",  # the person speaks
     "Support to me was brilliant",
+    "Risk of falling is why I use my frame because of my balance",  # the person speaks
 ])
 def test_suggestions_and_headings_people_use_are_not_care_plan_lines(text: str) -> None:
     assert not any("line of a care plan" in f.explanation for f in check_statement(text).flags)
