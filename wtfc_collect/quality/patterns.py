@@ -225,10 +225,11 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str]) ->
 
 def named_subject(text: str, folded: str, start: int, end: int, voice: bool) -> Flag | None:
     """A flag when a name found at ``start:end`` starts a sentence about the person: 'John is …'."""
-    if voice or not sentence_start(folded, start) or not verb_follows(folded, end):
+    narration = _NARRATION.match(folded, end) is not None
+    if voice or not sentence_start(folded, start) or not (narration or verb_follows(folded, end)):
         return None
     # "John enjoys …" reads like care notes; "Michelle was lovely" may be praise of a worker: a soft note.
-    notes = _NOTE_VERB_AFTER.match(folded, end) is not None
+    notes = narration or _NOTE_VERB_AFTER.match(folded, end) is not None
     return Flag(
         kind=FlagKind.THIRD_PERSON, start=start, end=end, strong=notes,
         explanation=f"'{text[start:end]} …' is written about someone by name. If it is about the person, "
@@ -282,6 +283,17 @@ _LIFE_STORY = (r"was\s+diagnosed|has\s+been\s+diagnosed|had\s+a\s+stroke|lived|m
 _VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|does|did|doesn't|isn't|would|will|can|could|gets|"
                          + _NOTE_VERBS + "|" + _LIFE_STORY + r")\b")
 _NOTE_VERB_AFTER = re.compile(r"\s+(?:gets|" + _NOTE_VERBS + "|" + _LIFE_STORY + r")\b")
+# Someone's life told by name, not how a worker treated the writer: "Priya goes to the temple", "Bob has a
+# good relationship with his daughter", "Kelly is a bubbly young woman", "Sam was supported to …",
+# "Derek's family visit every week".
+_NARRATION = re.compile(
+    r"(?:'s|’s)\s+(?:family|mum|mam|dad|mother|father|daughter|son|wife|husband|partner|brother|sister|"
+    r"children|kids|friends?|carers?|flat|house|room|care|support|needs|goals?|plan|dementia|condition)\b"
+    r"|\s+(?:goes|speaks|visits|attends|works|walks|sleeps|eats|drinks|spends|lives|stays|talks|watches|plays|"
+    r"uses|needs|wants|has\s+(?:a|an|no|two|three|some|lots)|was\s+(?:supported|helped|encouraged|assisted|"
+    r"taken|offered|referred|admitted|discharged|moved)|is\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|lady|"
+    r"gentleman|boy|girl|person|grandmother|grandfather|grandad|gran|widow|widower|pensioner)|is\s+(?:a|an)\s+retired|"
+    r"is\s+(?:supported|independent|settled|living))\b")
 _SENTENCE_START = re.compile(r"(?:^|[.;!?]\s+)\W*\Z")
 
 

@@ -124,6 +124,29 @@ def test_someones_life_told_by_someone_else_is_third_person(text: str, word: str
 
 
 @pytest.mark.parametrize(("text", "word"), [
+    ("Priya goes to the temple every Sunday", "Priya"),
+    ("Bob has a good relationship with his daughter", "Bob"),
+    ("Sam was supported to attend college", "Sam"),
+    ("Kelly is a bubbly young woman who loves animals", "Kelly"),
+    ("Mr Jones is a retired miner", "Mr Jones"),
+    ("Derek's family visit every weekend", "Derek"),
+])
+def test_a_life_told_by_name_is_third_person(text: str, word: str) -> None:
+    assert any(word in found for found in flags(text, FlagKind.THIRD_PERSON, strong=True))
+    assert not own(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sophie was brilliant and explained everything",  # praise of a worker by name
+    "Dave is a great support worker",
+    "Jane's manner was lovely",
+    "Tom speaks to me like a friend",  # the person speaks
+])
+def test_a_worker_praised_by_name_is_not_a_strong_third_person_flag(text: str) -> None:
+    assert flags(text, FlagKind.THIRD_PERSON, strong=True) == []
+
+
+@pytest.mark.parametrize(("text", "word"), [
     ("The ward rang the day before to go through her operation", "her"),
     ("To be reminded about his medication at breakfast", "his"),
     ("Daughter helps with shopping and sorts out her tablets", "her"),
