@@ -70,8 +70,13 @@ def _pattern() -> re.Pattern[str]:
                       + r")(?![\w'])", re.IGNORECASE)
 
 
+# Nothing but a thing and what was done to it ("Telecare installed", "Grab rails fitted"): a record of a
+# service, not a sentence about someone's life.
+_DONE_TO_IT = re.compile(r"^\W*(?!.*\b(?:i|me|my|we|our|us)\b)(?:[\w'-]+\s+){1,4}?\w+ed\W*$")
+
+
 def has_verb(folded: str) -> bool:
-    return _VERB.search(folded) is not None
+    return _VERB.search(folded) is not None and _DONE_TO_IT.match(folded) is None
 
 
 def judges(folded: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from wtfc_collect.quality import FlagKind, check_statement
-from wtfc_collect.quality.naming import FIELDS, about_life, judges
+from wtfc_collect.quality.naming import FIELDS, about_life, has_verb, judges
 
 FIELDS_AND_NONE = [*FIELDS, None]
 
@@ -26,6 +26,19 @@ def test_naming_things_in_a_life_is_own_words_in_every_field(text: str, field: s
 @pytest.mark.parametrize("field", FIELDS_AND_NONE)
 def test_a_label_naming_a_service_is_still_not_own_words(field: str | None) -> None:
     assert not check_statement("Unmet need: personal care", field).own_words
+
+
+@pytest.mark.parametrize("field", FIELDS_AND_NONE)
+@pytest.mark.parametrize("text", ["Telecare installed", "Pendant alarm installed."])
+def test_a_record_of_a_thing_being_done_is_not_a_sentence_about_life(text: str, field: str | None) -> None:
+    assert not has_verb(text.lower())
+    assert not check_statement(text, field).own_words
+
+
+@pytest.mark.parametrize("text", [
+    "My inhaler helped", "The physio explained everything", "Carers visited twice"])
+def test_a_short_sentence_with_a_past_verb_still_has_one(text: str) -> None:
+    assert has_verb(text.lower())
 
 
 def test_about_life_needs_a_verb_and_a_judgement_or_a_voice() -> None:
