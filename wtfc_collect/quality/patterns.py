@@ -56,10 +56,10 @@ INSTRUCTION = re.compile(
     rf"|(?:\s+[\w']+){{0,2}}?\s+with\s+(?:(?:his|her|the|their)\s+)?(?:{_CARE_TASK})\b)")
 
 # A line of a care plan that gives someone a task ("Carers to ensure the pendant is worn", "Support to
-# attend appointments as required"), fills in one of its headings ("Unmet need: personal care",
-# "Mobility: walks with a frame", "Review date: …") or states a problem and its cause. Headings people
-# also use when they write about a service ("Communication: …", "Medication: …") are not among them; nor
-# is a suggestion ("Staff to spend more time with patients").
+# attend appointments as required", "Encourage to drink"), fills in one of its headings ("Unmet need:
+# personal care", "Mobility: walks with a frame", "Review date: …") or states a problem and its cause.
+# Headings people also use when they write about a service ("Communication: …", "Medication: …") are not
+# among them; nor is a suggestion ("Staff to spend more time with patients").
 _WHO_DOES_IT = (r"carers?|staff|care\s+(?:staff|workers?)|support\s+(?:staff|workers?)|nurses?|"
                 r"district\s+nurses?|nursing\s+staff|key\s*workers?|pas?|personal\s+assistants?|care\s+provider|provider|agency|"
                 r"social\s+worker|ot|physio")
@@ -69,7 +69,7 @@ _PLAN_HEADINGS = (r"mobility|continence|personal\s+care|nutrition(?:\s+and\s+hyd
                   r"support\s+(?:required|needed|plan)|interventions?|aims?|objectives?|timescales?|"
                   r"responsible|frequency|strengths")
 PLAN_LINE = re.compile(
-    rf"^\W*((?:{_WHO_DOES_IT})\s+to|support\s+to)\s+(?![^.!?]*\b(?:more|better|less)\b)\w+"
+    rf"^\W*((?:{_WHO_DOES_IT})\s+to|(?:support|encourage|prompt|remind|assist|enable|motivate)\s+to)\s+(?![^.!?]*\b(?:more|better|less)\b)\w+"
     rf"|^\W*((?:{_PLAN_HEADINGS})\s*:)\s*\w"
     # A care plan's problem: "Risk of falls due to poor balance", "Potential for skin breakdown related to …".
     r"|^\W*((?:(?:potential|high|increased|actual)\s+)?(?:risk|potential|problem)\s+(?:for|of))\s+"

@@ -202,6 +202,7 @@ def test_people_in_a_persons_own_account_are_not_a_report(text: str) -> None:
 @pytest.mark.parametrize(("text", "words"), [
     ("Carers to ensure the pendant alarm is worn at all times", "Carers to"),
     ("Support to attend GP appointments as required", "Support to"),
+    ("Encourage to maintain a healthy diet", "Encourage to"),
     ("Unmet need: personal care", "Unmet need:"),
     ("Mobility: walks short distances with a frame", "Mobility:"),
     ("Desired outcome: to feel less lonely", "Desired outcome:"),
@@ -219,6 +220,7 @@ def test_a_line_of_a_care_plan_is_care_record_voice(text: str, words: str) -> No
     "Communication: could be better",  # a heading people use when they write about a service
     "Goal: I want to walk to the shop on my own",  # the person speaks
     "Support to me was brilliant",
+    "Prompt to see me, no waiting",  # 'prompt' as in quick, and the person speaks
     "Risk of falling is why I use my frame because of my balance",  # the person speaks
 ])
 def test_suggestions_and_headings_people_use_are_not_care_plan_lines(text: str) -> None:
