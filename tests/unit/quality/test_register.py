@@ -13,7 +13,8 @@ import pytest
 
 from wtfc_collect.quality import FlagKind, check_statement
 from wtfc_collect.quality.register import train
-from wtfc_collect.quality.register.model import MODEL_FILE, explain, model, parse
+from wtfc_collect.quality.register.features import says_i
+from wtfc_collect.quality.register.model import MODEL_FILE, _sigmoid, explain, model, parse
 
 HERE = Path(train.__file__).resolve().parent
 
@@ -69,6 +70,39 @@ def test_plain_python_scores_are_scikit_learns() -> None:
     got = [made.probability(text) for text in texts]
     assert got != shipped
     assert got == pytest.approx(list(expected), abs=1e-4)
+
+
+def test_the_speaker_model_reads_statements_that_say_i_and_plain_python_scores_it_as_scikit_learn() -> None:
+    rows = random.Random(2).sample(train.read_rows("train"), 1500)
+    labels = np.array([r.professional for r in rows])
+    fitted = train.Fitted([r.text for r in rows], labels)
+    speaking = train.speaker_rows(rows)
+    assert speaking and all(says_i(rows[i].text) for i in speaking)
+    speaker = train.Fitted([rows[i].text for i in speaking], labels[speaking])
+    made = parse(_as_text(train.with_speaker(fitted.export(0.5, 0.3), speaker.export(0.5, 0.3))))
+    assert made.speaker is not None
+    texts = ["I am in control of planning my care and support", "I love my garden", "My carers are late",
+             "Staff were kind", "People told us they felt safe", "I", ""]
+    general, theirs = fitted.probability(texts), speaker.probability(texts)
+    expected = [(g + s) / 2 if says_i(text) else g for text, g, s in zip(texts, general, theirs, strict=True)]
+    assert [made.probability(text) for text in texts] == pytest.approx(expected, abs=1e-4)
+    assert expected[0] != pytest.approx(general[0], abs=1e-3)  # the speaker model did change it
+
+
+def test_too_few_statements_that_say_i_make_no_speaker_model() -> None:
+    rows = _own_words_policy_and_reports()
+    assert len(train.speaker_rows(rows)) == 20  # ten groups, ten of them professional
+    assert train.speaker_rows(rows[:10] + rows[20:24]) == []  # four professional: fewer than the folds
+
+
+def test_the_shipped_model_has_a_speaker_model() -> None:
+    m = model()
+    assert m.speaker is not None
+    text = "I have care and support that is directed by me"
+    both = (_sigmoid(m.score(text)) + _sigmoid(m.speaker.score(text))) / 2
+    assert m.probability(text) == pytest.approx(both)
+    assert m.probability("Care and support directed by the person") == pytest.approx(
+        _sigmoid(m.score("Care and support directed by the person")))
 
 
 def _as_text(exported: dict[str, object]) -> str:
@@ -369,10 +403,29 @@ def test_the_shipped_model_reads_i_statements_against_their_own_threshold() -> N
 def test_the_first_person_threshold_calls_no_more_of_peoples_own_i_words_professional(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(train, "FALSE_ALARMS", 0.1)
-    # Some people's words that say 'I' score as high as the policy: a lower line for 'I' would call them
-    # professional, so there is none, even though it would catch the policy within the overall budget.
+    # Two of ten people's words that say 'I' score as high as the policy: a lower line for 'I' would call
+    # 20 % of them professional (more than one threshold, more than the 10 % budget), so there is none,
+    # even though it would catch the policy within the overall budget.
     rows = _own_words_policy_and_reports()
-    scores = np.array([0.1] * 9 + [0.72] + [0.5 + 0.04 * i for i in range(10)] + [0.7] * 10 + [0.95] * 10)
+    scores = np.array([0.1] * 8 + [0.72] * 2 + [0.5 + 0.04 * i for i in range(10)] + [0.7] * 10
+                      + [0.95] * 10)
     threshold, first_person = train.thresholds_for(rows, scores)
     assert first_person > 0.72
     assert threshold == train.threshold_for(scores, np.array([r.professional for r in rows]))
+
+
+def test_the_first_person_threshold_may_call_people_saying_i_professional_as_often_as_the_budget(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(train, "FALSE_ALARMS", 0.1)
+    # One threshold calls none of people's 'I' words professional (the speaker model puts them low), but
+    # one of ten (the budget's share) may be, to catch the policy written as 'I'.
+    rows = _own_words_policy_and_reports()
+    scores = np.array([0.1] * 9 + [0.72] + [0.5 + 0.04 * i for i in range(10)] + [0.7] * 10
+                      + [0.95] * 10)
+    threshold, first_person = train.thresholds_for(rows, scores)
+    labels = np.array([r.professional for r in rows])
+    says = np.array([r.text.startswith("I ") for r in rows])
+    said = (scores >= threshold) | (says & (scores >= first_person))
+    assert first_person <= 0.7
+    assert said[labels].all()
+    assert int(said[~labels & says].sum()) == 1

@@ -29,6 +29,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# How the speaker model's features start in the model file (see train.with_speaker): "i|w:care".
+SPEAKER = "i|"
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 CHAR_SIZES = (3, 4, 5)
 START, END = "<s>", "</s>"
@@ -102,8 +104,13 @@ _I = _words("i i'm im i've ive i'd i'll me my mine myself")
 
 def says_i(text: str) -> bool:
     """Whether the statement speaks as one person ('I', 'me', 'my'): such statements have a threshold of
-    their own (see train.thresholds_for)."""
-    return not _I.isdisjoint(words(text))
+    their own (see train.thresholds_for) and are also read by the speaker model (train.speaker_rows)."""
+    return speaks(words(text))
+
+
+def speaks(tokens: Sequence[str]) -> bool:
+    """:func:`says_i` for a statement's :func:`words`."""
+    return not _I.isdisjoint(tokens)
 
 
 def ngrams(text: str) -> set[str]:

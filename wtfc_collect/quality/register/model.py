@@ -4,7 +4,9 @@ Reads ``model.json`` (made by ``train.py``; nothing is downloaded) and scores a 
 exactly as scikit-learn would score it, but without building a matrix for every statement: the words,
 word pairs and pieces of words it has (see :mod:`.features`) are looked up in one table. A word's pieces
 are worked out once and kept, so the usual statement costs one lookup per word and pair. The statement's
-vector of meaning (:mod:`.vectors`) is the sum of its words' vectors, each kept with its weighted sum.
+vector of meaning (:mod:`.vectors`) is the sum of its words' vectors, times the weights once. Statements
+that say 'I' are also read by a second model (the speaker model, see train.speaker_rows): the same
+features, other weights.
 
 :func:`explain` says which words weighed most and, in plain words, what about the writing did.
 """
@@ -22,7 +24,19 @@ from typing import Any
 
 import numpy as np
 
-from .features import END, SHAPES, START, char_features, says_i, shapes, word_features, word_spans, words
+from .features import (
+    END,
+    SHAPES,
+    SPEAKER,
+    START,
+    char_features,
+    says_i,
+    shapes,
+    speaks,
+    word_features,
+    word_spans,
+    words,
+)
 from .vectors import CACHE_LIMIT as VECTORS_KEPT
 from .vectors import digest, word_vector
 
@@ -51,47 +65,63 @@ class Model:
     shape_offset: float
     # The weight of each dimension of the statement's vector (a numpy array; see vectors.py).
     vector_weights: Any = field(compare=False, repr=False)
+    # The speaker model: trained on statements that say 'I' only (see train.speaker_rows). Such a statement's
+    # probability is the mean of this model's and the speaker model's. None in a file without one.
+    speaker: Model | None = field(default=None, compare=False, repr=False)
     # Kept with the model (another model, with other features, must not read them), worked out once per
     # word: word -> the pieces of it this model knows (for explain), and those with the word itself.
     pieces: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
     grams: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
-    # word -> (its vector, the vector's weighted sum): worked out once per word and model.
-    meanings: dict[str, tuple[Any, float]] = field(
+    # word -> its vector: worked out once per word and model.
+    meanings: dict[str, Any] = field(
         default_factory=dict, init=False, compare=False, repr=False)
 
     def probability(self, text: str) -> float:
-        """The probability that ``text`` is professional writing (as scikit-learn's predict_proba)."""
-        return _sigmoid(self.score(text))
+        """The probability that ``text`` is professional writing (as scikit-learn's predict_proba); for a
+        statement that says 'I', the mean of this model's and the speaker model's. The two read the same
+        words, pieces and shapes, so a statement is taken apart once: the speaker model's features are
+        among this model's (training keeps a feature seen in two statements, and the statements that say
+        'I' are among all of them), and its vector of meaning is the same sum of word vectors."""
+        tokens = words(text)
+        found = self._grams(tokens)
+        values = shapes(text, tokens)
+        total, norm = self._meaning(tokens)
+        own = _sigmoid(self._score(found, values, total, norm))
+        if self.speaker is not None and speaks(tokens):
+            return (own + _sigmoid(self.speaker._score(found, values, total, norm))) / 2
+        return own
 
     def score(self, text: str) -> float:
+        """This model's own score (log-odds) for ``text``, without the speaker model."""
         tokens = words(text)
-        return (self._grams_score(tokens) + self._shapes_score(text, tokens) + self._meaning_score(tokens)
-                + self.intercept)
+        return self._score(self._grams(tokens), shapes(text, tokens), *self._meaning(tokens))
 
-    def _meaning_score(self, tokens: list[str]) -> float:
-        """The statement's vector (its words' vectors added up, at length 1) times the weights: the words'
-        weighted sums added up, over the length of the added vectors."""
+    def _score(self, found: set[str], values: list[float], total: Any, norm: float) -> float:
+        """The log-odds from the statement's features (``found``), its shapes and its vector of meaning (the
+        sum of its words' vectors, and that sum's length)."""
+        grams = sum(map(self.both.__getitem__, found))
+        score = grams.real / math.sqrt(grams.imag) if grams else 0.0
+        score += float(sum(map(operator.mul, values, self.shape_factors))) + self.shape_offset
+        if norm > 0:
+            score += float(total @ self.vector_weights) / norm
+        return score + self.intercept
+
+    def _meaning(self, tokens: list[str]) -> tuple[Any, float]:
+        """The statement's vector of meaning before it is scaled to length 1 (its words' vectors added up)
+        and its length."""
         if not tokens:
-            return 0.0
-        known = [_meaning(self, token) for token in tokens]
-        total = np.add.reduce([vector for vector, _ in known])
-        norm = math.sqrt(float(total @ total))
-        return sum(weighted for _, weighted in known) / norm if norm > 0 else 0.0
+            return None, 0.0
+        total = np.add.reduce([_meaning(self, token) for token in tokens])
+        return total, math.sqrt(float(total @ total))
 
-    def _grams_score(self, tokens: list[str]) -> float:
-        both = self.both
-        found = both.keys() & [f"w:{a} {b}" for a, b in pairwise([START, *tokens, END])]
+    def _grams(self, tokens: list[str]) -> set[str]:
+        """The statement's words, word pairs and pieces of words that this model knows."""
+        found = self.both.keys() & [f"w:{a} {b}" for a, b in pairwise([START, *tokens, END])]
         grams = self.grams
         for token in tokens:
             known = grams.get(token)
             found.update(_known_grams(self, token) if known is None else known)
-        if not found:
-            return 0.0
-        total = sum(map(both.__getitem__, found))
-        return total.real / math.sqrt(total.imag)
-
-    def _shapes_score(self, text: str, tokens: list[str]) -> float:
-        return float(sum(map(operator.mul, shapes(text, tokens), self.shape_factors))) + self.shape_offset
+        return found
 
     def professional(self, text: str) -> bool:
         return self.calls(self.probability(text), text)
@@ -122,15 +152,14 @@ def _known_grams(model: Model, token: str) -> tuple[str, ...]:
     return known
 
 
-def _meaning(model: Model, token: str) -> tuple[Any, float]:
-    """A word's vector and its weighted sum under this model, worked out once per word and model."""
+def _meaning(model: Model, token: str) -> Any:
+    """A word's vector, kept with the model once worked out (see vectors.py)."""
     meanings = model.meanings
     known = meanings.get(token)
     if known is None:
         if len(meanings) >= VECTORS_KEPT:  # the vectors are the ones vectors.py keeps: no second copy
             meanings.clear()
-        vector = word_vector(token)
-        known = meanings[token] = (vector, float(vector @ model.vector_weights))
+        known = meanings[token] = word_vector(token)
     return known
 
 
@@ -140,17 +169,34 @@ def _sigmoid(value: float) -> float:
 
 def parse(text: str) -> Model:
     raw = json.loads(text)
-    weights = {g: (idf * weight, idf * idf) for g, (idf, weight) in raw["features"].items()}
-    shape_weights = tuple(tuple(raw["shapes"][name]) for name in SHAPES)
-    both = {g: complex(w, q) for g, (w, q) in weights.items()}
-    factors = tuple(weight / scale for _, scale, weight in shape_weights)
-    offset = -sum(mean * weight / scale for mean, scale, weight in shape_weights)
     if raw["vectors_sha256"] != digest():
         raise ValueError("The register model was trained with other word vectors than the wordllama package "
                          "installed here: install the pinned requirements, or train the model again.")
-    return Model(float(raw["intercept"]), float(raw["threshold"]), float(raw["first_person_threshold"]),
-                 float(raw["term_gate"]), weights, both,
-                 shape_weights, factors, offset, np.asarray(raw["vector_weights"], dtype=np.float64))
+    features = raw["features"]
+    own = {g: v for g, v in features.items() if not g.startswith(SPEAKER)}
+    speaker = None
+    if "speaker" in raw:
+        theirs = {g[len(SPEAKER):]: v for g, v in features.items() if g.startswith(SPEAKER)}
+        if not theirs.keys() <= own.keys():
+            raise ValueError("The speaker model has features the register model has not: train it again.")
+        # Every feature of the register model has a value in the speaker model (0 where it is not one of
+        # its own), so the features found once are added up with the same quick lookup.
+        speaker = _scorer(raw["speaker"], theirs, raw, every=own.keys())
+    return _scorer(raw, own, raw, speaker)
+
+
+def _scorer(part: dict[str, Any], features: dict[str, Any], raw: dict[str, Any],
+            speaker: Model | None = None, every: Any = ()) -> Model:
+    """A model from one part of the model file (its intercept, shapes and vector weights) and its features;
+    the thresholds are the file's. ``every``: features to give a value of 0 when not among its own."""
+    weights = {g: (idf * weight, idf * idf) for g, (idf, weight) in features.items()}
+    shape_weights = tuple(tuple(part["shapes"][name]) for name in SHAPES)
+    both = {**dict.fromkeys(every, 0j), **{g: complex(w, q) for g, (w, q) in weights.items()}}
+    factors = tuple(weight / scale for _, scale, weight in shape_weights)
+    offset = -sum(mean * weight / scale for mean, scale, weight in shape_weights)
+    return Model(float(part["intercept"]), float(raw["threshold"]), float(raw["first_person_threshold"]),
+                 float(raw["term_gate"]), weights, both, shape_weights, factors, offset,
+                 np.asarray(part["vector_weights"], dtype=np.float64), speaker)
 
 
 @cache
@@ -191,6 +237,20 @@ def explain(text: str, most: int = 3) -> Explanation:
     m = model()
     tokens = words(text)
     spans = word_spans(text)
+    per_word = _per_word(m, tokens)
+    if m.speaker is not None and speaks(tokens):  # as its probability, the mean of the two models
+        per_word = [(a + b) / 2 for a, b in zip(per_word, _per_word(m.speaker, tokens), strict=True)]
+    phrases = _phrases(per_word, spans)[:most]
+    values = shapes(text, tokens)
+    pushes = sorted(((value - mean) / scale * weight, name) for value, (mean, scale, weight), name
+                    in zip(values, m.shape_weights, SHAPES, strict=True))
+    reasons = tuple(REASONS[name] for push, name in reversed(pushes) if push > 0.15 and name in REASONS)
+    return Explanation(m.probability(text), tuple(phrases), reasons[:3])
+
+
+def _per_word(m: Model, tokens: list[str]) -> list[float]:
+    """How much each word weighs toward professional writing in model ``m``: its share of the features
+    it is part of (words, pairs, pieces) and of the statement's vector of meaning."""
     weights = m.weights
     found: dict[str, list[int]] = {}  # feature -> the positions of the words it touches
     for i, gram in enumerate(word_features(tokens)):
@@ -212,16 +272,10 @@ def explain(text: str, most: int = 3) -> Explanation:
                 per_word[k] += share
     if tokens:  # the meaning of each word, as it weighs in the statement's vector
         known = [_meaning(m, token) for token in tokens]
-        total = np.add.reduce([vector for vector, _ in known])
-        length = math.sqrt(float(total @ total)) or 1.0
-        for k, (_, weighted) in enumerate(known):
-            per_word[k] += weighted / length
-    phrases = _phrases(per_word, spans)[:most]
-    values = shapes(text, tokens)
-    pushes = sorted(((value - mean) / scale * weight, name) for value, (mean, scale, weight), name
-                    in zip(values, m.shape_weights, SHAPES, strict=True))
-    reasons = tuple(REASONS[name] for push, name in reversed(pushes) if push > 0.15 and name in REASONS)
-    return Explanation(m.probability(text), tuple(phrases), reasons[:3])
+        length = math.sqrt(float((total := np.add.reduce(known)) @ total)) or 1.0
+        for k, vector in enumerate(known):
+            per_word[k] += float(vector @ m.vector_weights) / length
+    return per_word
 
 
 def _phrases(per_word: list[float], spans: list[tuple[int, int]]) -> list[tuple[int, int, float]]:
