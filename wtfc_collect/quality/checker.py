@@ -199,14 +199,15 @@ def _rules(text: str, folded: str) -> list[Flag]:
     found, plain, quiet = first_look(text, folded)
     if quiet:
         # The usual statement: no term, contact details, name, service wording or 'he'/'she'. Only an
-        # empty answer is left, a care-notes opening, an instruction to staff or a line of a care plan
-        # when nobody speaks ('I', 'you'), and a report of what a group said ("People told us …").
+        # empty answer is left, a care-notes opening, an instruction to staff, a line of a care plan or
+        # someone described from outside when nobody speaks ('I', 'you'), and a report of what a group
+        # said ("People told us …").
         if len(folded) <= patterns.VAGUE_LONGEST and (flags := patterns.vague(text, folded)):
             return flags
         reported = patterns.reported_by_group(text, folded, found)
         if VOICE.isdisjoint(found):
             opens = (patterns.OPENER.match(folded) or patterns.INSTRUCTION.match(folded)
-                     or patterns.PLAN_LINE.match(folded))
+                     or patterns.PLAN_LINE.match(folded) or patterns.DESCRIBED.search(folded))
             notes = patterns.third_person(text, folded, False, found) if opens else []
             return notes + reported + patterns.placeholder_subject(text, folded, False)
         return reported

@@ -109,6 +109,13 @@ _PERSON_NOUN = re.compile(
     + "|".join(v for v in _OPENERS if v.endswith("s") and v != "has") + r")\b"
 )
 
+# Someone described, with what they like, as care notes put it: "The young man enjoys football", "The
+# lady in room 4 likes her door open", "This person likes routine" (a note verb, not "was lovely").
+DESCRIBED = re.compile(
+    r"(?:^|[.;!?]\s+)\W*((?:the|this|that)\s+(?:[a-z-]+\s+)?(?:man|woman|lady|gentleman|person|tenant|resident|"
+    r"client|patient|individual|service\s+user|boy|girl))\s+(?:(?:in|from|at|on|with)\s+[\w\s]{1,20}?\s+)?(?:"
+    + "|".join(v for v in _OPENERS if v.endswith("s") and v != "has") + r")\b"
+)
 
 # 'He' or 'she' about someone who helps, not the person: "The nurse was kind and did all she could". One
 # of them names the last person before the pronoun (a job, or someone else), or the pronoun praises how
@@ -220,6 +227,10 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str]) ->
         start, end = match.span(1)
         found(start, end, f"'{text[start:end]}' is how services write about someone. Put down the person's "
               "own words, starting with 'I' or 'my'.", "I")
+    elif match := DESCRIBED.search(folded):
+        start, end = match.span(1)
+        found(start, end, f"'{text[start:end]} …' describes someone from outside, as care notes do. Put down "
+              "the person's own words, starting with 'I' or 'my'.", "I")
     return flags
 
 

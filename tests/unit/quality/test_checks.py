@@ -136,6 +136,24 @@ def test_a_life_told_by_name_is_third_person(text: str, word: str) -> None:
     assert not own(text)
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("The young man enjoys football and computer games", "The young man"),
+    ("The lady in room 4 likes her door open", "The lady"),
+    ("This person likes routine and gets upset by change", "This person"),
+])
+def test_someone_described_from_outside_is_third_person(text: str, words: str) -> None:
+    assert words in flags(text, FlagKind.THIRD_PERSON, strong=True)
+    assert not own(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The man on reception was lovely",  # how a worker treated the writer
+    "I think the man next door likes me",  # the person speaks
+])
+def test_a_worker_or_a_neighbour_in_the_persons_words_is_not_someone_described(text: str) -> None:
+    assert not any("describes someone" in f.explanation for f in check_statement(text).flags)
+
+
 @pytest.mark.parametrize("text", [
     "Sophie was brilliant and explained everything",  # praise of a worker by name
     "Dave is a great support worker",
