@@ -271,18 +271,43 @@ _REPORTED_BY_GROUP = re.compile(
     r"young\s+people)\s+(?:we\s+spoke\s+(?:to|with)\s+)?(?:said|told\s+us|felt|reported|commented|"
     r"described|explained|stated|expressed|shared|mentioned|spoke|were\s+(?:positive|complimentary|happy|"
     r"satisfied|unhappy|concerned)|confirmed|indicated|agreed|praised|raised|highlighted|complained|gave))\b")
+_NUMBER_OF = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|some|"
+              r"a\s+number\s+of|a\s+few|many|all)")
+_GROUP = (r"(?:people|persons?|patients|residents|relatives|families|visitors|staff|carers|service\s+users|"
+          r"tenants|clients|members\s+of\s+staff|care\s+workers|professionals)")
+# The same from one person or everyone, as a report puts it: "Another person said they felt …", "Everyone
+# we asked told us …", "People and relatives said the …", "They told us …".
+_REPORTED_BY_SOMEONE = re.compile(
+    rf"(?:^|[.;!?]\s+)\W*((?:(?:everyone|everybody)(?:\s+we\s+(?:asked|spoke\s+(?:to|with)))?|another\s+"
+    rf"(?:person|patient|resident|relative)|one\s+(?:person|patient|resident|relative|visitor)|an?\s+(?:visitor|"
+    rf"relative|person|patient|resident)|{_GROUP}\s+and\s+{_GROUP}|{_NUMBER_OF}\s+{_GROUP}|they)\s+"
+    rf"(?:(?:also|all)\s+)?(?:told\s+us|informed\s+us|said|commented|felt))\s+(?:us\s+)?(?:that|they|the)\b")
+# How a visit was made, as an inspector or a reviewer reports it: "We spoke with five patients", "We
+# observed …", "We carried out an announced inspection", "We looked at the care plans".
+_VISIT_REPORT = re.compile(
+    rf"(?:^|[.;!?]\s+)\W*(we\s+(?:(?:spoke|talked)\s+(?:with|to)\s+{_NUMBER_OF}|observed|inspected|"
+    rf"carried\s+out\s+(?:an?|this|our)|looked\s+at\s+(?:the\s+)?(?:records|care\s+plans|{_NUMBER_OF})|reviewed|"
+    rf"examined|made\s+a\s+recommendation|asked\s+{_NUMBER_OF}|found\s+that|saw\s+that|were\s+(?:also\s+)?told\s+"
+    rf"(?:by|that)|received\s+(?:feedback|information)|did\s+not\s+speak))\b")
 _SPEAKING_AS_ONE = frozenset({"i", "im", "ive", "me", "my", "mine", "myself"})
 
 
 def reported_by_group(text: str, folded: str, words: Collection[str]) -> list[Flag]:
     """A flag when the statement reports what a group said ("People told us they felt safe"), unless
     someone speaks as 'I' in it (``words``: the cue words found, see :mod:`.scan`)."""
-    if not _SPEAKING_AS_ONE.isdisjoint(words) or not (match := _REPORTED_BY_GROUP.search(folded)):
+    if not _SPEAKING_AS_ONE.isdisjoint(words):
         return []
-    start, end = match.span(1)
-    return [Flag(FlagKind.THIRD_PERSON, start, end,
-                 f"'{text[start:end]} …' sums up what a group of people said, as a report does. Write down "
-                 "what each person said, in their own words: 'I …'.", "I")]
+    if match := _REPORTED_BY_GROUP.search(folded) or _REPORTED_BY_SOMEONE.search(folded):
+        start, end = match.span(1)
+        return [Flag(FlagKind.THIRD_PERSON, start, end,
+                     f"'{text[start:end]} …' sums up what a group of people said, as a report does. Write "
+                     "down what each person said, in their own words: 'I …'.", "I")]
+    if match := _VISIT_REPORT.search(folded):
+        start, end = match.span(1)
+        return [Flag(FlagKind.THIRD_PERSON, start, end,
+                     f"'{text[start:end]} …' is how an inspector or a reviewer reports a visit, not what a "
+                     "person said. Write down what each person said, in their own words: 'I …'.", "I")]
+    return []
 
 
 _NOTE_VERBS = "|".join(v for v in _OPENERS if v.endswith("s") and v != "has")

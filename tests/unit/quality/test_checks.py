@@ -201,10 +201,35 @@ def test_a_name_taken_out_in_praise_or_first_person_is_not_a_strong_flag(text: s
     ("Relatives we spoke with said staff were kind.", "Relatives we spoke with said"),
     ("The home is clean. Most residents were complimentary about the food.",
      "Most residents were complimentary"),
+    ("Another person said they felt things had not improved.", "Another person said"),
+    ("Everyone we asked told us they were happy with the service.", "Everyone we asked told us"),
+    ("People and relatives said the staff were kind.", "People and relatives said"),
+    ("They told us that the food was good.", "They told us"),
 ])
 def test_a_summary_of_what_a_group_said_is_not_one_persons_words(text: str, words: str) -> None:
     assert words in flags(text, FlagKind.THIRD_PERSON, strong=True)
     assert not own(text)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("We spoke with five patients who used the service.", "We spoke with five"),
+    ("We observed interaction between staff and patients.", "We observed"),
+    ("We carried out an announced inspection on 17 May.", "We carried out an"),
+    ("We looked at the care plans of three people.", "We looked at the care plans"),
+])
+def test_an_account_of_an_inspection_visit_is_not_a_persons_words(text: str, words: str) -> None:
+    assert words in flags(text, FlagKind.THIRD_PERSON, strong=True)
+    assert not own(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We saw the consultant quickly and were told what would happen next",  # a patient and family
+    "We spoke to the nurse who was lovely",
+    "They said I could go home the same day",  # the person speaks
+])
+def test_a_family_telling_its_visit_is_not_an_inspection_report(text: str) -> None:
+    assert not any(("inspector" in f.explanation or "group of people" in f.explanation)
+                   for f in check_statement(text).flags)
 
 
 @pytest.mark.parametrize("text", [
