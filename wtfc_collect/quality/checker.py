@@ -200,12 +200,14 @@ def _rules(text: str, folded: str) -> list[Flag]:
     if quiet:
         # The usual statement: no term, contact details, name, service wording or 'he'/'she'. Only an
         # empty answer is left, a care-notes opening, an instruction to staff, a line of a care plan or
-        # someone described from outside when nobody speaks ('I', 'you'), and a report of what a group
-        # said ("People told us …").
+        # someone described from outside when nobody speaks ('I', 'you'), a worker saying how they
+        # support the person when someone does, and a report of what a group said ("People told us …").
         if len(folded) <= patterns.VAGUE_LONGEST and (flags := patterns.vague(text, folded)):
             return flags
         reported = patterns.reported_by_group(text, folded, found)
-        if VOICE.isdisjoint(found):
+        if not VOICE.isdisjoint(found):  # "As a support worker I …" (a statement with 'him' is not quiet)
+            reported = patterns.worker_speaking(text, folded, found) + reported
+        else:
             opens = (patterns.OPENER.match(folded) or patterns.INSTRUCTION.match(folded)
                      or patterns.PLAN_LINE.match(folded) or patterns.DESCRIBED.search(folded))
             notes = patterns.third_person(text, folded, False, found) if opens else []
@@ -227,6 +229,8 @@ def _rules(text: str, folded: str) -> list[Flag]:
     if not voice:
         flags += patterns.third_person(text, folded, voice, words)
         flags += patterns.placeholder_subject(text, folded, voice)
+    else:
+        flags += patterns.worker_speaking(text, folded, words)
     flags += patterns.service(text, folded, first, words)
     flags += patterns.reported_by_group(text, folded, words)
     if personal:

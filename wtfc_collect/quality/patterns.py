@@ -310,6 +310,35 @@ def reported_by_group(text: str, folded: str, words: Collection[str]) -> list[Fl
     return []
 
 
+# A worker telling how they support the person: "We encourage him to make his own choices", "I support
+# her with her shopping", "As his keyworker I …". Not 'I visit her' or 'I help her', which people say of
+# their family and friends, and not a family carer ("As a carer I …").
+_SUPPORTING = re.compile(
+    r"\b((?:i|we)\s+(?:(?:have|had|always|also|will|would|try\s+to|continue\s+to)\s+)*(?:support|supported|"
+    r"supporting|encourage|encouraged|encouraging|assist|assisted|prompt|prompted|supervise|supervised|"
+    r"work\s+with|worked\s+with|working\s+with)\s+(?:him|her))\b"
+    r"|(?:^|[.!?]\s+)\W*(as\s+(?:his|her|their|a|the|an)\s+(?:key\s*worker|support\s+worker|care\s+worker|"
+    r"nurse|social\s+worker|manager|care\s+co-?ordinator|advocate|personal\s+assistant|pa|team\s+leader|"
+    r"practitioner|occupational\s+therapist|therapist))\b")
+
+
+_HIM = _words("him")
+_AS_ROLE = re.compile(r"\W*as\s")
+
+
+def worker_speaking(text: str, folded: str, words: Collection[str]) -> list[Flag]:
+    """A flag when a worker says how they support the person, in the first person (``words``: the cue
+    words found, see :mod:`.scan`; 'him' and 'her' are among them)."""
+    if _POSSESSIVES.isdisjoint(words) and _HIM.isdisjoint(words) and not _AS_ROLE.match(folded):
+        return []
+    if not (match := _SUPPORTING.search(folded)):
+        return []
+    start, end = match.span(1) if match.group(1) else match.span(2)
+    return [Flag(FlagKind.THIRD_PERSON, start, end,
+                 f"'{text[start:end]} …' is a worker telling how they support the person, not the person's "
+                 "words. Ask the person, and write down what they said: 'I …'.", "I")]
+
+
 _NOTE_VERBS = "|".join(v for v in _OPENERS if v.endswith("s") and v != "has")
 # The story of someone's life, told by someone else: "X was diagnosed with COPD", "Margaret has lived here
 # all her life". Not what a worker did for the writer ("XXXX was lovely", "XXXX explained everything").
@@ -415,12 +444,12 @@ _SERVICE_PATTERNS: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str], str]
 
 _SERVICE_FIRST = frozenset(word for needed, _, _ in _SERVICE_PATTERNS for word in needed[0])
 # The whole words the checks above look for before they run a pattern (see the module's note).
-CUE_WORDS = _PRONOUNS | _POSSESSIVES | _PERSON_NOUNS | frozenset(
+CUE_WORDS = _PRONOUNS | _POSSESSIVES | _HIM | _PERSON_NOUNS | frozenset(
     word for needed, _, _ in _SERVICE_PATTERNS for some in needed for word in some)
 # The cue words without one of which no check above runs a pattern (besides a care-notes opening, which
 # is looked for at the start of a statement): the other cue words ('care', 'be' …) only narrow a service
 # pattern that one of these let run.
-STARTING_WORDS = _PRONOUNS | _POSSESSIVES | _PERSON_NOUNS | _SERVICE_FIRST
+STARTING_WORDS = _PRONOUNS | _POSSESSIVES | _HIM | _PERSON_NOUNS | _SERVICE_FIRST
 # Each word of a pattern's first list -> the numbers of those patterns, so a statement only looks at the
 # patterns its words can start.
 _SERVICE_BY_WORD: dict[str, tuple[int, ...]] = {

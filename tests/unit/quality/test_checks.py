@@ -154,6 +154,26 @@ def test_a_worker_or_a_neighbour_in_the_persons_words_is_not_someone_described(t
     assert not any("describes someone" in f.explanation for f in check_statement(text).flags)
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("We encourage him to make his own choices", "We encourage him"),
+    ("I have worked with her for three years and she has come a long way", "I have worked with her"),
+    ("I support him to go to the gym", "I support him"),  # a statement the scan calls quiet but for 'him'
+    ("As a support worker I feel the service could improve communication", "As a support worker"),
+])
+def test_a_worker_telling_how_they_support_the_person_is_not_the_persons_words(text: str, words: str) -> None:
+    assert words in flags(text, FlagKind.THIRD_PERSON, strong=True)
+    assert not own(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I visit her every Sunday",  # family and friends
+    "I help her with the shopping",
+    "As a carer I think your team do a wonderful job",  # a family carer
+])
+def test_people_speaking_of_family_and_friends_are_not_workers(text: str) -> None:
+    assert not any("worker telling" in f.explanation for f in check_statement(text).flags)
+
+
 @pytest.mark.parametrize("text", [
     "Sophie was brilliant and explained everything",  # praise of a worker by name
     "Dave is a great support worker",

@@ -76,6 +76,8 @@ def reference(text: str) -> Verdict:
         flags = _jargon(text, folded, terms, capitalised, judging)
         flags += pattern_checks.third_person(text, folded, speaking, every_word)
         flags += pattern_checks.placeholder_subject(text, folded, speaking)
+        if speaking:
+            flags += pattern_checks.worker_speaking(text, folded, every_word)
         flags += pattern_checks.service(text, folded, first, every_word)
         flags += pattern_checks.reported_by_group(text, folded, set(re.findall(r"\w+", folded)))
         flags += [found for flag in personal if flag.alternative == NAME
