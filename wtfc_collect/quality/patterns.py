@@ -352,13 +352,13 @@ _NOTE_VERB_AFTER = re.compile(r"\s+(?:gets|" + _NOTE_VERBS + "|" + _LIFE_STORY +
 # good relationship with his daughter", "Kelly is a bubbly young woman", "Sam was supported to …",
 # "Derek's family visit every week".
 _NARRATION = re.compile(
-    r"(?:'s|’s)\s+(?:family|mum|mam|dad|mother|father|daughter|son|wife|husband|partner|brother|sister|"
+    r"(?:'s|’s)\s+(?:family|parents|mum|mam|dad|mother|father|daughter|son|wife|husband|partner|brother|sister|"
     r"children|kids|friends?|carers?|flat|house|room|care|support|needs|goals?|plan|dementia|condition)\b"
     r"|\s+(?:goes|speaks|visits|attends|works|walks|sleeps|eats|drinks|spends|lives|stays|talks|watches|plays|"
     r"uses|needs|wants|has\s+(?:a|an|no|two|three|some|lots)|was\s+(?:supported|helped|encouraged|assisted|"
     r"taken|offered|referred|admitted|discharged|moved)|is\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|lady|"
     r"gentleman|boy|girl|person|grandmother|grandfather|grandad|gran|widow|widower|pensioner)|is\s+(?:a|an)\s+retired|"
-    r"is\s+(?:supported|independent|settled|living))\b")
+    r"is\s+(?:supported|independent|settled|living)|is\s+(?:aged\s+|nearly\s+|almost\s+|now\s+)?\d{1,3}\b(?!\s*(?:%|/|stars?|out\s+of|per\s*cent)))\b")
 _SENTENCE_START = re.compile(r"(?:^|[.;!?]\s+)\W*\Z")
 
 

@@ -130,6 +130,8 @@ def test_someones_life_told_by_someone_else_is_third_person(text: str, word: str
     ("Kelly is a bubbly young woman who loves animals", "Kelly"),
     ("Mr Jones is a retired miner", "Mr Jones"),
     ("Derek's family visit every weekend", "Derek"),
+    ("Kim is 25, lives in London and went into care aged seven.", "Kim"),
+    ("Jake's parents would like him to find a job", "Jake"),
 ])
 def test_a_life_told_by_name_is_third_person(text: str, word: str) -> None:
     assert any(word in found for found in flags(text, FlagKind.THIRD_PERSON, strong=True))
@@ -178,6 +180,7 @@ def test_people_speaking_of_family_and_friends_are_not_workers(text: str) -> Non
     "Sophie was brilliant and explained everything",  # praise of a worker by name
     "Dave is a great support worker",
     "Jane's manner was lovely",
+    "Sophie is 5 stars",
     "Tom speaks to me like a friend",  # the person speaks
 ])
 def test_a_worker_praised_by_name_is_not_a_strong_third_person_flag(text: str) -> None:
