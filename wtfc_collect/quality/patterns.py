@@ -184,6 +184,13 @@ def about_a_helper(text: str, folded: str, start: int, end: int) -> bool:
     return _PRAISE.match(folded, end) is not None and _SERVICE_CONTEXT.search(folded) is not None
 
 
+def _voice_flag(text: str, match: re.Match[str], explanation: str, alternative: str = "I") -> Flag:
+    """A third-person flag over the first group ``match`` found, its words put in for {w} in
+    ``explanation``."""
+    start, end = match.span(next(g for g in range(1, (match.re.groups or 0) + 1) if match.group(g)))
+    return Flag(FlagKind.THIRD_PERSON, start, end, explanation.format(w=text[start:end]), alternative)
+
+
 def third_person(text: str, folded: str, voice: bool, words: Collection[str]) -> list[Flag]:
     """Care-record voice: 'He enjoys …', 'Requires support …', 'Service user …', an instruction to staff
     ('Remind her to …', 'Assist with washing …'), when there is no 'I' or
@@ -216,21 +223,18 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str]) ->
         found(start, end, f"'{text[start:end]} …' reads like care notes about the person. Write it as they "
               f"said it, for example '{instead} …'.", instead)
     if match := PLAN_LINE.match(folded):
-        start, end = match.span(next(group for group in (1, 2, 3) if match.group(group)))
-        found(start, end, f"'{text[start:end]} …' is a line of a care plan, written for staff. Ask the "
-              "person what matters to them about it, and write down their words: 'I …'.", "I")
+        flags.append(_voice_flag(text, match, "'{w} …' is a line of a care plan, written for staff. Ask the "
+                                 "person what matters to them about it, and write down their words: 'I …'."))
     if match := INSTRUCTION.match(folded):
-        start, end = match.span(1)
-        found(start, end, f"'{text[start:end]} …' is an instruction to staff about the person, not what they "
-              "said. Ask what matters to them about it, and write down their words: 'I …'.", "I")
+        flags.append(_voice_flag(text, match, "'{w} …' is an instruction to staff about the person, not what "
+                                 "they said. Ask what matters to them about it, and write down their words: "
+                                 "'I …'."))
     if not _PERSON_NOUNS.isdisjoint(words) and (match := _PERSON_NOUN.search(folded)):
-        start, end = match.span(1)
-        found(start, end, f"'{text[start:end]}' is how services write about someone. Put down the person's "
-              "own words, starting with 'I' or 'my'.", "I")
+        flags.append(_voice_flag(text, match, "'{w}' is how services write about someone. Put down the "
+                                 "person's own words, starting with 'I' or 'my'."))
     elif match := DESCRIBED.search(folded):
-        start, end = match.span(1)
-        found(start, end, f"'{text[start:end]} …' describes someone from outside, as care notes do. Put down "
-              "the person's own words, starting with 'I' or 'my'.", "I")
+        flags.append(_voice_flag(text, match, "'{w} …' describes someone from outside, as care notes do. Put "
+                                 "down the person's own words, starting with 'I' or 'my'."))
     return flags
 
 
@@ -298,15 +302,12 @@ def reported_by_group(text: str, folded: str, words: Collection[str]) -> list[Fl
     if not _SPEAKING_AS_ONE.isdisjoint(words):
         return []
     if match := _REPORTED_BY_GROUP.search(folded) or _REPORTED_BY_SOMEONE.search(folded):
-        start, end = match.span(1)
-        return [Flag(FlagKind.THIRD_PERSON, start, end,
-                     f"'{text[start:end]} …' sums up what a group of people said, as a report does. Write "
-                     "down what each person said, in their own words: 'I …'.", "I")]
+        return [_voice_flag(text, match, "'{w} …' sums up what a group of people said, as a report does. "
+                                         "Write down what each person said, in their own words: 'I …'.")]
     if match := _VISIT_REPORT.search(folded):
-        start, end = match.span(1)
-        return [Flag(FlagKind.THIRD_PERSON, start, end,
-                     f"'{text[start:end]} …' is how an inspector or a reviewer reports a visit, not what a "
-                     "person said. Write down what each person said, in their own words: 'I …'.", "I")]
+        return [_voice_flag(text, match, "'{w} …' is how an inspector or a reviewer reports a visit, not "
+                                         "what a person said. Write down what each person said, in their "
+                                         "own words: 'I …'.")]
     return []
 
 
@@ -333,10 +334,8 @@ def worker_speaking(text: str, folded: str, words: Collection[str]) -> list[Flag
         return []
     if not (match := _SUPPORTING.search(folded)):
         return []
-    start, end = match.span(1) if match.group(1) else match.span(2)
-    return [Flag(FlagKind.THIRD_PERSON, start, end,
-                 f"'{text[start:end]} …' is a worker telling how they support the person, not the person's "
-                 "words. Ask the person, and write down what they said: 'I …'.", "I")]
+    return [_voice_flag(text, match, "'{w} …' is a worker telling how they support the person, not the "
+                                     "person's words. Ask the person, and write down what they said: 'I …'.")]
 
 
 _NOTE_VERBS = "|".join(v for v in _OPENERS if v.endswith("s") and v != "has")

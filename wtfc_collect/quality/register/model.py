@@ -37,7 +37,6 @@ from .features import (
     word_spans,
     words,
 )
-from .vectors import CACHE_LIMIT as VECTORS_KEPT
 from .vectors import digest, word_vector
 
 MODEL_FILE = "model.json"
@@ -72,9 +71,6 @@ class Model:
     # word: word -> the pieces of it this model knows (for explain), and those with the word itself.
     pieces: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
     grams: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
-    # word -> its vector: worked out once per word and model.
-    meanings: dict[str, Any] = field(
-        default_factory=dict, init=False, compare=False, repr=False)
 
     def probability(self, text: str) -> float:
         """The probability that ``text`` is professional writing (as scikit-learn's predict_proba); for a
@@ -111,7 +107,7 @@ class Model:
         and its length."""
         if not tokens:
             return None, 0.0
-        total = np.add.reduce([_meaning(self, token) for token in tokens])
+        total = np.add.reduce([word_vector(token) for token in tokens])
         return total, math.sqrt(float(total @ total))
 
     def _grams(self, tokens: list[str]) -> set[str]:
@@ -149,17 +145,6 @@ def _known_grams(model: Model, token: str) -> tuple[str, ...]:
         grams.clear()
     word = f"w:{token}"
     known = grams[token] = ((word,) if word in model.weights else ()) + _known_pieces(model, token)
-    return known
-
-
-def _meaning(model: Model, token: str) -> Any:
-    """A word's vector, kept with the model once worked out (see vectors.py)."""
-    meanings = model.meanings
-    known = meanings.get(token)
-    if known is None:
-        if len(meanings) >= VECTORS_KEPT:  # the vectors are the ones vectors.py keeps: no second copy
-            meanings.clear()
-        known = meanings[token] = word_vector(token)
     return known
 
 
@@ -271,7 +256,7 @@ def _per_word(m: Model, tokens: list[str]) -> list[float]:
             for k in where:
                 per_word[k] += share
     if tokens:  # the meaning of each word, as it weighs in the statement's vector
-        known = [_meaning(m, token) for token in tokens]
+        known = [word_vector(token) for token in tokens]
         length = math.sqrt(float((total := np.add.reduce(known)) @ total)) or 1.0
         for k, vector in enumerate(known):
             per_word[k] += float(vector @ m.vector_weights) / length
