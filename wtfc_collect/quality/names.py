@@ -6,12 +6,25 @@ does not need to be complete: a name after "my friend", "my carer", "Mrs" … is
 
 from __future__ import annotations
 
+from importlib import resources
+
+# First names given to babies in England and Wales since 1904 (ONS, Open Government Licence v3.0): see
+# the file's header and scripts/gather_first_names.py.
+NAMES_FILE = "first_names.txt"
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-FIRST_NAMES = _words("""
+def _published_names() -> frozenset[str]:
+    text = resources.files(__package__ or "wtfc_collect.quality").joinpath(NAMES_FILE).read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+# Everyday first names across generations and backgrounds, written for the project (many are in the
+# ONS file too; some, such as Welsh, Scottish, Polish and South Asian names, are not in its lists).
+_KNOWN_NAMES = _words("""
 Aaron Abdul Abigail Adam Adrian Agnes Ahmed Aidan Aisha Alan Albert Alex Alexander Alexandra Alfie
 Alfred Ali Alice Alison Amanda Amelia Amir Amy Andrea Andrew Andy Angela Anita Ann Anna Anne Annie
 Anthony Archie Arthur Asif Audrey Ayesha Barbara Barry Beatrice Becky Ben Benjamin Bernard Beryl Bethany
@@ -41,7 +54,12 @@ Sanjay Anil Nasreen Shabana Bronwen Dafydd Gethin Siobhan Fergus Morag Hamish Ei
 AMBIGUOUS_NAMES = _words("""
 Will May June April August Grace Joy Hope Faith Rose Mark Bill Pat Sue Jack Frank Ray Victoria Summer
 Holly Ruby Amber Jade Heather Iris Daisy Robin Drew Georgia Chelsea Kim Lee Florence Sky Autumn Eve
-Carmen Penny Dot Sunny Rich Guy Miles Chase Hunter Gene Art
+Carmen Penny Dot Sunny Rich Guy Miles Chase Hunter Gene Art Ace Kit Max Md Saint Verity Winter Archer
+Atlas Austin Bailey Basil Beau Belle Blossom Bonnie Brooke Cairo Carter Chester Christian Clementine Cooper
+Cruz Dakota Dale Dolly Eden Ember Fern Flora Glen Harmony Harper Honey India Jasmine Jay Jordan Lincoln
+Mali Marina Mason Maverick Meadow Melody Milan Noel Nova Ocean Olive Orion Paisley Parker Pearl Phoenix
+Piper Poppy Primrose Rae Raven Reign Rex Rio River Rome Rowan Royston Savannah Skye Sydney Taylor Teddy
+Vienna Willow Wren Zion
 """)
 
 # Words before a name that make a following capitalised word a name: "my neighbour Dave".
@@ -73,3 +91,7 @@ November December Christmas Easter God Lord Jesus The And But So
 """)
 
 TITLES = ('Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Doctor', 'Nurse', 'Sister', 'Father', 'Rev', 'Prof')
+
+# Read as names wherever they are written with a capital letter.
+FIRST_NAMES = ((_KNOWN_NAMES | _published_names())
+               - AMBIGUOUS_NAMES - NOT_NAMES - PLACE_WORDS - frozenset(TITLES))

@@ -106,7 +106,8 @@ def _is_name(text: str, folded: str, start: int, end: int) -> bool:
     word = text[start:end]
     after = _AFTER_PLACE.match(text, end)
     before = text[max(0, start - 9):start].split()
-    if (after and after.group(1) in PLACE_WORDS) or (before and before[-1] in _NOT_A_NAME_BEFORE):
+    if ((after and (after.group(1) in PLACE_WORDS or after.group(1) in _PLACE_WORDS_LOWER))
+            or (before and before[-1] in _NOT_A_NAME_BEFORE)):
         return False
     if word not in AMBIGUOUS_NAMES:
         return True
@@ -115,7 +116,10 @@ def _is_name(text: str, folded: str, start: int, end: int) -> bool:
     return word not in WORD_FIRST and sentence_start(folded, start) and verb_follows(folded, end)
 
 
-_AFTER_PLACE = re.compile(r"\s+([A-Z][a-z]+)")
+_AFTER_PLACE = re.compile(r"\s+([A-Za-z][a-z]+)")
+# Place words people write in small letters after a ward's or a street's name: "on Kingsley ward".
+_PLACE_WORDS_LOWER = frozenset({"ward", "unit", "street", "road", "lane", "avenue", "hospital", "centre",
+                                "surgery", "clinic", "house", "court", "lodge"})
 
 
 def names(text: str, folded: str, capitalised: Sequence[re.Match[str]]) -> list[Flag]:

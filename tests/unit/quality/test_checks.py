@@ -132,6 +132,8 @@ def test_someones_life_told_by_someone_else_is_third_person(text: str, word: str
     ("Derek's family visit every weekend", "Derek"),
     ("Kim is 25, lives in London and went into care aged seven.", "Kim"),
     ("Jake's parents would like him to find a job", "Jake"),
+    ("Sara wants to move out of her parents' home", "Sara"),  # names of the ONS lists
+    ("Nora enjoyed the trip but was tired afterwards", "Nora"),
 ])
 def test_a_life_told_by_name_is_third_person(text: str, word: str) -> None:
     assert any(word in found for found in flags(text, FlagKind.THIRD_PERSON, strong=True))
@@ -181,6 +183,7 @@ def test_people_speaking_of_family_and_friends_are_not_workers(text: str) -> Non
     "Dave is a great support worker",
     "Jane's manner was lovely",
     "Sophie is 5 stars",
+    "Stella is a good lady",
     "Tom speaks to me like a friend",  # the person speaks
 ])
 def test_a_worker_praised_by_name_is_not_a_strong_third_person_flag(text: str) -> None:
@@ -457,6 +460,9 @@ def test_vague_words_inside_a_real_statement_are_fine(text: str) -> None:
     ("I live at NV1 2AB now", "NV1 2AB"),
     ("DOB 03/04/1948, lives alone", "03/04/1948"),
     ("NHS number 943 476 5919", "943 476 5919"),
+    ("Thank you to Yvonne and Kathryn for everything", "Yvonne"),  # from the ONS lists
+    ("Thank you to Yvonne and Kathryn for everything", "Kathryn"),
+    ("Winnie from the day centre calls in", "Winnie"),  # a name of the 1924 list
 ])
 def test_personal_data_is_found(text: str, found: str) -> None:
     assert found in flags(text, FlagKind.PERSONAL_DATA, strong=True)
@@ -469,6 +475,9 @@ def test_personal_data_is_found(text: str, found: str) -> None:
     "Walking down Elizabeth Street to the shop",
     "I will go in May if it's warm",
     "Having my own key to my front door",
+    "I slept well on Kingsley ward",  # a ward named after someone
+    "Willow trees and Poppy fields on my walk",  # names that are also words need a clue
+    "A day trip to Chester with the Christian fellowship",
 ])
 def test_places_months_and_words_are_not_names(text: str) -> None:
     assert flags(text, FlagKind.PERSONAL_DATA) == []
