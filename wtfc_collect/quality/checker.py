@@ -184,6 +184,10 @@ def check_statement(text: str, field: str | None = None) -> Verdict:
         # The rest of the statement reads like the person talking: a word services use is a soft note.
         flags = [_as_talk(flag, text) if flag.strong and flag.kind in _NAMING_KINDS else flag
                  for flag in flags]
+    if (not reads_as_talk(likely) and not any(f.strong and f.kind in OWN_WORDS_KINDS for f in flags)
+            and (guide := patterns.guidance(text, folded))):
+        # Guidance to staff ("Speak slowly and use short words") in a statement not read as talk.
+        flags.append(guide)
     if not any(f.strong and f.kind in OWN_WORDS_KINDS for f in flags):
         personal = [(f.start, f.end) for f in flags if f.kind is FlagKind.PERSONAL_DATA]
         flags += register_flags(text, named + personal, professional)

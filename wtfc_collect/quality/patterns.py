@@ -55,6 +55,30 @@ INSTRUCTION = re.compile(
     rf"|(?:\s+[\w'/]+){{0,7}}?\s+(?:{_ONE_PERSON})\b"
     rf"|(?:\s+[\w']+){{0,2}}?\s+with\s+(?:(?:his|her|the|their)\s+)?(?:{_CARE_TASK})\b)")
 
+# Guidance to staff on how to be with the person, as a care plan or a communication profile gives it
+# ("Speak slowly and use short words", "Allow extra time to answer", "Offer a choice of two"): a verb of
+# care or communication, as an instruction, at the start, with nobody speaking. People write some of these
+# to a service as well ("Listen to patients more"), so the checker counts one only where the register
+# model does not find the statement reads like a person talking (see checker.py).
+_GUIDANCE_VERBS = ("allow|give|speak|use|ensure|check|offer|ask|explain|avoid|encourage|support|listen|"
+                   "involve|approach|introduce|repeat|reassure|prompt|remind|assist|observe|monitor|maintain|"
+                   "record|document|reposition|orientate|redirect|acknowledge|validate|provide|inform|liaise|"
+                   "refer|arrange|contact|escort|accompany|administer|apply|distract|demonstrate|keep")
+# Not a suggestion to a service about its staff or everyone ("Give them a pay rise", "Give staff more time").
+_GUIDANCE = re.compile(rf"^\W*({_GUIDANCE_VERBS})\s+(?!and\b|&|or\b|[.,;:!?]|$|(?:them|staff|the\s+staff|"
+                       r"nurses|the\s+nurses|doctors|everyone|everybody|patients|people|more|better)\b)")
+_SOMEONE_SPEAKS = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|we|our|us|you|your)\b")
+
+
+def guidance(text: str, folded: str) -> Flag | None:
+    """A flag when the statement is an instruction to staff on how to be with someone (see _GUIDANCE)."""
+    if (match := _GUIDANCE.match(folded)) is None or _SOMEONE_SPEAKS.search(folded):
+        return None
+    return _voice_flag(text, match, "'{w} …' is guidance to staff on how to support someone, as a care plan "
+                       "gives it, not what the person said. Ask them what helps, and write down their words: "
+                       "'I …'.")
+
+
 # A line of a care plan that gives someone a task ("Carers to ensure the pendant is worn", "Support to
 # attend appointments as required", "Encourage to drink"), fills in one of its headings ("Unmet need:
 # personal care", "Mobility: walks with a frame", "Review date: …") or states a problem and its cause.

@@ -101,6 +101,38 @@ def test_an_instruction_to_staff_about_the_person_is_care_record_voice(text: str
 
 
 @pytest.mark.parametrize(("text", "word"), [
+    ("Speak slowly and use short, simple words.", "Speak"),
+    ("Offer a choice of two drinks at each meal.", "Offer"),
+])
+def test_guidance_to_staff_on_how_to_be_with_someone_is_not_the_persons_words(text: str, word: str) -> None:
+    assert word in flags(text, FlagKind.THIRD_PERSON, strong=True)
+    found = next(f for f in check_statement(text).flags if f.kind is FlagKind.THIRD_PERSON)
+    assert "guidance to staff" in found.explanation
+    assert not own(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Listen to patients more",  # a suggestion to a service, read as talk
+    "Keep up the good work",
+    "Give them a pay rise",  # about the staff
+    "Give staff more breaks",
+    "Speak to me like a person",  # the person speaks
+])
+def test_suggestions_to_a_service_are_not_guidance_to_staff(text: str) -> None:
+    assert not any("guidance to staff" in f.explanation for f in check_statement(text).flags)
+
+
+def test_guidance_counts_only_where_the_statement_does_not_read_as_talk(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from wtfc_collect.quality import checker
+
+    text = "Speak slowly and use short, simple words."
+    assert not check_statement(text).own_words
+    monkeypatch.setattr(checker, "reads_as_talk", lambda probability: True)
+    assert not any("guidance to staff" in f.explanation for f in check_statement(text).flags)
+
+
+@pytest.mark.parametrize(("text", "word"), [
     ("X enjoys going to the shops with his daughter", "X"),
     ("Mrs X likes a cup of tea in the morning", "Mrs X"),
     ("XXXX loves the garden", "XXXX"),
