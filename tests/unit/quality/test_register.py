@@ -131,7 +131,17 @@ def test_held_out_patient_comments_are_rarely_called_professional() -> None:
         held = [row["text"] for row in csv.DictReader(handle, delimiter="\t") if row["split"] == "held_out"]
     assert len(held) > 1500
     flagged = [t for t in held if check_statement(t, "health").of_kind(FlagKind.REGISTER)]
-    assert len(flagged) / len(held) <= 0.025, len(flagged)  # measured 0.8 % (13 of 1,709)
+    assert len(flagged) / len(held) <= 0.025, len(flagged)  # measured 0.6 % (10 of 1,709)
+
+
+def test_cross_validation_keeps_each_trusts_answers_together() -> None:
+    # Comments from a trust the model never read are called professional more often than unseen comments
+    # of a trust it knows, and in use every service is new to it: the thresholds are chosen on
+    # predictions for trusts' answers the model did not see.
+    comments = [r for r in train.read_rows("train") if r.source == "fft_comments"]
+    groups = {r.group for r in comments}
+    assert len(comments) > 7000
+    assert groups == {f"fft:Trust {t} - Q{q}" for t, q in ("A1", "A2", "B1", "C1", "C2")}
 
 
 @pytest.mark.parametrize("name", ["care_records", "people_quotes"])
@@ -148,7 +158,7 @@ def test_quoted_words_of_people_in_social_care_are_rarely_called_professional() 
     with (HERE / "data" / "people_quotes.tsv").open(encoding="utf-8", newline="") as handle:
         said = [row["text"] for row in csv.DictReader(handle, delimiter="\t")]
     flagged = [t for t in said if check_statement(t, "social_care").of_kind(FlagKind.REGISTER)]
-    assert len(flagged) / len(said) <= 0.03, flagged  # measured 1.5 % (4 of 275)
+    assert len(flagged) / len(said) <= 0.03, flagged  # measured 1.1 % (3 of 275)
 
 
 @pytest.mark.parametrize("text", [

@@ -297,9 +297,9 @@ def speaker_rows(rows: Sequence[Row]) -> list[int]:
     People's own words in the first person and policy written as 'I' ("I am in control of planning my
     care and support") share most of their words, so the model of all statements, which learns mostly
     what sets reports and service pages apart from hospital feedback, weighs them less well than a model
-    that sees only statements saying 'I'. With the mean of the two, out of fold, the thresholds catch 79 %
-    of the training rows of policy written as 'I' against 66 % with the one model, and call as many of
-    people's own 'I' words professional (6 of 3,057)."""
+    that sees only statements saying 'I'. When it came in, with the mean of the two, out of fold, the
+    thresholds caught 79 % of the training rows of policy written as 'I' against 66 % with the one model,
+    and called as many of people's own 'I' words professional (6 of 3,057)."""
     found = [i for i, r in enumerate(rows) if says_i(r.text)]
     professional = [i for i in found if rows[i].professional]
     enough = len(professional) >= FOLDS and len({rows[i].group for i in found}) >= FOLDS
