@@ -437,3 +437,14 @@ def test_the_first_person_threshold_may_call_people_saying_i_professional_as_oft
     assert first_person <= 0.7
     assert said[labels].all()
     assert int(said[~labels & says].sum()) == 1
+
+
+def test_a_word_only_one_document_uses_is_not_learned() -> None:
+    texts = ["Hollyfield ward was fine", "Hollyfield ward again", "the ward was fine", "the ward again",
+             "I liked the ward", "a ward report"]
+    labels = np.array([True, False, True, False, False, True])
+    one_report = train.Fitted(texts, labels, groups=["report", "report", "b", "c", "d", "e"])
+    assert "w:hollyfield" not in one_report.vocabulary  # in two statements, but of one document
+    assert "w:ward" in one_report.vocabulary
+    two_reports = train.Fitted(texts, labels, groups=["report", "other", "b", "c", "d", "e"])
+    assert "w:hollyfield" in two_reports.vocabulary
