@@ -20,15 +20,18 @@ friend Hope"). The file's other names are read as names wherever they are writte
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from openpyxl import load_workbook
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
 OUT = Path(__file__).resolve().parents[1] / "wtfc_collect" / "quality" / "first_names.txt"
 HEADER = """\
 # First names given to babies in England and Wales (ONS baby-name statistics): every name of the
-# ten-yearly top 100 lists 1904-2024 and every name given to at least {at_least} babies in {years}.
+# ten-yearly top 100 lists {decades} and every name given to at least {at_least} babies in {years}.
 # Source: Office for National Statistics, "Baby names in England and Wales", Crown copyright,
 # Open Government Licence v3.0. Made by scripts/gather_first_names.py. Names that are also everyday
 # words or places are in names.AMBIGUOUS_NAMES as well, and are read as names only after a clue.
@@ -45,21 +48,27 @@ def _name(value: object) -> str | None:
     return word if not word.isupper() else word.capitalize()
 
 
-def historical(path: Path) -> Iterator[str]:
-    """Every name in the ten-yearly top 100 tables (one column a decade, a table for each sex)."""
+def historical(path: Path, decades: set[int] | None = None) -> Iterator[str]:
+    """Every name in the ten-yearly top 100 tables (one column a decade, a table for each sex); the years
+    of the columns are added to ``decades``."""
     book = load_workbook(path, read_only=True)
     for sheet in book.worksheets:
         if not sheet.title.startswith("Table"):
             continue
         for row in sheet.iter_rows(values_only=True):
-            if isinstance(row[0], int):
+            if row and row[0] == "Rank" and decades is not None:
+                decades.update(year for year in row[1:] if isinstance(year, int))
+            if row and isinstance(row[0], int):
                 yield from (name for value in row[1:] if (name := _name(value)))
 
 
 def yearly(path: Path, at_least: int) -> Iterator[str]:
     """The names of a year's full table (rank, name, count) given to at least ``at_least`` babies."""
     book = load_workbook(path, read_only=True)
-    full = next(s for s in book.worksheets if s.title.startswith("Table") and s.max_column == 3)
+    full = next((s for s in book.worksheets if s.title.startswith("Table") and s.max_column == 3), None)
+    if full is None:
+        raise SystemExit(f"{path}: no table of every name (rank, name, count), as the 2022 and later "
+                         "workbooks have")
     for rank, value, count in full.iter_rows(min_col=1, max_col=3, values_only=True):
         if isinstance(rank, int) and isinstance(count, int) and count >= at_least and (name := _name(value)):
             yield name
@@ -71,12 +80,14 @@ def main() -> None:
     parser.add_argument("--yearly", type=Path, action="append", default=[])
     parser.add_argument("--at-least", type=int, default=100)
     args = parser.parse_args()
-    found = set(historical(args.historical))
+    decades: set[int] = set()
+    found = set(historical(args.historical, decades))
     for path in args.yearly:
         found.update(yearly(path, args.at_least))
     kept = sorted(found)
-    years = ", ".join(sorted({"".join(c for c in p.stem if c.isdigit()) for p in args.yearly})) or "no year"
-    header = HEADER.format(at_least=args.at_least, years=years)
+    years = ", ".join(sorted({y.group() for p in args.yearly if (y := _YEAR.search(p.stem))})) or "no year"
+    span = f"{min(decades)}-{max(decades)}" if decades else "of the workbook"
+    header = HEADER.format(decades=span, at_least=args.at_least, years=years)
     OUT.write_text(header + "\n".join(kept) + "\n", encoding="utf-8")
     print(f"{len(kept)} names written to {OUT}")
 

@@ -59,7 +59,7 @@ Atlas Austin Bailey Basil Beau Belle Blossom Bonnie Brooke Cairo Carter Chester 
 Cruz Dakota Dale Dolly Eden Ember Fern Flora Glen Harmony Harper Honey India Jasmine Jay Jordan Lincoln
 Mali Marina Mason Maverick Meadow Melody Milan Noel Nova Ocean Olive Orion Paisley Parker Pearl Phoenix
 Piper Poppy Primrose Rae Raven Reign Rex Rio River Rome Rowan Royston Savannah Skye Sydney Taylor Teddy
-Vienna Willow Wren Zion
+Vienna Willow Wren Zion Roman Spencer Morris Tate Harley Ashton Brandon Hudson
 """)
 
 # Words before a name that make a following capitalised word a name: "my neighbour Dave".
@@ -80,7 +80,12 @@ Homes
 """)
 
 # Ambiguous names that are too often ordinary words even at the start of a sentence before a verb.
-WORD_FIRST = _words("Will May June April August Hope Faith Joy Summer Autumn Sky Art Rich Guy Chase Miles")
+WORD_FIRST = _words("""
+Will May June April August Hope Faith Joy Summer Autumn Sky Art Rich Guy Chase Miles India Chester Jordan
+Lincoln Austin Milan Rome Vienna Cairo Sydney Dakota Paisley Royston Mali Skye River Ocean Meadow Christian
+Basil Honey Reign Atlas Orion Phoenix Saint Winter Ace Savannah Harmony Melody Primrose Blossom Ember Nova
+Marina Flora Glen Dale Roman Spencer Morris Tate Harley Ashton Brandon Hudson
+""")
 
 # Capitalised words that follow "my friend" and the like but are not names.
 NOT_NAMES = _words("""

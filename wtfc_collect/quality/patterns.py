@@ -64,10 +64,15 @@ _GUIDANCE_VERBS = ("allow|give|speak|use|ensure|check|offer|ask|explain|avoid|en
                    "involve|approach|introduce|repeat|reassure|prompt|remind|assist|observe|monitor|maintain|"
                    "record|document|reposition|orientate|redirect|acknowledge|validate|provide|inform|liaise|"
                    "refer|arrange|contact|escort|accompany|administer|apply|distract|demonstrate|keep")
-# Not a suggestion to a service about its staff or everyone ("Give them a pay rise", "Give staff more time").
-_GUIDANCE = re.compile(rf"^\W*({_GUIDANCE_VERBS})\s+(?!and\b|&|or\b|[.,;:!?]|$|(?:them|staff|the\s+staff|"
-                       r"nurses|the\s+nurses|doctors|everyone|everybody|patients|people|more|better)\b)")
-_SOMEONE_SPEAKS = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|we|our|us|you|your)\b")
+# Not a suggestion to a service about its staff, families or everyone ("Give them a pay rise", "Keep
+# relatives updated"), and not a noun that starts a sentence about the service ("Support workers were
+# kind", "Repeat prescription service is slow": 'is', 'are', 'was' or 'were' in the next few words).
+_GUIDANCE = re.compile(
+    rf"^\W*({_GUIDANCE_VERBS})\s++(?!and\b|&|or\b|[.,;:!?]|$|(?:them|staff|the\s+staff|nurses|the\s+nurses|"
+    r"doctors|everyone|everybody|patients|people|relatives|family|families|carers|visitors|information|more|"
+    r"less|better|the\s+good|up\s+the)\b|(?:[\w'-]+\s+){0,3}(?:is|are|was|were|has\s+been|have\s+been)\b)")
+_SOMEONE_SPEAKS = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|my|mine|myself|we|our|us|you|your|yourself|"
+                             r"yourselves)\b")
 
 
 def guidance(text: str, folded: str) -> Flag | None:
@@ -373,14 +378,16 @@ _VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|does|did|doesn't|isn't|would|wil
 _NOTE_VERB_AFTER = re.compile(r"\s+(?:gets|" + _NOTE_VERBS + "|" + _LIFE_STORY + r")\b")
 # Someone's life told by name, not how a worker treated the writer: "Priya goes to the temple", "Bob has a
 # good relationship with his daughter", "Kelly is a bubbly young woman", "Sam was supported to …",
-# "Derek's family visit every week". Not praise of a worker by name: "Stella is a good lady".
+# "Derek's family visit every week". Not praise of a worker by name, where the praise ends the sentence:
+# "Stella is a good lady." ("Margaret is a lovely lady who enjoys knitting" is still care notes).
 _NARRATION = re.compile(
     r"(?:'s|’s)\s+(?:family|parents|mum|mam|dad|mother|father|daughter|son|wife|husband|partner|brother|sister|"
     r"children|kids|friends?|carers?|flat|house|room|care|support|needs|goals?|plan|dementia|condition)\b"
     r"|\s+(?:goes|speaks|visits|attends|works|walks|sleeps|eats|drinks|spends|lives|stays|talks|watches|plays|"
     r"uses|needs|wants|has\s+(?:a|an|no|two|three|some|lots)|was\s+(?:supported|helped|encouraged|assisted|"
     r"taken|offered|referred|admitted|discharged|moved)|is\s+(?:a|an)\s+(?!(?:(?:very|really|truly|such\s+a)\s+)*"
-    r"(?:good|lovely|kind|nice|great|brilliant|wonderful|fantastic|amazing|caring|gentle|helpful|credit)\b)"
+    r"(?:good|lovely|kind|nice|brilliant|wonderful|fantastic|amazing|caring|gentle|helpful)\s+(?:[\w-]+\s+)?"
+    r"(?:man|woman|lady|gentleman|person)\s*(?:[.!,]|to\s+(?:me|us|everyone)\b|$))"
     r"(?:[\w-]+\s+){0,3}?(?:man|woman|lady|"
     r"gentleman|boy|girl|person|grandmother|grandfather|grandad|gran|widow|widower|pensioner)|is\s+(?:a|an)\s+retired|"
     r"is\s+(?:supported|independent|settled|living)|is\s+(?:aged\s+|nearly\s+|almost\s+|now\s+)?\d{1,3}\b(?!\s*(?:%|/|stars?|out\s+of|per\s*cent)))\b")

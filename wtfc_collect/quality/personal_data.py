@@ -104,6 +104,8 @@ def _word_before(folded: str, start: int) -> str:
 def _is_name(text: str, folded: str, start: int, end: int) -> bool:
     """A known first name, unless it is part of a place ("Elizabeth Street", "St John's")."""
     word = text[start:end]
+    if _word_before(folded, start) in NAME_CLUES:  # "my friend Kelly", whatever follows
+        return True
     after = _AFTER_PLACE.match(text, end)
     before = text[max(0, start - 9):start].split()
     if ((after and (after.group(1) in PLACE_WORDS or after.group(1) in _PLACE_WORDS_LOWER))
@@ -111,15 +113,16 @@ def _is_name(text: str, folded: str, start: int, end: int) -> bool:
         return False
     if word not in AMBIGUOUS_NAMES:
         return True
-    if _word_before(folded, start) in NAME_CLUES:
-        return True
     return word not in WORD_FIRST and sentence_start(folded, start) and verb_follows(folded, end)
 
 
 _AFTER_PLACE = re.compile(r"\s+([A-Za-z][a-z]+)")
 # Place words people write in small letters after a ward's or a street's name: "on Kingsley ward".
 _PLACE_WORDS_LOWER = frozenset({"ward", "unit", "street", "road", "lane", "avenue", "hospital", "centre",
-                                "surgery", "clinic", "house", "court", "lodge"})
+                                "surgery", "clinic"})
+
+
+_JOINED = re.compile(r"\s*(?:,|and|&)\s*")
 
 
 def names(text: str, folded: str, capitalised: Sequence[re.Match[str]]) -> list[Flag]:
@@ -137,7 +140,9 @@ def names(text: str, folded: str, capitalised: Sequence[re.Match[str]]) -> list[
             if surname := _AFTER_TITLE.match(text, end):
                 flags.append(_name_flag(text, start, surname.end()))
         elif word in FIRST_NAMES or word in AMBIGUOUS_NAMES:
-            if _is_name(text, folded, start, end):
+            # A name that is also a word is a name next to another one: "Faye and Poppy visited".
+            beside_a_name = bool(flags) and _JOINED.fullmatch(text, flags[-1].end, start) is not None
+            if beside_a_name or _is_name(text, folded, start, end):
                 flags.append(_name_flag(text, start, end))
         elif (start and word not in NOT_NAMES and word not in PLACE_WORDS and not word.isupper()
               and _word_before(folded, start) in NAME_CLUES):

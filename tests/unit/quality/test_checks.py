@@ -116,7 +116,13 @@ def test_guidance_to_staff_on_how_to_be_with_someone_is_not_the_persons_words(te
     "Keep up the good work",
     "Give them a pay rise",  # about the staff
     "Give staff more breaks",
+    "Give  them a pay rise",  # however it is spaced
+    "Keep relatives updated",
+    "Introduce yourself",  # said to the reader
     "Speak to me like a person",  # the person speaks
+    "Support workers were always kind",  # a noun, not an instruction
+    "Repeat prescription service is slow",
+    "Contact with the surgery is difficult",
 ])
 def test_suggestions_to_a_service_are_not_guidance_to_staff(text: str) -> None:
     assert not any("guidance to staff" in f.explanation for f in check_statement(text).flags)
@@ -166,6 +172,8 @@ def test_someones_life_told_by_someone_else_is_third_person(text: str, word: str
     ("Jake's parents would like him to find a job", "Jake"),
     ("Sara wants to move out of her parents' home", "Sara"),  # names of the ONS lists
     ("Nora enjoyed the trip but was tired afterwards", "Nora"),
+    ("Margaret is a lovely lady who enjoys knitting", "Margaret"),  # praise that goes on to describe her
+    ("Derek is a great grandfather of six", "Derek"),
 ])
 def test_a_life_told_by_name_is_third_person(text: str, word: str) -> None:
     assert any(word in found for found in flags(text, FlagKind.THIRD_PERSON, strong=True))
@@ -495,6 +503,8 @@ def test_vague_words_inside_a_real_statement_are_fine(text: str) -> None:
     ("Thank you to Yvonne and Kathryn for everything", "Yvonne"),  # from the ONS lists
     ("Thank you to Yvonne and Kathryn for everything", "Kathryn"),
     ("Winnie from the day centre calls in", "Winnie"),  # a name of the 1924 list
+    ("Faye and Poppy visited on Sunday", "Poppy"),  # a name that is also a word, beside another name
+    ("My friend Kelly house-sits when I go away", "Kelly"),  # a clue wins over the word after
 ])
 def test_personal_data_is_found(text: str, found: str) -> None:
     assert found in flags(text, FlagKind.PERSONAL_DATA, strong=True)
@@ -510,6 +520,9 @@ def test_personal_data_is_found(text: str, found: str) -> None:
     "I slept well on Kingsley ward",  # a ward named after someone
     "Willow trees and Poppy fields on my walk",  # names that are also words need a clue
     "A day trip to Chester with the Christian fellowship",
+    "India was lovely, and Chester was busy on Saturday",  # places starting a sentence
+    "I went to Marks and Spencer",
+    "I love Morris dancing and I'm a Roman Catholic",
 ])
 def test_places_months_and_words_are_not_names(text: str) -> None:
     assert flags(text, FlagKind.PERSONAL_DATA) == []

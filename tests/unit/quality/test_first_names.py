@@ -86,4 +86,19 @@ def test_the_script_reads_the_ten_yearly_and_the_yearly_tables(
     # Spaces trimmed, capitals of older tables made a name's; a joined name and one given to 4 babies
     # left out.
     assert listed == ["David", "John", "Margaret", "Mary", "Nora", "Sara", "Susan", "William"]
-    assert "at least 100 babies in 2024" in out.read_text("utf-8")
+    assert "lists 1904-1954 and every name given to at least 100 babies in 2024" in out.read_text("utf-8")
+
+
+def test_the_script_says_plainly_when_a_workbook_has_no_full_table(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    script = _script()
+    monkeypatch.setattr(script, "OUT", tmp_path / "first_names.txt")
+    _historical(tmp_path / "historical.xlsx")
+    book = Workbook()
+    book.active.title = "Table_1"
+    book.active.append(["Rank", "Name", "Count", "Change"])
+    book.save(tmp_path / "boysnames2019.xlsx")
+    monkeypatch.setattr(sys, "argv", ["gather", "--historical", str(tmp_path / "historical.xlsx"),
+                                      "--yearly", str(tmp_path / "boysnames2019.xlsx")])
+    with pytest.raises(SystemExit, match="no table of every name"):
+        script.main()
