@@ -378,8 +378,9 @@ _VERB_AFTER = re.compile(r"\s+(?:is|was|has|had|does|did|doesn't|isn't|would|wil
 _NOTE_VERB_AFTER = re.compile(r"\s+(?:gets|" + _NOTE_VERBS + "|" + _LIFE_STORY + r")\b")
 # Someone's life told by name, not how a worker treated the writer: "Priya goes to the temple", "Bob has a
 # good relationship with his daughter", "Kelly is a bubbly young woman", "Sam was supported to …",
-# "Derek's family visit every week". Not praise of a worker by name, where the praise ends the sentence:
-# "Stella is a good lady." ("Margaret is a lovely lady who enjoys knitting" is still care notes).
+# "Derek's family visit every week". Not praise of a worker by name, where the praise ends the sentence
+# or goes on "to …": "Stella is a good lady.", "Rob is a good person to talk to" ("Margaret is a lovely
+# lady who enjoys knitting" is still care notes).
 _NARRATION = re.compile(
     r"(?:'s|’s)\s+(?:family|parents|mum|mam|dad|mother|father|daughter|son|wife|husband|partner|brother|sister|"
     r"children|kids|friends?|carers?|flat|house|room|care|support|needs|goals?|plan|dementia|condition)\b"
@@ -387,7 +388,7 @@ _NARRATION = re.compile(
     r"uses|needs|wants|has\s+(?:a|an|no|two|three|some|lots)|was\s+(?:supported|helped|encouraged|assisted|"
     r"taken|offered|referred|admitted|discharged|moved)|is\s+(?:a|an)\s+(?!(?:(?:very|really|truly|such\s+a)\s+)*"
     r"(?:good|lovely|kind|nice|brilliant|wonderful|fantastic|amazing|caring|gentle|helpful)\s+(?:[\w-]+\s+)?"
-    r"(?:man|woman|lady|gentleman|person)\s*(?:[.!,]|to\s+(?:me|us|everyone)\b|$))"
+    r"(?:man|woman|lady|gentleman|person)\s*(?:[.!,]|to\s+\w+|$))"
     r"(?:[\w-]+\s+){0,3}?(?:man|woman|lady|"
     r"gentleman|boy|girl|person|grandmother|grandfather|grandad|gran|widow|widower|pensioner)|is\s+(?:a|an)\s+retired|"
     r"is\s+(?:supported|independent|settled|living)|is\s+(?:aged\s+|nearly\s+|almost\s+|now\s+)?\d{1,3}\b(?!\s*(?:%|/|stars?|out\s+of|per\s*cent)))\b")

@@ -224,6 +224,7 @@ def test_people_speaking_of_family_and_friends_are_not_workers(text: str) -> Non
     "Jane's manner was lovely",
     "Sophie is 5 stars",
     "Stella is a good lady",
+    "Rob is a good person to talk to",
     "Tom speaks to me like a friend",  # the person speaks
 ])
 def test_a_worker_praised_by_name_is_not_a_strong_third_person_flag(text: str) -> None:
