@@ -167,7 +167,7 @@ def demo_figures() -> dict[str, float]:
 REGISTER_DATA = Path(__file__).resolve().parents[1] / "wtfc_collect" / "quality" / "register" / "data"
 # The kinds that count toward "judged not own words" for real patient comments: not vague answers, copies
 # or personal data (an issue's target leaves those out), and acronyms are only ever a soft note.
-_NOT_OWN_KINDS = (FlagKind.JARGON, FlagKind.THIRD_PERSON, FlagKind.SERVICE, FlagKind.REGISTER)
+NOT_OWN_KINDS = (FlagKind.JARGON, FlagKind.THIRD_PERSON, FlagKind.SERVICE, FlagKind.REGISTER)
 
 
 def held_out_rows(name: str) -> list[dict[str, str]]:
@@ -179,11 +179,11 @@ def held_out_rows(name: str) -> list[dict[str, str]]:
 def patient_comments_judged(texts: Sequence[str], field: str | None) -> tuple[float, dict[str, int]]:
     """The share of ``texts`` with a strong jargon, third-person, service or register flag, and how many
     have each of those kinds."""
-    by_kind = dict.fromkeys((kind.value for kind in _NOT_OWN_KINDS), 0)
+    by_kind = dict.fromkeys((kind.value for kind in NOT_OWN_KINDS), 0)
     judged = 0
     for text in texts:
         flags = check_statement(text, field).flags
-        kinds = {f.kind.value for f in flags if f.strong and f.kind in _NOT_OWN_KINDS}
+        kinds = {f.kind.value for f in flags if f.strong and f.kind in NOT_OWN_KINDS}
         judged += bool(kinds)
         for kind in kinds:
             by_kind[kind] += 1

@@ -22,12 +22,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from unittest import mock
 
+from benchmarks.quality import NOT_OWN_KINDS
 from wtfc_collect.quality.checker import check_statement
-from wtfc_collect.quality.models import FlagKind
 from wtfc_collect.quality.register import flags, train
 from wtfc_collect.quality.register.model import Model, parse
 
-NOT_OWN_KINDS = (FlagKind.JARGON, FlagKind.THIRD_PERSON, FlagKind.SERVICE, FlagKind.REGISTER)
 COMMENTS = "fft_comments"
 
 

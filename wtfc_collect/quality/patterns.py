@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection
 
 from .models import Flag, FlagKind
+from .text import VOICE
 
 # --- third person / care-record voice ----------------------------------------------------------------
 
@@ -71,13 +72,11 @@ _GUIDANCE = re.compile(
     rf"^\W*({_GUIDANCE_VERBS})\s++(?!and\b|&|or\b|[.,;:!?]|$|(?:them|staff|the\s+staff|nurses|the\s+nurses|"
     r"doctors|everyone|everybody|patients|people|relatives|family|families|carers|visitors|information|more|"
     r"less|better|the\s+good|up\s+the)\b|(?:[\w'-]+\s+){0,3}(?:is|are|was|were|has\s+been|have\s+been)\b)")
-_SOMEONE_SPEAKS = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|my|mine|myself|we|our|us|you|your|yourself|"
-                             r"yourselves)\b")
 
 
 def guidance(text: str, folded: str) -> Flag | None:
     """A flag when the statement is an instruction to staff on how to be with someone (see _GUIDANCE)."""
-    if (match := _GUIDANCE.match(folded)) is None or _SOMEONE_SPEAKS.search(folded):
+    if (match := _GUIDANCE.match(folded)) is None or VOICE.search(folded):
         return None
     return _voice_flag(text, match, "'{w} …' is guidance to staff on how to support someone, as a care plan "
                        "gives it, not what the person said. Ask them what helps, and write down their words: "
