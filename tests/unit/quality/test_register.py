@@ -448,3 +448,37 @@ def test_a_word_only_one_document_uses_is_not_learned() -> None:
     assert "w:ward" in one_report.vocabulary
     two_reports = train.Fitted(texts, labels, groups=["report", "other", "b", "c", "d", "e"])
     assert "w:hollyfield" in two_reports.vocabulary
+
+
+def test_a_sentences_frame_keeps_its_small_words_and_gives_other_words_their_kind() -> None:
+    from wtfc_collect.quality.register.features import frame_features, frame_runs, frame_word, words
+
+    assert [frame_word(w) for w in ("there", "was", "evidence", "practices", "managed", "safely",
+                                    "information", "assessment", "42", "going")] == [
+        "there", "was", "_", "_s", "_ed", "_ly", "_tion", "_ment", "_9", "_"]
+    tokens = words("There was evidence of institutional practices within the centre")
+    runs = frame_features(tokens)
+    assert runs == ["s:there was _", "s:was _ of", "s:_ of _", "s:of _ _s", "s:_ _s within", "s:_s within the",
+                    "s:within the _", "s:the _ </s>"]
+    # A report on another subject has the same frame: what the model learns from one carries to the other.
+    assert set(frame_features(words("There was evidence of unsafe practices within the home"))) >= {
+        "s:there was _", "s:_ of _", "s:_s within the"}
+    # Where each run starts: its words are tokens[start - 1:start + 2].
+    assert [start for start, _ in frame_runs(tokens)] == list(range(1, 9))
+    # Runs of small words alone, and of kinds alone, are not part of the frame.
+    assert frame_features(words("it was in the")) == []
+    # "unreliable inconsistent staffing" and "inconsistent staffing arrangements" are kinds alone.
+    assert frame_features(words("Unreliable inconsistent staffing arrangements")) == ["s:<s> _ _", "s:_ing _ment </s>"]
+
+
+def test_the_model_reads_a_sentences_frame() -> None:
+    from wtfc_collect.quality.register.features import ngrams, words
+
+    assert "s:there was _" in ngrams("There was evidence of poor practice")
+    frames = {g: w for g, w in model().weights.items() if g.startswith("s:")}
+    assert len(frames) > 1000
+    # Plain Python finds the same frame runs as training does (the scores are compared in another test).
+    text = "Staff were observed supporting residents with their meals in the dining room"
+    found = model()._grams(words(text))
+    assert {g for g in found if g.startswith("s:")} == {g for g in ngrams(text) if g.startswith("s:")
+                                                         and g in model().weights}

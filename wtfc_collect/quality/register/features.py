@@ -7,6 +7,11 @@ so a statement is always described the same way:
   so "starts with 'To'" or "ends with 'weeks'" are features too;
 * **pieces of words** (``c:`` features): 3 to 5 letters, with a space before and after each word, which
   carry endings such as "-isation" or "-ment" over to words the model never saw;
+* **the sentence's frame** (``s:`` features): runs of three words in which the small words that hold a
+  sentence together ("there", "was", "of", "within", "the") stay themselves and every other word becomes
+  its kind ("-ed word", "-tion word", "-s word", "word"): "There was evidence of institutional practices
+  within the centre" has "there was _", "_ of _", "_s within the". The frame is how a kind of writing is
+  built whatever it is about, so it carries over to reports and plans on subjects the model never read;
 * **how it is written** (:data:`SHAPES`): first, second or third person, a verb or none, the passive,
   abstract nouns, an instruction, a goal written for a plan, contractions, capitals, the lexicon's terms.
 
@@ -18,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from ..lexicon import Category, Risk, lexicon
@@ -99,6 +104,55 @@ def char_features(word: str) -> tuple[str, ...]:
     return tuple(f"c:{padded[i:i + n]}" for n in CHAR_SIZES for i in range(len(padded) - n + 1))
 
 
+# The small words that hold an English sentence together, kept as themselves in a sentence's frame (see
+# frame_features): articles, pronouns, the verbs "be", "have" and "do" and the modal verbs, prepositions,
+# conjunctions, quantifiers, a few adverbs of degree and time, and the commonest contractions.
+FRAME_WORDS = _words("""
+a an the this that these those there here it its it's i me my mine we us our you your he she him his her
+they them their is are was were be been being am have has had do does did can could will would shall should
+may might must not no to of in on at by for with from into onto about as than then so and or but if when
+while because although though since until what which who whom whose where why how all any some many much
+more most few less each every both either neither other such very really too also just only even still
+always never often sometimes again already yet ever up down out off over under further once after before
+during within without through across between among against one two three don't can't won't didn't isn't
+wasn't aren't haven't hasn't couldn't wouldn't i'm i've i'd i'll we're they're you're he's she's that's
+there's
+""")
+# Any other word stands for its kind in the frame: by its ending (first match), else "_"; a number is "_9".
+FRAME_ENDINGS = (("ing", "_ing"), ("ed", "_ed"), ("ly", "_ly"), ("tions", "_tion"), ("tion", "_tion"),
+                 ("ments", "_ment"), ("ment", "_ment"), ("ness", "_ness"), ("ity", "_ity"), ("s", "_s"))
+
+
+@lru_cache(maxsize=100_000)
+def frame_word(word: str) -> str:
+    """A word as it stands in the sentence's frame: itself if it is one of :data:`FRAME_WORDS`, else its
+    kind ("_ing", "_ed", "_tion", "_s", …, "_9" for a number, "_" for any other word)."""
+    if word in FRAME_WORDS:
+        return word
+    if word.isdigit():
+        return "_9"
+    for ending, kind in FRAME_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return kind
+    return "_"
+
+
+def frame_runs(tokens: Sequence[str]) -> list[tuple[int, str]]:
+    """The statement's frame: each run of three (the start and end of the statement count as words) that
+    holds both a small word (or the start or end) and a word that stands for its kind, with where it starts
+    (0: at the start of the statement, so the run's words are ``tokens[start - 1:start + 2]``). Runs of small
+    words alone are left out (the word pairs have most of them), and so are runs of kinds alone (they say
+    little)."""
+    marks = [START, *map(frame_word, tokens), END]
+    return [(i, f"s:{a} {b} {c}") for i, (a, b, c) in enumerate(zip(marks, marks[1:], marks[2:], strict=False))
+            if (a[0] == "_" or b[0] == "_" or c[0] == "_") and not (a[0] == b[0] == c[0] == "_")]
+
+
+def frame_features(tokens: Sequence[str]) -> list[str]:
+    """The runs of :func:`frame_runs`, without where they start."""
+    return [run for _, run in frame_runs(tokens)]
+
+
 _I = _words("i i'm im i've ive i'd i'll me my mine myself")
 
 
@@ -114,9 +168,10 @@ def speaks(tokens: Sequence[str]) -> bool:
 
 
 def ngrams(text: str) -> set[str]:
-    """Every word, word pair and piece of a word in ``text`` (each once)."""
+    """Every word, word pair, piece of a word and run of the frame in ``text`` (each once)."""
     tokens = words(text)
     found = set(word_features(tokens))
+    found.update(frame_features(tokens))
     for token in tokens:
         found.update(char_features(token))
     return found

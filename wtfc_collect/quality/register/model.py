@@ -30,6 +30,8 @@ from .features import (
     SPEAKER,
     START,
     char_features,
+    frame_features,
+    frame_runs,
     says_i,
     shapes,
     speaks,
@@ -112,7 +114,8 @@ class Model:
 
     def _grams(self, tokens: list[str]) -> set[str]:
         """The statement's words, word pairs and pieces of words that this model knows."""
-        found = self.both.keys() & [f"w:{a} {b}" for a, b in pairwise([START, *tokens, END])]
+        found = self.both.keys() & [*(f"w:{a} {b}" for a, b in pairwise([START, *tokens, END])),
+                                    *frame_features(tokens)]
         grams = self.grams
         for token in tokens:
             known = grams.get(token)
@@ -248,6 +251,9 @@ def _per_word(m: Model, tokens: list[str]) -> list[float]:
     for i, token in enumerate(tokens):
         for gram in _known_pieces(m, token):
             found.setdefault(gram, []).append(i)
+    for first, gram in frame_runs(tokens):  # a run of the frame: the words it spans
+        if gram in weights:
+            found.setdefault(gram, []).extend(k for k in (first - 1, first, first + 1) if 0 <= k < len(tokens))
     norm = math.sqrt(sum(weights[g][1] for g in found)) or 1.0
     per_word = [0.0] * len(tokens)
     for gram, where in found.items():
