@@ -237,6 +237,7 @@ def _rules(text: str, folded: str) -> list[Flag]:
         flags += patterns.worker_speaking(text, folded, words)
     flags += patterns.service(text, folded, first, words)
     flags += patterns.reported_by_group(text, folded, words)
+    flags += patterns.relative_story(text, folded, words)
     if personal:
         flags += [named for flag in personal if flag.alternative == NAME
                   and (named := patterns.named_subject(text, folded, flag.start, flag.end, voice))]

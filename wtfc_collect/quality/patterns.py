@@ -366,6 +366,61 @@ def worker_speaking(text: str, folded: str, words: Collection[str]) -> list[Flag
                                      "person's words. Ask the person, and write down what they said: 'I …'.")]
 
 
+# A relative telling the person's story: the family member's old age, condition or what they can no longer do
+# ("My mother is nearly 89 and has had a couple of falls", "My twin brother, Jack, has cerebral palsy"), or
+# what the relative found on a visit ("When I arrived she was sitting in a wet nightie"). Not what a family
+# member does in the person's own life ("My daughter lives down south", "My son loves football"), nor a
+# carer speaking of the one they care for ("My husband has dementia and I look after him"): in a carers'
+# review those are the carer's own words.
+RELATIVE_WORDS = _words("""mum mam mom mother dad father son daughter husband wife partner brother sister nan
+nana nanna gran granny grandma grandmother grandad granddad grandfather grandson granddaughter aunt auntie
+uncle niece nephew child twin stepson stepdaughter stepmother stepfather""")
+_KIN = (r"(?:mum|mam|mom|mother|dad|father|son|daughter|husband|wife|partner|brother|sister|nan|nana|nanna|gran|"
+        r"granny|grandma|grandmother|grandad|granddad|grandfather|grandson|granddaughter|aunt|auntie|uncle|niece|"
+        r"nephew|child|twin\s+(?:brother|sister)|stepson|stepdaughter|stepmother|stepfather|"
+        r"(?:father|mother)\s+in\s+law)")
+_RELATIVE = (r"(?:(?:my|our)\s+(?:(?:elderly|late|older|younger|eldest|youngest|little|adult|disabled|"
+             r"\d+\s*(?:year|yr)s?\s*old)\s+)?" + _KIN + r"(?:\s*,\s*[^\W\d_]+\s*,|\s+x+)?|mum|mam|dad|nan|nana|gran|grandad)")
+_CONDITION = (r"(?:dementia|alzheimer'?s|autism|cerebral\s+palsy|(?:a\s+)?learning\s+disabilit(?:y|ies)|"
+              r"down'?s\s+syndrome|parkinson'?s|ms|multiple\s+sclerosis|motor\s+neurone|cancer|copd|epilepsy|"
+              r"a\s+brain\s+injury|complex\s+needs|mobility\s+problems|memory\s+problems)")
+_RELATIVE_STORY = re.compile(
+    r"(?:^|[.;!?]\s+|,\s+)\W*(" + _RELATIVE + r")\s+(?:(?:also|still|now|always|often|sometimes|really|sadly)\s+)?"
+    r"(?:is\s+(?:(?:now|nearly|almost|aged|over)\s+)?(?:[6-9]\d|1[01]\d)\b(?!\s*(?:%|/|stars?|out\s+of|per\s*cent))|"
+    r"is\s+in\s+(?:his|her)\s+(?:late\s+|early\s+|mid\s+)?[6-9]0s|"
+    r"has\s+(?:got\s+|had\s+|severe\s+|advanced\s+|early\s+onset\s+)?" + _CONDITION + r"|was\s+diagnosed|"
+    r"has\s+been\s+diagnosed|had\s+a\s+stroke|"
+    r"has\s+had\s+(?:a\s+)?(?:stroke|fall|falls|several|a\s+couple|a\s+number|two|three)|"
+    r"can(?:'t|not|\s+no\s+longer)\s+(?:walk|talk|speak|see|hear|read|wash|dress|cook|remember|communicate|move|"
+    r"stand|eat|swallow|manage|cope|live|go\s+out|get\s+out|look\s+after)|is\s+(?:unable|no\s+longer\s+able)\s+to|"
+    r"needs\s+(?:help|support|24|round|constant|someone|two\s+carers)|is\s+(?:blind|deaf|disabled|housebound|"
+    r"bed\s*bound|frail|autistic|non\s*verbal|doubly\s+incontinent|wheelchair\s+(?:bound|user)))")
+_VISIT_STORY = re.compile(
+    r"\bwhen\s+(?:i|we)\s+(?:visited|arrived|got\s+there|went\s+in|came\s+in|popped\s+in)\s*,?\s+"
+    r"(she|he|" + _RELATIVE + r")\s+(?:was|wasn't|had|hadn't|looked|seemed)\b"
+    r"|(?:^|[.;!?]\s+)\W*(she|he|" + _RELATIVE + r")\s+(?:was|wasn't|looked|seemed)\b[^.;!?]{0,60}"
+    r"\bwhen\s+(?:i|we)\s+(?:visited|arrived|got\s+there)\b")
+_CARER_SPEAKS = re.compile(
+    r"\b(?:i|we)\s+(?:am\s+|'m\s+|have\s+been\s+|was\s+)?(?:(?:his|her|their|the|a|an)\s+)?"
+    r"(?:main\s+|full\s+time\s+|unpaid\s+|sole\s+)?carer\b|\bi\s+(?:care\s+for|cared\s+for|look\s+after|"
+    r"looked\s+after|support|help)\b|\bcaring\s+for\b|\bas\s+(?:his|her|their|a)\s+carer\b")
+
+
+def relative_story(text: str, folded: str, words: Collection[str]) -> list[Flag]:
+    """A flag when a relative tells the person's story (see :data:`RELATIVE_WORDS`): a family member's age,
+    condition or what they can no longer do, or what the relative found on a visit. ``words``: the cue
+    words found (see :mod:`.scan`)."""
+    if RELATIVE_WORDS.isdisjoint(words) and _PRONOUNS.isdisjoint(words):
+        return []
+    match = ((_RELATIVE_STORY.search(folded) if not RELATIVE_WORDS.isdisjoint(words) else None)
+             or _VISIT_STORY.search(folded))
+    if match is None or _CARER_SPEAKS.search(folded):
+        return []
+    return [_voice_flag(text, match, "'{w} …' tells a family member's story in a relative's words, not the "
+                                     "person's own. If a relative said it, record them under 'Said by'; "
+                                     "if the person can, ask them and write down what they say: 'I …'.")]
+
+
 _NOTE_VERBS = "|".join(v for v in _OPENERS if v.endswith("s") and v != "has")
 # The story of someone's life, told by someone else: "X was diagnosed with COPD", "Margaret has lived here
 # all her life". Not what a worker did for the writer ("XXXX was lovely", "XXXX explained everything").
@@ -476,12 +531,12 @@ _SERVICE_PATTERNS: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str], str]
 
 _SERVICE_FIRST = frozenset(word for needed, _, _ in _SERVICE_PATTERNS for word in needed[0])
 # The whole words the checks above look for before they run a pattern (see the module's note).
-CUE_WORDS = _PRONOUNS | _POSSESSIVES | _HIM | _PERSON_NOUNS | frozenset(
+CUE_WORDS = _PRONOUNS | _POSSESSIVES | _HIM | _PERSON_NOUNS | RELATIVE_WORDS | frozenset(
     word for needed, _, _ in _SERVICE_PATTERNS for some in needed for word in some)
 # The cue words without one of which no check above runs a pattern (besides a care-notes opening, which
 # is looked for at the start of a statement): the other cue words ('care', 'be' …) only narrow a service
 # pattern that one of these let run.
-STARTING_WORDS = _PRONOUNS | _POSSESSIVES | _HIM | _PERSON_NOUNS | _SERVICE_FIRST
+STARTING_WORDS = _PRONOUNS | _POSSESSIVES | _HIM | _PERSON_NOUNS | RELATIVE_WORDS | _SERVICE_FIRST
 # Each word of a pattern's first list -> the numbers of those patterns, so a statement only looks at the
 # patterns its words can start.
 _SERVICE_BY_WORD: dict[str, tuple[int, ...]] = {

@@ -575,6 +575,36 @@ def test_care_acronyms_are_jargon() -> None:
 
 # --- the verdict --------------------------------------------------------------------------------------
 
+@pytest.mark.parametrize(("text", "who"), [
+    ("My dad is 91 now and has had three falls since the summer.", "My dad"),
+    ("My sister has Down's syndrome and can't read or write.", "My sister"),
+    ("Our son, Ethan, has autism and needs help with everything.", "Our son, Ethan,"),
+    ("My wife is in her late 70s and can no longer walk to the shops.", "My wife"),
+    ("Mum was diagnosed with vascular dementia two years ago.", "Mum"),
+    ("When we visited he was still in his pyjamas at teatime.", "he"),
+    ("Dad looked lost and thin when I arrived on Sunday.", "Dad"),
+])
+def test_a_relative_telling_the_persons_story_is_not_their_own_words(text: str, who: str) -> None:
+    verdict = check_statement(text)
+    assert not verdict.own_words
+    story = [f for f in verdict.of_kind(FlagKind.THIRD_PERSON) if "family member's story" in f.explanation]
+    assert [text[f.start:f.end] for f in story] == [who]
+    assert all(f.strong and "Said by" in f.explanation for f in story)
+
+
+@pytest.mark.parametrize("text", [
+    "My daughter lives in Leeds and I only see her at Easter.",  # family in the person's own life
+    "My grandson loves football and takes me to matches.",
+    "My husband has Parkinson's and I look after him at home.",  # a carer speaking: their own words
+    "I care for my mum, who is 88, and I never get a break.",
+    "My son was treated with kindness on the ward.",  # how a service treated a relative
+    "My mum is 5 stars happy with the carers.",
+    "My brother is 40 next week and we're having a party.",
+])
+def test_family_in_the_persons_own_life_is_not_a_relatives_story(text: str) -> None:
+    assert not [f for f in check_statement(text).flags if "family member's story" in f.explanation]
+
+
 def test_own_words_follows_the_strong_flags_of_the_own_words_kinds() -> None:
     assert own("My memory is going and it frightens me")
     assert check_statement("My memory is going and it frightens me").flags == ()

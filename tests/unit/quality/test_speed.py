@@ -80,6 +80,7 @@ def reference(text: str) -> Verdict:
             flags += pattern_checks.worker_speaking(text, folded, every_word)
         flags += pattern_checks.service(text, folded, first, every_word)
         flags += pattern_checks.reported_by_group(text, folded, set(re.findall(r"\w+", folded)))
+        flags += pattern_checks.relative_story(text, folded, every_word)
         flags += [found for flag in personal if flag.alternative == NAME
                   and (found := pattern_checks.named_subject(text, folded, flag.start, flag.end, speaking))]
     if not flags and not personal:
