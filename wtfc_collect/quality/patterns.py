@@ -368,42 +368,63 @@ def worker_speaking(text: str, folded: str, words: Collection[str]) -> list[Flag
 
 # A relative telling the person's story: the family member's old age, condition or what they can no longer do
 # ("My mother is nearly 89 and has had a couple of falls", "My twin brother, Jack, has cerebral palsy"), or
-# what the relative found on a visit ("When I arrived she was sitting in a wet nightie"). Not what a family
-# member does in the person's own life ("My daughter lives down south", "My son loves football"), nor a
-# carer speaking of the one they care for ("My husband has dementia and I look after him"): in a carers'
-# review those are the carer's own words.
+# the state a relative found them in on a visit ("When I arrived she was sitting in a wet nightie"). Not what
+# a family member does in the person's own life ("My daughter lives down south", "My son can't stand my
+# carers", "My daughter has had two babies"), nor how a service treated a relative ("My dad has dementia
+# and the nurses were brilliant with him"), nor a carer speaking of the one they care for ("My husband has
+# dementia and I look after him", "… and I'm his carer"): in a carers' review those are the carer's own words.
 RELATIVE_WORDS = _words("""mum mam mom mother dad father son daughter husband wife partner brother sister nan
 nana nanna gran granny grandma grandmother grandad granddad grandfather grandson granddaughter aunt auntie
 uncle niece nephew child twin stepson stepdaughter stepmother stepfather""")
-_KIN = (r"(?:mum|mam|mom|mother|dad|father|son|daughter|husband|wife|partner|brother|sister|nan|nana|nanna|gran|"
-        r"granny|grandma|grandmother|grandad|granddad|grandfather|grandson|granddaughter|aunt|auntie|uncle|niece|"
-        r"nephew|child|twin\s+(?:brother|sister)|stepson|stepdaughter|stepmother|stepfather|"
-        r"(?:father|mother)\s+in\s+law)")
+_KIN = (r"(?:mum|mam|mom|mother|dad|father|son|daughter|husband|wife|partner|brother|sister|nan|nana|"
+        r"nanna|gran|granny|grandma|grandmother|grandad|granddad|grandfather|grandson|granddaughter|aunt|"
+        r"auntie|uncle|niece|nephew|child|twin\s+(?:brother|sister)|stepson|stepdaughter|stepmother|"
+        r"stepfather|(?:father|mother)\s+in\s+law)")
 _RELATIVE = (r"(?:(?:my|our)\s+(?:(?:elderly|late|older|younger|eldest|youngest|little|adult|disabled|"
-             r"\d+\s*(?:year|yr)s?\s*old)\s+)?" + _KIN + r"(?:\s*,\s*[^\W\d_]+\s*,|\s+x+)?|mum|mam|dad|nan|nana|gran|grandad)")
+             r"\d+\s*(?:year|yr)s?\s*old)\s+)?" + _KIN
+             + r"(?:\s*,\s*[^\W\d_]+\s*,|\s+x+)?|mum|mam|dad|nan|nana|gran|grandad)")
 _CONDITION = (r"(?:dementia|alzheimer'?s|autism|cerebral\s+palsy|(?:a\s+)?learning\s+disabilit(?:y|ies)|"
               r"down'?s\s+syndrome|parkinson'?s|ms|multiple\s+sclerosis|motor\s+neurone|cancer|copd|epilepsy|"
               r"a\s+brain\s+injury|complex\s+needs|mobility\s+problems|memory\s+problems)")
+# An age, not a distance, a time or a score: "is nearly 89", "is 92", not "is 60 miles away", "is 90 percent".
+_NOT_AN_AGE = r"(?!\s*(?:%|/|stars?|out\s+of|per\s*cent|percent|miles?|mins?|minutes?|hours?|km|pounds|quid))"
+# What they can no longer do: the verb ends the clause or says how ("can't walk", "can't wash on her own").
+_NO_LONGER = (r"can(?:'t|not|\s+no\s+longer)\s+(?:walk|talk|speak|see|read|wash|dress|cook|remember|"
+              r"communicate|move|eat|swallow|manage|cope|go\s+out|get\s+out)(?=\s*(?:[.;!?,]|$|and\b|or\b|any\s*more|"
+              r"without|on\s+(?:his|her|their)\s+own|unaided|independently|by\s+(?:him|her)self|properly|safely))")
 _RELATIVE_STORY = re.compile(
-    r"(?:^|[.;!?]\s+|,\s+)\W*(" + _RELATIVE + r")\s+(?:(?:also|still|now|always|often|sometimes|really|sadly)\s+)?"
-    r"(?:is\s+(?:(?:now|nearly|almost|aged|over)\s+)?(?:[6-9]\d|1[01]\d)\b(?!\s*(?:%|/|stars?|out\s+of|per\s*cent))|"
+    r"(?:^|[.;!?]\s+|,\s+)[^\w\s]*(" + _RELATIVE
+    + r")\s+(?:(?:also|still|now|always|often|sometimes|really|sadly)\s+)?"
+    r"(?:is\s+(?:(?:now|nearly|almost|aged|over)\s+(?:[6-9]\d|1[01]\d)|(?:[7-9]\d|1[01]\d))\b"
+    + _NOT_AN_AGE + "|"
     r"is\s+in\s+(?:his|her)\s+(?:late\s+|early\s+|mid\s+)?[6-9]0s|"
     r"has\s+(?:got\s+|had\s+|severe\s+|advanced\s+|early\s+onset\s+)?" + _CONDITION + r"|was\s+diagnosed|"
-    r"has\s+been\s+diagnosed|had\s+a\s+stroke|"
-    r"has\s+had\s+(?:a\s+)?(?:stroke|fall|falls|several|a\s+couple|a\s+number|two|three)|"
-    r"can(?:'t|not|\s+no\s+longer)\s+(?:walk|talk|speak|see|hear|read|wash|dress|cook|remember|communicate|move|"
-    r"stand|eat|swallow|manage|cope|live|go\s+out|get\s+out|look\s+after)|is\s+(?:unable|no\s+longer\s+able)\s+to|"
+    r"has\s+been\s+diagnosed|had\s+a\s+stroke|has\s+had\s+(?:a\s+)?(?:stroke|fall)|"
+    r"has\s+had\s+(?:several|a\s+couple\s+of|a\s+number\s+of|two|three|four|many|lots\s+of)\s+(?:\w+\s+)?"
+    r"(?:falls|strokes)|" + _NO_LONGER + r"|is\s+(?:unable|no\s+longer\s+able)\s+to|"
     r"needs\s+(?:help|support|24|round|constant|someone|two\s+carers)|is\s+(?:blind|deaf|disabled|housebound|"
     r"bed\s*bound|frail|autistic|non\s*verbal|doubly\s+incontinent|wheelchair\s+(?:bound|user)))")
+# How a service treated them: a statement about the staff or the service is not a relative's story of a life.
+_ABOUT_THE_SERVICE = re.compile(
+    r"\b(?:nurses?|staff|doctors?|dr|paramedics?|consultants?|team|ward|hospital|surgery|gp|receptionists?|"
+    r"carers|physio\w*|therapists?|service|clinic)\b")
+# The state a relative found them in: "When I arrived she was sitting in a wet nightie", "Mum was still in
+# bed when we visited" (not "She was so kind when I arrived", "When we arrived he was already in theatre").
+_FOUND_IN = (r"(?:was|wasn't|had\s+been|looked|seemed)\s+(?:\w+\s+){0,2}?(?:sitting|lying|left|asleep|alone|"
+             r"wet|soaked|soaking|dirty|unwashed|upset|confused|crying|distressed|agitated|hungry|thirsty|cold|"
+             r"shivering|thin|lost|frail|unwell|poorly|dishevelled|unkempt|neglected|frightened|scared|withdrawn|"
+             r"drowsy|dehydrated|still\s+in|in\s+(?:bed|pain)|on\s+the\s+floor|"
+             r"looking\s+(?:well|good|(?:his|her)\s+best))")
 _VISIT_STORY = re.compile(
-    r"\bwhen\s+(?:i|we)\s+(?:visited|arrived|got\s+there|went\s+in|came\s+in|popped\s+in)\s*,?\s+"
-    r"(she|he|" + _RELATIVE + r")\s+(?:was|wasn't|had|hadn't|looked|seemed)\b"
-    r"|(?:^|[.;!?]\s+)\W*(she|he|" + _RELATIVE + r")\s+(?:was|wasn't|looked|seemed)\b[^.;!?]{0,60}"
+    r"\bwhen\s+(?:i|we)\s+(?:visited|arrived|got\s+there|went\s+in|came\s+in|popped\s+in)"
+    r"(?:\s+(?:him|her|" + _RELATIVE + r"))?\s*,?\s+(she|he|" + _RELATIVE + r")\s+" + _FOUND_IN
+    + r"|(?:^|[.;!?]\s+)[^\w\s]*(she|he|" + _RELATIVE + r")\s+" + _FOUND_IN + r"\b[^.;!?]{0,60}"
     r"\bwhen\s+(?:i|we)\s+(?:visited|arrived|got\s+there)\b")
 _CARER_SPEAKS = re.compile(
-    r"\b(?:i|we)\s+(?:am\s+|'m\s+|have\s+been\s+|was\s+)?(?:(?:his|her|their|the|a|an)\s+)?"
-    r"(?:main\s+|full\s+time\s+|unpaid\s+|sole\s+)?carer\b|\bi\s+(?:care\s+for|cared\s+for|look\s+after|"
-    r"looked\s+after|support|help)\b|\bcaring\s+for\b|\bas\s+(?:his|her|their|a)\s+carer\b")
+    r"\b(?:i\s+am|i'm|we\s+are|we're|i\s+have\s+been|we\s+have\s+been|i\s+was)\s+(?:(?:his|her|their|the|a|an|"
+    r"main|full\s+time|unpaid|sole|only)\s+)*carers?\b|\b(?:i|we)\s+(?:care\s+for|cared\s+for|look\s+after|"
+    r"looked\s+after|do\s+everything\s+for|support\s+(?:him|her|them)|help\s+(?:him|her|them))\b|"
+    r"\bcaring\s+for\b|\bas\s+(?:his|her|their|a)\s+carer\b")
 
 
 def relative_story(text: str, folded: str, words: Collection[str]) -> list[Flag]:
@@ -412,8 +433,10 @@ def relative_story(text: str, folded: str, words: Collection[str]) -> list[Flag]
     words found (see :mod:`.scan`)."""
     if RELATIVE_WORDS.isdisjoint(words) and _PRONOUNS.isdisjoint(words):
         return []
-    match = ((_RELATIVE_STORY.search(folded) if not RELATIVE_WORDS.isdisjoint(words) else None)
-             or _VISIT_STORY.search(folded))
+    story = None if RELATIVE_WORDS.isdisjoint(words) else _RELATIVE_STORY.search(folded)
+    if story is not None and _ABOUT_THE_SERVICE.search(folded):
+        story = None
+    match = story or _VISIT_STORY.search(folded)
     if match is None or _CARER_SPEAKS.search(folded):
         return []
     return [_voice_flag(text, match, "'{w} …' tells a family member's story in a relative's words, not the "

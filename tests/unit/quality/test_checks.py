@@ -582,6 +582,7 @@ def test_care_acronyms_are_jargon() -> None:
     ("My wife is in her late 70s and can no longer walk to the shops.", "My wife"),
     ("Mum was diagnosed with vascular dementia two years ago.", "Mum"),
     ("When we visited he was still in his pyjamas at teatime.", "he"),
+    ("When we visited Dad, he was sitting in a wet bed.", "he"),
     ("Dad looked lost and thin when I arrived on Sunday.", "Dad"),
 ])
 def test_a_relative_telling_the_persons_story_is_not_their_own_words(text: str, who: str) -> None:
@@ -593,13 +594,30 @@ def test_a_relative_telling_the_persons_story_is_not_their_own_words(text: str, 
 
 
 @pytest.mark.parametrize("text", [
-    "My daughter lives in Leeds and I only see her at Easter.",  # family in the person's own life
+    # Family in the person's own life: what relatives do, their plans, their own news.
+    "My daughter lives in Leeds and I only see her at Easter.",
     "My grandson loves football and takes me to matches.",
-    "My husband has Parkinson's and I look after him at home.",  # a carer speaking: their own words
+    "My daughter can't look after me any more because she works.",
+    "My son can't stand my carers.",
+    "My wife can't hear well so please speak up.",
+    "My daughter is 60 miles away.",
+    "My partner is 60 next month.",
+    "My husband is 65 and still works.",
+    "My daughter has had two babies.",
+    # Numbers that are not an age.
+    "My dad is 100% happy with the carers.",
+    "My mum is 90 percent better.",
+    # How a service treated a relative.
+    "My son was treated with kindness on the ward.",
+    "My daughter has epilepsy and the paramedics were fantastic with her.",
+    "Dad was comfortable when we visited and the nurses were brilliant.",
+    "When we arrived, he was already in theatre and the staff kept us informed.",
+    "She was so kind when I arrived.",
+    # A carer speaking of the one they care for: in a carers' review, their own words.
+    "My husband has Parkinson's and I look after him at home.",
     "I care for my mum, who is 88, and I never get a break.",
-    "My son was treated with kindness on the ward.",  # how a service treated a relative
-    "My mum is 5 stars happy with the carers.",
-    "My brother is 40 next week and we're having a party.",
+    "My dad has dementia and I'm his carer.",
+    "We are her carers and my mum has Parkinson's.",
 ])
 def test_family_in_the_persons_own_life_is_not_a_relatives_story(text: str) -> None:
     assert not [f for f in check_statement(text).flags if "family member's story" in f.explanation]

@@ -458,8 +458,8 @@ def test_a_sentences_frame_keeps_its_small_words_and_gives_other_words_their_kin
         "there", "was", "_", "_s", "_ed", "_ly", "_tion", "_ment", "_9", "_"]
     tokens = words("There was evidence of institutional practices within the centre")
     runs = frame_features(tokens)
-    assert runs == ["s:there was _", "s:was _ of", "s:_ of _", "s:of _ _s", "s:_ _s within", "s:_s within the",
-                    "s:within the _", "s:the _ </s>"]
+    assert runs == ["s:there was _", "s:was _ of", "s:_ of _", "s:of _ _s", "s:_ _s within",
+                    "s:_s within the", "s:within the _", "s:the _ </s>"]
     # A report on another subject has the same frame: what the model learns from one carries to the other.
     assert set(frame_features(words("There was evidence of unsafe practices within the home"))) >= {
         "s:there was _", "s:_ of _", "s:_s within the"}
@@ -468,7 +468,8 @@ def test_a_sentences_frame_keeps_its_small_words_and_gives_other_words_their_kin
     # Runs of small words alone, and of kinds alone, are not part of the frame.
     assert frame_features(words("it was in the")) == []
     # "unreliable inconsistent staffing" and "inconsistent staffing arrangements" are kinds alone.
-    assert frame_features(words("Unreliable inconsistent staffing arrangements")) == ["s:<s> _ _", "s:_ing _ment </s>"]
+    unreliable = words("Unreliable inconsistent staffing arrangements")
+    assert frame_features(unreliable) == ["s:<s> _ _", "s:_ing _ment </s>"]
 
 
 def test_the_model_reads_a_sentences_frame() -> None:
@@ -488,6 +489,7 @@ def test_weights_that_differ_only_by_rounding_train_the_same_model() -> None:
     # With the solver's default tolerance, weights equal to 13 decimal places gave probabilities up to 0.013
     # apart on the training rows, enough to move the thresholds chosen from them.
     rows = train.read_rows("train")
+    random.Random(train.SEED).shuffle(rows)  # in this order the default tolerance shows the difference
     texts = [r.text for r in rows]
     labels = np.array([r.professional for r in rows])
     weights = train.source_weights(rows)

@@ -144,7 +144,8 @@ def frame_runs(tokens: Sequence[str]) -> list[tuple[int, str]]:
     words alone are left out (the word pairs have most of them), and so are runs of kinds alone (they say
     little)."""
     marks = [START, *map(frame_word, tokens), END]
-    return [(i, f"s:{a} {b} {c}") for i, (a, b, c) in enumerate(zip(marks, marks[1:], marks[2:], strict=False))
+    triples = zip(marks, marks[1:], marks[2:], strict=False)
+    return [(i, f"s:{a} {b} {c}") for i, (a, b, c) in enumerate(triples)
             if (a[0] == "_" or b[0] == "_" or c[0] == "_") and not (a[0] == b[0] == c[0] == "_")]
 
 

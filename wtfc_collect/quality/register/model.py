@@ -253,7 +253,8 @@ def _per_word(m: Model, tokens: list[str]) -> list[float]:
             found.setdefault(gram, []).append(i)
     for first, gram in frame_runs(tokens):  # a run of the frame: the words it spans
         if gram in weights:
-            found.setdefault(gram, []).extend(k for k in (first - 1, first, first + 1) if 0 <= k < len(tokens))
+            spans = (first - 1, first, first + 1)
+            found.setdefault(gram, []).extend(k for k in spans if 0 <= k < len(tokens))
     norm = math.sqrt(sum(weights[g][1] for g in found)) or 1.0
     per_word = [0.0] * len(tokens)
     for gram, where in found.items():
