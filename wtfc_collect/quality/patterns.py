@@ -436,7 +436,8 @@ def relative_story(text: str, folded: str, words: Collection[str]) -> list[Flag]
     story = None if RELATIVE_WORDS.isdisjoint(words) else _RELATIVE_STORY.search(folded)
     if story is not None and _ABOUT_THE_SERVICE.search(folded):
         story = None
-    match = story or _VISIT_STORY.search(folded)
+    # A visit is told with "when I …" or "when we …": a quick look for "when" before the pattern.
+    match = story or (_VISIT_STORY.search(folded) if "when" in folded else None)
     if match is None or _CARER_SPEAKS.search(folded):
         return []
     return [_voice_flag(text, match, "'{w} …' tells a family member's story in a relative's words, not the "

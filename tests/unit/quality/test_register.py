@@ -463,8 +463,10 @@ def test_a_sentences_frame_keeps_its_small_words_and_gives_other_words_their_kin
     # A report on another subject has the same frame: what the model learns from one carries to the other.
     assert set(frame_features(words("There was evidence of unsafe practices within the home"))) >= {
         "s:there was _", "s:_ of _", "s:_s within the"}
-    # Where each run starts: its words are tokens[start - 1:start + 2].
+    # Where each run starts: its words are tokens[start - 1:start + 2]. The same runs as frame_features.
     assert [start for start, _ in frame_runs(tokens)] == list(range(1, 9))
+    for text in ("", "Yes", "I went to the shops", "Staff were observed supporting 12 residents at lunch"):
+        assert [run for _, run in frame_runs(words(text))] == frame_features(words(text))
     # Runs of small words alone, and of kinds alone, are not part of the frame.
     assert frame_features(words("it was in the")) == []
     # "unreliable inconsistent staffing" and "inconsistent staffing arrangements" are kinds alone.

@@ -150,8 +150,13 @@ def frame_runs(tokens: Sequence[str]) -> list[tuple[int, str]]:
 
 
 def frame_features(tokens: Sequence[str]) -> list[str]:
-    """The runs of :func:`frame_runs`, without where they start."""
-    return [run for _, run in frame_runs(tokens)]
+    """The runs of :func:`frame_runs`, without where they start (the same runs, worked out more quickly: this
+    is on every statement's path)."""
+    marks = [START, *map(frame_word, tokens), END]
+    kinds = [mark[0] == "_" for mark in marks]
+    return [f"s:{a} {b} {c}" for a, b, c, x, y, z
+            in zip(marks, marks[1:], marks[2:], kinds, kinds[1:], kinds[2:], strict=False)
+            if (x or y or z) and not (x and y and z)]
 
 
 _I = _words("i i'm im i've ive i'd i'll me my mine myself")
