@@ -428,9 +428,9 @@ _CARER_SPEAKS = re.compile(
 
 
 def relative_story(text: str, folded: str, words: Collection[str]) -> list[Flag]:
-    """A flag when a relative tells the person's story (see :data:`RELATIVE_WORDS`): a family member's age,
-    condition or what they can no longer do, or what the relative found on a visit. ``words``: the cue
-    words found (see :mod:`.scan`)."""
+    """A flag when a relative tells the person's story (see :data:`RELATIVE_WORDS`): a family member's old
+    age, condition or what they can no longer do, or the state a relative found them in on a visit.
+    ``words``: the cue words found (see :mod:`.scan`)."""
     if RELATIVE_WORDS.isdisjoint(words) and _PRONOUNS.isdisjoint(words):
         return []
     story = None if RELATIVE_WORDS.isdisjoint(words) else _RELATIVE_STORY.search(folded)

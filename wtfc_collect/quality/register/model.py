@@ -2,7 +2,8 @@
 
 Reads ``model.json`` (made by ``train.py``; nothing is downloaded) and scores a statement in plain Python,
 exactly as scikit-learn would score it, but without building a matrix for every statement: the words,
-word pairs and pieces of words it has (see :mod:`.features`) are looked up in one table. A word's pieces
+word pairs, pieces of words and runs of the sentence's frame it has (see :mod:`.features`) are looked up
+in one table. A word's pieces
 are worked out once and kept, so the usual statement costs one lookup per word and pair. The statement's
 vector of meaning (:mod:`.vectors`) is the sum of its words' vectors, times the weights once. Statements
 that say 'I' are also read by a second model (the speaker model, see train.speaker_rows): the same
@@ -113,7 +114,7 @@ class Model:
         return total, math.sqrt(float(total @ total))
 
     def _grams(self, tokens: list[str]) -> set[str]:
-        """The statement's words, word pairs and pieces of words that this model knows."""
+        """The statement's words, word pairs, pieces of words and runs of its frame that this model knows."""
         found = self.both.keys() & [*(f"w:{a} {b}" for a, b in pairwise([START, *tokens, END])),
                                     *frame_features(tokens)]
         grams = self.grams
