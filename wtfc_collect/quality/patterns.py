@@ -188,7 +188,8 @@ _CONDUCT = re.compile(
     r"took\s+the\s+time|takes\s+the\s+time)\b")
 _SERVICE_CONTEXT = re.compile(
     r"\b(?:nurses?|doctors?|drs?|gps?|staff|team|ward|clinic|service|hospital|surgery|appointments?|visits?|"
-    r"visited|treatment|consultant|physio|therapist|receptionist|advice|sessions?|practice)\b")
+    r"visited|treatment|consultants?|physio\w*|therapists?|receptionists?|paramedics?|carers|advice|sessions?|"
+    r"practice)\b")
 _SENTENCE_BEFORE = re.compile(r"[^.!?]*[.!?]+[^.!?]*\Z")
 
 
@@ -404,10 +405,6 @@ _RELATIVE_STORY = re.compile(
     r"(?:falls|strokes)|" + _NO_LONGER + r"|is\s+(?:unable|no\s+longer\s+able)\s+to|"
     r"needs\s+(?:help|support|24|round|constant|someone|two\s+carers)|is\s+(?:blind|deaf|disabled|housebound|"
     r"bed\s*bound|frail|autistic|non\s*verbal|doubly\s+incontinent|wheelchair\s+(?:bound|user)))")
-# How a service treated them: a statement about the staff or the service is not a relative's story of a life.
-_ABOUT_THE_SERVICE = re.compile(
-    r"\b(?:nurses?|staff|doctors?|dr|paramedics?|consultants?|team|ward|hospital|surgery|gp|receptionists?|"
-    r"carers|physio\w*|therapists?|service|clinic)\b")
 # The state a relative found them in: "When I arrived she was sitting in a wet nightie", "Mum was still in
 # bed when we visited" (not "She was so kind when I arrived", "When we arrived he was already in theatre").
 _FOUND_IN = (r"(?:was|wasn't|had\s+been|looked|seemed)\s+(?:\w+\s+){0,2}?(?:sitting|lying|left|asleep|alone|"
@@ -431,10 +428,11 @@ def relative_story(text: str, folded: str, words: Collection[str]) -> list[Flag]
     """A flag when a relative tells the person's story (see :data:`RELATIVE_WORDS`): a family member's old
     age, condition or what they can no longer do, or the state a relative found them in on a visit.
     ``words``: the cue words found (see :mod:`.scan`)."""
-    if RELATIVE_WORDS.isdisjoint(words) and _PRONOUNS.isdisjoint(words):
+    relatives = not RELATIVE_WORDS.isdisjoint(words)
+    if not relatives and _PRONOUNS.isdisjoint(words):
         return []
-    story = None if RELATIVE_WORDS.isdisjoint(words) else _RELATIVE_STORY.search(folded)
-    if story is not None and _ABOUT_THE_SERVICE.search(folded):
+    story = _RELATIVE_STORY.search(folded) if relatives else None
+    if story is not None and _SERVICE_CONTEXT.search(folded):  # how a service treated them: not a life story
         story = None
     # A visit is told with "when I …" or "when we …": a quick look for "when" before the pattern.
     match = story or (_VISIT_STORY.search(folded) if "when" in folded else None)

@@ -137,26 +137,28 @@ def frame_word(word: str) -> str:
     return "_"
 
 
-def frame_runs(tokens: Sequence[str]) -> list[tuple[int, str]]:
-    """The statement's frame: each run of three (the start and end of the statement count as words) that
-    holds both a small word (or the start or end) and a word that stands for its kind, with where it starts
-    (0: at the start of the statement, so the run's words are ``tokens[start - 1:start + 2]``). Runs of small
-    words alone are left out (the word pairs have most of them), and so are runs of kinds alone (they say
-    little)."""
+def _frame(tokens: Sequence[str]) -> tuple[list[str], list[int]]:
+    """The statement's marks (its words as :func:`frame_word` gives them, with the start and end) and where
+    each run of three kept in the frame starts: runs that hold both a small word (or the start or end) and
+    a word that stands for its kind. Runs of small words alone are left out (the word pairs have most of
+    them), and so are runs of kinds alone (they say little)."""
     marks = [START, *map(frame_word, tokens), END]
-    triples = zip(marks, marks[1:], marks[2:], strict=False)
-    return [(i, f"s:{a} {b} {c}") for i, (a, b, c) in enumerate(triples)
-            if (a[0] == "_" or b[0] == "_" or c[0] == "_") and not (a[0] == b[0] == c[0] == "_")]
+    kinds = [mark[0] == "_" for mark in marks]
+    return marks, [i for i, (x, y, z) in enumerate(zip(kinds, kinds[1:], kinds[2:], strict=False))
+                   if (x or y or z) and not (x and y and z)]
+
+
+def frame_runs(tokens: Sequence[str]) -> list[tuple[int, str]]:
+    """The statement's frame (see :func:`_frame`), each run with where it starts (0: at the start of the
+    statement, so the run's words are ``tokens[start - 1:start + 2]``)."""
+    marks, kept = _frame(tokens)
+    return [(i, f"s:{marks[i]} {marks[i + 1]} {marks[i + 2]}") for i in kept]
 
 
 def frame_features(tokens: Sequence[str]) -> list[str]:
-    """The runs of :func:`frame_runs`, without where they start (the same runs, worked out more quickly: this
-    is on every statement's path)."""
-    marks = [START, *map(frame_word, tokens), END]
-    kinds = [mark[0] == "_" for mark in marks]
-    return [f"s:{a} {b} {c}" for a, b, c, x, y, z
-            in zip(marks, marks[1:], marks[2:], kinds, kinds[1:], kinds[2:], strict=False)
-            if (x or y or z) and not (x and y and z)]
+    """The runs of :func:`frame_runs`, without where they start (on every statement's path)."""
+    marks, kept = _frame(tokens)
+    return [f"s:{marks[i]} {marks[i + 1]} {marks[i + 2]}" for i in kept]
 
 
 _I = _words("i i'm im i've ive i'd i'll me my mine myself")
