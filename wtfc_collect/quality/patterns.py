@@ -35,7 +35,7 @@ _OPENERS = {
     "is independent": "I can … myself", "is settled": "I feel settled", "is reluctant": "I don't want",
 }
 # Not openers: "Would be nice …", "Can't fault …", "Was very good …" are how people write, too.
-OPENER = re.compile(r"^\W*(" + "|".join(re.escape(v) for v in sorted(_OPENERS, key=len, reverse=True))
+OPENER = re.compile(r"^[^\w*]*(" + "|".join(re.escape(v) for v in sorted(_OPENERS, key=len, reverse=True))
                      + r")\b")
 # An instruction to staff about one person's care, as care plans put it: a verb first, then the person
 # ("Remind her to use her frame", "Support Mrs … to transfer", "… before discharging the patient") or a
@@ -137,6 +137,9 @@ _PERSON_NOUN = re.compile(
     + "|".join(v for v in _OPENERS if v.endswith("s") and v != "has") + r")\b"
 )
 
+# "The lady was kind", "The gentleman on reception was very helpful": praise of someone who helped.
+_PRAISED_HELPERS = frozenset({"lady", "gentleman"})
+
 # Someone described, with what they like, as care notes put it: "The young man enjoys football", "The
 # lady in room 4 likes her door open", "This person likes routine" (a note verb, not "was lovely").
 DESCRIBED = re.compile(
@@ -171,7 +174,9 @@ _PRAISE = re.compile(
     + _INTENSIFIERS +
     r"(?:kind|polite|caring|helpful|lovely|professional|supportive|understanding|reassuring|friendly|"
     r"patient|thorough|brilliant|amazing|excellent|fantastic|great|wonderful|informative|approachable|"
-    r"compassionate|knowledgeable|comforting|attentive|considerate|gentle|efficient)\b"
+    r"compassionate|knowledgeable|comforting|attentive|considerate|gentle|efficient|marvellous|charming|"
+    r"motivating|motivational|encouraging|respectful|empathetic|sympathetic|superb|outstanding|fabulous|"
+    r"welcoming)\b"
     r"|\s*" + _INTENSIFIERS +
     r"(?:listened|listens|explained|explains|helped|took\s+the\s+time|takes\s+the\s+time|went\s+above|"
     r"goes\s+above|went\s+the\s+extra|goes\s+the\s+extra|reassured|visited|phoned|rang)\b")
@@ -185,11 +190,16 @@ _CONDUCT = re.compile(
     r"|\s*(?:(?:'s|’s|is|was|has\s+been|had\s+been)\s+)?"
     r"(?:(?:very|so|really|extremely|absolutely|always|incredibly|just|truly|most)\s+)*"
     r"(?:comforting|considerate|attentive|went\s+above|goes\s+above|went\s+the\s+extra|goes\s+the\s+extra|"
-    r"took\s+the\s+time|takes\s+the\s+time)\b")
+    r"took\s+the\s+time|takes\s+the\s+time|good\s+at\s+(?:her|his)\s+(?:job|role)|(?:a\s+credit|an\s+asset)\s+to\s+(?:the|your|this|our)\s+"
+    r"(?:ward|team|service|nhs|hospital|practice|clinic|profession|unit|department))\b")
+# The 'he' or 'she' who gave the help the sentence praises: "the advice she gave made sense", "the care
+# he provided".
+_GIVER_BEFORE = re.compile(r"\b(?:advice|care|help|support|treatment|information|explanations?)\s+(?:that\s+)?\Z")
+_GIVER_AFTER = re.compile(r"\s+(?:gave|gives|has\s+given|had\s+given|provided|provides|offered|offers)\b")
 _SERVICE_CONTEXT = re.compile(
     r"\b(?:nurses?|doctors?|drs?|gps?|staff|team|ward|clinic|service|hospital|surgery|appointments?|visits?|"
     r"visited|treatment|consultants?|physio\w*|therapists?|receptionists?|paramedics?|carers|advice|sessions?|"
-    r"practice)\b")
+    r"practice|course|class|classes|programme|workshops?|groups?)\b")
 _SENTENCE_BEFORE = re.compile(r"[^.!?]*[.!?]+[^.!?]*\Z")
 
 
@@ -209,6 +219,8 @@ def about_a_helper(text: str, folded: str, start: int, end: int) -> bool:
             and not _CAPITAL.search(text, start - len(window) + last.end(), start)):
         return True
     if _CONDUCT.match(folded, end) is not None:
+        return True
+    if _GIVER_AFTER.match(folded, end) is not None and _GIVER_BEFORE.search(folded, 0, start) is not None:
         return True
     return _PRAISE.match(folded, end) is not None and _SERVICE_CONTEXT.search(folded) is not None
 
@@ -258,7 +270,8 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str]) ->
         flags.append(_voice_flag(text, match, "'{w} …' is an instruction to staff about the person, not what "
                                  "they said. Ask what matters to them about it, and write down their words: "
                                  "'I …'."))
-    if not _PERSON_NOUNS.isdisjoint(words) and (match := _PERSON_NOUN.search(folded)):
+    if (not _PERSON_NOUNS.isdisjoint(words) and (match := _PERSON_NOUN.search(folded))
+            and not (match.group(1) in _PRAISED_HELPERS and _PRAISE.match(folded, match.end(1)))):
         flags.append(_voice_flag(text, match, "'{w}' is how services write about someone. Put down the "
                                  "person's own words, starting with 'I' or 'my'."))
     elif match := DESCRIBED.search(folded):
@@ -281,9 +294,11 @@ def named_subject(text: str, folded: str, start: int, end: int, voice: bool) -> 
         alternative="I")
 
 
-# A name already taken out: "X", "XXXX" (as in published comments), "[name]", "Mrs X". A sentence that
-# starts with one is about someone by name, as with a real name (see named_subject).
-_PLACEHOLDER = re.compile(r"(?:^|[.;!?]\s+)\W*((?:(?:mr|mrs|ms|miss|dr)\.?\s+)?(?:x{1,4}|\[name\]))(?=\s)")
+# A name already taken out: "X", "XXXX" or "*" (as in published comments), "[name]", "Mrs X". A sentence
+# that starts with one is about someone by name, as with a real name (see named_subject); so "* has been so
+# helpful" is not a care note with no subject (OPENER does not read past a "*").
+_PLACEHOLDER = re.compile(
+    r"(?:^|[.;!?]\s+)[^\w*]*((?:(?:mr|mrs|ms|miss|dr)\.?\s+)?(?:x{1,4}|\[name\]|\*+))(?=\s)")
 
 
 def placeholder_subject(text: str, folded: str, voice: bool) -> list[Flag]:

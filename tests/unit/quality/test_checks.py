@@ -407,6 +407,34 @@ def test_what_someone_did_for_the_writer_says_they_helped_without_naming_a_servi
     assert flags(text, FlagKind.THIRD_PERSON, strong=True) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The advice she gave was spot on and easy to follow.",  # the one who gave the help
+    "Thank you, the care he provided was first class.",
+    "Ward staff were great, he is a credit to the team.",
+    "Never rushed, she is very good at her job.",
+    "The lady was very welcoming.",  # praise of someone who helped, with no job named
+    "The gentleman was so respectful.",
+    "Loved the cooking course, he was really motivating.",  # a course is a service too
+    "* has been fabulous.",  # a name taken out as '*'
+    "* has been so patient and kind.",
+])
+def test_praise_of_whoever_gave_the_help_is_not_a_strong_third_person_flag(text: str) -> None:
+    assert flags(text, FlagKind.THIRD_PERSON, strong=True) == []
+    assert own(text)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The lady was confused and unsettled overnight.", "lady"),  # not praise: still care notes
+    ("The gentleman was supported to shower.", "gentleman"),
+    ("* enjoys the garden and likes to feed the birds.", "*"),  # a name taken out, starting care notes
+    ("She gave her daughter a hug when she left.", "She"),  # gave, but no help given
+    ("She is a credit to her family and loves baking.", "She"),  # a credit, but not to a service
+])
+def test_praise_words_do_not_hide_care_notes(text: str, word: str) -> None:
+    assert word in flags(text, FlagKind.THIRD_PERSON, strong=True)
+    assert not own(text)
+
+
 @pytest.mark.parametrize(("text", "word"), [
     ("She listens to music in her room most evenings", "She"),
     ("She was reassured by staff after the fall", "She"),  # the passive: done to the person
