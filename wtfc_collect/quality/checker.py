@@ -157,18 +157,20 @@ def _capitalised(text: str, plain: bool, words: Collection[str]) -> list[re.Matc
 _CLEAN = Verdict(own_words=True, flags=())
 
 
-def check_statement(text: str, field: str | None = None) -> Verdict:
+def check_statement(text: str, field: str | None = None, *, relative_speaks: bool = False) -> Verdict:
     """Check one statement for jargon, care-record voice, service wording, vague answers, personal data,
     acronyms and professional writing (the register model). Duplicates need other people's statements: see
     :func:`check_statements`. ``field`` is the project's field (see :mod:`.naming`): social_care, health,
-    housing or mixed (None: mixed)."""
+    housing or mixed (None: mixed). ``relative_speaks``: the statement is recorded as said by a family
+    member or carer, so a relative telling the person's story is what was recorded, not a flag (the flag
+    asks staff to record the relative under 'Said by')."""
     other = language(text)
     if other is not None:
         return verdict([*contact_details(text), Flag(
             FlagKind.LANGUAGE, 0, len(text), f"Not checked: {other}. The own-words check reads English "
             "only, so read this one yourself.", None, strong=False)])
     folded = fold(text)
-    flags = _rules(text, folded)
+    flags = _rules(text, folded, relative_speaks)
     if flags and flags[0].kind is FlagKind.VAGUE:
         return verdict(flags)
     # Names of things in the person's life (see naming.py) are looked for only where they could matter: a
@@ -196,8 +198,9 @@ def check_statement(text: str, field: str | None = None) -> Verdict:
     return verdict(_without_repeats(flags) if len(flags) > 1 else flags)
 
 
-def _rules(text: str, folded: str) -> list[Flag]:
-    """The rule-based checks, each run only where it can find something (see scan.py)."""
+def _rules(text: str, folded: str, relative_speaks: bool = False) -> list[Flag]:
+    """The rule-based checks, each run only where it can find something (see scan.py). ``relative_speaks``:
+    as for :func:`check_statement`."""
     # What the scan matched (cue words and the lexicon's terms); whether the text is usual (no digit, "@",
     # non-ASCII character or capitals in a row: no contact details), and whether also quiet (see below).
     found, plain, quiet = first_look(text, folded)
@@ -237,7 +240,8 @@ def _rules(text: str, folded: str) -> list[Flag]:
         flags += patterns.worker_speaking(text, folded, words)
     flags += patterns.service(text, folded, first, words)
     flags += patterns.reported_by_group(text, folded, words)
-    flags += patterns.relative_story(text, folded, words)
+    if not relative_speaks:
+        flags += patterns.relative_story(text, folded, words)
     if personal:
         flags += [named for flag in personal if flag.alternative == NAME
                   and (named := patterns.named_subject(text, folded, flag.start, flag.end, voice))]
@@ -285,10 +289,13 @@ def _without_repeats(flags: list[Flag]) -> list[Flag]:
     return kept
 
 
-def check_statements(items: Sequence[Item], field: str | None = None) -> dict[str, Verdict]:
+def check_statements(items: Sequence[Item], field: str | None = None,
+                     said_by_relatives: Collection[str] = ()) -> dict[str, Verdict]:
     """Check many statements: (statement_id, text, person_key) -> verdict, with copies across people.
-    ``field``: the project's field, as for :func:`check_statement`."""
-    results = {statement_id: check_statement(text, field) for statement_id, text, _ in items}
+    ``field``: the project's field, as for :func:`check_statement`; ``said_by_relatives``: the ids of the
+    statements recorded as said by a family member or carer (``relative_speaks`` there)."""
+    results = {statement_id: check_statement(text, field, relative_speaks=statement_id in said_by_relatives)
+               for statement_id, text, _ in items}
     texts = {statement_id: text for statement_id, text, _ in items}
     for group in duplicate_groups(items):
         others = group.people - 1

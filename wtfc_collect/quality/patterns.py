@@ -194,7 +194,8 @@ _CONDUCT = re.compile(
     r"(?:ward|team|service|nhs|hospital|practice|clinic|profession|unit|department))\b")
 # The 'he' or 'she' who gave the help the sentence praises: "the advice she gave made sense", "the care
 # he provided".
-_GIVER_BEFORE = re.compile(r"\b(?:advice|care|help|support|treatment|information|explanations?)\s+(?:that\s+)?\Z")
+_GIVER_BEFORE = re.compile(
+    r"\b(?:advice|care|help|support|treatment|information|explanations?)\s+(?:that\s+)?\Z")
 _GIVER_AFTER = re.compile(r"\s+(?:gave|gives|has\s+given|had\s+given|provided|provides|offered|offers)\b")
 _SERVICE_CONTEXT = re.compile(
     r"\b(?:nurses?|doctors?|drs?|gps?|staff|team|ward|clinic|service|hospital|surgery|appointments?|visits?|"

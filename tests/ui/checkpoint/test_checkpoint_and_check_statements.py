@@ -470,3 +470,45 @@ def test_flagged_statements_come_ten_at_a_time(demo: tuple[Repository, str]) -> 
     assert len(first) == 10
     next(b for b in at.button if str(b.label) == "Show 10 more").click().run()
     assert len(_cards(at)) == min(20, total) and _cards(at)[:10] == first
+
+
+def _linked_card(statement_id: str) -> str:
+    """The text of Check statements opened on one statement (as the checkpoint's link opens it)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["statement"] = statement_id
+    at.run()
+    at.switch_page(TRIAGE).run()
+    assert not at.exception, at.exception
+    return " ".join(_cell_text(b) for b in _html(at))
+
+
+def test_a_relatives_story_is_only_flagged_on_the_card_until_the_relative_is_recorded(
+    demo: tuple[Repository, str],
+) -> None:
+    repo, project_id = demo
+    story = "Mum is 94 now and can no longer manage the stairs."
+    review = Review.model_validate(
+        {
+            "id": "e" * 32,
+            "project_id": project_id,
+            "person_ref": "NV-9002",
+            "review_date": DEMO_NOW.date(),
+            "consent": Consent(given=True, recorded_on=DEMO_NOW.date()),
+            "created_at": DEMO_NOW,
+            "updated_at": DEMO_NOW,
+        }
+    )
+    for question in Question:
+        added = review.add_statement(
+            question, story if question is Question.FUTURE else "Tea", Speaker.PERSON, DEMO_NOW
+        )
+        review.set_priority(added.id, 1, DEMO_NOW)
+    review.submit(DEMO_NOW)
+    review = repo.save(review)
+    said = review.statements_for(Question.FUTURE)[0]
+    card = _linked_card(said.id)
+    assert story in card and "family member's story" in card
+    review.set_speaker(said.id, Speaker.FAMILY_OR_CARER, by=LEAD, now=DEMO_NOW, reason="said by her son")
+    repo.save(review)
+    card = _linked_card(said.id)
+    assert story in card and "family member's story" not in card

@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wtfc_collect.quality import OWN_WORDS_KINDS, Flag, FlagKind, Verdict, check_statement, nhs_number_valid
+from wtfc_collect.quality import (
+    OWN_WORDS_KINDS,
+    Flag,
+    FlagKind,
+    Verdict,
+    check_statement,
+    check_statements,
+    nhs_number_valid,
+)
 
 
 def flags(text: str, kind: FlagKind, strong: bool | None = None) -> list[str]:
@@ -649,6 +657,19 @@ def test_a_relative_telling_the_persons_story_is_not_their_own_words(text: str, 
 ])
 def test_family_in_the_persons_own_life_is_not_a_relatives_story(text: str) -> None:
     assert not [f for f in check_statement(text).flags if "family member's story" in f.explanation]
+
+
+def test_a_relatives_story_recorded_as_said_by_family_is_not_flagged_again() -> None:
+    # The flag asks staff to record the relative under 'Said by'; once they have, it steps aside, and the
+    # other checks still run.
+    text = "My dad is 91 now and has had three falls since the summer."
+    assert not check_statement(text).own_words
+    assert check_statement(text, relative_speaks=True).own_words
+    care_notes = "My mum is 88 now. Service user requires support with medication."
+    assert not check_statement(care_notes, relative_speaks=True).own_words
+    verdicts = check_statements([("a", text, "P-1"), ("b", text, "P-2")], None, said_by_relatives={"a"})
+    assert not [f for f in verdicts["a"].flags if "family member's story" in f.explanation]
+    assert [f for f in verdicts["b"].flags if "family member's story" in f.explanation]
 
 
 def test_own_words_follows_the_strong_flags_of_the_own_words_kinds() -> None:

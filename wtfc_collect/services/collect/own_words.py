@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wtfc_collect.domain import STATEMENT_MAX_CHARS
+from wtfc_collect.domain import STATEMENT_MAX_CHARS, Speaker
 from wtfc_collect.quality import Flag, FlagKind, check_statement
 
 # Duplicates need the whole project and acronyms are only a weak signal: neither is worth
@@ -80,10 +80,15 @@ class OwnWordsNote:
     suggestion: str | None = None
 
 
-def own_words_notes(text: str, field: str | None = None) -> list[OwnWordsNote]:
+def own_words_notes(
+    text: str, field: str | None = None, said_by: Speaker = Speaker.PERSON
+) -> list[OwnWordsNote]:
     """Notes for a statement as typed (strong signals only). Empty when it reads like the person.
-    ``field``: the project's field (social_care, health, housing or mixed; see ``Project.field``)."""
-    flags = [f for f in check_statement(text, field).flags if f.strong and f.kind in _NOTE_KINDS]
+    ``field``: the project's field (social_care, health, housing or mixed; see ``Project.field``);
+    ``said_by``: who the statement is recorded as said by (a relative telling the person's story is then
+    no note)."""
+    flags = [f for f in check_statement(text, field, relative_speaks=said_by is Speaker.FAMILY_OR_CARER).flags
+             if f.strong and f.kind in _NOTE_KINDS]
     names = {
         (f.start, f.end) for f in flags if f.kind is FlagKind.PERSONAL_DATA and f.alternative == "[name]"
     }

@@ -89,7 +89,7 @@ def _statement_row(review: Review, statement: Statement, place: str, field: str 
     with st.container(border=True):
         st.text(statement.text)  # the person's words, shown literally (never as markdown or HTML)
         st.caption(f"{t['said_by_label']} {statement.said_by.label}")
-        for note in own_words_notes(statement.text, field):
+        for note in own_words_notes(statement.text, field, statement.said_by):
             st.warning(f"**{t[f'note_{note.kind}']}** {literal(note.explanation)}", icon=NOTE_ICON)
         choice, remove = st.columns([3, 1], vertical_alignment="bottom")
         with choice:

@@ -140,6 +140,18 @@ def test_flagged_rows_say_where_the_words_came_from(memory_repo: Repository) -> 
     assert "jargon" in row.kinds
 
 
+def test_a_relatives_story_is_flagged_unless_recorded_as_said_by_family(memory_repo: Repository) -> None:
+    project_id = _project(memory_repo)
+    story = "My mum is 92 now and has had two falls since Christmas."
+    review = _sent_in(memory_repo, project_id, (NW, story))
+    [row] = checkpoint.quality_overview(memory_repo, project_id).rows
+    assert row.text == story and "third_person" in row.kinds
+    statement = review.statements_for(NW)[-1]
+    review.set_speaker(statement.id, Speaker.FAMILY_OR_CARER, by="lead", now=f.NOW, reason="said by her son")
+    memory_repo.save(review)
+    assert checkpoint.quality_overview(memory_repo, project_id).rows == []
+
+
 def test_withdrawn_review_leaves_the_overview(memory_repo: Repository) -> None:
     project_id = _project(memory_repo)
     review = _sent_in(memory_repo, project_id, (NW, JARGON))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from wtfc_collect.domain import Speaker
 from wtfc_collect.services.collect.own_words import own_words_notes
 
 
@@ -84,3 +85,10 @@ def test_the_subject_of_a_care_notes_phrase_is_not_noted_twice() -> None:
     """'Service user' is jargon and the subject of the care-notes phrase: one note for the phrase."""
     notes = own_words_notes("Service user requires support with personal care")
     assert [n.kind for n in notes] == ["third_person"]
+
+
+def test_a_relatives_story_is_a_note_only_when_the_person_is_recorded_as_saying_it() -> None:
+    typed = "Dad is 90 now and can no longer get up the stairs."
+    assert [n.kind for n in own_words_notes(typed)] == ["third_person"]
+    assert own_words_notes(typed, said_by=Speaker.STAFF_ON_BEHALF) != []
+    assert own_words_notes(typed, said_by=Speaker.FAMILY_OR_CARER) == []
