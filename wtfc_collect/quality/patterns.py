@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection
 
 from .models import Flag, FlagKind
+from .names import AMBIGUOUS_NAMES, FIRST_NAMES
 from .text import VOICE
 
 # --- third person / care-record voice ----------------------------------------------------------------
@@ -137,6 +138,19 @@ _PERSON_NOUN = re.compile(
     + "|".join(v for v in _OPENERS if v.endswith("s") and v != "has") + r")\b"
 )
 
+# Someone introduced by their age, as a case study or a care plan does: "an intelligent 62 year old man",
+# "an active woman in her 80s", "Mrs B, 84, lives alone". Only where nobody speaks ("my 6 year old" is
+# the writer's child).
+_AGED = re.compile(
+    r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,3}?\d{1,3}[- ]?(?:years?|yrs?)[- ]old\s+(?:man|woman|lady|gentleman|"
+    r"person|boy|girl|widow|widower|pensioner|mother|father|grandmother|grandfather)\b"
+    r"|\b(?:man|woman|lady|gentleman|widow|widower|pensioner|mother|father|grandmother|grandfather)\s+in\s+"
+    r"(?:her|his|their)\s+(?:(?:early|mid|late)[\s-])?(?:[2-9]0[’']?s|twenties|thirties|forties|fifties|sixties|"
+    r"seventies|eighties|nineties)\b"
+    r"|^\W*((?:mr|mrs|ms|miss)\.?\s+[a-z]+|x{1,4}|([a-z]+)),\s+(?:aged\s+)?\d{1,3},\s")
+
+_ANY_FIRST_NAME = FIRST_NAMES | AMBIGUOUS_NAMES
+
 # "The lady was kind", "The gentleman on reception was very helpful": praise of someone who helped.
 _PRAISED_HELPERS = frozenset({"lady", "gentleman"})
 
@@ -233,6 +247,17 @@ def _voice_flag(text: str, match: re.Match[str], explanation: str, alternative: 
     return Flag(FlagKind.THIRD_PERSON, start, end, explanation.format(w=text[start:end]), alternative)
 
 
+def _aged(text: str, folded: str) -> re.Match[str] | None:
+    """Someone introduced by their age (see :data:`_AGED`); before a comma, only a title, a name taken out
+    or a first name ("Tuesday, 10, was a good day" is not someone)."""
+    if not ("old" in folded or "0s" in folded or "ties" in folded or "," in folded[:30]):
+        return None
+    aged = _AGED.search(folded)
+    if aged is None or aged.group(2) is None:
+        return aged
+    return aged if text[aged.start(2):aged.end(2)] in _ANY_FIRST_NAME else None
+
+
 def third_person(text: str, folded: str, voice: bool, words: Collection[str]) -> list[Flag]:
     """Care-record voice: 'He enjoys …', 'Requires support …', 'Service user …', an instruction to staff
     ('Remind her to …', 'Assist with washing …'), when there is no 'I' or
@@ -278,6 +303,11 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str]) ->
     elif match := DESCRIBED.search(folded):
         flags.append(_voice_flag(text, match, "'{w} …' describes someone from outside, as care notes do. Put "
                                  "down the person's own words, starting with 'I' or 'my'."))
+    elif aged := _aged(text, folded):
+        start, end = aged.span(1) if aged.group(1) else aged.span()
+        found(start, end, f"'{text[aged.start():aged.end()].rstrip(', ')}' introduces someone by their age, "
+              "as a case study or a care plan does. Put down the person's own words, starting with 'I' or "
+              "'my'.", "I")
     return flags
 
 

@@ -415,6 +415,29 @@ def test_what_someone_did_for_the_writer_says_they_helped_without_naming_a_servi
     assert flags(text, FlagKind.THIRD_PERSON, strong=True) == []
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("Referred as a frail 88-year-old woman living on her own.", "a frail 88-year-old woman"),
+    ("A quiet gentleman in his early nineties who likes the radio on.", "gentleman in his early nineties"),
+    ("Mr T, 79, has been a widower since last spring.", "Mr T"),
+    ("Gwen, 91, keeps budgies and rarely goes out.", "Gwen"),
+    ("XXXX, aged 70, moved into sheltered housing.", "XXXX"),
+])
+def test_someone_introduced_by_their_age_is_third_person(text: str, words: str) -> None:
+    assert words in flags(text, FlagKind.THIRD_PERSON, strong=True)
+    assert not own(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My 7 year old loved the play area.",  # the writer's child
+    "As a 70 year old woman I was treated with respect.",  # the person speaks
+    "Monday, 10, was the worst day.",  # not a name before the comma
+    "Honestly, 10, out of 10.",
+    "Waited 2 hours, 30 minutes in the waiting room.",
+])
+def test_ages_and_numbers_that_introduce_nobody_are_not_third_person(text: str) -> None:
+    assert not [f for f in check_statement(text).flags if "by their age" in f.explanation]
+
+
 @pytest.mark.parametrize("text", [
     "The advice she gave was spot on and easy to follow.",  # the one who gave the help
     "Thank you, the care he provided was first class.",
