@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import random
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 from wtfc_collect.quality import FlagKind, check_statement
 from wtfc_collect.quality.register import train
 from wtfc_collect.quality.register.features import says_i
-from wtfc_collect.quality.register.model import MODEL_FILE, _sigmoid, explain, model, parse
+from wtfc_collect.quality.register.model import MODEL_FILE, Limits, _sigmoid, explain, model, parse
 
 HERE = Path(train.__file__).resolve().parent
 
@@ -62,7 +63,7 @@ def test_plain_python_scores_are_scikit_learns() -> None:
     rows = train.read_rows("train")
     sample = random.Random(1).sample(rows, 800)
     fitted = train.Fitted([r.text for r in sample], np.array([r.professional for r in sample]))
-    made = parse(_as_text(fitted.export(0.5, 0.3)))
+    made = parse(_as_text(fitted.export(Limits(0.5, 0.5), 0.3)))
     texts = [r.text for r in train.read_rows("held_out")[:60]] + ["", "Nothing", "ok!!", "😀", "x" * 2000]
     expected = fitted.probability(texts)
     # The shipped model reads the same words first: what it keeps about a word must not leak into another.
@@ -79,7 +80,8 @@ def test_the_speaker_model_reads_statements_that_say_i_and_plain_python_scores_i
     speaking = train.speaker_rows(rows)
     assert speaking and all(says_i(rows[i].text) for i in speaking)
     speaker = train.Fitted([rows[i].text for i in speaking], labels[speaking])
-    made = parse(_as_text(train.with_speaker(fitted.export(0.5, 0.3), speaker.export(0.5, 0.3))))
+    limits = Limits(0.5, 0.5)
+    made = parse(_as_text(train.with_speaker(fitted.export(limits, 0.3), speaker.export(limits, 0.3))))
     assert made.speaker is not None
     texts = ["I am in control of planning my care and support", "I love my garden", "My carers are late",
              "Staff were kind", "People told us they felt safe", "I", ""]
@@ -406,6 +408,66 @@ def test_the_shipped_model_reads_i_statements_against_their_own_threshold() -> N
     assert m.calls(between, "I am supported to take part in my community")
     assert not m.calls(between, "Support to take part in the community")
     assert m.calls(m.threshold, "Support to take part in the community")
+
+
+def _shipped_file() -> dict[str, object]:
+    """The shipped model file, read as JSON."""
+    found = json.loads((train.HERE / MODEL_FILE).read_text(encoding="utf-8"))
+    assert isinstance(found, dict)
+    return found
+
+
+def _short_fragments_and_long_prose() -> list[train.Row]:
+    """Own words: ten short fragments ("Nursing care 3") and ten long sentences; professional: ten long
+    sentences of a report and ten short labels of a care plan."""
+    made = ([(f"Nursing care {i}", False, "own") for i in range(10)]
+            + [(f"The nurse came round every day and we had a chat {i}", False, "own") for i in range(10)]
+            + [(f"There was evidence that people were not always supported safely {i}", True, "reports")
+               for i in range(10)]
+            + [(f"Tenancy support {i}", True, "plans") for i in range(10)])
+    return [train.Row(text, professional, f"g{i}", source) for i, (text, professional, source)
+            in enumerate(made)]
+
+
+def test_long_statements_get_a_threshold_of_their_own_within_the_same_budget(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(train, "FALSE_ALARMS", 0.1)
+    rows = _short_fragments_and_long_prose()
+    # People's short fragments score as high as anything; their long sentences low; the report's long
+    # prose in between, the care plan's labels high.
+    scores = np.array([0.97 + 0.002 * i for i in range(10)] + [0.3] * 10 + [0.8] * 10 + [0.99] * 10)
+    threshold, first_person = train.thresholds_for(rows, scores)
+    assert threshold > 0.8  # one threshold (the budget is 2 of 20) misses the whole report
+    least, long, short = train.long_thresholds_for(rows, scores, threshold, first_person)
+    limits = Limits(short, first_person, least, long)
+    said = np.array([limits.calls(p, r.text) for p, r in zip(scores, rows, strict=True)])
+    labels = np.array([r.professional for r in rows])
+    assert 4 <= least <= 10 and long <= 0.8 < short
+    assert said[labels].sum() > ((scores >= threshold) & labels).sum()
+    assert int(said[~labels].sum()) <= 2  # the same budget
+
+
+def test_one_threshold_stays_when_a_split_by_length_catches_no_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(train, "FALSE_ALARMS", 0.1)
+    rows = _short_fragments_and_long_prose()
+    scores = np.array([0.1] * 20 + [0.9] * 20)
+    threshold, first_person = train.thresholds_for(rows, scores)
+    assert train.long_thresholds_for(rows, scores, threshold, first_person) == (0, threshold, threshold)
+
+
+def test_the_model_reads_long_statements_against_their_own_threshold() -> None:
+    text = _as_text({**_shipped_file(), "long_words": 5, "long_threshold": 0.8, "threshold": 0.95,
+                     "first_person_threshold": 0.7})
+    made = parse(text)
+    assert made.calls(0.85, "Medicines were not always managed safely")  # six words: the long threshold
+    assert not made.calls(0.85, "Nursing care")
+    assert made.calls(0.96, "Nursing care")
+    assert made.calls(0.75, "I am supported")  # the first-person threshold still counts
+    assert not made.calls(0.65, "Medicines were not always managed safely")
+    # A model file from before the split reads as one threshold for all.
+    before = {k: v for k, v in _shipped_file().items() if k not in ("long_words", "long_threshold")}
+    old = parse(_as_text({**before, "threshold": 0.95}))
+    assert (old.long_words, old.calls(0.85, "Medicines were not always managed safely")) == (0, False)
 
 
 def test_the_first_person_threshold_calls_no_more_of_peoples_own_i_words_professional(

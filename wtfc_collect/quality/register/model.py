@@ -18,7 +18,7 @@ import json
 import math
 import operator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from itertools import pairwise
 from typing import Any
@@ -33,7 +33,6 @@ from .features import (
     char_features,
     frame_features,
     frame_runs,
-    says_i,
     shapes,
     speaks,
     word_features,
@@ -44,6 +43,28 @@ from .vectors import digest, word_vector
 
 MODEL_FILE = "model.json"
 _CACHE_LIMIT = 200_000  # words whose pieces are kept; cleared when full
+
+
+@dataclass(frozen=True)
+class Limits:
+    """A model's thresholds (chosen by train.py out of fold): at or above ``threshold`` a statement is
+    professional writing; from ``long_words`` words (0: never) at or above ``long_threshold`` instead; and
+    one that says 'I', 'me' or 'my' at or above ``first_person`` as well."""
+
+    threshold: float
+    first_person: float
+    long_words: int = 0
+    long_threshold: float = 1.0
+
+    def calls(self, probability: float, text: str) -> bool:
+        tokens = words(text)
+        limit = self.long_threshold if self.long_words and len(tokens) >= self.long_words else self.threshold
+        return probability >= limit or (probability >= self.first_person and speaks(tokens))
+
+    @cached_property
+    def lowest(self) -> float:
+        """The lowest of the thresholds: below it no statement is professional writing."""
+        return min(self.threshold, self.first_person, self.long_threshold if self.long_words else 1.0)
 
 
 @dataclass(frozen=True)
@@ -70,6 +91,10 @@ class Model:
     # The speaker model: trained on statements that say 'I' only (see train.speaker_rows). Such a statement's
     # probability is the mean of this model's and the speaker model's. None in a file without one.
     speaker: Model | None = field(default=None, compare=False, repr=False)
+    # From this many words (0: never), ``long_threshold`` stands in for ``threshold`` (see
+    # train.long_thresholds_for): a long statement gives the model more to weigh than a short one.
+    long_words: int = 0
+    long_threshold: float = 1.0
     # Kept with the model (another model, with other features, must not read them), worked out once per
     # word: word -> the pieces of it this model knows (for explain), and those with the word itself.
     pieces: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
@@ -128,7 +153,12 @@ class Model:
 
     def calls(self, probability: float, text: str) -> bool:
         """Whether ``text``, with this :meth:`probability`, reads like professional writing."""
-        return probability >= self.threshold or (probability >= self.first_person_threshold and says_i(text))
+        limits = self.limits
+        return probability >= limits.lowest and limits.calls(probability, text)
+
+    @cached_property
+    def limits(self) -> Limits:
+        return Limits(self.threshold, self.first_person_threshold, self.long_words, self.long_threshold)
 
 
 def _known_pieces(model: Model, token: str) -> tuple[str, ...]:
@@ -185,7 +215,8 @@ def _scorer(part: dict[str, Any], features: dict[str, Any], raw: dict[str, Any],
     offset = -sum(mean * weight / scale for mean, scale, weight in shape_weights)
     return Model(float(part["intercept"]), float(raw["threshold"]), float(raw["first_person_threshold"]),
                  float(raw["term_gate"]), weights, both, shape_weights, factors, offset,
-                 np.asarray(part["vector_weights"], dtype=np.float64), speaker)
+                 np.asarray(part["vector_weights"], dtype=np.float64), speaker,
+                 int(raw.get("long_words", 0)), float(raw.get("long_threshold", 1.0)))
 
 
 @cache
