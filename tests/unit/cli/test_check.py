@@ -90,3 +90,23 @@ def test_the_field_is_an_option_and_the_output_keeps_its_fields(tmp_path: Path) 
     assert first["own_words"] is True and second["own_words"] is False
     code, output = run(str(file), "--field", "farming")
     assert code == 2 and "farming" in output
+
+
+def test_a_said_by_column_lets_a_relatives_story_stand_where_a_relative_said_it(tmp_path: Path) -> None:
+    file = tmp_path / "reviews.csv"
+    file.write_text("statement,said_by\nMy dad is 91 now and has had three falls.,person\n"
+                    "My mum is 88 now and can no longer walk to the shops.,Family_or_carer\n"
+                    "My husband has dementia and needs help with everything.,\n", encoding="utf-8")
+    code, output = run(str(file), "--said-by-column", "said_by")
+    assert code == 0, output
+    own = [row["own_words"] for row in lines(output)]
+    assert own == [False, True, False]
+
+
+def test_a_said_by_value_that_is_not_a_speaker_is_a_plain_error(tmp_path: Path) -> None:
+    file = tmp_path / "reviews.csv"
+    file.write_text("statement,who\nI like my garden,person\nMum is 90 now,her son\n", encoding="utf-8")
+    code, output = run(str(file), "--said-by-column", "who")
+    assert code == 1
+    assert "Row 2: 'who' says 'her son'. Use one of: person, family_or_carer, staff_on_behalf" in output
+    assert "Traceback" not in output
