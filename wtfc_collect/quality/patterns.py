@@ -369,6 +369,16 @@ _VISIT_REPORT = re.compile(
     rf"examined|made\s+a\s+recommendation|asked\s+{_NUMBER_OF}|found\s+that|saw\s+that|were\s+(?:also\s+)?told\s+"
     rf"(?:by|that)|received\s+(?:feedback|information)|did\s+not\s+speak))\b")
 _SPEAKING_AS_ONE = frozenset({"i", "im", "ive", "me", "my", "mine", "myself"})
+# A service described as a regulator's report opens: "… is registered to provide personal care", "…
+# providing nursing care to up to 38 people", "… is a 35 bed facility".
+_SERVICE_DESCRIBED = re.compile(
+    r"\b((?:is|are|was|were)\s+(?:registered|approved)\s+to\s+(?:provide|offer|support|accommodate)|"
+    r"(?:for|to|accommodate|support)\s+(?:up\s+to|a\s+maximum\s+of)\s+\d+\s+(?:people|persons|residents|adults|older\s+people|"
+    r"older\s+adults|children|young\s+people|service\s+users|patients|tenants|clients|individuals|beds|"
+    r"men|women)|"
+    r"(?:is|was)\s+an?\s+\d+[- ]bed(?:ded)?\s+(?:facility|unit|centre|center|home|nursing\s+home|hospital|"
+    r"service|hospice))\b")
+_SERVICE_DESCRIBED_WORDS = ("registered", "approved", "up to", "maximum", "bed")
 
 
 def reported_by_group(text: str, folded: str, words: Collection[str]) -> list[Flag]:
@@ -383,6 +393,11 @@ def reported_by_group(text: str, folded: str, words: Collection[str]) -> list[Fl
         return [_voice_flag(text, match, "'{w} …' is how an inspector or a reviewer reports a visit, not "
                                          "what a person said. Write down what each person said, in their "
                                          "own words: 'I …'.")]
+    if (any(word in folded for word in _SERVICE_DESCRIBED_WORDS)
+            and (match := _SERVICE_DESCRIBED.search(folded))):
+        return [_voice_flag(text, match, "'{w} …' describes a service as an inspection report does, not "
+                                         "what a person said about their life. Write down what each person "
+                                         "said, in their own words: 'I …'.")]
     return []
 
 

@@ -297,6 +297,29 @@ def test_an_account_of_an_inspection_visit_is_not_a_persons_words(text: str, wor
     assert not own(text)
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("Willow Court is a 42 bed nursing home on the edge of the town.", "is a 42 bed nursing home"),
+    ("The agency is registered to provide personal care to people in their own homes.",
+     "is registered to provide"),
+    ("It offers short breaks for up to 6 adults with a learning disability.", "for up to 6 adults"),
+    ("The scheme can support a maximum of 12 tenants with 24-hour staff cover.", "support a maximum of 12 tenants"),
+])
+def test_a_service_described_as_a_report_opens_is_not_a_persons_words(text: str, words: str) -> None:
+    found = [f for f in check_statement(text).flags if "describes a service" in f.explanation]
+    assert [text[f.start:f.end] for f in found] == [words] and found[0].strong
+    assert not own(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I was in a 4 bed bay and nobody slept.",
+    "The ward has 20 beds and it is always full.",
+    "We waited up to 3 hours for a bed.",
+    "My flat is registered to my son.",
+])
+def test_beds_and_waits_in_a_persons_account_are_not_a_service_described(text: str) -> None:
+    assert not any("describes a service" in f.explanation for f in check_statement(text).flags)
+
+
 @pytest.mark.parametrize("text", [
     "We saw the consultant quickly and were told what would happen next",  # a patient and family
     "We spoke to the nurse who was lovely",
