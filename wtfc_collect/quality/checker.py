@@ -239,6 +239,7 @@ def _rules(text: str, folded: str, relative_speaks: bool = False) -> list[Flag]:
     else:
         flags += patterns.worker_speaking(text, folded, words)
     flags += patterns.service(text, folded, first, words)
+    flags += patterns.supported_to(text, folded, words)
     flags += patterns.reported_by_group(text, folded, words)
     if not relative_speaks:
         flags += patterns.relative_story(text, folded, words)

@@ -612,14 +612,38 @@ _SERVICE_PATTERNS: tuple[tuple[tuple[frozenset[str], ...], re.Pattern[str], str]
      "words?"),
 )
 
+# What a service does for someone, as a policy, a plan or a report puts it: "I am supported to manage my
+# money", "I feel safe, encouraged and supported to give feedback", "People are enabled to …". Only the
+# present ("am", "are", "be", "feel"): "I was encouraged to ask questions" tells what happened to someone.
+_SUPPORT_WORDS = _words("encouraged supported enabled empowered")
+_SUPPORTED_TO = re.compile(
+    r"\b(?:am|is|are|be|being|feel|feels)\s+(?:(?:not\s+)?(?:always|also|fully|actively|properly|well|safe|"
+    r"valued|listened\s+to|respected|informed|involved|included|heard|happy|confident|able|encouraged|supported|"
+    r"enabled|empowered),?\s+(?:and\s+)?){0,3}"
+    r"((?:encouraged|supported|enabled|empowered)\s+to)\s+\w")
+
+
+def supported_to(text: str, folded: str, words: Collection[str]) -> list[Flag]:
+    """A flag for a service's help told as policies and plans put it ("I am supported to …"); ``words``:
+    the cue words found (see :mod:`.scan`). Its kind is a service's: where the rest of the statement reads
+    like the person talking, the checker makes it a soft note."""
+    if _SUPPORT_WORDS.isdisjoint(words) or (match := _SUPPORTED_TO.search(folded)) is None:
+        return []
+    start, end = match.span(1)
+    return [Flag(FlagKind.SERVICE, start, end, f"'{text[start:end]} …' is how policies and plans describe "
+                 "a service's help, not how people talk about their lives. Ask what they do, or want to do, "
+                 "and who with, and write down their words: 'I go …', 'Sam helps me …'.", None)]
+
+
 _SERVICE_FIRST = frozenset(word for needed, _, _ in _SERVICE_PATTERNS for word in needed[0])
 # The whole words the checks above look for before they run a pattern (see the module's note).
-CUE_WORDS = _PRONOUNS | _POSSESSIVES | _HIM | _PERSON_NOUNS | RELATIVE_WORDS | frozenset(
+CUE_WORDS = _PRONOUNS | _POSSESSIVES | _HIM | _PERSON_NOUNS | RELATIVE_WORDS | _SUPPORT_WORDS | frozenset(
     word for needed, _, _ in _SERVICE_PATTERNS for some in needed for word in some)
 # The cue words without one of which no check above runs a pattern (besides a care-notes opening, which
 # is looked for at the start of a statement): the other cue words ('care', 'be' …) only narrow a service
 # pattern that one of these let run.
-STARTING_WORDS = _PRONOUNS | _POSSESSIVES | _HIM | _PERSON_NOUNS | RELATIVE_WORDS | _SERVICE_FIRST
+STARTING_WORDS = (_PRONOUNS | _POSSESSIVES | _HIM | _PERSON_NOUNS | RELATIVE_WORDS | _SERVICE_FIRST
+                  | _SUPPORT_WORDS)
 # Each word of a pattern's first list -> the numbers of those patterns, so a statement only looks at the
 # patterns its words can start.
 _SERVICE_BY_WORD: dict[str, tuple[int, ...]] = {

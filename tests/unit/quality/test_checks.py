@@ -310,6 +310,28 @@ def test_a_service_described_as_a_report_opens_is_not_a_persons_words(text: str,
     assert not own(text)
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("I am supported to manage my own money.", "supported to"),
+    ("I feel valued, included and empowered to make decisions about my life.", "empowered to"),
+    ("Tenants are enabled to take part in the running of the scheme.", "enabled to"),
+    ("Residents are encouraged to personalise their rooms.", "encouraged to"),
+])
+def test_a_services_help_told_as_policies_put_it_is_not_a_persons_words(text: str, words: str) -> None:
+    found = [f for f in check_statement(text).flags if "how policies and plans" in f.explanation]
+    assert [text[f.start:f.end] for f in found] == [words] and found[0].strong
+    assert not own(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I was encouraged to ask questions and it helped.",  # what happened, in the past
+    "The nurses supported me to get back on my feet.",
+    "I feel supported by my family.",
+    "I am encouraged to see my grandson more now he lives nearby.",  # 'encouraged' as heartened
+])
+def test_help_told_as_it_happened_is_not_policy_wording(text: str) -> None:
+    assert not any("how policies and plans" in f.explanation and f.strong for f in check_statement(text).flags)
+
+
 @pytest.mark.parametrize("text", [
     "I was in a 4 bed bay and nobody slept.",
     "The ward has 20 beds and it is always full.",
