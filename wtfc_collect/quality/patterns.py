@@ -379,6 +379,17 @@ _SERVICE_DESCRIBED = re.compile(
     r"(?:is|was)\s+an?\s+\d+[- ]bed(?:ded)?\s+(?:facility|unit|centre|center|home|nursing\s+home|hospital|"
     r"service|hospice))\b")
 _SERVICE_DESCRIBED_WORDS = ("registered", "approved", "up to", "maximum", "bed")
+# The people a service supports written about as a group, as a report does: "A large number of residents
+# spent their day …", "People who used the service were asked …". Not a person's view of the others
+# ("Residents are friendly here", "The residents were shouting all night").
+_GROUP_DESCRIBED = re.compile(
+    r"(?:^|[.;!?]\s+)\W*((?:(?:a\s+(?:large\s+|small\s+)?number\s+of|many|most|some|the\s+majority\s+of|several|"
+    r"all|few|a\s+few)\s+)?(?:residents|service\s+users|people\s+who\s+(?:use|used|live|lived)\s+"
+    r"(?:the\s+|this\s+)?(?:services?|home|centre)|people\s+using\s+(?:the\s+|this\s+)?services?|people\s+"
+    r"living\s+(?:here|in\s+the\s+home|at\s+the\s+home)))\s+(?!(?:are|were|seem|seemed|look|looked)\s+"
+    r"(?:(?:very|so|really|always|all)\s+)*(?:lovely|nice|friendly|kind|great|good|fine|happy|cheerful|chatty|"
+    r"pleasant|fun|noisy|loud|quiet|funny)\b)[a-z]")
+_GROUP_DESCRIBED_WORDS = ("resident", "service user", "people who", "people using", "people living")
 
 
 def reported_by_group(text: str, folded: str, words: Collection[str]) -> list[Flag]:
@@ -393,6 +404,10 @@ def reported_by_group(text: str, folded: str, words: Collection[str]) -> list[Fl
         return [_voice_flag(text, match, "'{w} …' is how an inspector or a reviewer reports a visit, not "
                                          "what a person said. Write down what each person said, in their "
                                          "own words: 'I …'.")]
+    if any(word in folded for word in _GROUP_DESCRIBED_WORDS) and (match := _GROUP_DESCRIBED.search(folded)):
+        return [_voice_flag(text, match, "'{w} …' writes about the people a service supports as a group, as "
+                                         "a report does, not what a person said. Write down what each person "
+                                         "said, in their own words: 'I …'.")]
     if (any(word in folded for word in _SERVICE_DESCRIBED_WORDS)
             and (match := _SERVICE_DESCRIBED.search(folded))):
         return [_voice_flag(text, match, "'{w} …' describes a service as an inspection report does, not "

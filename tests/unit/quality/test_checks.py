@@ -302,7 +302,8 @@ def test_an_account_of_an_inspection_visit_is_not_a_persons_words(text: str, wor
     ("The agency is registered to provide personal care to people in their own homes.",
      "is registered to provide"),
     ("It offers short breaks for up to 6 adults with a learning disability.", "for up to 6 adults"),
-    ("The scheme can support a maximum of 12 tenants with 24-hour staff cover.", "support a maximum of 12 tenants"),
+    ("The scheme can support a maximum of 12 tenants with 24-hour staff cover.",
+     "support a maximum of 12 tenants"),
 ])
 def test_a_service_described_as_a_report_opens_is_not_a_persons_words(text: str, words: str) -> None:
     found = [f for f in check_statement(text).flags if "describes a service" in f.explanation]
@@ -329,7 +330,28 @@ def test_a_services_help_told_as_policies_put_it_is_not_a_persons_words(text: st
     "I am encouraged to see my grandson more now he lives nearby.",  # 'encouraged' as heartened
 ])
 def test_help_told_as_it_happened_is_not_policy_wording(text: str) -> None:
-    assert not any("how policies and plans" in f.explanation and f.strong for f in check_statement(text).flags)
+    flags = check_statement(text).flags
+    assert not any("how policies and plans" in f.explanation and f.strong for f in flags)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("A small number of residents stayed in bed until lunchtime.", "A small number of residents"),
+    ("People who use the service have regular reviews of their support.", "People who use the service"),
+    ("Most people living in the home had a call bell within reach.", "Most people living in the home"),
+])
+def test_the_people_a_service_supports_written_about_as_a_group_is_a_report(text: str, words: str) -> None:
+    found = [f for f in check_statement(text).flags if "as a group" in f.explanation]
+    assert [text[f.start:f.end] for f in found] == [words] and found[0].strong
+    assert not own(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Residents are really friendly here.",  # a person's view of the others
+    "The residents were shouting all night.",
+    "Some residents wander into my room and I don't like it.",
+])
+def test_a_persons_view_of_the_others_where_they_live_is_not_a_report(text: str) -> None:
+    assert not any("as a group" in f.explanation for f in check_statement(text).flags)
 
 
 @pytest.mark.parametrize("text", [
