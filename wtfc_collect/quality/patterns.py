@@ -133,7 +133,7 @@ customers tenant tenants person gentleman lady
 """)
 # Words services use for the person as the subject: "Service user requires …", "The adult is …".
 _PERSON_NOUN = re.compile(
-    r"(?:^|[.;!?]\s+)\W*(?:the\s+)?(service\s+users?|clients?|patients?|residents?|individuals?|adults?|"
+    r"(?:^|[.;!?]\s)[^\w.;!?]*(?:the\s+)?(service\s+users?|clients?|patients?|residents?|individuals?|adults?|"
     r"customers?|tenants?|(?:young\s+)?person|gentleman|lady)\s+(?:is|was|has|had|does|did|would|will|can|"
     + "|".join(v for v in _OPENERS if v.endswith("s") and v != "has") + r")\b"
 )
@@ -157,7 +157,7 @@ _PRAISED_HELPERS = frozenset({"lady", "gentleman"})
 # Someone described, with what they like, as care notes put it: "The young man enjoys football", "The
 # lady in room 4 likes her door open", "This person likes routine" (a note verb, not "was lovely").
 DESCRIBED = re.compile(
-    r"(?:^|[.;!?]\s+)\W*((?:the|this|that)\s+(?:[a-z-]+\s+)?(?:man|woman|lady|gentleman|person|tenant|resident|"
+    r"(?:^|[.;!?]\s)[^\w.;!?]*((?:the|this|that)\s+(?:[a-z-]+\s+)?(?:man|woman|lady|gentleman|person|tenant|resident|"
     r"client|patient|individual|service\s+user|boy|girl))\s+(?:(?:in|from|at|on|with)\s+[\w\s]{1,20}?\s+)?(?:"
     + "|".join(v for v in _OPENERS if v.endswith("s") and v != "has") + r")\b"
 )
@@ -329,7 +329,7 @@ def named_subject(text: str, folded: str, start: int, end: int, voice: bool) -> 
 # that starts with one is about someone by name, as with a real name (see named_subject); so "* has been so
 # helpful" is not a care note with no subject (OPENER does not read past a "*").
 _PLACEHOLDER = re.compile(
-    r"(?:^|[.;!?]\s+)[^\w*]*((?:(?:mr|mrs|ms|miss|dr)\.?\s+)?(?:x{1,4}|\[name\]|\*+))(?=\s)")
+    r"(?:^|[.;!?]\s)[^\w*.;!?]*((?:(?:mr|mrs|ms|miss|dr)\.?\s+)?(?:x{1,4}|\[name\]|\*+))(?=\s)")
 
 
 def placeholder_subject(text: str, folded: str, voice: bool) -> list[Flag]:
@@ -344,7 +344,7 @@ def placeholder_subject(text: str, folded: str, voice: bool) -> list[Flag]:
 # What a group said, as a report sums it up: "People told us …", "Some patients felt …", "Relatives we
 # spoke with said …". Not staff ("The staff explained everything"), which people write about a service.
 _REPORTED_BY_GROUP = re.compile(
-    r"(?:^|[.;!?]\s+)\W*((?:(?:some|many|most|a\s+few|several|other|all|two|three|four|five|both|the|these|"
+    r"(?:^|[.;!?]\s)[^\w.;!?]*((?:(?:some|many|most|a\s+few|several|other|all|two|three|four|five|both|the|these|"
     r"those|one|a\s+number\s+of|the\s+majority\s+of)\s+)?(?:people|persons?|patients|residents|relatives|"
     r"families|family\s+members|carers|service\s+users|tenants|clients|respondents|participants|parents|"
     r"young\s+people)\s+(?:we\s+spoke\s+(?:to|with)\s+)?(?:said|told\s+us|felt|reported|commented|"
@@ -357,14 +357,14 @@ _GROUP = (r"(?:people|persons?|patients|residents|relatives|families|visitors|st
 # The same from one person or everyone, as a report puts it: "Another person said they felt …", "Everyone
 # we asked told us …", "People and relatives said the …", "They told us …".
 _REPORTED_BY_SOMEONE = re.compile(
-    rf"(?:^|[.;!?]\s+)\W*((?:(?:everyone|everybody)(?:\s+we\s+(?:asked|spoke\s+(?:to|with)))?|another\s+"
+    rf"(?:^|[.;!?]\s)[^\w.;!?]*((?:(?:everyone|everybody)(?:\s+we\s+(?:asked|spoke\s+(?:to|with)))?|another\s+"
     rf"(?:person|patient|resident|relative)|one\s+(?:person|patient|resident|relative|visitor)|an?\s+(?:visitor|"
     rf"relative|person|patient|resident)|{_GROUP}\s+and\s+{_GROUP}|{_NUMBER_OF}\s+{_GROUP}|they)\s+"
     rf"(?:(?:also|all)\s+)?(?:told\s+us|informed\s+us|said|commented|felt))\s+(?:us\s+)?(?:that|they|the)\b")
 # How a visit was made, as an inspector or a reviewer reports it: "We spoke with five patients", "We
 # observed …", "We carried out an announced inspection", "We looked at the care plans".
 _VISIT_REPORT = re.compile(
-    rf"(?:^|[.;!?]\s+)\W*(we\s+(?:(?:spoke|talked)\s+(?:with|to)\s+{_NUMBER_OF}|observed|inspected|"
+    rf"(?:^|[.;!?]\s)[^\w.;!?]*(we\s+(?:(?:spoke|talked)\s+(?:with|to)\s+{_NUMBER_OF}|observed|inspected|"
     rf"carried\s+out\s+(?:an?|this|our)|looked\s+at\s+(?:the\s+)?(?:records|care\s+plans|{_NUMBER_OF})|reviewed|"
     rf"examined|made\s+a\s+recommendation|asked\s+{_NUMBER_OF}|found\s+that|saw\s+that|were\s+(?:also\s+)?told\s+"
     rf"(?:by|that)|received\s+(?:feedback|information)|did\s+not\s+speak))\b")
@@ -383,7 +383,7 @@ _SERVICE_DESCRIBED_WORDS = ("registered", "approved", "up to", "maximum", "bed")
 # spent their day …", "People who used the service were asked …". Not a person's view of the others
 # ("Residents are friendly here", "The residents were shouting all night").
 _GROUP_DESCRIBED = re.compile(
-    r"(?:^|[.;!?]\s+)\W*((?:(?:a\s+(?:large\s+|small\s+)?number\s+of|many|most|some|the\s+majority\s+of|several|"
+    r"(?:^|[.;!?]\s)[^\w.;!?]*((?:(?:a\s+(?:large\s+|small\s+)?number\s+of|many|most|some|the\s+majority\s+of|several|"
     r"all|few|a\s+few)\s+)?(?:residents|service\s+users|people\s+who\s+(?:use|used|live|lived)\s+"
     r"(?:the\s+|this\s+)?(?:services?|home|centre)|people\s+using\s+(?:the\s+|this\s+)?services?|people\s+"
     r"living\s+(?:here|in\s+the\s+home|at\s+the\s+home)))\s+(?!(?:are|were|seem|seemed|look|looked)\s+"
@@ -423,7 +423,7 @@ _SUPPORTING = re.compile(
     r"\b((?:i|we)\s+(?:(?:have|had|always|also|will|would|try\s+to|continue\s+to)\s+)*(?:support|supported|"
     r"supporting|encourage|encouraged|encouraging|assist|assisted|prompt|prompted|supervise|supervised|"
     r"work\s+with|worked\s+with|working\s+with)\s+(?:him|her))\b"
-    r"|(?:^|[.!?]\s+)\W*(as\s+(?:his|her|their|a|the|an)\s+(?:key\s*worker|support\s+worker|care\s+worker|"
+    r"|(?:^|[.!?]\s)[^\w.;!?]*(as\s+(?:his|her|their|a|the|an)\s+(?:key\s*worker|support\s+worker|care\s+worker|"
     r"nurse|social\s+worker|manager|care\s+co-?ordinator|advocate|personal\s+assistant|pa|team\s+leader|"
     r"practitioner|occupational\s+therapist|therapist))\b")
 
@@ -544,7 +544,7 @@ _NARRATION = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:man|woman|lady|"
     r"gentleman|boy|girl|person|grandmother|grandfather|grandad|gran|widow|widower|pensioner)|is\s+(?:a|an)\s+retired|"
     r"is\s+(?:supported|independent|settled|living)|is\s+(?:aged\s+|nearly\s+|almost\s+|now\s+)?\d{1,3}\b(?!\s*(?:%|/|stars?|out\s+of|per\s*cent)))\b")
-_SENTENCE_START = re.compile(r"(?:^|[.;!?]\s+)\W*\Z")
+_SENTENCE_START = re.compile(r"(?:^|[.;!?]\s)[^\w.;!?]*\Z")
 
 
 def sentence_start(folded: str, position: int) -> bool:
