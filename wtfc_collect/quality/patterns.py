@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from itertools import islice
 
 from .models import Flag, FlagKind
 from .names import AMBIGUOUS_NAMES, FIRST_NAMES
@@ -115,6 +116,7 @@ _MANNER = re.compile(r"\s+(?:(?:very|so|really|extremely|always|most)\s+)*(?:pro
                      r"reassuring|comforting|attentive|caring|courteous|polite|respectful)\b")
 _PRONOUNS = _words("he she")
 _PRONOUN = re.compile(r"\b(?:he|she)\b")
+_PRONOUNS_READ = 8
 # 'His …' or 'Her …' starting a statement about the person: "His absolute passion is trains", "Her
 # daughter visits on Sundays" (not how someone treated the writer: see _MANNER).
 _POSSESSIVES = _words("his her")
@@ -235,7 +237,8 @@ def about_a_helper(text: str, folded: str, start: int, end: int) -> bool:
         return True
     if _CONDUCT.match(folded, end) is not None:
         return True
-    if _GIVER_AFTER.match(folded, end) is not None and _GIVER_BEFORE.search(folded, 0, start) is not None:
+    if (_GIVER_AFTER.match(folded, end) is not None
+            and _GIVER_BEFORE.search(folded, max(0, start - 40), start) is not None):
         return True
     return _PRAISE.match(folded, end) is not None and _SERVICE_CONTEXT.search(folded) is not None
 
@@ -270,7 +273,10 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str]) ->
     def found(start: int, end: int, explanation: str, alternative: str) -> None:
         flags.append(Flag(FlagKind.THIRD_PERSON, start, end, explanation, alternative))
 
-    about_the_person = (m for m in _PRONOUN.finditer(folded) if not about_a_helper(text, folded, *m.span()))
+    # The first few 'he's and 'she's tell whom the statement is about: a long paste of praise need not
+    # have every one of its pronouns looked at.
+    about_the_person = (m for m in islice(_PRONOUN.finditer(folded), _PRONOUNS_READ)
+                        if not about_a_helper(text, folded, *m.span()))
     if not _PRONOUNS.isdisjoint(words) and (match := next(about_the_person, None)):
         found(*match.span(), f"'{text[match.start():match.end()]}': this is written about the person, not "
               "in their voice. Ask them, and write down what they said, in their words: 'I …'.", "I")

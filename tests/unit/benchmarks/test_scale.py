@@ -21,6 +21,7 @@ HEADLINE_KEYS = {
     "checker_per_s",
     "checker_vs_regex_ratio",
     "checker_p99_ms",
+    "checker_hostile_max_ms",
     "checkpoint_rerun_ratio_100",
     "save_p95_ms_2000",
     "concurrent_saves_lost",
