@@ -29,7 +29,7 @@ def suggest_groups(file: Path, column: str, groups: int | None) -> None:
     repeats, an empty one, or one like no other) gets a group number of its own, after the groups, with
     "on_its_own": true. Everything runs on this computer; nothing is sent anywhere.
     """
-    texts = [text for text, _person in _rows(file, column, None)]
+    texts = [text for text, _person, _relative in _rows(file, column, None)]
     grouping = group_texts(texts, groups)
     number: dict[int, int] = {}
     for group_number, group in enumerate(grouping.groups, start=1):

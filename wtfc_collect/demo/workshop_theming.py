@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from wtfc_collect.demo.project import demo_flaws
-from wtfc_collect.domain import AuditAction, Question, Review, TriageStatus
+from wtfc_collect.domain import AuditAction, Question, Review, Speaker, TriageStatus
 from wtfc_collect.domain.theme import ORDER, Theme
 from wtfc_collect.quality import FlagKind, check_statement
 from wtfc_collect.services.checkpoint import check_statements
 from wtfc_collect.services.common import change, record_audit
+from wtfc_collect.services.prepare.project_setup import get_project
 from wtfc_collect.services.workshop import card_call, priorities, themes
 from wtfc_collect.storage.port import Repository
 
@@ -233,9 +234,12 @@ def accept_own_words(repo: Repository, project_id: str, now: datetime) -> int:
     save per statement took about 18 seconds on the file store for the 40-review demo.
     """
     pasted = set(demo_flaws()["duplicate"])
+    field = get_project(repo, project_id).field.value
     chosen: dict[str, list[str]] = {}
     for review, statement in check_statements.statements_to_triage(repo, project_id):
-        verdict = check_statement(statement.text)
+        # As the quality lead's screen checks it: in the project's field, knowing who said it.
+        verdict = check_statement(statement.text, field,
+                                  relative_speaks=statement.said_by is Speaker.FAMILY_OR_CARER)
         if verdict.own_words and not verdict.of_kind(FlagKind.PERSONAL_DATA) and statement.text not in pasted:
             chosen.setdefault(review.id, []).append(statement.id)
 

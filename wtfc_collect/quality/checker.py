@@ -216,7 +216,8 @@ def _rules(text: str, folded: str, relative_speaks: bool = False) -> list[Flag]:
             reported = patterns.worker_speaking(text, folded, found) + reported
         else:
             opens = (patterns.OPENER.match(folded) or patterns.INSTRUCTION.match(folded)
-                     or patterns.PLAN_LINE.match(folded) or patterns.DESCRIBED.search(folded))
+                     or patterns.PLAN_LINE.match(folded) or patterns.DESCRIBED.search(folded)
+                     or patterns.aged(text, folded))
             notes = patterns.third_person(text, folded, False, found) if opens else []
             return notes + reported + patterns.placeholder_subject(text, folded, False)
         return reported

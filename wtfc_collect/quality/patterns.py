@@ -13,7 +13,7 @@ from collections.abc import Collection
 from itertools import islice
 
 from .models import Flag, FlagKind
-from .names import AMBIGUOUS_NAMES, FIRST_NAMES
+from .names import FIRST_NAMES
 from .text import VOICE
 
 # --- third person / care-record voice ----------------------------------------------------------------
@@ -37,8 +37,11 @@ _OPENERS = {
     "is independent": "I can … myself", "is settled": "I feel settled", "is reluctant": "I don't want",
 }
 # Not openers: "Would be nice …", "Can't fault …", "Was very good …" are how people write, too.
-OPENER = re.compile(r"^[^\w*]*(" + "|".join(re.escape(v) for v in sorted(_OPENERS, key=len, reverse=True))
+OPENER = re.compile(r"^\W*(" + "|".join(re.escape(v) for v in sorted(_OPENERS, key=len, reverse=True))
                      + r")\b")
+# A statement that starts with a name taken out as "*" (see _PLACEHOLDER), which no care-notes opening
+# follows: "* has been so helpful".
+_STAR_NAME = re.compile(r"\s*\*+\s+[a-z]")
 # An instruction to staff about one person's care, as care plans put it: a verb first, then the person
 # ("Remind her to use her frame", "Support Mrs … to transfer", "… before discharging the patient") or a
 # care task ("Assist with washing and dressing", "Prompt with medication"). Only one person, not
@@ -143,18 +146,17 @@ _PERSON_NOUN = re.compile(
 # Someone introduced by their age, as a case study or a care plan does: "an intelligent 62 year old man",
 # "an active woman in her 80s", "Mrs B, 84, lives alone". Only where nobody speaks ("my 6 year old" is
 # the writer's child).
+_ADULT = r"(?:man|woman|lady|gentleman|person|widow|widower|pensioner)"
 _AGED = re.compile(
-    r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,3}?\d{1,3}[- ]?(?:years?|yrs?)[- ]old\s+(?:man|woman|lady|gentleman|"
-    r"person|boy|girl|widow|widower|pensioner|mother|father|grandmother|grandfather)\b"
-    r"|\b(?:man|woman|lady|gentleman|widow|widower|pensioner|mother|father|grandmother|grandfather)\s+in\s+"
-    r"(?:her|his|their)\s+(?:(?:early|mid|late)[\s-])?(?:[2-9]0[’']?s|twenties|thirties|forties|fifties|sixties|"
-    r"seventies|eighties|nineties)\b"
+    r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,3}?(?:\d{1,3}[- ]?(?:years?|yrs?)[- ]old\s+" + _ADULT + r"|" + _ADULT
+    + r"\s+in\s+(?:her|his|their)\s+(?:(?:early|mid|late)[\s-])?(?:[2-9]0[’']?s|twenties|thirties|forties|"
+    r"fifties|sixties|seventies|eighties|nineties))\b"
     r"|^\W*((?:mr|mrs|ms|miss)\.?\s+[a-z]+|x{1,4}|([a-z]+)),\s+(?:aged\s+)?\d{1,3},\s")
 
-_ANY_FIRST_NAME = FIRST_NAMES | AMBIGUOUS_NAMES
-
-# "The lady was kind", "The gentleman on reception was very helpful": praise of someone who helped.
+# "The lady was kind.", "The gentleman was very helpful!": praise of someone who helped, where it ends the
+# sentence ("The lady was kind and settled well after tea" is care notes).
 _PRAISED_HELPERS = frozenset({"lady", "gentleman"})
+_PRAISE_ENDS = re.compile(r"\s*(?:[.!?]|\Z)")
 
 # Someone described, with what they like, as care notes put it: "The young man enjoys football", "The
 # lady in room 4 likes her door open", "This person likes routine" (a note verb, not "was lovely").
@@ -190,9 +192,8 @@ _PRAISE = re.compile(
     + _INTENSIFIERS +
     r"(?:kind|polite|caring|helpful|lovely|professional|supportive|understanding|reassuring|friendly|"
     r"patient|thorough|brilliant|amazing|excellent|fantastic|great|wonderful|informative|approachable|"
-    r"compassionate|knowledgeable|comforting|attentive|considerate|gentle|efficient|marvellous|charming|"
-    r"motivating|motivational|encouraging|respectful|empathetic|sympathetic|superb|outstanding|fabulous|"
-    r"welcoming)\b"
+    r"compassionate|knowledgeable|comforting|attentive|considerate|gentle|efficient|marvellous|motivating|"
+    r"motivational|superb|outstanding|fabulous|good\s+at\s+(?:her|his)\s+job)\b"
     r"|\s*" + _INTENSIFIERS +
     r"(?:listened|listens|explained|explains|helped|took\s+the\s+time|takes\s+the\s+time|went\s+above|"
     r"goes\s+above|went\s+the\s+extra|goes\s+the\s+extra|reassured|visited|phoned|rang)\b")
@@ -206,17 +207,17 @@ _CONDUCT = re.compile(
     r"|\s*(?:(?:'s|’s|is|was|has\s+been|had\s+been)\s+)?"
     r"(?:(?:very|so|really|extremely|absolutely|always|incredibly|just|truly|most)\s+)*"
     r"(?:comforting|considerate|attentive|went\s+above|goes\s+above|went\s+the\s+extra|goes\s+the\s+extra|"
-    r"took\s+the\s+time|takes\s+the\s+time|good\s+at\s+(?:her|his)\s+(?:job|role)|(?:a\s+credit|an\s+asset)\s+to\s+(?:the|your|this|our)\s+"
-    r"(?:ward|team|service|nhs|hospital|practice|clinic|profession|unit|department))\b")
-# The 'he' or 'she' who gave the help the sentence praises: "the advice she gave made sense", "the care
-# he provided".
-_GIVER_BEFORE = re.compile(
-    r"\b(?:advice|care|help|support|treatment|information|explanations?)\s+(?:that\s+)?\Z")
-_GIVER_AFTER = re.compile(r"\s+(?:gave|gives|has\s+given|had\s+given|provided|provides|offered|offers)\b")
+    r"took\s+the\s+time|takes\s+the\s+time|good\s+at\s+(?:her|his)\s+role|(?:a\s+credit|an\s+asset)\s+to\s+(?:the|your|this|our)\s+(?:ward|"
+    r"team|service|nhs|hospital|practice|clinic|profession|unit|department))\b")
+# The 'he' or 'she' who gave the care the sentence praises: "the advice she gave made sense", "the care
+# he provided" (not "the support she gave to her sister").
+_GIVER_BEFORE = re.compile(r"\b(?:advice|care|treatment|information|explanations?)\s+(?:that\s+)?\Z")
+_GIVER_AFTER = re.compile(r"\s+(?:gave|gives|has\s+given|had\s+given|provided|provides|offered|offers)\b"
+                          r"(?!\s+(?:to\s+)?(?:him|her|them|his|her|their)\b)")
 _SERVICE_CONTEXT = re.compile(
     r"\b(?:nurses?|doctors?|drs?|gps?|staff|team|ward|clinic|service|hospital|surgery|appointments?|visits?|"
     r"visited|treatment|consultants?|physio\w*|therapists?|receptionists?|paramedics?|carers|advice|sessions?|"
-    r"practice|course|class|classes|programme|workshops?|groups?)\b")
+    r"practice|course|class|classes|programme|workshops?)\b")
 _SENTENCE_BEFORE = re.compile(r"[^.!?]*[.!?]+[^.!?]*\Z")
 
 
@@ -250,15 +251,15 @@ def _voice_flag(text: str, match: re.Match[str], explanation: str, alternative: 
     return Flag(FlagKind.THIRD_PERSON, start, end, explanation.format(w=text[start:end]), alternative)
 
 
-def _aged(text: str, folded: str) -> re.Match[str] | None:
+def aged(text: str, folded: str) -> re.Match[str] | None:
     """Someone introduced by their age (see :data:`_AGED`); before a comma, only a title, a name taken out
-    or a first name ("Tuesday, 10, was a good day" is not someone)."""
+    or a first name, not one that is also a word ("Tuesday, 10, …", "Will, 10, out of 10 …")."""
     if not ("old" in folded or "0s" in folded or "ties" in folded or "," in folded[:30]):
         return None
     aged = _AGED.search(folded)
     if aged is None or aged.group(2) is None:
         return aged
-    return aged if text[aged.start(2):aged.end(2)] in _ANY_FIRST_NAME else None
+    return aged if text[aged.start(2):aged.end(2)] in FIRST_NAMES else None
 
 
 def third_person(text: str, folded: str, voice: bool, words: Collection[str]) -> list[Flag]:
@@ -290,7 +291,7 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str]) ->
         start, end = match.span(1)
         found(start, end, f"'{text[start:match.end()]}': this tells the person's care from outside. Ask them "
               "how it is for them, and write down what they said: 'My …', 'I …'.", "My")
-    if (match := OPENER.match(folded)) and not text.rstrip().endswith("?"):
+    if (match := OPENER.match(folded)) and not text.rstrip().endswith("?") and not _STAR_NAME.match(text):
         start, end = match.span(1)
         instead = _OPENERS[match.group(1)]
         found(start, end, f"'{text[start:end]} …' reads like care notes about the person. Write it as they "
@@ -303,17 +304,18 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str]) ->
                                  "they said. Ask what matters to them about it, and write down their words: "
                                  "'I …'."))
     if (not _PERSON_NOUNS.isdisjoint(words) and (match := _PERSON_NOUN.search(folded))
-            and not (match.group(1) in _PRAISED_HELPERS and _PRAISE.match(folded, match.end(1)))):
+            and not (match.group(1) in _PRAISED_HELPERS and (praise := _PRAISE.match(folded, match.end(1)))
+                     and _PRAISE_ENDS.match(folded, praise.end()))):
         flags.append(_voice_flag(text, match, "'{w}' is how services write about someone. Put down the "
                                  "person's own words, starting with 'I' or 'my'."))
     elif match := DESCRIBED.search(folded):
         flags.append(_voice_flag(text, match, "'{w} …' describes someone from outside, as care notes do. Put "
                                  "down the person's own words, starting with 'I' or 'my'."))
-    elif aged := _aged(text, folded):
-        start, end = aged.span(1) if aged.group(1) else aged.span()
-        found(start, end, f"'{text[aged.start():aged.end()].rstrip(', ')}' introduces someone by their age, "
-              "as a case study or a care plan does. Put down the person's own words, starting with 'I' or "
-              "'my'.", "I")
+    elif introduced := aged(text, folded):
+        start, end = introduced.span(1) if introduced.group(1) else introduced.span()
+        words_found = text[introduced.start():introduced.end()].rstrip(", ")
+        found(start, end, f"'{words_found}' introduces someone by their age, as a case study or a care plan "
+              "does. Put down the person's own words, starting with 'I' or 'my'.", "I")
     return flags
 
 
@@ -332,8 +334,9 @@ def named_subject(text: str, folded: str, start: int, end: int, voice: bool) -> 
 
 
 # A name already taken out: "X", "XXXX" or "*" (as in published comments), "[name]", "Mrs X". A sentence
-# that starts with one is about someone by name, as with a real name (see named_subject); so "* has been so
-# helpful" is not a care note with no subject (OPENER does not read past a "*").
+# that starts with one is about someone by name, as with a real name (see named_subject). A "*" is a name
+# only before a small letter ("* has been so helpful"); before a capital it is a list's bullet ("* Doesn't
+# like loud noises", a care note with no subject).
 _PLACEHOLDER = re.compile(
     r"(?:^|[.;!?]\s)[^\w*.;!?]*((?:(?:mr|mrs|ms|miss|dr)\.?\s+)?(?:x{1,4}|\[name\]|\*+))(?=\s)")
 
@@ -342,6 +345,8 @@ def placeholder_subject(text: str, folded: str, voice: bool) -> list[Flag]:
     """A flag when a sentence starts with a name that was taken out ("X enjoys …", "Mrs X likes …"), as
     :func:`named_subject` gives for a name."""
     for match in _PLACEHOLDER.finditer(folded):
+        if match.group(1).startswith("*") and not text[match.end(1):].lstrip()[:1].islower():
+            continue  # a bullet
         if flag := named_subject(text, folded, *match.span(1), voice):
             return [flag]
     return []
@@ -379,12 +384,14 @@ _SPEAKING_AS_ONE = frozenset({"i", "im", "ive", "me", "my", "mine", "myself"})
 # providing nursing care to up to 38 people", "… is a 35 bed facility".
 _SERVICE_DESCRIBED = re.compile(
     r"\b((?:is|are|was|were)\s+(?:registered|approved)\s+to\s+(?:provide|offer|support|accommodate)|"
-    r"(?:for|to|accommodate|support)\s+(?:up\s+to|a\s+maximum\s+of)\s+\d+\s+(?:people|persons|residents|adults|older\s+people|"
+    r"(?:provid\w*|offer\w*|registered|accommodat\w*|care|support\w*|nursing|places?)\b[^.;!?]{0,60}?(?:for|to)?\s*"
+    r"(?:up\s+to|a\s+maximum\s+of)\s+\d+\s+(?:people|persons|residents|adults|older\s+people|"
     r"older\s+adults|children|young\s+people|service\s+users|patients|tenants|clients|individuals|beds|"
     r"men|women)|"
-    r"(?:is|was)\s+an?\s+\d+[- ]bed(?:ded)?\s+(?:facility|unit|centre|center|home|nursing\s+home|hospital|"
-    r"service|hospice))\b")
+    r"(?:is|was)\s+an?\s+\d+[- ]bed(?:ded)?\s+(?:facility|centre|center|home|nursing\s+home|care\s+home|"
+    r"service))\b")
 _SERVICE_DESCRIBED_WORDS = ("registered", "approved", "up to", "maximum", "bed")
+_WE = _words("we our us")  # a family speaking of a ward or a hospice ("Our local hospice is a 12 bed …")
 # The people a service supports written about as a group, as a report does: "A large number of residents
 # spent their day …", "People who used the service were asked …". Not a person's view of the others
 # ("Residents are friendly here", "The residents were shouting all night").
@@ -414,7 +421,7 @@ def reported_by_group(text: str, folded: str, words: Collection[str]) -> list[Fl
         return [_voice_flag(text, match, "'{w} …' writes about the people a service supports as a group, as "
                                          "a report does, not what a person said. Write down what each person "
                                          "said, in their own words: 'I …'.")]
-    if (any(word in folded for word in _SERVICE_DESCRIBED_WORDS)
+    if (any(word in folded for word in _SERVICE_DESCRIBED_WORDS) and _WE.isdisjoint(words)
             and (match := _SERVICE_DESCRIBED.search(folded))):
         return [_voice_flag(text, match, "'{w} …' describes a service as an inspection report does, not "
                                          "what a person said about their life. Write down what each person "

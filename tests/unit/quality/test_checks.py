@@ -301,7 +301,8 @@ def test_an_account_of_an_inspection_visit_is_not_a_persons_words(text: str, wor
     ("Willow Court is a 42 bed nursing home on the edge of the town.", "is a 42 bed nursing home"),
     ("The agency is registered to provide personal care to people in their own homes.",
      "is registered to provide"),
-    ("It offers short breaks for up to 6 adults with a learning disability.", "for up to 6 adults"),
+    ("It offers short breaks for up to 6 adults with a learning disability.",
+     "offers short breaks for up to 6 adults"),
     ("The scheme can support a maximum of 12 tenants with 24-hour staff cover.",
      "support a maximum of 12 tenants"),
 ])
@@ -355,9 +356,10 @@ def test_a_persons_view_of_the_others_where_they_live_is_not_a_report(text: str)
 
 
 @pytest.mark.parametrize("text", [
-    "I was in a 4 bed bay and nobody slept.",
-    "The ward has 20 beds and it is always full.",
-    "We waited up to 3 hours for a bed.",
+    "The ward is a 20 bed unit and was always short staffed.",
+    "Visiting was for up to 2 people per patient, which was hard.",
+    "Our local hospice is a 12 bed home from home and it was so peaceful.",  # a family speaks
+    "The care was good but waiting up to 5 hours for a bed is too long.",
     "My flat is registered to my son.",
 ])
 def test_beds_and_waits_in_a_persons_account_are_not_a_service_described(text: str) -> None:
@@ -484,7 +486,7 @@ def test_what_someone_did_for_the_writer_says_they_helped_without_naming_a_servi
 
 @pytest.mark.parametrize(("text", "words"), [
     ("Referred as a frail 88-year-old woman living on her own.", "a frail 88-year-old woman"),
-    ("A quiet gentleman in his early nineties who likes the radio on.", "gentleman in his early nineties"),
+    ("A quiet gentleman in his early nineties who likes the radio on.", "A quiet gentleman in his early nineties"),
     ("Mr T, 79, has been a widower since last spring.", "Mr T"),
     ("Gwen, 91, keeps budgies and rarely goes out.", "Gwen"),
     ("XXXX, aged 70, moved into sheltered housing.", "XXXX"),
@@ -495,9 +497,10 @@ def test_someone_introduced_by_their_age_is_third_person(text: str, words: str) 
 
 
 @pytest.mark.parametrize("text", [
-    "My 7 year old loved the play area.",  # the writer's child
-    "As a 70 year old woman I was treated with respect.",  # the person speaks
+    "The poor old man in his 80s in the bed opposite was crying all night.",  # another patient
+    "Having a 3 year old boy in A&E for 6 hours was hard.",  # a child, with a parent
     "Monday, 10, was the worst day.",  # not a name before the comma
+    "Will, 10, out of 10 would recommend.",  # a name that is also a word
     "Honestly, 10, out of 10.",
     "Waited 2 hours, 30 minutes in the waiting room.",
 ])
@@ -507,11 +510,11 @@ def test_ages_and_numbers_that_introduce_nobody_are_not_third_person(text: str) 
 
 @pytest.mark.parametrize("text", [
     "The advice she gave was spot on and easy to follow.",  # the one who gave the help
-    "Thank you, the care he provided was first class.",
+    "The care he provided on the ward was first class.",
     "Ward staff were great, he is a credit to the team.",
-    "Never rushed, she is very good at her job.",
-    "The lady was very welcoming.",  # praise of someone who helped, with no job named
-    "The gentleman was so respectful.",
+    "Never rushed at the clinic, she is very good at her job.",
+    "The lady was very helpful.",  # praise of someone who helped, with no job named
+    "The gentleman was so polite!",
     "Loved the cooking course, he was really motivating.",  # a course is a service too
     "* has been fabulous.",  # a name taken out as '*'
     "* has been so patient and kind.",
@@ -527,6 +530,11 @@ def test_praise_of_whoever_gave_the_help_is_not_a_strong_third_person_flag(text:
     ("* enjoys the garden and likes to feed the birds.", "*"),  # a name taken out, starting care notes
     ("She gave her daughter a hug when she left.", "She"),  # gave, but no help given
     ("She is a credit to her family and loves baking.", "She"),  # a credit, but not to a service
+    ("The lady was kind and settled well after tea.", "lady"),  # praise that goes on into care notes
+    ("He was very respectful during the session.", "He"),  # how the person behaved
+    ("He is very good at his job at the garden centre and loves working there.", "He"),  # his own job
+    ("The support she gave to her sister was amazing.", "she"),  # help given to family
+    ("* Doesn't like loud noises", "Doesn't"),  # a list's bullet, not a name taken out
 ])
 def test_praise_words_do_not_hide_care_notes(text: str, word: str) -> None:
     assert word in flags(text, FlagKind.THIRD_PERSON, strong=True)

@@ -447,6 +447,27 @@ def test_long_statements_get_a_threshold_of_their_own_within_the_same_budget(
     assert int(said[~labels].sum()) <= 2  # the same budget
 
 
+def test_a_long_threshold_calls_no_more_of_peoples_own_i_words_professional(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(train, "FALSE_ALARMS", 0.1)
+    # Two of ten long statements of people saying 'I' score 0.85: a long threshold of 0.8 would catch the
+    # whole report within the budget (2 of 20 own-words rows), but call 20 % of people's 'I' words
+    # professional, where one threshold calls none and the budget's share is one.
+    made = ([(f"Nursing care {i}", False, "own") for i in range(10)]
+            + [(f"I went to the shops with my sister and we had a good time {i}", False, "own")
+               for i in range(10)]
+            + [(f"There was evidence that people were not always supported safely {i}", True, "reports")
+               for i in range(10)])
+    rows = [train.Row(text, professional, f"g{i}", source) for i, (text, professional, source)
+            in enumerate(made)]
+    scores = np.array([0.97 + 0.002 * i for i in range(10)] + [0.85] * 2 + [0.1] * 8 + [0.8] * 10)
+    threshold, first_person = train.thresholds_for(rows, scores)
+    least, long, short = train.long_thresholds_for(rows, scores, threshold, first_person)
+    limits = Limits(short, first_person, least, long)
+    called = [limits.calls(p, r.text) for p, r in zip(scores[10:20], rows[10:20], strict=True)]
+    assert sum(called) <= 1
+
+
 def test_one_threshold_stays_when_a_split_by_length_catches_no_more(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(train, "FALSE_ALARMS", 0.1)
     rows = _short_fragments_and_long_prose()

@@ -79,6 +79,7 @@ def reference(text: str) -> Verdict:
         if speaking:
             flags += pattern_checks.worker_speaking(text, folded, every_word)
         flags += pattern_checks.service(text, folded, first, every_word)
+        flags += pattern_checks.supported_to(text, folded, every_word)
         flags += pattern_checks.reported_by_group(text, folded, set(re.findall(r"\w+", folded)))
         flags += pattern_checks.relative_story(text, folded, every_word)
         flags += [found for flag in personal if flag.alternative == NAME
@@ -109,6 +110,10 @@ TRICKY = [
     "The class has been very beneficial", "Treatments could commence sooner; they are always late",
     "Good outcome and kind treatment", "Positive outcomes for the local population",
     "The nurse was kind and did all she could", "Carer says she slept well", "Dr Patel said he would ring",
+    "A widower in their seventies who loves bingo.", "Gwen, 91, keeps budgies", "I am supported to cook",
+    "People are encouraged to take part", "The home is registered to provide care for up to 30 people",
+    "A large number of residents stayed in bed", "* Doesn't like loud noises", "* has been so helpful",
+    "The lady was kind.", "The advice she gave was clear", "a frail 88-year-old woman", "Willow is a 9 bed home",
 ]
 
 

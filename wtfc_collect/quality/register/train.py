@@ -260,9 +260,10 @@ def thresholds_for(rows: Sequence[Row], probabilities: np.ndarray) -> tuple[floa
 def long_thresholds_for(rows: Sequence[Row], probabilities: np.ndarray, threshold: float,
                         first_person: float) -> tuple[int, float, float]:
     """A threshold for statements of at least so many words, and one for shorter ones, chosen out of fold
-    within the same budget as :func:`thresholds_for`'s (whose first-person threshold stays): (words, the
-    threshold at that many words or more, the threshold below). ``(0, threshold, threshold)``, one
-    threshold for all, unless a split catches more professional writing (the mean of the sources' shares).
+    within the same budget as :func:`thresholds_for`'s (whose first-person threshold stays, and whose
+    limit on people's own words that say 'I' holds too): (words, the threshold at that many words or more,
+    the threshold below). ``(0, threshold, threshold)``, one threshold for all, unless a split catches more
+    professional writing (the mean of the sources' shares).
 
     A long sentence gives the model many words and runs to weigh, a short one a few: "Activities.",
     "Nursing care", "Referrals to other services." in people's comments score as high as a care plan's
@@ -282,6 +283,12 @@ def long_thresholds_for(rows: Sequence[Row], probabilities: np.ndarray, threshol
 
     speaking = first & (probabilities >= first_person)
     best = (caught((probabilities >= threshold) | speaking), 0, threshold, threshold)
+    # As for the first-person threshold: no more of people's own words that say 'I' called professional
+    # than one threshold would, or than the budget's share of them.
+    first_own = own & first
+    most = max(int(np.sum(first_own & (probabilities >= threshold_for(probabilities, labels)))),
+               math.floor(FALSE_ALARMS * int(first_own.sum())), int(np.sum(first_own & (
+                   (probabilities >= threshold) | speaking))))
     for least in LONG_WORDS:
         long = length >= least
         for candidate in np.round(np.arange(0.50, 1.0, 0.01), 2).tolist():
@@ -291,7 +298,10 @@ def long_thresholds_for(rows: Sequence[Row], probabilities: np.ndarray, threshol
                 continue
             rest = np.sort(probabilities[own & ~long & ~fixed])[::-1]
             short = float(max(0.5, rest[left] + 1e-6)) if len(rest) > left else 0.5
-            share = caught(fixed | (~long & (probabilities >= short)))
+            said = fixed | (~long & (probabilities >= short))
+            if int(np.sum(first_own & said)) > most:
+                continue
+            share = caught(said)
             if share > best[0]:
                 best = (share, least, float(candidate), short)
     return best[1], best[2], best[3]
