@@ -486,7 +486,8 @@ def test_what_someone_did_for_the_writer_says_they_helped_without_naming_a_servi
 
 @pytest.mark.parametrize(("text", "words"), [
     ("Referred as a frail 88-year-old woman living on her own.", "a frail 88-year-old woman"),
-    ("A quiet gentleman in his early nineties who likes the radio on.", "A quiet gentleman in his early nineties"),
+    ("A quiet gentleman in his early nineties who likes the radio on.",
+     "A quiet gentleman in his early nineties"),
     ("Mr T, 79, has been a widower since last spring.", "Mr T"),
     ("Gwen, 91, keeps budgies and rarely goes out.", "Gwen"),
     ("XXXX, aged 70, moved into sheltered housing.", "XXXX"),

@@ -113,7 +113,8 @@ TRICKY = [
     "A widower in their seventies who loves bingo.", "Gwen, 91, keeps budgies", "I am supported to cook",
     "People are encouraged to take part", "The home is registered to provide care for up to 30 people",
     "A large number of residents stayed in bed", "* Doesn't like loud noises", "* has been so helpful",
-    "The lady was kind.", "The advice she gave was clear", "a frail 88-year-old woman", "Willow is a 9 bed home",
+    "The lady was kind.", "The advice she gave was clear", "a frail 88-year-old woman",
+    "Willow is a 9 bed home",
 ]
 
 
