@@ -312,13 +312,14 @@ def _keys(at: AppTest) -> set[str]:
 NEIGHBOUR = "My neighbour Mrs Patel pops in every morning with the paper"
 
 
-def _accepted_with_a_name(repo: Repository, project_id: str) -> tuple[Review, Statement]:
-    """A review sent in whose "working" statement names someone, accepted and waiting for its copy."""
+def _sent_in(repo: Repository, project_id: str, number: str, question: Question, text: str) -> Review:
+    """A review sent in (id and person NV-900``number``) whose answer to ``question`` is ``text`` and to
+    the others "Tea", each the first choice."""
     review = Review.model_validate(
         {
-            "id": "f" * 32,
+            "id": number * 32,
             "project_id": project_id,
-            "person_ref": "NV-9001",
+            "person_ref": f"NV-900{number}",
             "review_date": DEMO_NOW.date(),
             "team": POOR_TEAM,
             "consent": Consent(given=True, recorded_on=DEMO_NOW.date()),
@@ -326,13 +327,16 @@ def _accepted_with_a_name(repo: Repository, project_id: str) -> tuple[Review, St
             "updated_at": DEMO_NOW,
         }
     )
-    for question in Question:
-        added = review.add_statement(
-            question, NEIGHBOUR if question is Question.WORKING else "Tea", Speaker.PERSON, DEMO_NOW
-        )
+    for asked in Question:
+        added = review.add_statement(asked, text if asked is question else "Tea", Speaker.PERSON, DEMO_NOW)
         review.set_priority(added.id, 1, DEMO_NOW)
     review.submit(DEMO_NOW)
-    review = repo.save(review)
+    return repo.save(review)
+
+
+def _accepted_with_a_name(repo: Repository, project_id: str) -> tuple[Review, Statement]:
+    """A review sent in whose "working" statement names someone, accepted and waiting for its copy."""
+    review = _sent_in(repo, project_id, "1", Question.WORKING, NEIGHBOUR)
     statement = review.statements_for(Question.WORKING)[0]
     check_statements.triage_statement(
         repo, review.id, statement.id, TriageStatus.ACCEPTED, actor=LEAD, now=DEMO_NOW
@@ -487,24 +491,7 @@ def test_a_relatives_story_is_only_flagged_on_the_card_until_the_relative_is_rec
 ) -> None:
     repo, project_id = demo
     story = "Mum is 94 now and can no longer manage the stairs."
-    review = Review.model_validate(
-        {
-            "id": "e" * 32,
-            "project_id": project_id,
-            "person_ref": "NV-9002",
-            "review_date": DEMO_NOW.date(),
-            "consent": Consent(given=True, recorded_on=DEMO_NOW.date()),
-            "created_at": DEMO_NOW,
-            "updated_at": DEMO_NOW,
-        }
-    )
-    for question in Question:
-        added = review.add_statement(
-            question, story if question is Question.FUTURE else "Tea", Speaker.PERSON, DEMO_NOW
-        )
-        review.set_priority(added.id, 1, DEMO_NOW)
-    review.submit(DEMO_NOW)
-    review = repo.save(review)
+    review = _sent_in(repo, project_id, "2", Question.FUTURE, story)
     said = review.statements_for(Question.FUTURE)[0]
     card = _linked_card(said.id)
     assert story in card and "family member's story" in card

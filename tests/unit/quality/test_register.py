@@ -373,14 +373,19 @@ def test_a_word_seen_in_one_kind_of_writing_starts_with_more_say_than_one_seen_i
     assert heavier[1] != pytest.approx(ratio[1])
 
 
+def _as_rows(made: list[tuple[str, bool, str]]) -> list[train.Row]:
+    """(text, professional, source) as training rows, each its own document."""
+    return [train.Row(text, professional, f"g{i}", source) for i, (text, professional, source)
+            in enumerate(made)]
+
+
 def _own_words_policy_and_reports() -> list[train.Row]:
     """Ten own-words rows saying 'I', ten not, ten of policy written as 'I' and ten of reports."""
     made = ([(f"I went out {i}", False, "own") for i in range(10)]
             + [(f"Lovely day {i}", False, "own") for i in range(10)]
             + [(f"I am supported {i}", True, "policy") for i in range(10)]
             + [(f"Outcomes were met {i}", True, "reports") for i in range(10)])
-    return [train.Row(text, professional, f"g{i}", source) for i, (text, professional, source)
-            in enumerate(made)]
+    return _as_rows(made)
 
 
 def test_statements_that_say_i_get_a_threshold_of_their_own_within_the_same_budget(
@@ -425,8 +430,7 @@ def _short_fragments_and_long_prose() -> list[train.Row]:
             + [(f"There was evidence that people were not always supported safely {i}", True, "reports")
                for i in range(10)]
             + [(f"Tenancy support {i}", True, "plans") for i in range(10)])
-    return [train.Row(text, professional, f"g{i}", source) for i, (text, professional, source)
-            in enumerate(made)]
+    return _as_rows(made)
 
 
 def test_long_statements_get_a_threshold_of_their_own_within_the_same_budget(
@@ -458,8 +462,7 @@ def test_a_long_threshold_calls_no_more_of_peoples_own_i_words_professional(
                for i in range(10)]
             + [(f"There was evidence that people were not always supported safely {i}", True, "reports")
                for i in range(10)])
-    rows = [train.Row(text, professional, f"g{i}", source) for i, (text, professional, source)
-            in enumerate(made)]
+    rows = _as_rows(made)
     scores = np.array([0.97 + 0.002 * i for i in range(10)] + [0.85] * 2 + [0.1] * 8 + [0.8] * 10)
     threshold, first_person = train.thresholds_for(rows, scores)
     least, long, short = train.long_thresholds_for(rows, scores, threshold, first_person)
