@@ -213,7 +213,7 @@ _CONDUCT = re.compile(
 # he provided" (not "the support she gave to her sister").
 _GIVER_BEFORE = re.compile(r"\b(?:advice|care|treatment|information|explanations?)\s+(?:that\s+)?\Z")
 _GIVER_AFTER = re.compile(r"\s+(?:gave|gives|has\s+given|had\s+given|provided|provides|offered|offers)\b"
-                          r"(?!\s+(?:to\s+)?(?:him|her|them|his|her|their)\b)")
+                          r"(?!\s+(?:to\s+)?(?:him|her|them|his|their)\b)")
 _SERVICE_CONTEXT = re.compile(
     r"\b(?:nurses?|doctors?|drs?|gps?|staff|team|ward|clinic|service|hospital|surgery|appointments?|visits?|"
     r"visited|treatment|consultants?|physio\w*|therapists?|receptionists?|paramedics?|carers|advice|sessions?|"
@@ -256,10 +256,10 @@ def aged(text: str, folded: str) -> re.Match[str] | None:
     or a first name, not one that is also a word ("Tuesday, 10, …", "Will, 10, out of 10 …")."""
     if not ("old" in folded or "0s" in folded or "ties" in folded or "," in folded[:30]):
         return None
-    aged = _AGED.search(folded)
-    if aged is None or aged.group(2) is None:
-        return aged
-    return aged if text[aged.start(2):aged.end(2)] in FIRST_NAMES else None
+    match = _AGED.search(folded)
+    if match is None or match.group(2) is None:
+        return match
+    return match if text[match.start(2):match.end(2)] in FIRST_NAMES else None
 
 
 def third_person(text: str, folded: str, voice: bool, words: Collection[str]) -> list[Flag]:
