@@ -235,7 +235,7 @@ def _rules(text: str, folded: str, relative_speaks: bool = False) -> list[Flag]:
     speaking = first or (bool(terms) and judges(folded))
     flags = _jargon(text, folded, terms, capitalised, speaking) if terms or capitalised else []
     if not voice:
-        flags += patterns.third_person(text, folded, voice, words)
+        flags += patterns.third_person(text, folded, voice, words, relative_speaks)
         flags += patterns.placeholder_subject(text, folded, voice)
     else:
         flags += patterns.worker_speaking(text, folded, words)

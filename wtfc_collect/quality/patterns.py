@@ -262,11 +262,14 @@ def aged(text: str, folded: str) -> re.Match[str] | None:
     return match if text[match.start(2):match.end(2)] in FIRST_NAMES else None
 
 
-def third_person(text: str, folded: str, voice: bool, words: Collection[str]) -> list[Flag]:
+def third_person(text: str, folded: str, voice: bool, words: Collection[str],
+                 relative_speaks: bool = False) -> list[Flag]:
     """Care-record voice: 'He enjoys …', 'Requires support …', 'Service user …', an instruction to staff
     ('Remind her to …', 'Assist with washing …'), when there is no 'I' or
     'you' (``voice``) in the statement. A 'he' or 'she' about a worker is not the person (see
-    :func:`about_a_helper`)."""
+    :func:`about_a_helper`). ``relative_speaks``: a family member or carer is recorded as saying it, so
+    'she', 'his …' and 'her care' are how they tell the person's life: a soft note only (care notes'
+    openings, plan lines and instructions stay flags)."""
     if voice:
         return []
     flags: list[Flag] = []
@@ -274,22 +277,30 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str]) ->
     def found(start: int, end: int, explanation: str, alternative: str) -> None:
         flags.append(Flag(FlagKind.THIRD_PERSON, start, end, explanation, alternative))
 
+    def about(start: int, end: int, explanation: str, alternative: str) -> None:
+        if not relative_speaks:
+            found(start, end, explanation, alternative)
+            return
+        flags.append(Flag(FlagKind.THIRD_PERSON, start, end, f"'{text[start:end]}': a family member or carer "
+                          "said this about the person, in their own words. If the person can say it too, ask "
+                          "them and add what they say.", alternative, strong=False))
+
     # The first few 'he's and 'she's tell whom the statement is about: a long paste of praise need not
     # have every one of its pronouns looked at.
     about_the_person = (m for m in islice(_PRONOUN.finditer(folded), _PRONOUNS_READ)
                         if not about_a_helper(text, folded, *m.span()))
     if not _PRONOUNS.isdisjoint(words) and (match := next(about_the_person, None)):
-        found(*match.span(), f"'{text[match.start():match.end()]}': this is written about the person, not "
+        about(*match.span(), f"'{text[match.start():match.end()]}': this is written about the person, not "
               "in their voice. Ask them, and write down what they said, in their words: 'I …'.", "I")
     if (not _POSSESSIVES.isdisjoint(words) and (match := _POSSESSIVE_START.match(folded))
             and not ((be := _POSSESSIVE_BE.match(folded)) and _MANNER.match(folded, be.end()))):
         start, end = match.span(1)
-        found(start, end, f"'{text[start:end]} …' is written about the person, not in their voice. Ask them, "
+        about(start, end, f"'{text[start:end]} …' is written about the person, not in their voice. Ask them, "
               "and write down what they said: 'My …', 'I …'.", "My")
     if (not _POSSESSIVES.isdisjoint(words) and not flags and (match := _CARED_FOR.search(folded))
             and not about_a_helper(text, folded, *match.span(1))):
         start, end = match.span(1)
-        found(start, end, f"'{text[start:match.end()]}': this tells the person's care from outside. Ask them "
+        about(start, end, f"'{text[start:match.end()]}': this tells the person's care from outside. Ask them "
               "how it is for them, and write down what they said: 'My …', 'I …'.", "My")
     if (match := OPENER.match(folded)) and not text.rstrip().endswith("?") and not _STAR_NAME.match(text):
         start, end = match.span(1)

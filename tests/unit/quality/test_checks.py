@@ -766,6 +766,14 @@ def test_a_relatives_story_recorded_as_said_by_family_is_not_flagged_again() -> 
     assert check_statement(text, relative_speaks=True).own_words
     care_notes = "My mum is 88 now. Service user requires support with medication."
     assert not check_statement(care_notes, relative_speaks=True).own_words
+    # A relative tells the person's life as 'she' and 'her …': their own words, a soft note only; an
+    # opening of care notes is still one.
+    told = "Mum is 88 and she can no longer cook for herself."
+    assert not check_statement(told).own_words
+    said = check_statement(told, relative_speaks=True)
+    notes = [(told[f.start:f.end], f.strong) for f in said.of_kind(FlagKind.THIRD_PERSON)]
+    assert said.own_words and notes == [("she", False)]
+    assert not check_statement("Requires prompting with her tablets.", relative_speaks=True).own_words
     verdicts = check_statements([("a", text, "P-1"), ("b", text, "P-2")], None, said_by_relatives={"a"})
     assert not [f for f in verdicts["a"].flags if "family member's story" in f.explanation]
     assert [f for f in verdicts["b"].flags if "family member's story" in f.explanation]
