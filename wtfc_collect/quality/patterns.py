@@ -138,30 +138,37 @@ customers tenant tenants person gentleman lady
 """)
 # Words services use for the person as the subject: "Service user requires …", "The adult is …".
 _PERSON_NOUN = re.compile(
-    r"(?:^|[.;!?]\s)[^\w.;!?]*(?:the\s+)?(service\s+users?|clients?|patients?|residents?|individuals?|adults?|"
+    r"(?:^\W*|[.;!?]\s[^\w.;!?]*(?:[.;!?]+(?=\w))?)(?:the\s+)?(service\s+users?|clients?|patients?|residents?|individuals?|adults?|"
     r"customers?|tenants?|(?:young\s+)?person|gentleman|lady)\s+(?:is|was|has|had|does|did|would|will|can|"
     + "|".join(v for v in _OPENERS if v.endswith("s") and v != "has") + r")\b"
 )
 
-# Someone introduced by their age, as a case study or a care plan does: "an intelligent 62 year old man",
-# "an active woman in her 80s", "Mrs B, 84, lives alone". Only where nobody speaks ("my 6 year old" is
-# the writer's child).
+# Someone introduced by their age, as a case study or a care plan does: "X is an intelligent 62 year old
+# man", "…, an active woman in her 80s, …", "Mrs B, 84, lives alone": at the start, after a comma or a
+# colon, or after "is". Only where nobody speaks ("my 6 year old" is the writer's child), and not someone
+# met ("There was a man in his 80s in the next bed").
 _ADULT = r"(?:man|woman|lady|gentleman|person|widow|widower|pensioner)"
 _AGED = re.compile(
-    r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,3}?(?:\d{1,3}[- ]?(?:years?|yrs?)[- ]old\s+" + _ADULT + r"|" + _ADULT
-    + r"\s+in\s+(?:her|his|their)\s+(?:(?:early|mid|late)[\s-])?(?:[2-9]0[’']?s|twenties|thirties|forties|"
-    r"fifties|sixties|seventies|eighties|nineties))\b"
-    r"|^\W*((?:mr|mrs|ms|miss)\.?\s+[a-z]+|x{1,4}|([a-z]+)),\s+(?:aged\s+)?\d{1,3},\s")
+    r"(?:^\W*|[,:;]\s*|\b(?:is|being)\s+)(?P<who>(?:a|an)\s+(?:[a-z-]+\s+){0,3}?(?:\d{1,3}[- ]?"
+    r"(?:years?|yrs?)[- ]old\s+" + _ADULT + r"|" + _ADULT
+    + r"\s+in\s+(?:her|his|their)\s+(?:(?:early|mid|late)[\s-])?"
+    r"(?:[2-9]0[’']?s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))\b"
+    r"|^\W*(?P<name>(?:mr|mrs|ms|miss)\.?\s+[a-z]+|x{1,4}|(?P<first>[a-z]+)),\s+(?:aged\s+)?\d{1,3},\s")
 
-# "The lady was kind.", "The gentleman was very helpful!": praise of someone who helped, where it ends the
-# sentence ("The lady was kind and settled well after tea" is care notes).
+# "The lady was kind.", "The gentleman was very helpful!", "The lady was kind and explained everything":
+# praise of someone who helped, where it ends the sentence or goes on to more praise or to what they did
+# for the writer ("The lady was kind and settled well after tea" is care notes).
 _PRAISED_HELPERS = frozenset({"lady", "gentleman"})
-_PRAISE_ENDS = re.compile(r"\s*(?:[.!?]|\Z)")
+_PRAISE_ENDS = re.compile(
+    r"(?:\s*(?:,|and|&)\s*(?:(?:very|so|really|always|extremely)\s+)*(?:kind|polite|caring|helpful|lovely|"
+    r"friendly|patient|reassuring|professional|welcoming|understanding|thorough))*"
+    r"(?:\s+(?:and\s+)?(?:explained|listened|helped|reassured|took\s+the\s+time|put\s+(?:me|us)\s+at\s+ease)"
+    r"\b[^.!?]*)?\s*(?:[.!?:;)]|\bx+\b|\Z)")
 
 # Someone described, with what they like, as care notes put it: "The young man enjoys football", "The
 # lady in room 4 likes her door open", "This person likes routine" (a note verb, not "was lovely").
 DESCRIBED = re.compile(
-    r"(?:^|[.;!?]\s)[^\w.;!?]*((?:the|this|that)\s+(?:[a-z-]+\s+)?(?:man|woman|lady|gentleman|person|tenant|resident|"
+    r"(?:^\W*|[.;!?]\s[^\w.;!?]*(?:[.;!?]+(?=\w))?)((?:the|this|that)\s+(?:[a-z-]+\s+)?(?:man|woman|lady|gentleman|person|tenant|resident|"
     r"client|patient|individual|service\s+user|boy|girl))\s+(?:(?:in|from|at|on|with)\s+[\w\s]{1,20}?\s+)?(?:"
     + "|".join(v for v in _OPENERS if v.endswith("s") and v != "has") + r")\b"
 )
@@ -193,7 +200,7 @@ _PRAISE = re.compile(
     r"(?:kind|polite|caring|helpful|lovely|professional|supportive|understanding|reassuring|friendly|"
     r"patient|thorough|brilliant|amazing|excellent|fantastic|great|wonderful|informative|approachable|"
     r"compassionate|knowledgeable|comforting|attentive|considerate|gentle|efficient|marvellous|motivating|"
-    r"motivational|superb|outstanding|fabulous|good\s+at\s+(?:her|his)\s+job)\b"
+    r"motivational|superb|outstanding|fabulous|welcoming|sympathetic|empathetic|good\s+at\s+(?:her|his)\s+job)\b"
     r"|\s*" + _INTENSIFIERS +
     r"(?:listened|listens|explained|explains|helped|took\s+the\s+time|takes\s+the\s+time|went\s+above|"
     r"goes\s+above|went\s+the\s+extra|goes\s+the\s+extra|reassured|visited|phoned|rang)\b")
@@ -210,10 +217,9 @@ _CONDUCT = re.compile(
     r"took\s+the\s+time|takes\s+the\s+time|good\s+at\s+(?:her|his)\s+role|(?:a\s+credit|an\s+asset)\s+to\s+(?:the|your|this|our)\s+(?:ward|"
     r"team|service|nhs|hospital|practice|clinic|profession|unit|department))\b")
 # The 'he' or 'she' who gave the care the sentence praises: "the advice she gave made sense", "the care
-# he provided" (not "the support she gave to her sister").
+# he provided", "the care she gave him in his last days" (not "the support she gave to her sister").
 _GIVER_BEFORE = re.compile(r"\b(?:advice|care|treatment|information|explanations?)\s+(?:that\s+)?\Z")
-_GIVER_AFTER = re.compile(r"\s+(?:gave|gives|has\s+given|had\s+given|provided|provides|offered|offers)\b"
-                          r"(?!\s+(?:to\s+)?(?:him|her|them|his|their)\b)")
+_GIVER_AFTER = re.compile(r"\s+(?:gave|gives|has\s+given|had\s+given|provided|provides|offered|offers)\b")
 _SERVICE_CONTEXT = re.compile(
     r"\b(?:nurses?|doctors?|drs?|gps?|staff|team|ward|clinic|service|hospital|surgery|appointments?|visits?|"
     r"visited|treatment|consultants?|physio\w*|therapists?|receptionists?|paramedics?|carers|advice|sessions?|"
@@ -257,9 +263,9 @@ def aged(text: str, folded: str) -> re.Match[str] | None:
     if not ("old" in folded or "0s" in folded or "ties" in folded or "," in folded[:30]):
         return None
     match = _AGED.search(folded)
-    if match is None or match.group(2) is None:
+    if match is None or match.group("first") is None:
         return match
-    return match if text[match.start(2):match.end(2)] in FIRST_NAMES else None
+    return match if text[match.start("first"):match.end("first")] in FIRST_NAMES else None
 
 
 def third_person(text: str, folded: str, voice: bool, words: Collection[str],
@@ -268,8 +274,8 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str],
     ('Remind her to …', 'Assist with washing …'), when there is no 'I' or
     'you' (``voice``) in the statement. A 'he' or 'she' about a worker is not the person (see
     :func:`about_a_helper`). ``relative_speaks``: a family member or carer is recorded as saying it, so
-    'she', 'his …' and 'her care' are how they tell the person's life: a soft note only (care notes'
-    openings, plan lines and instructions stay flags)."""
+    'she', 'his …', 'her care' and 'a man in his 90s' are how they tell the person's life: a soft note only
+    (care notes' openings, plan lines and instructions stay flags)."""
     if voice:
         return []
     flags: list[Flag] = []
@@ -323,9 +329,9 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str],
         flags.append(_voice_flag(text, match, "'{w} …' describes someone from outside, as care notes do. Put "
                                  "down the person's own words, starting with 'I' or 'my'."))
     elif introduced := aged(text, folded):
-        start, end = introduced.span(1) if introduced.group(1) else introduced.span()
-        words_found = text[introduced.start():introduced.end()].rstrip(", ")
-        found(start, end, f"'{words_found}' introduces someone by their age, as a case study or a care plan "
+        start, end = introduced.span("name") if introduced.group("name") else introduced.span("who")
+        words_found = text[start:introduced.end()].rstrip(", ")
+        about(start, end, f"'{words_found}' introduces someone by their age, as a case study or a care plan "
               "does. Put down the person's own words, starting with 'I' or 'my'.", "I")
     return flags
 
@@ -349,7 +355,7 @@ def named_subject(text: str, folded: str, start: int, end: int, voice: bool) -> 
 # only before a small letter ("* has been so helpful"); before a capital it is a list's bullet ("* Doesn't
 # like loud noises", a care note with no subject).
 _PLACEHOLDER = re.compile(
-    r"(?:^|[.;!?]\s)[^\w*.;!?]*((?:(?:mr|mrs|ms|miss|dr)\.?\s+)?(?:x{1,4}|\[name\]|\*+))(?=\s)")
+    r"(?:^[^\w*]*|[.;!?]\s[^\w*.;!?]*(?:[.;!?]+(?=[\w*]))?)((?:(?:mr|mrs|ms|miss|dr)\.?\s+)?(?:x{1,4}|\[name\]|\*+))(?=\s)")
 
 
 def placeholder_subject(text: str, folded: str, voice: bool) -> list[Flag]:
@@ -366,7 +372,7 @@ def placeholder_subject(text: str, folded: str, voice: bool) -> list[Flag]:
 # What a group said, as a report sums it up: "People told us …", "Some patients felt …", "Relatives we
 # spoke with said …". Not staff ("The staff explained everything"), which people write about a service.
 _REPORTED_BY_GROUP = re.compile(
-    r"(?:^|[.;!?]\s)[^\w.;!?]*((?:(?:some|many|most|a\s+few|several|other|all|two|three|four|five|both|the|these|"
+    r"(?:^\W*|[.;!?]\s[^\w.;!?]*(?:[.;!?]+(?=\w))?)((?:(?:some|many|most|a\s+few|several|other|all|two|three|four|five|both|the|these|"
     r"those|one|a\s+number\s+of|the\s+majority\s+of)\s+)?(?:people|persons?|patients|residents|relatives|"
     r"families|family\s+members|carers|service\s+users|tenants|clients|respondents|participants|parents|"
     r"young\s+people)\s+(?:we\s+spoke\s+(?:to|with)\s+)?(?:said|told\s+us|felt|reported|commented|"
@@ -379,14 +385,14 @@ _GROUP = (r"(?:people|persons?|patients|residents|relatives|families|visitors|st
 # The same from one person or everyone, as a report puts it: "Another person said they felt …", "Everyone
 # we asked told us …", "People and relatives said the …", "They told us …".
 _REPORTED_BY_SOMEONE = re.compile(
-    rf"(?:^|[.;!?]\s)[^\w.;!?]*((?:(?:everyone|everybody)(?:\s+we\s+(?:asked|spoke\s+(?:to|with)))?|another\s+"
+    rf"(?:^\W*|[.;!?]\s[^\w.;!?]*(?:[.;!?]+(?=\w))?)((?:(?:everyone|everybody)(?:\s+we\s+(?:asked|spoke\s+(?:to|with)))?|another\s+"
     rf"(?:person|patient|resident|relative)|one\s+(?:person|patient|resident|relative|visitor)|an?\s+(?:visitor|"
     rf"relative|person|patient|resident)|{_GROUP}\s+and\s+{_GROUP}|{_NUMBER_OF}\s+{_GROUP}|they)\s+"
     rf"(?:(?:also|all)\s+)?(?:told\s+us|informed\s+us|said|commented|felt))\s+(?:us\s+)?(?:that|they|the)\b")
 # How a visit was made, as an inspector or a reviewer reports it: "We spoke with five patients", "We
 # observed …", "We carried out an announced inspection", "We looked at the care plans".
 _VISIT_REPORT = re.compile(
-    rf"(?:^|[.;!?]\s)[^\w.;!?]*(we\s+(?:(?:spoke|talked)\s+(?:with|to)\s+{_NUMBER_OF}|observed|inspected|"
+    rf"(?:^\W*|[.;!?]\s[^\w.;!?]*(?:[.;!?]+(?=\w))?)(we\s+(?:(?:spoke|talked)\s+(?:with|to)\s+{_NUMBER_OF}|observed|inspected|"
     rf"carried\s+out\s+(?:an?|this|our)|looked\s+at\s+(?:the\s+)?(?:records|care\s+plans|{_NUMBER_OF})|reviewed|"
     rf"examined|made\s+a\s+recommendation|asked\s+{_NUMBER_OF}|found\s+that|saw\s+that|were\s+(?:also\s+)?told\s+"
     rf"(?:by|that)|received\s+(?:feedback|information)|did\s+not\s+speak))\b")
@@ -395,20 +401,21 @@ _SPEAKING_AS_ONE = frozenset({"i", "im", "ive", "me", "my", "mine", "myself"})
 # providing nursing care to up to 38 people", "… is a 35 bed facility".
 _SERVICE_DESCRIBED = re.compile(
     r"\b((?:is|are|was|were)\s+(?:registered|approved)\s+to\s+(?:provide|offer|support|accommodate)|"
-    r"(?:provid\w*|offer\w*|registered|accommodat\w*|care|support\w*|nursing|places?)\b[^.;!?]{0,60}?(?:for|to)?\s*"
+    r"(?:provid\w*|offer\w*|registered|accommodat\w*|support\w*)\b[^.;!?]{0,60}?(?:for|to)?\s*"
     r"(?:up\s+to|a\s+maximum\s+of)\s+\d+\s+(?:people|persons|residents|adults|older\s+people|"
-    r"older\s+adults|children|young\s+people|service\s+users|patients|tenants|clients|individuals|beds|"
-    r"men|women)|"
+    r"older\s+adults|children|young\s+people|service\s+users|tenants|individuals)|"
     r"(?:is|was)\s+an?\s+\d+[- ]bed(?:ded)?\s+(?:facility|centre|center|home|nursing\s+home|care\s+home|"
     r"service))\b")
 _SERVICE_DESCRIBED_WORDS = ("registered", "approved", "up to", "maximum", "bed")
 _WE = _words("we our us")  # a family speaking of a ward or a hospice ("Our local hospice is a 12 bed …")
 # The people a service supports written about as a group, as a report does: "A large number of residents
-# spent their day …", "People who used the service were asked …". Not a person's view of the others
-# ("Residents are friendly here", "The residents were shouting all night").
+# spent their day …", "People who used the service were asked …". Residents only after a report's count
+# ("a number of", "the majority of"): not a resident's view of the others ("Residents are friendly here",
+# "Residents don't get enough to eat", "All residents love the garden").
 _GROUP_DESCRIBED = re.compile(
-    r"(?:^|[.;!?]\s)[^\w.;!?]*((?:(?:a\s+(?:large\s+|small\s+)?number\s+of|many|most|some|the\s+majority\s+of|several|"
-    r"all|few|a\s+few)\s+)?(?:residents|service\s+users|people\s+who\s+(?:use|used|live|lived)\s+"
+    r"(?:^\W*|[.;!?]\s[^\w.;!?]*(?:[.;!?]+(?=\w))?)((?:a\s+(?:large\s+|small\s+|high\s+|low\s+)?number\s+"
+    r"of|the\s+majority\s+of|a\s+minority\s+of|several\s+of\s+the)\s+residents|(?:(?:a\s+(?:large\s+|small\s+)?"
+    r"number\s+of|many|most|some|the\s+majority\s+of|several|all|few|a\s+few)\s+)?(?:service\s+users|people\s+who\s+(?:use|used|live|lived)\s+"
     r"(?:the\s+|this\s+)?(?:services?|home|centre)|people\s+using\s+(?:the\s+|this\s+)?services?|people\s+"
     r"living\s+(?:here|in\s+the\s+home|at\s+the\s+home)))\s+(?!(?:are|were|seem|seemed|look|looked)\s+"
     r"(?:(?:very|so|really|always|all)\s+)*(?:lovely|nice|friendly|kind|great|good|fine|happy|cheerful|chatty|"
@@ -447,7 +454,7 @@ _SUPPORTING = re.compile(
     r"\b((?:i|we)\s+(?:(?:have|had|always|also|will|would|try\s+to|continue\s+to)\s+)*(?:support|supported|"
     r"supporting|encourage|encouraged|encouraging|assist|assisted|prompt|prompted|supervise|supervised|"
     r"work\s+with|worked\s+with|working\s+with)\s+(?:him|her))\b"
-    r"|(?:^|[.!?]\s)[^\w.;!?]*(as\s+(?:his|her|their|a|the|an)\s+(?:key\s*worker|support\s+worker|care\s+worker|"
+    r"|(?:^\W*|[.!?]\s[^\w.;!?]*(?:[.;!?]+(?=\w))?)(as\s+(?:his|her|their|a|the|an)\s+(?:key\s*worker|support\s+worker|care\s+worker|"
     r"nurse|social\s+worker|manager|care\s+co-?ordinator|advocate|personal\s+assistant|pa|team\s+leader|"
     r"practitioner|occupational\s+therapist|therapist))\b")
 
@@ -568,7 +575,7 @@ _NARRATION = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:man|woman|lady|"
     r"gentleman|boy|girl|person|grandmother|grandfather|grandad|gran|widow|widower|pensioner)|is\s+(?:a|an)\s+retired|"
     r"is\s+(?:supported|independent|settled|living)|is\s+(?:aged\s+|nearly\s+|almost\s+|now\s+)?\d{1,3}\b(?!\s*(?:%|/|stars?|out\s+of|per\s*cent)))\b")
-_SENTENCE_START = re.compile(r"(?:^|[.;!?]\s)[^\w.;!?]*\Z")
+_SENTENCE_START = re.compile(r"(?:^|[.;!?]\s+)\W*\Z")  # on the few characters before a name
 
 
 def sentence_start(folded: str, position: int) -> bool:

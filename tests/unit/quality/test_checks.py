@@ -152,6 +152,7 @@ def test_guidance_counts_only_where_the_statement_does_not_read_as_talk(
     ("XXXX loves the garden", "XXXX"),
     ("[name] prefers a female carer", "[name]"),
     ("Good staff. XXXX requires two carers for transfers", "XXXX"),
+    ("...XXXX enjoys going to the pub", "XXXX"),  # dots straight before the name
 ])
 def test_a_name_already_taken_out_starting_care_notes_is_third_person(text: str, word: str) -> None:
     assert word in flags(text, FlagKind.THIRD_PERSON, strong=True)
@@ -349,7 +350,8 @@ def test_the_people_a_service_supports_written_about_as_a_group_is_a_report(text
 @pytest.mark.parametrize("text", [
     "Residents are really friendly here.",  # a person's view of the others
     "The residents were shouting all night.",
-    "Some residents wander into my room and I don't like it.",
+    "Residents don't get enough to eat here.",  # a resident's view of how residents are treated
+    "All residents love the garden.",
 ])
 def test_a_persons_view_of_the_others_where_they_live_is_not_a_report(text: str) -> None:
     assert not any("as a group" in f.explanation for f in check_statement(text).flags)
@@ -359,8 +361,9 @@ def test_a_persons_view_of_the_others_where_they_live_is_not_a_report(text: str)
     "The ward is a 20 bed unit and was always short staffed.",
     "Visiting was for up to 2 people per patient, which was hard.",
     "Our local hospice is a 12 bed home from home and it was so peaceful.",  # a family speaks
+    "The unit can care for up to 12 patients and it was always full.",
+    "Nursing staff had to look after up to 30 patients each night.",
     "The care was good but waiting up to 5 hours for a bed is too long.",
-    "My flat is registered to my son.",
 ])
 def test_beds_and_waits_in_a_persons_account_are_not_a_service_described(text: str) -> None:
     assert not any("describes a service" in f.explanation for f in check_statement(text).flags)
@@ -485,7 +488,7 @@ def test_what_someone_did_for_the_writer_says_they_helped_without_naming_a_servi
 
 
 @pytest.mark.parametrize(("text", "words"), [
-    ("Referred as a frail 88-year-old woman living on her own.", "a frail 88-year-old woman"),
+    ("Referred today: a frail 88-year-old woman living on her own.", "a frail 88-year-old woman"),
     ("A quiet gentleman in his early nineties who likes the radio on.",
      "A quiet gentleman in his early nineties"),
     ("Mr T, 79, has been a widower since last spring.", "Mr T"),
@@ -499,6 +502,7 @@ def test_someone_introduced_by_their_age_is_third_person(text: str, words: str) 
 
 @pytest.mark.parametrize("text", [
     "The poor old man in his 80s in the bed opposite was crying all night.",  # another patient
+    "There was a man in his 80s in the next bed.",  # someone met, not introduced
     "Having a 3 year old boy in A&E for 6 hours was hard.",  # a child, with a parent
     "Monday, 10, was the worst day.",  # not a name before the comma
     "Will, 10, out of 10 would recommend.",  # a name that is also a word
@@ -512,6 +516,9 @@ def test_ages_and_numbers_that_introduce_nobody_are_not_third_person(text: str) 
 @pytest.mark.parametrize("text", [
     "The advice she gave was spot on and easy to follow.",  # the one who gave the help
     "The care he provided on the ward was first class.",
+    "The care she gave him in his last days was wonderful.",
+    "The lady was very kind and explained everything.",  # praise that goes on to what she did
+    "The lady was lovely :)",
     "Ward staff were great, he is a credit to the team.",
     "Never rushed at the clinic, she is very good at her job.",
     "The lady was very helpful.",  # praise of someone who helped, with no job named
