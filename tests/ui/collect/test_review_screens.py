@@ -176,6 +176,19 @@ def test_own_words_note_appears_beside_professional_wording(repo: Repository) ->
     assert all("darts" not in n for n in notes)
 
 
+def test_a_relatives_story_is_a_note_only_when_the_person_is_recorded_as_saying_it(repo: Repository) -> None:
+    at = _open("pages/review_with_person.py")
+    review = _start_staff_review(at, repo)
+    _add(at, review, NW, "Dad is 90 now and can no longer get up the stairs")
+    assert [w for w in said(at.warning) if "Own words?" in w and "Dad is 90" in w]
+    who = at.radio(key=f"review_with_person.statements.{review.id}.{F.value}.said_by")
+    who.set_value(next(o for o in who.options if "Family" in o))
+    _add(at, review, F, "Mum is 88 now and can no longer cook for herself")
+    notes = [w for w in said(at.warning) if "Own words?" in w]
+    assert not any("Mum is 88" in n for n in notes), notes
+    assert any("Dad is 90" in n for n in notes)
+
+
 def test_skip_a_question_then_answer_after_all(repo: Repository) -> None:
     at = _open("pages/review_with_person.py")
     review = _start_staff_review(at, repo)
