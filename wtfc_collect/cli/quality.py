@@ -41,7 +41,8 @@ def _rows(path: Path, column: str, person_column: str | None,
                         f"Row {number}: '{said_by_column}' says '{said_by}'. Use one of: "
                         f"{', '.join(SPEAKERS)} (or leave it empty for the person)."
                     )
-                yield row.get(column) or "", person or f"row {number}", said_by == Speaker.FAMILY_OR_CARER
+                relative = bool(said_by) and Speaker(said_by).relative
+                yield row.get(column) or "", person or f"row {number}", relative
     except OSError as error:
         raise click.ClickException(f"Could not read {path}: {error.strerror or error}.") from None
     except (UnicodeDecodeError, csv.Error) as error:

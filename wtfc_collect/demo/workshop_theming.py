@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from wtfc_collect.demo.project import demo_flaws
-from wtfc_collect.domain import AuditAction, Question, Review, Speaker, TriageStatus
+from wtfc_collect.domain import AuditAction, Question, Review, TriageStatus
 from wtfc_collect.domain.theme import ORDER, Theme
 from wtfc_collect.quality import FlagKind, check_statement
 from wtfc_collect.services.checkpoint import check_statements
@@ -238,8 +238,7 @@ def accept_own_words(repo: Repository, project_id: str, now: datetime) -> int:
     chosen: dict[str, list[str]] = {}
     for review, statement in check_statements.statements_to_triage(repo, project_id):
         # As the quality lead's screen checks it: in the project's field, knowing who said it.
-        verdict = check_statement(statement.text, field,
-                                  relative_speaks=statement.said_by is Speaker.FAMILY_OR_CARER)
+        verdict = check_statement(statement.text, field, relative_speaks=statement.said_by.relative)
         if verdict.own_words and not verdict.of_kind(FlagKind.PERSONAL_DATA) and statement.text not in pasted:
             chosen.setdefault(review.id, []).append(statement.id)
 

@@ -56,6 +56,11 @@ class Speaker(StrEnum):
     def label(self) -> str:
         return SPEAKER_LABELS[self]
 
+    @property
+    def relative(self) -> bool:
+        """A family member or carer: their account of the person's life is their own words."""
+        return self is Speaker.FAMILY_OR_CARER
+
 
 SPEAKER_LABELS = {
     Speaker.PERSON: "The person",

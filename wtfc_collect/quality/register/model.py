@@ -78,9 +78,6 @@ class Model:
     # talking (chosen by train.py from out-of-fold predictions; never above the threshold).
     term_gate: float
     weights: dict[str, tuple[float, float]]  # feature -> (idf x weight, idf squared)
-    # The same as one number, idf x weight + idf squared j: one sum gives both the score's numerator and
-    # its norm (the tf-idf rows are scaled to length 1), which halves the time of adding them up.
-    both: dict[str, complex]
     shape_weights: tuple[tuple[float, float, float], ...]  # per shape: mean, scale, weight
     # The same folded into one factor per shape and one sum: (value - mean) / scale x weight, added up, is
     # value x (weight / scale), added up, minus the sum of mean x weight / scale.
@@ -99,9 +96,10 @@ class Model:
     # word: word -> the pieces of it this model knows (for explain), and those with the word itself.
     pieces: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
     grams: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
-    # Each feature's number (the register model's, which the speaker model shares) and, in that order, the
-    # values of ``both``: a statement's features are found as numbers, and adding up a list's items by
-    # number takes half the time of looking each name up.
+    # Each feature's number (the register model's, which the speaker model shares) and, in that order, its
+    # weight as one number, idf x weight + idf squared j: one sum gives both the score's numerator and its
+    # norm (the tf-idf rows are scaled to length 1), and a statement's features are found as numbers, so
+    # adding them up takes one pass over a list.
     index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     column: list[complex] = field(default_factory=list, compare=False, repr=False)
 
@@ -228,7 +226,7 @@ def _scorer(part: dict[str, Any], features: dict[str, Any], raw: dict[str, Any],
     factors = tuple(weight / scale for _, scale, weight in shape_weights)
     offset = -sum(mean * weight / scale for mean, scale, weight in shape_weights)
     return Model(float(part["intercept"]), float(raw["threshold"]), float(raw["first_person_threshold"]),
-                 float(raw["term_gate"]), weights, both, shape_weights, factors, offset,
+                 float(raw["term_gate"]), weights, shape_weights, factors, offset,
                  np.asarray(part["vector_weights"], dtype=np.float64), speaker,
                  int(raw.get("long_words", 0)), float(raw.get("long_threshold", 1.0)), index=index,
                  column=column)

@@ -219,6 +219,25 @@ def threshold_for(probabilities: np.ndarray, labels: np.ndarray) -> float:
     return float(max(0.5, own[allowed] + 1e-6)) if len(own) > allowed else 0.5
 
 
+def _by_source(rows: Sequence[Row]) -> list[np.ndarray]:
+    """The positions of each professional source's rows."""
+    return [np.array([i for i, r in enumerate(rows) if r.professional and r.source == source])
+            for source in sorted({r.source for r in rows if r.professional})]
+
+
+def _caught(said: np.ndarray, sources: list[np.ndarray]) -> float:
+    """The mean of the sources' shares called professional (each source counts the same)."""
+    return float(np.mean([said[where].mean() for where in sources])) if sources else 0.0
+
+
+def _first_person_limit(probabilities: np.ndarray, labels: np.ndarray, first: np.ndarray) -> int:
+    """How many of people's own words that say 'I' the thresholds may call professional: no more than one
+    threshold would, or than :data:`FALSE_ALARMS` of them where that is more."""
+    first_own = probabilities[~labels & first]
+    return max(int(np.sum(first_own >= threshold_for(probabilities, labels))),
+               math.floor(FALSE_ALARMS * len(first_own)))
+
+
 def thresholds_for(rows: Sequence[Row], probabilities: np.ndarray) -> tuple[float, float]:
     """The threshold, and one for statements that say 'I', 'me' or 'my', chosen together out of fold.
 
@@ -235,14 +254,13 @@ def thresholds_for(rows: Sequence[Row], probabilities: np.ndarray) -> tuple[floa
     first = np.array([says_i(r.text) for r in rows])
     own = ~labels
     allowed = math.floor(FALSE_ALARMS * int(own.sum()))
-    sources = [np.array([i for i, r in enumerate(rows) if r.professional and r.source == source])
-               for source in sorted({r.source for r in rows if r.professional})]
+    sources = _by_source(rows)
     single = threshold_for(probabilities, labels)
     best: tuple[float, float, float] = (-1.0, single, single)  # one threshold for all, as the last candidate
     # People's own words that say 'I' are called professional no more often than people's words are on the
     # whole (FALSE_ALARMS), nor more often than with one threshold where that is more.
     first_own = probabilities[own & first]
-    most = max(int(np.sum(first_own >= single)), math.floor(FALSE_ALARMS * len(first_own)))
+    most = _first_person_limit(probabilities, labels, first)
     for candidate in [*np.round(np.arange(0.50, 1.0, 0.01), 2).tolist(), math.inf]:
         extra = first & (probabilities >= candidate)
         left = allowed - int(np.sum(own & extra))
@@ -251,7 +269,7 @@ def thresholds_for(rows: Sequence[Row], probabilities: np.ndarray) -> tuple[floa
         rest = np.sort(probabilities[own & ~extra])[::-1]
         threshold = float(max(0.5, rest[left] + 1e-6)) if len(rest) > left else 0.5
         said = (probabilities >= threshold) | extra
-        caught = float(np.mean([said[where].mean() for where in sources])) if sources else 0.0
+        caught = _caught(said, sources)
         if caught >= best[0]:
             best = (caught, threshold, min(candidate, threshold))
     return best[1], best[2]
@@ -275,20 +293,13 @@ def long_thresholds_for(rows: Sequence[Row], probabilities: np.ndarray, threshol
     length = np.array([len(words(r.text)) for r in rows])
     own = ~labels
     allowed = math.floor(FALSE_ALARMS * int(own.sum()))
-    sources = [np.array([i for i, r in enumerate(rows) if r.professional and r.source == source])
-               for source in sorted({r.source for r in rows if r.professional})]
-
-    def caught(said: np.ndarray) -> float:
-        return float(np.mean([said[where].mean() for where in sources])) if sources else 0.0
-
+    sources = _by_source(rows)
     speaking = first & (probabilities >= first_person)
-    best = (caught((probabilities >= threshold) | speaking), 0, threshold, threshold)
-    # As for the first-person threshold: no more of people's own words that say 'I' called professional
-    # than one threshold would, or than the budget's share of them.
+    best = (_caught((probabilities >= threshold) | speaking, sources), 0, threshold, threshold)
+    # As for the first-person threshold (or as many as it already calls, where that is more).
     first_own = own & first
-    most = max(int(np.sum(first_own & (probabilities >= threshold_for(probabilities, labels)))),
-               math.floor(FALSE_ALARMS * int(first_own.sum())), int(np.sum(first_own & (
-                   (probabilities >= threshold) | speaking))))
+    most = max(_first_person_limit(probabilities, labels, first),
+               int(np.sum(first_own & ((probabilities >= threshold) | speaking))))
     for least in LONG_WORDS:
         long = length >= least
         for candidate in np.round(np.arange(0.50, 1.0, 0.01), 2).tolist():
@@ -301,7 +312,7 @@ def long_thresholds_for(rows: Sequence[Row], probabilities: np.ndarray, threshol
             said = fixed | (~long & (probabilities >= short))
             if int(np.sum(first_own & said)) > most:
                 continue
-            share = caught(said)
+            share = _caught(said, sources)
             if share > best[0]:
                 best = (share, least, float(candidate), short)
     return best[1], best[2], best[3]

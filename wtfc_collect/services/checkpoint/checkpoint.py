@@ -19,7 +19,6 @@ from wtfc_collect.domain import (
     Question,
     Review,
     ReviewStatus,
-    Speaker,
     TriageStatus,
     new_id,
     utc,
@@ -116,7 +115,7 @@ def _overview(repo: Repository, project_id: str) -> QualityOverview:
     project = get_project(repo, project_id)
     reviews = [r for r in repo.find(Review, project_id=project_id) if r.status is not ReviewStatus.WITHDRAWN]
     items = [(s.id, s.text, r.person_ref) for r in reviews for s in r.statements]
-    relatives = {s.id for r in reviews for s in r.statements if s.said_by is Speaker.FAMILY_OR_CARER}
+    relatives = {s.id for r in reviews for s in r.statements if s.said_by.relative}
     verdicts = check_statements(items, project.field.value, relatives)
     groups = duplicate_groups(items)
     team_of = {s.id: r.team or NOT_SET for r in reviews for s in r.statements}

@@ -87,7 +87,7 @@ def own_words_notes(
     ``field``: the project's field (social_care, health, housing or mixed; see ``Project.field``);
     ``said_by``: who the statement is recorded as said by (a relative telling the person's story is then
     no note)."""
-    flags = [f for f in check_statement(text, field, relative_speaks=said_by is Speaker.FAMILY_OR_CARER).flags
+    flags = [f for f in check_statement(text, field, relative_speaks=said_by.relative).flags
              if f.strong and f.kind in _NOTE_KINDS]
     names = {
         (f.start, f.end) for f in flags if f.kind is FlagKind.PERSONAL_DATA and f.alternative == "[name]"

@@ -18,7 +18,7 @@ from datetime import date
 
 import streamlit as st
 
-from wtfc_collect.domain import Project, Question, Review, Speaker, Statement, TriageStatus
+from wtfc_collect.domain import Project, Question, Review, Statement, TriageStatus
 from wtfc_collect.quality import FlagKind, Verdict, check_statement
 from wtfc_collect.services.checkpoint import check_statements
 from wtfc_collect.services.checkpoint.check_statements import Proposal
@@ -186,8 +186,7 @@ def statement_card(t: dict[str, str], review: Review, statement: Statement, fiel
     """A statement, what was just decided about it (with Undo), and its decisions when opened. ``field``:
     the project's field, for the own-words check."""
     key = f"{PREFIX}{statement.id}"
-    verdict = check_statement(statement.text, field,
-                              relative_speaks=statement.said_by is Speaker.FAMILY_OR_CARER)
+    verdict = check_statement(statement.text, field, relative_speaks=statement.said_by.relative)
     with st.container(border=True, key=f"check_statements_card_{statement.id}"):
         st.html(card_html(t, review, statement, verdict))
         _outcome(t, review, statement, key)
