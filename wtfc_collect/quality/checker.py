@@ -219,7 +219,8 @@ def _rules(text: str, folded: str, relative_speaks: bool = False) -> list[Flag]:
                      or patterns.PLAN_LINE.match(folded) or patterns.DESCRIBED.search(folded)
                      or patterns.aged(text, folded))
             notes = patterns.third_person(text, folded, False, found) if opens else []
-            return notes + reported + patterns.placeholder_subject(text, folded, False)
+            return (notes + reported + patterns.placeholder_subject(text, folded, False)
+                    + patterns.initialled(text, False))
         return reported
     terms, words = place(folded, found)
     capitalised = _capitalised(text, plain, words)
@@ -239,6 +240,7 @@ def _rules(text: str, folded: str, relative_speaks: bool = False) -> list[Flag]:
         flags += patterns.placeholder_subject(text, folded, voice)
     else:
         flags += patterns.worker_speaking(text, folded, words)
+    flags += patterns.initialled(text, first)
     flags += patterns.service(text, folded, first, words)
     flags += patterns.supported_to(text, folded, words)
     flags += patterns.reported_by_group(text, folded, words)

@@ -369,6 +369,26 @@ def placeholder_subject(text: str, folded: str, voice: bool) -> list[Flag]:
     return []
 
 
+# Someone named by a letter, as reviews, case studies and complaint decisions keep a person anonymous: "Mrs W
+# has a spinal cord injury", "The duty OT referred Mrs W …", "Adult P suffered …", "Child AG1". Not a name
+# taken out as "X" (published comments write "Mr X, the therapist, was kind": see placeholder_subject), nor
+# "I", nor a service's letters ("Patient GP appointments"). Written as it is: the letter is a capital.
+_INITIALLED = re.compile(  # the look ahead for a capital first: twice as quick on the usual statement
+    r"(?=[MACPRSY])\b((?:(?:Mr|Mrs|Ms|Miss|Mx)\.?|Adult|Child|Person|Client|Resident|Patient|Service\s+[Uu]ser|"
+    r"Young\s+[Pp]erson)\s+(?!(?:X|I|GP|OT|PA|ED|IT|UK)\b)[A-Z][A-Z]?\d{0,2})(?![\w&.-]|['’](?!s\b))")
+
+
+def initialled(text: str, speaking: bool) -> list[Flag]:
+    """A flag when someone is named by a letter (see :data:`_INITIALLED`): how a report keeps a person
+    anonymous, not how anyone talks. A soft note where the statement says 'I' ("My neighbour Mrs T …")."""
+    if (match := _INITIALLED.search(text)) is None:
+        return []
+    flag = _voice_flag(text, match, "'{w}' names someone by a letter, as a report or a case study does to "
+                                    "keep them anonymous: these are not the person's own words. Ask the "
+                                    "person, and write down what they say: 'I …'.")
+    return [flag._replace(strong=False) if speaking else flag]
+
+
 # What a group said, as a report sums it up: "People told us …", "Some patients felt …", "Relatives we
 # spoke with said …". Not staff ("The staff explained everything"), which people write about a service.
 _REPORTED_BY_GROUP = re.compile(

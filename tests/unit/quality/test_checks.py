@@ -513,6 +513,35 @@ def test_ages_and_numbers_that_introduce_nobody_are_not_third_person(text: str) 
     assert not [f for f in check_statement(text).flags if "by their age" in f.explanation]
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("Mrs K moved to the flat after her second fall.", "Mrs K"),
+    ("The social worker visited Mr D at home twice that month.", "Mr D"),  # not only as the subject
+    ("Adult Q was known to drink heavily and lived alone.", "Adult Q"),
+    ("Staff said Child BT2 had settled well with the new carers.", "Child BT2"),
+    ("Ms. R's daughter raised a complaint with the council.", "Ms. R"),
+])
+def test_someone_named_by_a_letter_is_written_about_by_a_report(text: str, words: str) -> None:
+    # How reviews, case studies and complaint decisions keep a person anonymous: nobody talks like this.
+    assert words in flags(text, FlagKind.THIRD_PERSON, strong=True)
+    assert not own(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I am very grateful to Mr X, the therapist, who put Mum at ease.",  # a name taken out, praised
+    "Patient GP appointments are hard to get.",  # a service's letters
+    "I saw Mrs Patel, who was lovely.",  # a real name (personal data, not this)
+    "Person A&E staff were kind to me.",
+])
+def test_letters_that_do_not_stand_for_a_person_are_not_a_report_naming_someone(text: str) -> None:
+    assert not [f for f in check_statement(text).flags if "by a letter" in f.explanation]
+
+
+def test_someone_named_by_a_letter_where_the_person_speaks_is_a_soft_note() -> None:
+    text = "My neighbour Mrs T drops in with my paper every morning."
+    assert flags(text, FlagKind.THIRD_PERSON, strong=False) == ["Mrs T"]
+    assert own(text)
+
+
 @pytest.mark.parametrize("text", [
     "The advice she gave was spot on and easy to follow.",  # the one who gave the help
     "The care he provided on the ward was first class.",
