@@ -146,7 +146,8 @@ def test_cross_validation_keeps_each_trusts_answers_together() -> None:
     assert groups == {f"fft:Trust {t} - Q{q}" for t, q in ("A1", "A2", "B1", "C1", "C2")}
 
 
-@pytest.mark.parametrize("name", ["care_records", "people_quotes", "care_plans", "case_studies", "regulators"])
+@pytest.mark.parametrize("name", [
+    "care_records", "people_quotes", "care_plans", "case_studies", "regulators"])
 def test_a_source_kept_for_measuring_is_never_read_by_training(name: str) -> None:
     with (HERE / "data" / f"{name}.tsv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
