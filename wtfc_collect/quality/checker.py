@@ -211,7 +211,7 @@ def _rules(text: str, folded: str, relative_speaks: bool = False) -> list[Flag]:
         # support the person when someone does, and a report of what a group said ("People told us …").
         if len(folded) <= patterns.VAGUE_LONGEST and (flags := patterns.vague(text, folded)):
             return flags
-        reported = patterns.reported_by_group(text, folded, found)
+        reported = patterns.reported_by_group(text, folded, found) + patterns.initialled(text, found)
         if not VOICE.isdisjoint(found):  # "As a support worker I …" (a statement with 'him' is not quiet)
             reported = patterns.worker_speaking(text, folded, found) + reported
         else:
@@ -219,8 +219,7 @@ def _rules(text: str, folded: str, relative_speaks: bool = False) -> list[Flag]:
                      or patterns.PLAN_LINE.match(folded) or patterns.DESCRIBED.search(folded)
                      or patterns.aged(text, folded))
             notes = patterns.third_person(text, folded, False, found) if opens else []
-            return (notes + reported + patterns.placeholder_subject(text, folded, False)
-                    + patterns.initialled(text, False))
+            return notes + reported + patterns.placeholder_subject(text, folded, False)
         return reported
     terms, words = place(folded, found)
     capitalised = _capitalised(text, plain, words)
@@ -240,7 +239,7 @@ def _rules(text: str, folded: str, relative_speaks: bool = False) -> list[Flag]:
         flags += patterns.placeholder_subject(text, folded, voice)
     else:
         flags += patterns.worker_speaking(text, folded, words)
-    flags += patterns.initialled(text, first)
+    flags += patterns.initialled(text, words)
     flags += patterns.service(text, folded, first, words)
     flags += patterns.supported_to(text, folded, words)
     flags += patterns.reported_by_group(text, folded, words)

@@ -339,7 +339,10 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str],
 def named_subject(text: str, folded: str, start: int, end: int, voice: bool) -> Flag | None:
     """A flag when a name found at ``start:end`` starts a sentence about the person: 'John is …'."""
     narration = _NARRATION.match(folded, end) is not None
-    if voice or not sentence_start(folded, start) or not (narration or verb_follows(folded, end)):
+    # After a comma only with a life or care told from outside: "Recently, Becky was supported to …",
+    # "While in hospital, Janet was assessed …" (not "Thank you, Sarah was lovely").
+    start_of = sentence_start(folded, start) or (narration and folded[max(0, start - 2):start] == ", ")
+    if voice or not start_of or not (narration or verb_follows(folded, end)):
         return None
     # "John enjoys …" reads like care notes; "Michelle was lovely" may be praise of a worker: a soft note.
     notes = narration or _NOTE_VERB_AFTER.match(folded, end) is not None
@@ -378,11 +381,17 @@ _INITIALLED = re.compile(  # the look ahead for a capital first: twice as quick 
     r"Young\s+[Pp]erson)\s+(?!(?:X|I|GP|OT|PA|ED|IT|UK)\b)[A-Z][A-Z]?\d{0,2})(?![\w&.-]|['’](?!s\b))")
 
 
-def initialled(text: str, speaking: bool) -> list[Flag]:
+_I_WORDS = frozenset(("i", "im", "ive", "me", "my", "mine", "myself"))
+
+
+def initialled(text: str, words: Collection[str]) -> list[Flag]:
     """A flag when someone is named by a letter (see :data:`_INITIALLED`): how a report keeps a person
-    anonymous, not how anyone talks. A soft note where the statement says 'I' ("My neighbour Mrs T …")."""
+    anonymous, not how anyone talks. A soft note where the statement says 'I' ("My neighbour Mrs T …"),
+    not where staff say 'we' ("Mr B's wife was anxious about how we would cope"). ``words``: the cue words
+    found (see :mod:`.scan`)."""
     if (match := _INITIALLED.search(text)) is None:
         return []
+    speaking = not _I_WORDS.isdisjoint(words)
     flag = _voice_flag(text, match, "'{w}' names someone by a letter, as a report or a case study does to "
                                     "keep them anonymous: these are not the person's own words. Ask the "
                                     "person, and write down what they say: 'I …'.")
@@ -588,8 +597,11 @@ _NARRATION = re.compile(
     r"(?:'s|’s)\s+(?:family|parents|mum|mam|dad|mother|father|daughter|son|wife|husband|partner|brother|sister|"
     r"children|kids|friends?|carers?|flat|house|room|care|support|needs|goals?|plan|dementia|condition)\b"
     r"|\s+(?:goes|speaks|visits|attends|works|walks|sleeps|eats|drinks|spends|lives|stays|talks|watches|plays|"
-    r"uses|needs|wants|has\s+(?:a|an|no|two|three|some|lots)|was\s+(?:supported|helped|encouraged|assisted|"
-    r"taken|offered|referred|admitted|discharged|moved)|is\s+(?:a|an)\s+(?!(?:(?:very|really|truly|such\s+a)\s+)*"
+    r"uses|needs|wants|has\s+(?:a|an|no|two|three|some|lots)|"
+    r"(?:was|is|has\s+been)\s+(?:supported|helped|encouraged|assisted|taken|offered|referred|admitted|"
+    r"discharged|moved|assessed|transferred|placed|reviewed|sectioned|detained|stabilised|found\s+(?:to|on|in)|"
+    r"discovered|seen\s+by|visited\s+by)|died|passed\s+away|fractured|has\s+(?:just\s+)?fallen|"
+    r"(?:is|was)\s+(?:a|an)\s+(?!(?:(?:very|really|truly|such\s+a)\s+)*"
     r"(?:good|lovely|kind|nice|brilliant|wonderful|fantastic|amazing|caring|gentle|helpful)\s+(?:[\w-]+\s+)?"
     r"(?:man|woman|lady|gentleman|person)\s*(?:[.!,]|to\s+\w+|$))"
     r"(?:[\w-]+\s+){0,3}?(?:man|woman|lady|"

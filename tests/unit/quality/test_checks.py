@@ -183,6 +183,11 @@ def test_someones_life_told_by_someone_else_is_third_person(text: str, word: str
     ("Nora enjoyed the trip but was tired afterwards", "Nora"),
     ("Margaret is a lovely lady who enjoys knitting", "Margaret"),  # praise that goes on to describe her
     ("Derek is a great grandfather of six", "Derek"),
+    ("Alfie was an elderly man who had been in hospital for a year.", "Alfie"),  # as a case study tells it
+    ("Ruth was assessed by the memory clinic in May.", "Ruth"),  # care told from outside
+    ("Ben has been placed in a unit far from home.", "Ben"),
+    ("After the fall, Ruth was transferred to a nursing home.", "Ruth"),  # after an opening phrase
+    ("Jim has just fallen again in the hall.", "Jim"),
 ])
 def test_a_life_told_by_name_is_third_person(text: str, word: str) -> None:
     assert any(word in found for found in flags(text, FlagKind.THIRD_PERSON, strong=True))
@@ -235,6 +240,9 @@ def test_people_speaking_of_family_and_friends_are_not_workers(text: str) -> Non
     "Stella is a good lady",
     "Rob is a good person to talk to",
     "Tom speaks to me like a friend",  # the person speaks
+    "Sophie was a lovely lady.",
+    "Thank you, Sophie was so kind.",  # a name after a comma, with no life told
+    "Honestly, Dave was a star.",
 ])
 def test_a_worker_praised_by_name_is_not_a_strong_third_person_flag(text: str) -> None:
     assert flags(text, FlagKind.THIRD_PERSON, strong=True) == []
@@ -519,6 +527,7 @@ def test_ages_and_numbers_that_introduce_nobody_are_not_third_person(text: str) 
     ("Adult Q was known to drink heavily and lived alone.", "Adult Q"),
     ("Staff said Child BT2 had settled well with the new carers.", "Child BT2"),
     ("Ms. R's daughter raised a complaint with the council.", "Ms. R"),
+    ("Mr B's wife was anxious about how we would cope at night.", "Mr B"),  # staff say 'we', not 'I'
 ])
 def test_someone_named_by_a_letter_is_written_about_by_a_report(text: str, words: str) -> None:
     # How reviews, case studies and complaint decisions keep a person anonymous: nobody talks like this.
