@@ -182,6 +182,8 @@ def check_statement(text: str, field: str | None = None, *, relative_speaks: boo
     if named:
         flags = [_soften(flag) if flag.strong and flag.kind in _NAMING_KINDS and _inside(flag, named)
                  else flag for flag in flags]
+    # Someone named by a letter ("Mrs W", "Adult P"): a soft note where the statement reads as talk.
+    flags += patterns.initialled(text, folded, relative_speaks or reads_as_talk(likely))
     if strong_terms and reads_as_talk(likely):
         # The rest of the statement reads like the person talking: a word services use is a soft note.
         flags = [_as_talk(flag, text) if flag.strong and flag.kind in _NAMING_KINDS else flag
@@ -211,7 +213,7 @@ def _rules(text: str, folded: str, relative_speaks: bool = False) -> list[Flag]:
         # support the person when someone does, and a report of what a group said ("People told us …").
         if len(folded) <= patterns.VAGUE_LONGEST and (flags := patterns.vague(text, folded)):
             return flags
-        reported = patterns.reported_by_group(text, folded, found) + patterns.initialled(text, found)
+        reported = patterns.reported_by_group(text, folded, found)
         if not VOICE.isdisjoint(found):  # "As a support worker I …" (a statement with 'him' is not quiet)
             reported = patterns.worker_speaking(text, folded, found) + reported
         else:
@@ -239,7 +241,6 @@ def _rules(text: str, folded: str, relative_speaks: bool = False) -> list[Flag]:
         flags += patterns.placeholder_subject(text, folded, voice)
     else:
         flags += patterns.worker_speaking(text, folded, words)
-    flags += patterns.initialled(text, words)
     flags += patterns.service(text, folded, first, words)
     flags += patterns.supported_to(text, folded, words)
     flags += patterns.reported_by_group(text, folded, words)

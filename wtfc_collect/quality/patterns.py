@@ -339,10 +339,7 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str],
 def named_subject(text: str, folded: str, start: int, end: int, voice: bool) -> Flag | None:
     """A flag when a name found at ``start:end`` starts a sentence about the person: 'John is …'."""
     narration = _NARRATION.match(folded, end) is not None
-    # After a comma only with a life or care told from outside: "Recently, Becky was supported to …",
-    # "While in hospital, Janet was assessed …" (not "Thank you, Sarah was lovely").
-    start_of = sentence_start(folded, start) or (narration and folded[max(0, start - 2):start] == ", ")
-    if voice or not start_of or not (narration or verb_follows(folded, end)):
+    if voice or not sentence_start(folded, start) or not (narration or verb_follows(folded, end)):
         return None
     # "John enjoys …" reads like care notes; "Michelle was lovely" may be praise of a worker: a soft note.
     notes = narration or _NOTE_VERB_AFTER.match(folded, end) is not None
@@ -373,29 +370,32 @@ def placeholder_subject(text: str, folded: str, voice: bool) -> list[Flag]:
 
 
 # Someone named by a letter, as reviews, case studies and complaint decisions keep a person anonymous: "Mrs W
-# has a spinal cord injury", "The duty OT referred Mrs W …", "Adult P suffered …", "Child AG1". Not a name
-# taken out as "X" (published comments write "Mr X, the therapist, was kind": see placeholder_subject), nor
-# "I", nor a service's letters ("Patient GP appointments"). Written as it is: the letter is a capital.
+# has a spinal cord injury", "The duty OT referred Mrs W …", "Adult P suffered …", "Child AG1". A title
+# takes one or two letters and no surname after them ("Mr J Smith" is a name); "Adult", "Child" … take one
+# letter, or two with a number ("Child AG1"), so a service's letters are not a person ("Adult LD team",
+# "Patient ID bands"). Not a name taken out as "X", "XX" … (published comments write "Mr X, the therapist,
+# was kind": see placeholder_subject), nor "I" or "U" ("Miss U already"). Written as it is: capitals.
 _INITIALLED = re.compile(  # the look ahead for a capital first: twice as quick on the usual statement
-    r"(?=[MACPRSY])\b((?:(?:Mr|Mrs|Ms|Miss|Mx)\.?|Adult|Child|Person|Client|Resident|Patient|Service\s+[Uu]ser|"
-    r"Young\s+[Pp]erson)\s+(?!(?:X|I|GP|OT|PA|ED|IT|UK)\b)[A-Z][A-Z]?\d{0,2})(?![\w&.-]|['’](?!s\b))")
+    r"(?=[MACPRSY])\b((?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?!X+\b|[IU]\b)[A-Z][A-Z]?(?!\s+[A-Z][a-z])|"
+    r"(?:Adult|Child|Person|Client|Resident|Patient|Service\s+[Uu]ser|Young\s+[Pp]erson)\s+"
+    r"(?!X\b|I\b)(?:[A-Z]\d{0,2}|[A-Z]{2}\d{1,2}))(?![\w&.-]|['’](?!s\b))")
 
 
-_I_WORDS = frozenset(("i", "im", "ive", "me", "my", "mine", "myself"))
-
-
-def initialled(text: str, words: Collection[str]) -> list[Flag]:
+def initialled(text: str, folded: str, soft: bool) -> list[Flag]:
     """A flag when someone is named by a letter (see :data:`_INITIALLED`): how a report keeps a person
-    anonymous, not how anyone talks. A soft note where the statement says 'I' ("My neighbour Mrs T …"),
-    not where staff say 'we' ("Mr B's wife was anxious about how we would cope"). ``words``: the cue words
-    found (see :mod:`.scan`)."""
+    anonymous, not how anyone talks. Not where the letter is praised, as patients write of a consultant
+    ("Mr B was brilliant", "Mr K - excellent surgeon"); a soft note where someone speaks ('I', 'we',
+    'you': "My neighbour Mrs T …", "Thank you Mrs D …") or ``soft`` (a relative is recorded as saying
+    it, or the register model reads the statement as talk)."""
     if (match := _INITIALLED.search(text)) is None:
         return []
-    speaking = not _I_WORDS.isdisjoint(words)
+    end = match.end(1)
+    if _PRAISE.match(folded, end) or _CONDUCT.match(folded, end):
+        return []
     flag = _voice_flag(text, match, "'{w}' names someone by a letter, as a report or a case study does to "
                                     "keep them anonymous: these are not the person's own words. Ask the "
                                     "person, and write down what they say: 'I …'.")
-    return [flag._replace(strong=False) if speaking else flag]
+    return [flag._replace(strong=False) if soft or VOICE.search(folded) else flag]
 
 
 # What a group said, as a report sums it up: "People told us …", "Some patients felt …", "Relatives we
@@ -599,9 +599,9 @@ _NARRATION = re.compile(
     r"|\s+(?:goes|speaks|visits|attends|works|walks|sleeps|eats|drinks|spends|lives|stays|talks|watches|plays|"
     r"uses|needs|wants|has\s+(?:a|an|no|two|three|some|lots)|"
     r"(?:was|is|has\s+been)\s+(?:supported|helped|encouraged|assisted|taken|offered|referred|admitted|"
-    r"discharged|moved|assessed|transferred|placed|reviewed|sectioned|detained|stabilised|found\s+(?:to|on|in)|"
-    r"discovered|seen\s+by|visited\s+by)|died|passed\s+away|fractured|has\s+(?:just\s+)?fallen|"
-    r"(?:is|was)\s+(?:a|an)\s+(?!(?:(?:very|really|truly|such\s+a)\s+)*"
+    r"discharged|moved|assessed|transferred|placed|reviewed|sectioned|detained|stabilised|found\s+(?:on|in)|"
+    r"discovered)|fractured|has\s+(?:just\s+)?fallen(?!\s+(?:asleep|in\s+love|for))|"
+    r"is\s+(?:a|an)\s+(?!(?:(?:very|really|truly|such\s+a)\s+)*"
     r"(?:good|lovely|kind|nice|brilliant|wonderful|fantastic|amazing|caring|gentle|helpful)\s+(?:[\w-]+\s+)?"
     r"(?:man|woman|lady|gentleman|person)\s*(?:[.!,]|to\s+\w+|$))"
     r"(?:[\w-]+\s+){0,3}?(?:man|woman|lady|"
