@@ -178,17 +178,18 @@ def check_statement(text: str, field: str | None = None, *, relative_speaks: boo
     strong_terms = any(f.strong and f.kind in _NAMING_KINDS for f in flags)
     likely = probability(text)
     professional = calls_professional(likely, text)
+    talk = reads_as_talk(likely)
     named = named_things(text, folded, field) if strong_terms or professional else []
     if named:
         flags = [_soften(flag) if flag.strong and flag.kind in _NAMING_KINDS and _inside(flag, named)
                  else flag for flag in flags]
     # Someone named by a letter ("Mrs W", "Adult P"): a soft note where the statement reads as talk.
-    flags += patterns.initialled(text, folded, relative_speaks or reads_as_talk(likely))
-    if strong_terms and reads_as_talk(likely):
+    flags += patterns.initialled(text, folded, relative_speaks or talk)
+    if strong_terms and talk:
         # The rest of the statement reads like the person talking: a word services use is a soft note.
         flags = [_as_talk(flag, text) if flag.strong and flag.kind in _NAMING_KINDS else flag
                  for flag in flags]
-    if (not reads_as_talk(likely) and not any(f.strong and f.kind in OWN_WORDS_KINDS for f in flags)
+    if (not talk and not any(f.strong and f.kind in OWN_WORDS_KINDS for f in flags)
             and (guide := patterns.guidance(text, folded))):
         # Guidance to staff ("Speak slowly and use short words") in a statement not read as talk.
         flags.append(guide)
