@@ -189,10 +189,14 @@ def check_statement(text: str, field: str | None = None, *, relative_speaks: boo
         # The rest of the statement reads like the person talking: a word services use is a soft note.
         flags = [_as_talk(flag, text) if flag.strong and flag.kind in _NAMING_KINDS else flag
                  for flag in flags]
-    if (not talk and not any(f.strong and f.kind in OWN_WORDS_KINDS for f in flags)
-            and (guide := patterns.guidance(text, folded))):
-        # Guidance to staff ("Speak slowly and use short words") in a statement not read as talk.
-        flags.append(guide)
+    if not any(f.strong and f.kind in OWN_WORDS_KINDS for f in flags):
+        # A form's or a guide's question where the answer belongs ("Do you have difficulty breathing?"),
+        # unless it reads as the person asking ("Why does nobody listen?"); or guidance to staff ("Speak
+        # slowly and use short words") in a statement not read as talk.
+        if (asked := patterns.question(text, folded, talk)) is not None:
+            flags.append(asked)
+        elif not talk and (guide := patterns.guidance(text, folded)):
+            flags.append(guide)
     if not any(f.strong and f.kind in OWN_WORDS_KINDS for f in flags):
         personal = [(f.start, f.end) for f in flags if f.kind is FlagKind.PERSONAL_DATA]
         flags += register_flags(text, named + personal, professional)

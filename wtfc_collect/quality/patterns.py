@@ -14,7 +14,7 @@ from itertools import islice
 
 from .models import Flag, FlagKind
 from .names import FIRST_NAMES
-from .text import VOICE
+from .text import FIRST_PERSON, SECOND_PERSON, VOICE
 
 # --- third person / care-record voice ----------------------------------------------------------------
 
@@ -86,6 +86,29 @@ def guidance(text: str, folded: str) -> Flag | None:
     return _voice_flag(text, match, "'{w} …' is guidance to staff on how to support someone, as a care plan "
                        "gives it, not what the person said. Ask them what helps, and write down their words: "
                        "'I …'.")
+
+
+# Nothing but a question ("Do you have difficulty breathing?", "What kind of visit?", "What is working?
+# What is not working?"): a form's, a guide's or the review's own question, put where the person's answer
+# belongs. Someone asking in their own voice ("Why can't I go out more?", "When will we get a bus?") keeps
+# it theirs, and so does a statement that says something besides (a full stop or '!' anywhere).
+_QUESTION = re.compile(r"^\W*(?:do|does|did|are|is|have|has|can|could|would|will|was|were|should|how|what|"
+                       r"when|where|who|whom|whose|which|why)\b[^.!]*\?[\s?\"')\]]*\Z")
+
+
+def question(text: str, folded: str, talk: bool) -> Flag | None:
+    """A flag when the whole statement is a question nobody asks in their own voice (see _QUESTION).
+    ``talk``: the rest reads like a person talking (see checker.py), so only a question put to 'you' ("Do
+    you have difficulty breathing?") counts, not one a person asks of a service ("Why does nobody
+    listen?")."""
+    if (_QUESTION.match(folded) is None or FIRST_PERSON.search(folded)
+            or (talk and SECOND_PERSON.search(folded) is None)):
+        return None
+    stripped = text.strip()
+    start = text.find(stripped[:1]) if stripped else 0
+    return Flag(FlagKind.REGISTER, start, start + len(stripped),
+                "This is a question, as a form or a guide puts it, not the person's answer. Ask them, and "
+                "write down what they say, in their own words ('I …', 'my …').", None)
 
 
 # A line of a care plan that gives someone a task ("Carers to ensure the pendant is worn", "Support to

@@ -137,6 +137,43 @@ def test_suggestions_to_a_service_are_not_guidance_to_staff(text: str) -> None:
     assert not any("guidance to staff" in f.explanation for f in check_statement(text).flags)
 
 
+@pytest.mark.parametrize("text", [
+    "Do you have any pain when you walk?",  # a form's question to the person
+    "Does your family help you with shopping?",
+    "What is important to you for the future?",  # the review's own question pasted in
+    "What is working? What is not working?",
+    "How often do you go out? ",
+    "Is the person able to manage their own money?",
+    "Which days are best for a visit?",
+])
+def test_a_question_in_place_of_an_answer_is_not_the_persons_words(text: str) -> None:
+    found = check_statement(text).of_kind(FlagKind.REGISTER)
+    assert found and found[0].strong
+    assert "question" in found[0].explanation and found[0].start == 0
+    assert text[found[0].start:found[0].end] == text.strip()
+    assert not own(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Why can't I see my friends more often?",  # the person asking, in their own voice
+    "When will we get our garden back?",
+    "Why does nobody listen?",  # a person asking of a service: read as talk
+    "Nobody listens. Why?",  # says something besides
+    "I wonder what happens next?",
+    "Do not give me porridge!",
+])
+def test_someone_asking_in_their_own_voice_is_not_a_forms_question(text: str) -> None:
+    assert not any("question" in f.explanation for f in check_statement(text).flags)
+
+
+def test_a_question_to_you_counts_even_where_the_rest_reads_as_talk(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wtfc_collect.quality import checker
+
+    monkeypatch.setattr(checker, "reads_as_talk", lambda probability: True)
+    assert any("question" in f.explanation for f in check_statement("Do you like music?").flags)
+    assert not any("question" in f.explanation for f in check_statement("Is the bus late again?").flags)
+
+
 def test_guidance_counts_only_where_the_statement_does_not_read_as_talk(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from wtfc_collect.quality import checker
