@@ -359,13 +359,37 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str],
     return flags
 
 
+# A name's sentence that goes on about them as 'he', 'she', 'his' or 'her', as a case study tells a life:
+# "Margaret cared for her husband for 11 years", "Jim calls for help and Janice hears his cries". The verb
+# straight after the name, in the past ('-ed', or one of the usual irregular ones) or the present ('-s').
+_TOLD_VERB = re.compile(
+    r"\s+(?:(?:also|then|now|still|later|soon|often|never|always|finally|eventually|gradually|recently)\s+)?"
+    r"(?!(?:is|was|has|does|always|also|needs|thanks|as|plus|us|this|his|its|yes|bus|less|unless|across|"
+    r"towards|afterwards|perhaps|nurses|doctors|carers|staff|ward|team)\b)"
+    r"(?:[a-z]{2,}(?:ed|s)|began|met|left|went|came|got|took|made|became|fell|saw|told|felt|knew|lost|found|"
+    r"gave|spent|thought|moved|lived|grew|fought|kept|sat|stood|broke|ran|chose|wrote)\b")
+# ... as 'he', 'she', 'his' or 'her' before a noun ("her husband"): not 'him' or 'her' as what a worker
+# did for the patient ("Dave looked after him really well", "Tom helped her with the forms").
+_TOLD_OF = re.compile(
+    r"\b(?:he|she|his|himself|herself)\b|\bher\s+(?!(?:and|or|but|with|to|in|at|on|for|from|by|about|very|"
+    r"really|so|too|well|again|home|up|down|out|back|through|when|while|as|that|the|a|an|if|because|"
+    r"through|into|onto|all|everything|anything|nothing|feel|get|go|know|understand|settle|through)\b)[a-z]")
+
+
 def named_subject(text: str, folded: str, start: int, end: int, voice: bool) -> Flag | None:
     """A flag when a name found at ``start:end`` starts a sentence about the person: 'John is …'."""
+    if voice or not sentence_start(folded, start):
+        return None
     narration = _NARRATION.match(folded, end) is not None
-    if voice or not sentence_start(folded, start) or not (narration or verb_follows(folded, end)):
+    # Any verb, where the statement goes on about them as 'her' or 'his' and does not praise what they did.
+    told = (not narration and _TOLD_VERB.match(folded, end) is not None
+            and (back := _TOLD_OF.search(folded, end)) is not None and _PRAISE.match(folded, end) is None
+            and _CONDUCT.match(folded, end) is None
+            and not (back.group() in _PRONOUNS and about_a_helper(text, folded, *back.span())))
+    if not (narration or told or verb_follows(folded, end)):
         return None
     # "John enjoys …" reads like care notes; "Michelle was lovely" may be praise of a worker: a soft note.
-    notes = narration or _NOTE_VERB_AFTER.match(folded, end) is not None
+    notes = narration or told or _NOTE_VERB_AFTER.match(folded, end) is not None
     return Flag(
         kind=FlagKind.THIRD_PERSON, start=start, end=end, strong=notes,
         explanation=f"'{text[start:end]} …' is written about someone by name. If it is about the person, "
