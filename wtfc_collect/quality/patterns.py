@@ -14,7 +14,7 @@ from itertools import islice
 
 from .models import Flag, FlagKind
 from .names import FIRST_NAMES
-from .text import FIRST_PERSON, SECOND_PERSON, VOICE
+from .text import FIRST_PERSON, VOICE
 
 # --- third person / care-record voice ----------------------------------------------------------------
 
@@ -88,21 +88,35 @@ def guidance(text: str, folded: str) -> Flag | None:
                        "'I …'.")
 
 
-# Nothing but a question ("Do you have difficulty breathing?", "What kind of visit?", "What is working?
-# What is not working?"): a form's, a guide's or the review's own question, put where the person's answer
-# belongs. Someone asking in their own voice ("Why can't I go out more?", "When will we get a bus?") keeps
-# it theirs, and so does a statement that says something besides (a full stop or '!' anywhere).
+# Nothing but a question put to the person or about them, as a form, a guide or the review itself asks it
+# ("Do you have difficulty breathing?", "How does the person like to be supported?"), or one of the
+# review's own questions ("What is working? What is not working?"), where the person's answer belongs.
+# People ask questions too, of a service or of anyone listening ("Why does nobody listen?", "Are the
+# carers coming today?", "Would you put up with it?"): a question asked in their own voice ('I', 'we'),
+# not put to anyone as 'you' or 'the person', or read as talk by the register model keeps its words.
 _QUESTION = re.compile(r"^\W*(?:do|does|did|are|is|have|has|can|could|would|will|was|were|should|how|what|"
-                       r"when|where|who|whom|whose|which|why)\b[^.!]*\?[\s?\"')\]]*\Z")
+                       r"when|where|who|whom|whose|which|why)\b")
+_AFTER_QUESTION = " \t\r\n\"'”’»)]"  # what may follow the last question mark
+_PUT_TO = re.compile(r"\b(?:you|your|yours|yourself|the\s+(?:person|individual|service\s+user|client|"
+                     r"resident|patient|tenant|young\s+person|child)(?:'s)?)\b")
+# A question of what if, put to whoever listens, is the person's own ("How would you feel?", "Would you put
+# up with it?", "Can you imagine waiting 6 hours?", "Have you ever tried getting an appointment?").
+_WHAT_IF = re.compile(
+    r"^\W*(?:(?:how|what|why|where|who|when)\s+)?(?:would|could|might|wouldn't|couldn't)\s+you\b"
+    r"|\bcan\s+you\s+imagine\b|\bhave\s+you\s+ever\b|\bdo\s+you\s+know\s+(?:what|how)\b")
+_REVIEW_QUESTION = re.compile(
+    r"\bwhat(?:'s|\s+is)\s+(?:not\s+)?working\b|\bwhat(?:'s|\s+is)\s+important\s+to\b")
 
 
 def question(text: str, folded: str, talk: bool) -> Flag | None:
-    """A flag when the whole statement is a question nobody asks in their own voice (see _QUESTION).
-    ``talk``: the rest reads like a person talking (see checker.py), so only a question put to 'you' ("Do
-    you have difficulty breathing?") counts, not one a person asks of a service ("Why does nobody
-    listen?")."""
-    if (_QUESTION.match(folded) is None or FIRST_PERSON.search(folded)
-            or (talk and SECOND_PERSON.search(folded) is None)):
+    """A flag when the whole statement is a question put to the person or about them, or one of the
+    review's own questions (see _QUESTION). ``talk``: the register model reads the statement as a person
+    talking (see checker.py), so only the review's own questions count."""
+    if (not folded.rstrip(_AFTER_QUESTION).endswith("?") or "." in folded or "!" in folded
+            or _QUESTION.match(folded) is None or FIRST_PERSON.search(folded)):
+        return None
+    if _REVIEW_QUESTION.search(folded) is None and (talk or _PUT_TO.search(folded) is None
+                                                    or _WHAT_IF.search(folded) is not None):
         return None
     stripped = text.strip()
     start = text.find(stripped[:1]) if stripped else 0
@@ -359,37 +373,13 @@ def third_person(text: str, folded: str, voice: bool, words: Collection[str],
     return flags
 
 
-# A name's sentence that goes on about them as 'he', 'she', 'his' or 'her', as a case study tells a life:
-# "Margaret cared for her husband for 11 years", "Jim calls for help and Janice hears his cries". The verb
-# straight after the name, in the past ('-ed', or one of the usual irregular ones) or the present ('-s').
-_TOLD_VERB = re.compile(
-    r"\s+(?:(?:also|then|now|still|later|soon|often|never|always|finally|eventually|gradually|recently)\s+)?"
-    r"(?!(?:is|was|has|does|always|also|needs|thanks|as|plus|us|this|his|its|yes|bus|less|unless|across|"
-    r"towards|afterwards|perhaps|nurses|doctors|carers|staff|ward|team)\b)"
-    r"(?:[a-z]{2,}(?:ed|s)|began|met|left|went|came|got|took|made|became|fell|saw|told|felt|knew|lost|found|"
-    r"gave|spent|thought|moved|lived|grew|fought|kept|sat|stood|broke|ran|chose|wrote)\b")
-# ... as 'he', 'she', 'his' or 'her' before a noun ("her husband"): not 'him' or 'her' as what a worker
-# did for the patient ("Dave looked after him really well", "Tom helped her with the forms").
-_TOLD_OF = re.compile(
-    r"\b(?:he|she|his|himself|herself)\b|\bher\s+(?!(?:and|or|but|with|to|in|at|on|for|from|by|about|very|"
-    r"really|so|too|well|again|home|up|down|out|back|through|when|while|as|that|the|a|an|if|because|"
-    r"through|into|onto|all|everything|anything|nothing|feel|get|go|know|understand|settle|through)\b)[a-z]")
-
-
 def named_subject(text: str, folded: str, start: int, end: int, voice: bool) -> Flag | None:
     """A flag when a name found at ``start:end`` starts a sentence about the person: 'John is …'."""
-    if voice or not sentence_start(folded, start):
-        return None
     narration = _NARRATION.match(folded, end) is not None
-    # Any verb, where the statement goes on about them as 'her' or 'his' and does not praise what they did.
-    told = (not narration and _TOLD_VERB.match(folded, end) is not None
-            and (back := _TOLD_OF.search(folded, end)) is not None and _PRAISE.match(folded, end) is None
-            and _CONDUCT.match(folded, end) is None
-            and not (back.group() in _PRONOUNS and about_a_helper(text, folded, *back.span())))
-    if not (narration or told or verb_follows(folded, end)):
+    if voice or not sentence_start(folded, start) or not (narration or verb_follows(folded, end)):
         return None
     # "John enjoys …" reads like care notes; "Michelle was lovely" may be praise of a worker: a soft note.
-    notes = narration or told or _NOTE_VERB_AFTER.match(folded, end) is not None
+    notes = narration or _NOTE_VERB_AFTER.match(folded, end) is not None
     return Flag(
         kind=FlagKind.THIRD_PERSON, start=start, end=end, strong=notes,
         explanation=f"'{text[start:end]} …' is written about someone by name. If it is about the person, "

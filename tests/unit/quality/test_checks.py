@@ -138,13 +138,14 @@ def test_suggestions_to_a_service_are_not_guidance_to_staff(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Do you have any pain when you walk?",  # a form's question to the person
+    "Do you have any difficulty getting dressed?",  # a form's question to the person
     "Does your family help you with shopping?",
-    "What is important to you for the future?",  # the review's own question pasted in
+    "What is important to you for the future?",  # the review's own questions pasted in
     "What is working? What is not working?",
     "How often do you go out? ",
-    "Is the person able to manage their own money?",
-    "Which days are best for a visit?",
+    "Is the person able to manage their own money?",  # … or about the person
+    "Which days suit you best for a visit?",
+    "\u201cWhat matters to you?\u201d",  # in curly quotes
 ])
 def test_a_question_in_place_of_an_answer_is_not_the_persons_words(text: str) -> None:
     found = check_statement(text).of_kind(FlagKind.REGISTER)
@@ -157,21 +158,29 @@ def test_a_question_in_place_of_an_answer_is_not_the_persons_words(text: str) ->
 @pytest.mark.parametrize("text", [
     "Why can't I see my friends more often?",  # the person asking, in their own voice
     "When will we get our garden back?",
-    "Why does nobody listen?",  # a person asking of a service: read as talk
-    "Nobody listens. Why?",  # says something besides
+    "Are the carers coming today?",  # asked of a service, not put to 'you' or 'the person'
+    "Who decides?",
+    "Why is the lift always broken?",
+    "Where are his glasses?",
+    "How would you feel?",  # what if, put to whoever listens
+    "Would you put up with it?",
+    "Can you imagine waiting 6 hours for an ambulance?",
+    "Have you ever tried getting a GP appointment?",
+    "Do you have any idea how long that takes. Nobody does.",  # says something besides
     "I wonder what happens next?",
-    "Do not give me porridge!",
 ])
 def test_someone_asking_in_their_own_voice_is_not_a_forms_question(text: str) -> None:
     assert not any("question" in f.explanation for f in check_statement(text).flags)
 
 
-def test_a_question_to_you_counts_even_where_the_rest_reads_as_talk(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_question_read_as_talk_counts_only_as_one_of_the_reviews_own(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from wtfc_collect.quality import checker
 
-    monkeypatch.setattr(checker, "reads_as_talk", lambda probability: True)
     assert any("question" in f.explanation for f in check_statement("Do you like music?").flags)
-    assert not any("question" in f.explanation for f in check_statement("Is the bus late again?").flags)
+    monkeypatch.setattr(checker, "reads_as_talk", lambda probability: True)
+    assert not any("question" in f.explanation for f in check_statement("Do you like music?").flags)
+    assert any("question" in f.explanation for f in check_statement("What is working for you?").flags)
 
 
 def test_guidance_counts_only_where_the_statement_does_not_read_as_talk(
@@ -224,10 +233,6 @@ def test_someones_life_told_by_someone_else_is_third_person(text: str, word: str
     ("Ruth was assessed by the memory clinic in May.", "Ruth"),  # care told from outside
     ("Ben has been placed in a unit far from home.", "Ben"),
     ("Jim has just fallen again in the hall.", "Jim"),
-    ("Helen looked after her mother for many years.", "Helen"),  # any verb, then 'her' or 'his' …
-    ("Tom decided to sell his car last spring.", "Tom"),
-    ("Peter spent his working life on the railways.", "Peter"),
-    ("Rita chose her own curtains for the new flat.", "Rita"),
 ])
 def test_a_life_told_by_name_is_third_person(text: str, word: str) -> None:
     assert any(word in found for found in flags(text, FlagKind.THIRD_PERSON, strong=True))
@@ -285,12 +290,6 @@ def test_people_speaking_of_family_and_friends_are_not_workers(text: str) -> Non
     "Jim has just fallen asleep on the sofa.",
     "Jack has been found to be a very good worker.",
     "Great service, Sarah was referred quickly and the team were lovely.",  # not at a sentence's start
-    "Dave looked after him really well.",  # what a worker did for the patient: 'him', 'her' …
-    "Tom helped her with the forms.",
-    "Anna rang her back straight away.",
-    "Joe arranged for her to be seen the same day.",
-    "Kate visited, she was very good at her job.",  # … or the 'she' is praised
-    "Sam listened to her and explained everything.",
 ])
 def test_a_worker_praised_by_name_is_not_a_strong_third_person_flag(text: str) -> None:
     assert flags(text, FlagKind.THIRD_PERSON, strong=True) == []
