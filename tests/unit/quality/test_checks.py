@@ -166,7 +166,8 @@ def test_a_question_in_place_of_an_answer_is_not_the_persons_words(text: str) ->
     "Would you put up with it?",
     "Can you imagine waiting 6 hours for an ambulance?",
     "Have you ever tried getting a GP appointment?",
-    "Do you have any idea how long that takes. Nobody does.",  # says something besides
+    "Are you listening. Does anyone care?",  # says something besides
+    "What is working for me?",  # the review's question in the person's own voice
     "I wonder what happens next?",
 ])
 def test_someone_asking_in_their_own_voice_is_not_a_forms_question(text: str) -> None:
