@@ -190,9 +190,9 @@ def check_statement(text: str, field: str | None = None, *, relative_speaks: boo
         flags = [_as_talk(flag, text) if flag.strong and flag.kind in _NAMING_KINDS else flag
                  for flag in flags]
     if not any(f.strong and f.kind in OWN_WORDS_KINDS for f in flags):
-        # A form's or a guide's question where the answer belongs ("Do you have difficulty breathing?"),
-        # unless it reads as the person asking ("Why does nobody listen?"); or guidance to staff ("Speak
-        # slowly and use short words") in a statement not read as talk.
+        # A question where the answer belongs: put to the person as a form asks it ("Do you have
+        # difficulty breathing?") in a statement not read as talk, or one of the review's own; or
+        # guidance to staff ("Speak slowly and use short words") in a statement not read as talk.
         if (asked := patterns.question(text, folded, talk)) is not None:
             flags.append(asked)
         elif not talk and (guide := patterns.guidance(text, folded)):
